@@ -1,0 +1,86 @@
+package dev.shard.storage.copy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Per-process counters of copies out of shared memory: events, bytes, and the call
+ * site (the first frame outside shard's storage layer) that asked for each copy.
+ * Every materialize / fetch / toArray goes through {@link #record(String, long)}.
+ */
+public final class CopyLedger {
+    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final String STORAGE_PACKAGE = "dev.shard.storage.";
+
+    private static final LongAdder EVENTS = new LongAdder();
+    private static final LongAdder BYTES = new LongAdder();
+    private static final Map<String, Site> SITES = new ConcurrentHashMap<>();
+
+    private CopyLedger() {
+    }
+
+    /** A call site and what it copied. */
+    public record CallSite(String site, String what, long events, long bytes) {
+    }
+
+    /** The counters at one moment. */
+    public record Snapshot(long events, long bytes, List<CallSite> topCallSites) {
+        /** The change since {@code earlier}, for reporting one run of a long-lived process. */
+        public Snapshot minus(Snapshot earlier) {
+            return new Snapshot(events - earlier.events, bytes - earlier.bytes, topCallSites);
+        }
+    }
+
+    private static final class Site {
+        final String what;
+        final LongAdder events = new LongAdder();
+        final LongAdder bytes = new LongAdder();
+
+        Site(String what) {
+            this.what = what;
+        }
+    }
+
+    /** Counts one copy of {@code bytes} bytes; {@code what} names the operation ("materialize"). */
+    public static void record(String what, long bytes) {
+        EVENTS.increment();
+        BYTES.add(bytes);
+        String site = callSite();
+        Site counters = SITES.computeIfAbsent(site + " " + what, key -> new Site(what));
+        counters.events.increment();
+        counters.bytes.add(bytes);
+    }
+
+    public static Snapshot snapshot() {
+        return snapshot(10);
+    }
+
+    public static Snapshot snapshot(int topSites) {
+        List<CallSite> sites = new ArrayList<>();
+        SITES.forEach((key, counters) -> sites.add(new CallSite(key.substring(0, key.lastIndexOf(' ')),
+                counters.what, counters.events.sum(), counters.bytes.sum())));
+        sites.sort(Comparator.comparingLong(CallSite::bytes).reversed().thenComparing(CallSite::site));
+        return new Snapshot(EVENTS.sum(), BYTES.sum(), List.copyOf(sites.subList(0, Math.min(topSites, sites.size()))));
+    }
+
+    /** Clears the counters (tests, and a worker starting a new run). */
+    public static void reset() {
+        EVENTS.reset();
+        BYTES.reset();
+        SITES.clear();
+    }
+
+    private static String callSite() {
+        return WALKER.walk(frames -> frames
+                .filter(frame -> !frame.getClassName().startsWith(STORAGE_PACKAGE)
+                        || frame.getClassName().contains("Test"))
+                .findFirst()
+                .map(frame -> frame.getClassName() + "." + frame.getMethodName()
+                        + "(" + frame.getFileName() + ":" + frame.getLineNumber() + ")")
+                .orElse("unknown"));
+    }
+}

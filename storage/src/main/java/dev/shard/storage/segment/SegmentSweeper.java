@@ -1,0 +1,100 @@
+package dev.shard.storage.segment;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Removes the run directories of processes that are gone (crashed, killed, or exited
+ * without cleaning up). Runs at start-up and on {@code shard gc}.
+ */
+public final class SegmentSweeper {
+    /** A directory without an owner file is being created; give its creator this long. */
+    private static final Duration OWNERLESS_GRACE = Duration.ofMinutes(1);
+
+    private SegmentSweeper() {
+    }
+
+    /** What a sweep removed. */
+    public record Removed(Path directory, long bytes, String reason) {
+    }
+
+    public static List<Removed> sweep(StorageContext context) {
+        List<Removed> removed = new ArrayList<>();
+        removed.addAll(sweep(context.shmRoot()));
+        if (!context.spillRoot().equals(context.shmRoot())) {
+            removed.addAll(sweep(context.spillRoot()));
+        }
+        return removed;
+    }
+
+    public static List<Removed> sweep(Path root) {
+        List<Removed> removed = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return removed;
+        }
+        try (DirectoryStream<Path> runs = Files.newDirectoryStream(root, "run-*")) {
+            for (Path run : runs) {
+                deadReason(run).ifPresent(reason -> {
+                    long bytes = sizeOf(run);
+                    if (deleteTree(run)) {
+                        removed.add(new Removed(run, bytes, reason));
+                    }
+                });
+            }
+        } catch (IOException e) {
+            // An unreadable root is not ours to fix; the next sweep tries again.
+        }
+        return removed;
+    }
+
+    private static Optional<String> deadReason(Path run) {
+        Optional<ProcessIdentity> owner = RunDirectory.readOwner(run);
+        if (owner.isPresent()) {
+            return owner.get().isAlive()
+                    ? Optional.empty()
+                    : Optional.of("owner pid " + owner.get().pid() + " is gone");
+        }
+        try {
+            FileTime modified = Files.getLastModifiedTime(run);
+            boolean stale = modified.toInstant().isBefore(Instant.now().minus(OWNERLESS_GRACE));
+            return stale ? Optional.of("no owner recorded") : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    static long sizeOf(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    static boolean deleteTree(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
