@@ -1,0 +1,170 @@
+package dev.shard.runtime.api;
+
+import dev.shard.runtime.driver.DriverConductor;
+import dev.shard.runtime.driver.PoolContext;
+import dev.shard.runtime.driver.PoolInspector;
+import dev.shard.runtime.driver.RunDriver;
+import dev.shard.runtime.driver.RunOutcome;
+import dev.shard.runtime.protocol.RunDescriptor;
+import dev.shard.runtime.protocol.ValueCodec;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A supervised pool of worker JVMs. Workers are started with the driver's classpath and
+ * flags and connect back over a unix socket in a private directory; their memory is
+ * sampled from /proc and they are recycled at task boundaries when it drifts or passes
+ * a limit. A pool is reusable across runs; runs on one pool are sequential.
+ * Close it (try-with-resources) to stop its workers.
+ */
+public final class Pool implements AutoCloseable {
+    private static final Duration DEFAULT_STOP = Duration.ofSeconds(5);
+
+    private final DriverConductor conductor;
+
+    private Pool(DriverConductor conductor) {
+        this.conductor = conductor;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Pool settings; every limit defaults to off, workers to the number of cores, retries to 3. */
+    public static final class Builder {
+        private int workers = Runtime.getRuntime().availableProcessors();
+        private long memoryLimit;
+        private long hardLimit;
+        private double driftThreshold;
+        private long maxTasksPerWorker;
+        private Duration taskTimeout = Duration.ZERO;
+        private int maxRetries = 3;
+        private Class<? extends WorkerInit> initHook;
+        private final List<String> workerJvmOptions = new ArrayList<>();
+        private Duration startTimeout = Duration.ofSeconds(60);
+
+        private Builder() {
+        }
+
+        public Builder workers(int n) {
+            this.workers = n;
+            return this;
+        }
+
+        /** Private memory (bytes) above which a worker is recycled at its next task boundary. */
+        public Builder memoryLimit(long bytes) {
+            this.memoryLimit = bytes;
+            return this;
+        }
+
+        /** Private memory (bytes) above which a worker is killed at once; its task runs again elsewhere. */
+        public Builder hardLimit(long bytes) {
+            this.hardLimit = bytes;
+            return this;
+        }
+
+        /** Recycle when private memory exceeds the worker's warm baseline × (1 + fraction). */
+        public Builder driftThreshold(double fraction) {
+            this.driftThreshold = fraction;
+            return this;
+        }
+
+        public Builder maxTasksPerWorker(long tasks) {
+            this.maxTasksPerWorker = tasks;
+            return this;
+        }
+
+        /** A task running longer ends its worker (replaced) and is retried; zero means no timeout. */
+        public Builder taskTimeout(Duration timeout) {
+            this.taskTimeout = timeout;
+            return this;
+        }
+
+        public Builder maxRetries(int retries) {
+            this.maxRetries = retries;
+            return this;
+        }
+
+        public Builder initHook(Class<? extends WorkerInit> hook) {
+            this.initHook = hook;
+            return this;
+        }
+
+        /** Extra JVM options for worker processes (e.g. "-Xmx2g", "-XX:TieredStopAtLevel=1"). */
+        public Builder workerJvmOptions(List<String> options) {
+            this.workerJvmOptions.addAll(options);
+            return this;
+        }
+
+        /** How long {@link #start()} waits for workers to connect. */
+        public Builder startTimeout(Duration timeout) {
+            this.startTimeout = timeout;
+            return this;
+        }
+
+        /** Starts the workers and returns once all are connected. */
+        public Pool start() {
+            PoolContext context = new PoolContext(workers, memoryLimit, hardLimit, driftThreshold, maxTasksPerWorker,
+                    taskTimeout, maxRetries, initHook, workerJvmOptions, startTimeout);
+            return new Pool(DriverConductor.start(context));
+        }
+    }
+
+    public PoolStatus status() {
+        return PoolInspector.status(conductor, false);
+    }
+
+    /** Status after replacing dead workers and recycling idle ones over their limits. */
+    public PoolStatus healthCheck() {
+        return PoolInspector.status(conductor, true);
+    }
+
+    /** Asks workers to finish, waits up to {@code timeout}, then kills the rest. */
+    public void stop(Duration timeout) {
+        conductor.stop(timeout);
+    }
+
+    @Override
+    public void close() {
+        stop(DEFAULT_STOP);
+    }
+
+    /**
+     * Runs {@code kernel} once per shard on the workers and waits for the end. The kernel,
+     * shard layout and references are sent once per worker; each task message carries
+     * only shard ids. Results come back in shard order.
+     */
+    public <R extends Serializable> Run<R> shardMap(Shards shards, ShardKernel<R> kernel, RunOptions options) {
+        if (shards == null || kernel == null || options == null) {
+            throw new IllegalArgumentException("shardMap needs shards, a kernel and options (RunOptions.none())");
+        }
+        byte[] descriptor;
+        try {
+            descriptor = ValueCodec.encode(new RunDescriptor(kernel, shards, options.inputs(), options.outputs(),
+                    options.seed()));
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot send the kernel " + kernel.getClass().getName()
+                    + " to workers: " + e.getMessage() + " (a lambda must capture only serializable values)", e);
+        }
+        RunOutcome outcome = RunDriver.execute(conductor, descriptor, shards.count());
+        @SuppressWarnings("unchecked")
+        List<R> results = (List<R>) (List<?>) outcome.results();
+        return new Run<>(results, outcome.failures(), outcome.runError(), outcome.report());
+    }
+
+    /** Maps every shard, then folds the partial results into {@code init} in shard order. */
+    public <R extends Serializable, A extends Serializable> ReduceRun<A> reduce(Shards shards, ShardKernel<R> map,
+            Combiner<A, R> combine, A init, RunOptions options) {
+        Run<R> run = shardMap(shards, map, options);
+        A value = init;
+        if (run.succeeded()) {
+            for (R partial : run.results()) {
+                value = combine.combine(value, partial);
+            }
+        }
+        return new ReduceRun<>(value, run);
+    }
+}

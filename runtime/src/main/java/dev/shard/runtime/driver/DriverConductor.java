@@ -1,0 +1,462 @@
+package dev.shard.runtime.driver;
+
+import dev.shard.runtime.protocol.Message;
+import dev.shard.runtime.protocol.ProtocolVersion;
+import dev.shard.runtime.supervise.MemorySampler;
+import dev.shard.runtime.supervise.RecyclePolicy;
+import dev.shard.runtime.supervise.RecycleReason;
+import dev.shard.storage.memory.ProcessMemory;
+import dev.shard.storage.segment.ProcessIdentity;
+import dev.shard.storage.segment.RunDirectory;
+import io.netty.channel.Channel;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The driver's control of a pool: spawns workers, accepts their handshakes, routes their
+ * frames to the current run, replaces workers that die or must be recycled (one
+ * replacement at a time), and stops them. Every method runs under this object's lock;
+ * waits release it.
+ */
+public final class DriverConductor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DriverConductor.class);
+    private static final long SAMPLE_PERIOD_MILLIS = 100;
+    private static final int MAX_START_FAILURES = 3;
+    private static final long TIMEOUT_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    final PoolContext context;
+    final RecyclePolicy policy;
+    private final Path directory;
+    private final WorkerLauncher launcher;
+    private final DriverServer server;
+    private final MemorySampler sampler;
+    final WorkerProxy[] slots;
+    final int[] slotRecycles;
+    private final Map<Integer, WorkerProxy> workers = new HashMap<>();
+    private final List<Double> startupMillis = new ArrayList<>();
+    private final String identity;
+    private int nextWorkerId;
+    private int runs;
+    private WorkerProxy replacement;
+    private int startFailures;
+    private String broken;
+    private boolean closing;
+    RunConductor run;
+    double poolStartSeconds;
+
+    private DriverConductor(PoolContext context) {
+        this.context = context;
+        this.policy = new RecyclePolicy(context.memoryLimit(), context.hardLimit(), context.driftThreshold(),
+                context.maxTasksPerWorker());
+        this.directory = PoolDirectory.create();
+        this.identity = RunDirectory.runId(ProcessIdentity.current()) + "-" + directory.getFileName();
+        byte[] token = new byte[ProtocolVersion.TOKEN_BYTES];
+        new SecureRandom().nextBytes(token);
+        Path socket = directory.resolve("driver.sock");
+        this.launcher = new WorkerLauncher(identity, directory, socket, token, context);
+        this.server = new DriverServer(socket, token, this);
+        this.slots = new WorkerProxy[context.workers()];
+        this.slotRecycles = new int[context.workers()];
+        this.sampler = new MemorySampler(SAMPLE_PERIOD_MILLIS, this::livePids, this::onSamples);
+    }
+
+    /** Starts the pool and waits until every worker has connected. */
+    public static DriverConductor start(PoolContext context) {
+        long started = System.nanoTime();
+        DriverConductor conductor = new DriverConductor(context);
+        try {
+            conductor.startAll();
+        } catch (RuntimeException e) {
+            conductor.stop(Duration.ofSeconds(2));
+            throw e;
+        }
+        conductor.poolStartSeconds = (System.nanoTime() - started) / 1e9;
+        conductor.sampler.start();
+        return conductor;
+    }
+
+    private synchronized void startAll() {
+        for (int slot = 0; slot < slots.length; slot++) {
+            spawn(slot);
+        }
+        long deadline = System.nanoTime() + context.startTimeout().toNanos();
+        while (!allReady()) {
+            if (broken != null) {
+                throw new IllegalStateException(broken);
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new IllegalStateException("workers did not connect within " + context.startTimeout()
+                        + "; last log lines: " + logTails());
+            }
+            waitNanos(left);
+        }
+    }
+
+    private boolean allReady() {
+        for (WorkerProxy worker : slots) {
+            if (worker.state != WorkerState.READY) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private WorkerProxy spawn(int slot) {
+        int workerId = nextWorkerId++;
+        Process process = launcher.launch(workerId);
+        WorkerProxy worker = new WorkerProxy(slot, workerId, process);
+        workers.put(workerId, worker);
+        slots[slot] = worker;
+        if (run != null) {
+            run.slot(slot).replaced();
+        }
+        process.onExit().thenRun(() -> onProcessExit(worker));
+        return worker;
+    }
+
+    synchronized WorkerProxy onConnected(int workerId, long pid, Channel channel) {
+        WorkerProxy worker = workers.get(workerId);
+        if (worker == null || worker.pid() != pid || worker.state != WorkerState.STARTING) {
+            return null;
+        }
+        worker.channel = channel;
+        worker.connectedNanos = System.nanoTime();
+        worker.state = WorkerState.READY;
+        startFailures = 0;
+        startupMillis.add(worker.startupMillis());
+        worker.send(new Message.Welcome(ProtocolVersion.VERSION));
+        ProcessMemory.read(pid).ifPresent(worker::sampled);
+        if (replacement == worker) {
+            replacement = null;
+            for (WorkerProxy other : slots) {
+                evaluateBoundary(other);
+            }
+        }
+        dispatch();
+        notifyAll();
+        return worker;
+    }
+
+    synchronized void onMessage(WorkerProxy worker, Message message) {
+        switch (message) {
+            case Message.BatchDone done -> {
+                if (run != null && done.runId() == run.runId) {
+                    boolean first = worker.tasksDone == 0;
+                    run.onBatchDone(worker, done);
+                    if (first) {
+                        // The baseline is taken warm, after the first tasks have loaded the kernel's classes.
+                        worker.baselinePrivateBytes = -1;
+                        ProcessMemory.read(worker.pid()).ifPresent(worker::sampled);
+                    }
+                }
+                evaluateBoundary(worker);
+                retireIfDrained(worker);
+                dispatch();
+            }
+            case Message.TaskTimedOut timedOut -> {
+                worker.pendingDeathCause = "ended for overrunning the task timeout on shard " + timedOut.shardId()
+                        + " (" + timedOut.elapsedMillis() + " ms)";
+                if (run != null && timedOut.runId() == run.runId) {
+                    run.onTimedOut(worker, timedOut);
+                }
+            }
+            case Message.RunSummary summary -> {
+                if (run != null && summary.runId() == run.runId) {
+                    run.events.summary(summary);
+                    run.pendingSummaries.remove(worker.workerId);
+                }
+            }
+            default -> LOG.warn("unexpected {} from {}", message.getClass().getSimpleName(), worker);
+        }
+        notifyAll();
+    }
+
+    synchronized void onDisconnected(WorkerProxy worker) {
+        lost(worker, worker.pendingDeathCause != null ? worker.pendingDeathCause : "connection closed");
+    }
+
+    private synchronized void onProcessExit(WorkerProxy worker) {
+        int code = worker.process.exitValue();
+        String cause = worker.pendingDeathCause != null ? worker.pendingDeathCause : ExitCauses.describe(code);
+        lost(worker, cause + "; log: " + PoolDirectory.tail(launcher.logFile(worker.workerId), 1));
+    }
+
+    /** A worker is gone: expected if we stopped it, else a death to report; its work is re-queued. */
+    private void lost(WorkerProxy worker, String cause) {
+        if (worker.state == WorkerState.DEAD) {
+            return;
+        }
+        WorkerState was = worker.state;
+        worker.state = WorkerState.DEAD;
+        if (worker.channel != null) {
+            worker.channel.close();
+        }
+        if (worker.process.isAlive()) {
+            worker.process.destroyForcibly();
+        }
+        if (was != WorkerState.STOPPING) {
+            LOG.warn("{} lost: {}", worker, cause);
+            if (run != null) {
+                run.events.death(worker, cause);
+                run.onWorkerLost(worker, cause);
+            }
+            worker.inFlight.clear();
+            if (was == WorkerState.STARTING && ++startFailures >= MAX_START_FAILURES) {
+                broken = "workers fail to start (" + startFailures + " in a row); last: " + cause;
+            }
+        }
+        if (run != null) {
+            run.pendingSummaries.remove(worker.workerId);
+        }
+        if (replacement == worker) {
+            replacement = null;
+        }
+        if (!closing && broken == null && slots[worker.slot] == worker) {
+            WorkerProxy next = spawn(worker.slot);
+            if (was == WorkerState.STOPPING) {
+                replacement = next;
+            }
+        }
+        dispatch();
+        notifyAll();
+    }
+
+    /** Kills a worker at once (hard limit, unresponsive) and re-queues its work. */
+    private void kill(WorkerProxy worker, String cause, RecycleReason reason) {
+        if (worker.state == WorkerState.DEAD || worker.state == WorkerState.STOPPING) {
+            return;
+        }
+        worker.process.destroyForcibly();
+        if (reason != null) {
+            recordRecycle(worker, reason);
+            if (run != null) {
+                run.onWorkerLost(worker, cause);
+            }
+            worker.inFlight.clear();
+            worker.state = WorkerState.STOPPING;
+            lost(worker, cause);
+            return;
+        }
+        worker.pendingDeathCause = cause;
+        lost(worker, cause);
+    }
+
+    private void evaluateBoundary(WorkerProxy worker) {
+        // A worker that has run nothing is as fresh as its replacement would be.
+        if (worker.state != WorkerState.READY || worker.baselinePrivateBytes < 0 || worker.tasksDone == 0) {
+            return;
+        }
+        Optional<RecycleReason> reason = policy.atTaskBoundary(new RecyclePolicy.WorkerFigures(
+                worker.currentPrivateBytes, worker.baselinePrivateBytes, worker.tasksDone));
+        if (reason.isEmpty() || replacement != null || anyDraining()) {
+            return;
+        }
+        worker.state = WorkerState.DRAINING;
+        worker.drainReason = reason.get();
+        retireIfDrained(worker);
+    }
+
+    private boolean anyDraining() {
+        for (WorkerProxy worker : slots) {
+            if (worker.state == WorkerState.DRAINING || worker.state == WorkerState.STOPPING) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void retireIfDrained(WorkerProxy worker) {
+        if (worker.state != WorkerState.DRAINING || !worker.inFlight.isEmpty()) {
+            return;
+        }
+        recordRecycle(worker, worker.drainReason);
+        worker.state = WorkerState.STOPPING;
+        worker.send(new Message.Shutdown());
+        if (run != null) {
+            run.pendingSummaries.remove(worker.workerId);
+        }
+        // The replacement is spawned when the old process has exited, so that two are
+        // never alive for one slot; lost() does it.
+    }
+
+    private void recordRecycle(WorkerProxy worker, RecycleReason reason) {
+        LOG.info("recycling {}: {} (private {} bytes, baseline {})", worker, reason.jsonName(),
+                worker.currentPrivateBytes, worker.baselinePrivateBytes);
+        slotRecycles[worker.slot]++;
+        if (run != null) {
+            run.events.recycle(worker, reason.jsonName());
+            run.slot(worker.slot).recycles++;
+        }
+    }
+
+    void dispatch() {
+        if (run == null) {
+            return;
+        }
+        int live = 0;
+        for (WorkerProxy worker : slots) {
+            if (worker.isLive()) {
+                live++;
+            }
+        }
+        for (WorkerProxy worker : slots) {
+            if (worker.state == WorkerState.READY) {
+                run.fill(worker, live, policy.remainingTasks(worker.tasksAssigned));
+            }
+        }
+    }
+
+    private List<Long> livePids() {
+        synchronized (this) {
+            List<Long> pids = new ArrayList<>();
+            for (WorkerProxy worker : slots) {
+                if (worker != null && worker.isLive()) {
+                    pids.add(worker.pid());
+                }
+            }
+            return pids;
+        }
+    }
+
+    private synchronized void onSamples(List<MemorySampler.Reading> readings) {
+        for (MemorySampler.Reading reading : readings) {
+            for (WorkerProxy worker : slots) {
+                if (worker == null || worker.pid() != reading.pid() || !worker.isLive()) {
+                    continue;
+                }
+                worker.sampled(reading.memory());
+                if (run != null) {
+                    run.onSample(worker, reading.memory());
+                }
+                if (policy.immediate(new RecyclePolicy.WorkerFigures(worker.currentPrivateBytes,
+                        worker.baselinePrivateBytes, worker.tasksDone)).isPresent()) {
+                    kill(worker, "private memory " + worker.currentPrivateBytes + " bytes over the hard limit of "
+                            + context.hardLimit() + " bytes", RecycleReason.HARD_LIMIT);
+                }
+            }
+        }
+        killUnresponsive();
+    }
+
+    /** The driver's backstop when a worker's own timeout watchdog did not act (frozen JVM). */
+    private void killUnresponsive() {
+        long timeout = context.taskTimeout().toNanos();
+        if (timeout == 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (WorkerProxy worker : slots) {
+            Batch head = worker.inFlight.peekFirst();
+            if (head == null || !worker.isLive()) {
+                continue;
+            }
+            long started = Math.max(head.dispatchedNanos(), worker.lastCompletionNanos);
+            if (now - started > timeout * head.count() + TIMEOUT_GRACE_NANOS) {
+                kill(worker, "unresponsive: a batch of " + head.count() + " shards ran past the task timeout", null);
+            }
+        }
+    }
+
+    /** Applies the task-boundary policy to every idle worker (the end of a run, a health check). */
+    void evaluateAll() {
+        for (WorkerProxy worker : slots) {
+            if (worker.inFlight.isEmpty()) {
+                evaluateBoundary(worker);
+            }
+        }
+    }
+
+    /** True when every slot has a connected worker and no replacement is under way. */
+    boolean settled() {
+        return replacement == null && allReady();
+    }
+
+    int nextRunId() {
+        return ++runs;
+    }
+
+    String identity() {
+        return identity;
+    }
+
+    String broken() {
+        return broken;
+    }
+
+    List<Double> startupMillis() {
+        return List.copyOf(startupMillis);
+    }
+
+    List<WorkerProxy> currentWorkers() {
+        return List.of(slots);
+    }
+
+    /** Waits on this lock for up to {@code nanos}; callers hold the lock. */
+    void waitNanos(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.timedWait(this, Math.max(1, nanos));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for workers", e);
+        }
+    }
+
+    private String logTails() {
+        StringBuilder tails = new StringBuilder();
+        for (WorkerProxy worker : slots) {
+            if (worker != null && worker.state != WorkerState.READY) {
+                tails.append("\n  worker ").append(worker.workerId).append(": ")
+                        .append(PoolDirectory.tail(launcher.logFile(worker.workerId), 5));
+            }
+        }
+        return tails.toString();
+    }
+
+    /** Asks every worker to exit, waits up to {@code timeout}, then kills what is left. */
+    public void stop(Duration timeout) {
+        List<WorkerProxy> all;
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            all = new ArrayList<>(workers.values());
+            for (WorkerProxy worker : all) {
+                if (worker.state != WorkerState.DEAD) {
+                    worker.state = WorkerState.STOPPING;
+                    worker.send(new Message.Shutdown());
+                }
+            }
+        }
+        sampler.close();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (WorkerProxy worker : all) {
+            try {
+                long left = Math.max(0, deadline - System.nanoTime());
+                if (!worker.process.waitFor(left, TimeUnit.NANOSECONDS)) {
+                    worker.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                worker.process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        server.close();
+        PoolDirectory.delete(directory);
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(5));
+    }
+}

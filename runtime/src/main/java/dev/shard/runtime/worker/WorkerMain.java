@@ -1,0 +1,94 @@
+package dev.shard.runtime.worker;
+
+import dev.shard.runtime.api.WorkerInit;
+import dev.shard.runtime.protocol.FrameCodec;
+import dev.shard.runtime.protocol.Message;
+import dev.shard.runtime.protocol.ProtocolVersion;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.unix.DomainSocketAddress;
+import java.util.HexFormat;
+
+/**
+ * Entry point of a worker JVM. It connects back to its driver over the unix socket named
+ * on the command line, proves itself with the run token from its environment, then runs
+ * what the driver sends until told to stop — or until the driver goes away, in which
+ * case it exits by itself.
+ */
+public final class WorkerMain {
+    /** {@code <run-id>:<worker-id>}, on the command line so operators can find workers. */
+    public static final String WORKER_PROPERTY = "shard.worker";
+    public static final String SOCKET_PROPERTY = "shard.worker.socket";
+    public static final String INIT_PROPERTY = "shard.worker.init";
+    /** The token travels in the environment, never on the command line where any user could read it. */
+    public static final String TOKEN_ENV = "SHARD_WORKER_TOKEN";
+    static final int EXIT_DRIVER_GONE = 0;
+    static final int EXIT_REJECTED = 2;
+    static final int EXIT_INIT_FAILED = 5;
+    static final int EXIT_TIMEOUT = 4;
+
+    private WorkerMain() {
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        String identity = required(WORKER_PROPERTY);
+        int workerId = Integer.parseInt(identity.substring(identity.lastIndexOf(':') + 1));
+        String socket = required(SOCKET_PROPERTY);
+        String tokenHex = System.getenv(TOKEN_ENV);
+        if (tokenHex == null) {
+            fail("no " + TOKEN_ENV + " in the environment: workers are started by a shard Pool", EXIT_REJECTED);
+        }
+        runInitHook(workerId);
+        ParentWatch.start();
+
+        WorkerConductor conductor = new WorkerConductor(workerId);
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
+        Channel channel = new Bootstrap().group(group).channel(EpollDomainSocketChannel.class)
+                .handler(new ChannelInitializer<EpollDomainSocketChannel>() {
+                    @Override
+                    protected void initChannel(EpollDomainSocketChannel channel) {
+                        channel.pipeline().addLast(new FrameCodec(), new WorkerAdapter(conductor));
+                    }
+                })
+                .connect(new DomainSocketAddress(socket)).sync().channel();
+        conductor.attach(channel);
+        channel.writeAndFlush(new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, workerId,
+                ProcessHandle.current().pid(), HexFormat.of().parseHex(tokenHex)));
+        conductor.runLoop();
+    }
+
+    private static void runInitHook(int workerId) {
+        String hook = System.getProperty(INIT_PROPERTY);
+        if (hook == null || hook.isBlank()) {
+            return;
+        }
+        try {
+            Class<?> type = Class.forName(hook);
+            WorkerInit init = (WorkerInit) type.getDeclaredConstructor().newInstance();
+            init.initialize(workerId);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            fail("init hook " + hook + " failed: " + e, EXIT_INIT_FAILED);
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            fail("missing -D" + property + ": workers are started by a shard Pool, not by hand", EXIT_REJECTED);
+        }
+        return value;
+    }
+
+    static void fail(String message, int status) {
+        System.err.println("shard worker: " + message);
+        System.err.flush();
+        // Netty's threads would keep the JVM alive; end it explicitly.
+        Runtime.getRuntime().halt(status);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.shard.runtime.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shard.runtime.testing.SegmentArray;
+import dev.shard.runtime.testing.WorkerProcesses;
+import dev.shard.storage.segment.Backing;
+import dev.shard.storage.segment.Segment;
+import dev.shard.storage.segment.SegmentStore;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Real worker JVMs: start, handshake, run shards, reuse, stop. */
+@Tag("process")
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class PoolProcessTest {
+
+    @AfterAll
+    static void noWorkersLeft() throws InterruptedException {
+        assertEquals(List.of(), WorkerProcesses.awaitNone(), "worker processes left running");
+    }
+
+    @Test
+    void workersRunShardsAndResultsComeBackInShardOrder() {
+        try (Pool pool = Pool.builder().workers(2).start()) {
+            PoolStatus status = pool.status();
+            assertEquals(2, status.workers().size());
+            assertNotEquals(status.workers().get(0).pid(), status.workers().get(1).pid());
+            assertTrue(status.medianStartMillis() > 0, "start-up is measured");
+
+            Run<Long> run = pool.shardMap(Shards.contiguous(1_000, 7),
+                    context -> {
+                        long sum = 0;
+                        for (long item = context.shard().start(); item < context.shard().end(); item++) {
+                            sum += item;
+                        }
+                        return sum;
+                    }, RunOptions.none());
+
+            assertTrue(run.succeeded(), () -> run.report().renderText());
+            List<Long> expected = LongStream.range(0, Shards.contiguous(1_000, 7).count())
+                    .mapToObj(id -> LongStream.range(id * 7, Math.min(1_000, id * 7 + 7)).sum()).toList();
+            assertEquals(expected, run.results());
+            assertEquals(143, run.report().shards().succeeded());
+            assertEquals("succeeded", run.report().status());
+
+            // The pool is reusable, and both workers took part.
+            Run<Integer> second = pool.shardMap(Shards.contiguous(100, 1), context -> context.workerId(),
+                    RunOptions.none());
+            assertEquals(100, second.results().size());
+        }
+    }
+
+    @Test
+    void workersReadBorrowedInputsAndWriteOutputBuffers() {
+        int items = 10_000;
+        try (Segment input = SegmentStore.shared().create(items * 8L, Backing.SHM);
+                Segment output = SegmentStore.shared().create(items * 8L, Backing.SHM);
+                Pool pool = Pool.builder().workers(2).start()) {
+            for (int i = 0; i < items; i++) {
+                input.setLong(i * 8L, i * 3L);
+            }
+            RunOptions options = RunOptions.none()
+                    .withInput("x", SegmentArray.Reference.readOnly(input))
+                    .withOutput("y", SegmentArray.Reference.readWrite(output));
+            Run<Long> run = pool.shardMap(Shards.auto(items, 2), context -> {
+                SegmentArray x = context.input("x", SegmentArray.class);
+                SegmentArray y = context.output("y", SegmentArray.class);
+                context.shard().forEach(i -> y.setLong(i, x.getLong(i) + 1));
+                return context.shard().size();
+            }, options);
+            assertEquals(items, run.results().stream().mapToLong(Long::longValue).sum());
+            for (int i = 0; i < items; i++) {
+                assertEquals(i * 3L + 1, output.getLong(i * 8L), "item " + i);
+            }
+            assertFalse(run.report().workers().isEmpty());
+        }
+    }
+}
