@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,7 @@ public final class DriverConductor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DriverConductor.class);
     private static final long SAMPLE_PERIOD_MILLIS = 100;
     private static final int MAX_START_FAILURES = 3;
+    private static final long DISCONNECT_GRACE_MILLIS = 1_000;
     private static final long TIMEOUT_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     final PoolContext context;
@@ -39,6 +42,8 @@ public final class DriverConductor implements AutoCloseable {
     private final WorkerLauncher launcher;
     private final DriverServer server;
     private final MemorySampler sampler;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("shard-supervisor-timer").factory());
     final WorkerProxy[] slots;
     final int[] slotRecycles;
     private final Map<Integer, WorkerProxy> workers = new HashMap<>();
@@ -120,7 +125,15 @@ public final class DriverConductor implements AutoCloseable {
         if (run != null) {
             run.slot(slot).replaced();
         }
-        process.onExit().thenRun(() -> onProcessExit(worker));
+        // A thread of our own per worker: the common pool may be busy (or be the caller).
+        Thread.ofPlatform().daemon().name("shard-exit-watch-" + workerId).start(() -> {
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                return;
+            }
+            onProcessExit(worker);
+        });
         return worker;
     }
 
@@ -181,14 +194,30 @@ public final class DriverConductor implements AutoCloseable {
         notifyAll();
     }
 
+    /**
+     * A closed connection usually means the process is exiting: its exit (moments later)
+     * says why. A process that keeps running without its connection is killed.
+     */
     synchronized void onDisconnected(WorkerProxy worker) {
-        lost(worker, worker.pendingDeathCause != null ? worker.pendingDeathCause : "connection closed");
+        if (worker.state == WorkerState.STOPPING || worker.state == WorkerState.DEAD) {
+            lost(worker, "stopped");
+            return;
+        }
+        timers.schedule(() -> {
+            synchronized (this) {
+                if (worker.state != WorkerState.DEAD) {
+                    kill(worker, worker.pendingDeathCause != null ? worker.pendingDeathCause
+                            : "connection closed while the process kept running", null);
+                }
+            }
+        }, DISCONNECT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private synchronized void onProcessExit(WorkerProxy worker) {
         int code = worker.process.exitValue();
         String cause = worker.pendingDeathCause != null ? worker.pendingDeathCause : ExitCauses.describe(code);
-        lost(worker, cause + "; log: " + PoolDirectory.tail(launcher.logFile(worker.workerId), 1));
+        String log = PoolDirectory.tail(launcher.logFile(worker.workerId), 1);
+        lost(worker, log.isBlank() ? cause : cause + "; last log line: " + log);
     }
 
     /** A worker is gone: expected if we stopped it, else a death to report; its work is re-queued. */
@@ -439,6 +468,7 @@ public final class DriverConductor implements AutoCloseable {
             }
         }
         sampler.close();
+        timers.shutdownNow();
         long deadline = System.nanoTime() + timeout.toNanos();
         for (WorkerProxy worker : all) {
             try {
