@@ -35,10 +35,11 @@ public final class RunDriver {
                 for (WorkerProxy worker : conductor.currentWorkers()) {
                     SlotRecord slot = run.slot(worker.slot);
                     slot.pid = worker.pid();
-                    slot.baselinePrivateBytes = worker.baselinePrivateBytes;
+                    slot.firstWorker = worker;
                 }
                 conductor.dispatch();
                 String error = awaitFinish(conductor, run);
+                sampleAll(conductor, run);
                 collectSummaries(conductor, run);
                 settle(conductor);
                 recordEnd(conductor, run);
@@ -57,6 +58,18 @@ public final class RunDriver {
             conductor.waitNanos(POLL_NANOS);
         }
         return null;
+    }
+
+    /** One reading at the end of compute, while inputs are still mapped: peaks never miss a short run. */
+    private static void sampleAll(DriverConductor conductor, RunConductor run) {
+        for (WorkerProxy worker : conductor.currentWorkers()) {
+            if (worker.isLive()) {
+                ProcessMemory.read(worker.pid()).ifPresent(memory -> {
+                    worker.sampled(memory);
+                    run.onSample(worker, memory);
+                });
+            }
+        }
     }
 
     private static void collectSummaries(DriverConductor conductor, RunConductor run) {
@@ -91,9 +104,8 @@ public final class RunDriver {
                 slot.sampled(worker, memory);
                 slot.endPrivateBytes = memory.privateBytes();
             });
-            if (slot.baselinePrivateBytes < 0) {
-                slot.baselinePrivateBytes = worker.baselinePrivateBytes;
-            }
+            WorkerProxy first = slot.firstWorker != null ? slot.firstWorker : worker;
+            slot.baselinePrivateBytes = first.baselinePrivateBytes;
         }
     }
 

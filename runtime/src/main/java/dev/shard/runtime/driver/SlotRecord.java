@@ -14,6 +14,8 @@ final class SlotRecord {
     long peakSharedGrowth;
     long tasks;
     int recycles;
+    /** The process that held the slot when the run started: its warm baseline is the slot's baseline. */
+    WorkerProxy firstWorker;
 
     SlotRecord(int slot) {
         this.slot = slot;
@@ -21,9 +23,6 @@ final class SlotRecord {
 
     void sampled(WorkerProxy worker, ProcessMemory memory) {
         pid = worker.pid();
-        if (baselinePrivateBytes < 0 && worker.baselinePrivateBytes >= 0) {
-            baselinePrivateBytes = worker.baselinePrivateBytes;
-        }
         if (baselineSharedBytes < 0) {
             baselineSharedBytes = memory.sharedBytes();
         }

@@ -35,6 +35,8 @@ class PoolProcessTest {
             assertEquals(2, status.workers().size());
             assertNotEquals(status.workers().get(0).pid(), status.workers().get(1).pid());
             assertTrue(status.medianStartMillis() > 0, "start-up is measured");
+            System.out.println("worker start-up (spawn to connected), ms: " + status.workerStartMillis()
+                    + "; pool start " + status.poolStartSeconds() + " s");
 
             Run<Long> run = pool.shardMap(Shards.contiguous(1_000, 7),
                     context -> {
