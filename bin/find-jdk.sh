@@ -9,8 +9,10 @@ shard_jdk_major() {
 }
 
 shard_find_jdk() {
-    local candidate major
-    for candidate in "${SHARD_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/*; do
+    local candidate major search
+    # SHARD_JDK_SEARCH replaces the default places to look (tests use it).
+    search=${SHARD_JDK_SEARCH:-/usr/lib/jvm/* /opt/java/* /opt/jdk* $HOME/.sdkman/candidates/java/*}
+    for candidate in "${SHARD_JAVA_HOME:-}" "${JAVA_HOME:-}" $search; do
         [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
         major=$(shard_jdk_major "$candidate")
         if [ -n "$major" ] && [ "$major" -ge 25 ] 2>/dev/null; then
