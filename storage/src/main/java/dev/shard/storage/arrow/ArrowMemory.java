@@ -12,7 +12,7 @@ final class ArrowMemory {
     private ArrowMemory() {
     }
 
-    static BufferAllocator newTableAllocator(String what) {
-        return ROOT.newChildAllocator(what + "#" + NAMES.incrementAndGet(), 0, Long.MAX_VALUE);
+    static BufferAllocator newTableAllocator(String what, long limit) {
+        return ROOT.newChildAllocator(what + "#" + NAMES.incrementAndGet(), 0, limit);
     }
 }

@@ -21,6 +21,7 @@ import org.apache.arrow.flatbuf.MessageHeader;
 import org.apache.arrow.flatbuf.RecordBatch;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
@@ -67,7 +68,7 @@ final class ZeroCopyIpcReader {
             }
             ZeroCopyIpcReader reader = new ZeroCopyIpcReader(file, mapped.asSlice(offset, regionLength));
             ArrowFooter footer = reader.footer();
-            allocator = ArrowMemory.newTableAllocator(file.getFileName().toString());
+            allocator = ArrowMemory.newTableAllocator(file.getFileName().toString(), allocationLimit(regionLength));
             whole = allocator.wrapForeignAllocation(new MappedAllocation(reader.region));
             List<ArrowBlock> blocks = footer.getRecordBatches();
             long footerStart = reader.footerStart();
@@ -85,6 +86,16 @@ final class ZeroCopyIpcReader {
             lifetime.close();
             throw e instanceof StorageException storage ? storage : malformed(file, "it cannot be parsed: " + e, e);
         }
+    }
+
+    /**
+     * The mapping is accounted once; beyond it Arrow Java only allocates the all-valid
+     * bitmaps of null-free columns (at most one bit per value, far below the data). The
+     * cap turns a corrupt row count, which would make Arrow grow a vector, into an error
+     * instead of a huge allocation.
+     */
+    private static long allocationLimit(long mappedBytes) {
+        return 2 * mappedBytes + (1L << 20);
     }
 
     /** Nothing references the mapping after a failed read; a leak report must not hide the real error. */
@@ -172,10 +183,34 @@ final class ZeroCopyIpcReader {
         try (ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(header, body)) {
             new VectorLoader(root).load(batch);
             ValueVectorUtility.validate(root);
+            for (FieldVector vector : root.getFieldVectors()) {
+                checkInMapping(index, vector, whole);
+            }
             return root;
         } catch (Exception e) {
             root.close();
             throw malformed(file, "record batch " + index + " does not match its schema (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Every buffer must still point into the mapping after loading: Arrow grows (copies) a
+     * vector whose buffers are too small for the row count, which only a corrupt file causes.
+     * Allowed exceptions: empty buffers and the bitmap Arrow makes for a column without nulls.
+     */
+    private void checkInMapping(int index, FieldVector vector, ArrowBuf whole) {
+        long start = whole.memoryAddress();
+        long end = start + whole.capacity();
+        for (ArrowBuf buffer : vector.getFieldBuffers()) {
+            boolean inside = buffer.memoryAddress() >= start && buffer.memoryAddress() + buffer.capacity() <= end;
+            boolean madeValidity = buffer == vector.getValidityBuffer() && vector.getNullCount() == 0;
+            if (!inside && buffer.capacity() > 0 && !madeValidity) {
+                throw malformed(file, "record batch " + index + " claims more values in column '" + vector.getName()
+                        + "' than its buffers hold", null);
+            }
+        }
+        for (FieldVector child : vector.getChildrenFromFields()) {
+            checkInMapping(index, child, whole);
         }
     }
 
