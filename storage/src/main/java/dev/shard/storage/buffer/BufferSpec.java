@@ -101,8 +101,8 @@ public record BufferSpec(ElementType type, long[] dims, Number init, Backing bac
         long value = init.longValue();
         double approximate = init.doubleValue();
         if (!whole || approximate < (double) min || approximate > (double) max || value < min || value > max) {
-            throw new StorageException("init " + init + " does not fit a " + type.displayName()
-                    + " buffer (use a whole number in " + min + ".." + max + ")");
+            throw new StorageException("init " + init + " does not fit the element type " + type.displayName()
+                    + " (use a whole number in " + min + ".." + max + ")");
         }
         return value;
     }
