@@ -227,6 +227,30 @@ class OutputBufferTest {
         assertFalse(Files.exists(path), "the owner's close removes the file");
     }
 
+    @Test
+    void offsetsBeyondTwoGibibytesWork() {
+        long rows = 1L << 20;
+        long columns = 384 + 2;
+        try (OutputBuffer big = OutputBuffer.create(store, BufferSpec.matrix(ElementType.DOUBLE, rows, columns))) {
+            assertTrue(big.descriptor().dataBytes() > 3L << 30);
+            double[] column = new double[(int) rows];
+            column[0] = 1;
+            column[column.length - 1] = 2;
+            big.writeColumn(columns - 1, column);
+            big.write(BufferSlice.indices(big.length() - rows - 1), new double[] {3});
+            assertArrayEquals(column, big.readColumn(columns - 1));
+            assertEquals(3, big.getDouble(big.indexOf(rows - 1, columns - 2)));
+            assertArrayEquals(new double[] {3, 2}, big.readBlock(rows - 1, columns - 2, 1, 2));
+        }
+    }
+
+    @Test
+    void autoBackingResolvesToARealOne() {
+        try (OutputBuffer buffer = OutputBuffer.create(store, BufferSpec.vector(ElementType.RAW, 10))) {
+            assertTrue(buffer.info().backing() != Backing.AUTO, buffer.info().toString());
+        }
+    }
+
     static long allocatedBytes(Path file) throws Exception {
         Process stat = new ProcessBuilder("stat", "-c", "%b %B", file.toString()).start();
         String[] parts = new String(stat.getInputStream().readAllBytes()).trim().split(" ");
