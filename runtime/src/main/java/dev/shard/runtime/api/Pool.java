@@ -6,7 +6,14 @@ import dev.shard.runtime.driver.PoolInspector;
 import dev.shard.runtime.driver.RunDriver;
 import dev.shard.runtime.driver.RunOutcome;
 import dev.shard.runtime.protocol.RunDescriptor;
+import dev.shard.runtime.exec.ApplyKernel;
+import dev.shard.runtime.exec.ItemsKernel;
+import dev.shard.runtime.exec.ListKernel;
 import dev.shard.runtime.protocol.ValueCodec;
+import dev.shard.storage.SharedReference;
+import dev.shard.storage.share.SharedHandle;
+import dev.shard.storage.share.SharedMatrix;
+import java.util.Map;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -166,5 +173,107 @@ public final class Pool implements AutoCloseable {
             }
         }
         return new ReduceRun<>(value, run);
+    }
+
+    /** The input name a matrix takes in {@link #apply}; side variables must not use it. */
+    public static final String APPLY_MATRIX_INPUT = "shard.apply.matrix";
+    /** Input names of {@link #lapply} elements: this prefix plus the element's index. */
+    public static final String LAPPLY_ELEMENT_PREFIX = "shard.lapply.";
+
+    /**
+     * memApply: calls {@code function} once per row or column of a shared matrix, reading
+     * it in place, with {@code variables} as shared side inputs. One result per row or
+     * column, in order; rows and columns are both right on non-square matrices.
+     */
+    public <R extends Serializable> Run<R> apply(SharedReference<?> matrix, Margin margin, VectorKernel<R> function,
+            Map<String, SharedReference<?>> variables) {
+        long[] shape = matrixShape(matrix);
+        long count = margin == Margin.ROWS ? shape[0] : shape[1];
+        RunOptions options = withVariables(variables, APPLY_MATRIX_INPUT).withInput(APPLY_MATRIX_INPUT, matrix);
+        return Run.flatten(shardMap(Shards.auto(count, workers()), new ApplyKernel<>(APPLY_MATRIX_INPUT, margin,
+                function), options));
+    }
+
+    /** memLapply: calls {@code function} once per shared element of {@code list}; results in list order. */
+    public <R extends Serializable> Run<R> lapply(List<? extends SharedReference<?>> list, ElementKernel<R> function,
+            Map<String, SharedReference<?>> variables) {
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException("lapply needs at least one element");
+        }
+        RunOptions options = withVariables(variables, LAPPLY_ELEMENT_PREFIX);
+        for (int index = 0; index < list.size(); index++) {
+            options = options.withInput(LAPPLY_ELEMENT_PREFIX + index, list.get(index));
+        }
+        return Run.flatten(shardMap(Shards.auto(list.size(), workers()), new ListKernel<>(LAPPLY_ELEMENT_PREFIX,
+                function), options));
+    }
+
+    /** pool_lapply: {@code function} over serializable items, grouped into balanced shards; results in order. */
+    public <T extends Serializable, R extends Serializable> Run<R> poolLapply(List<T> items,
+            ItemFunction<T, R> function) {
+        requireItems(items);
+        return Run.flatten(shardMap(Shards.auto(items.size(), workers()), new ItemsKernel<>(items, function),
+                RunOptions.none()));
+    }
+
+    /** pool_sapply: like {@link #poolLapply} for numbers, simplified to an array; throws if any item failed. */
+    public <T extends Serializable> double[] poolSapply(List<T> items, ItemFunction<T, Double> function) {
+        List<Double> values = poolLapply(items, function).results();
+        double[] array = new double[values.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = values.get(i);
+        }
+        return array;
+    }
+
+    /** dispatch_chunks: one supervised task per chunk (retried, recycled like any shard); results in order. */
+    public <T extends Serializable, R extends Serializable> Run<R> dispatchChunks(List<T> chunks,
+            ItemFunction<T, R> function) {
+        requireItems(chunks);
+        return Run.flatten(shardMap(Shards.contiguous(chunks.size(), 1), new ItemsKernel<>(chunks, function),
+                RunOptions.none()));
+    }
+
+    private int workers() {
+        return status().workers().size();
+    }
+
+    private static void requireItems(List<?> items) {
+        if (items == null || items.isEmpty()) {
+            throw new IllegalArgumentException("needs at least one item");
+        }
+    }
+
+    private static RunOptions withVariables(Map<String, SharedReference<?>> variables, String reserved) {
+        RunOptions options = RunOptions.none();
+        for (Map.Entry<String, SharedReference<?>> variable : variables.entrySet()) {
+            if (variable.getKey().startsWith(reserved)) {
+                throw new IllegalArgumentException("variable name '" + variable.getKey() + "' is reserved (it starts"
+                        + " with '" + reserved + "'): rename the variable");
+            }
+            options = options.withInput(variable.getKey(), variable.getValue());
+        }
+        return options;
+    }
+
+    private static long[] matrixShape(SharedReference<?> matrix) {
+        if (matrix instanceof SharedHandle handle) {
+            if (!handle.isMatrix()) {
+                throw new IllegalArgumentException("apply needs a matrix, but " + handle.describe()
+                        + " is a vector (share it with Shared.shareMatrix, or use lapply)");
+            }
+            return handle.shape();
+        }
+        try (AutoCloseable opened = matrix.open()) {
+            if (opened instanceof SharedMatrix shared) {
+                return new long[] {shared.rows(), shared.columns()};
+            }
+            throw new IllegalArgumentException("apply needs a shared matrix, but " + matrix.describe() + " opens as "
+                    + opened.getClass().getName());
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalArgumentException("cannot open " + matrix.describe() + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -40,4 +40,13 @@ public final class Run<R> {
     public RunReport report() {
         return report;
     }
+
+    /** The same run with each shard's list of per-item results concatenated in order. */
+    static <R> Run<R> flatten(Run<? extends List<R>> run) {
+        List<R> flat = new java.util.ArrayList<>();
+        if (run.succeeded()) {
+            run.results().forEach(flat::addAll);
+        }
+        return new Run<>(flat, run.failures, run.runError, run.report);
+    }
 }
