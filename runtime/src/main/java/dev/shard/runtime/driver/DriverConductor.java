@@ -163,6 +163,12 @@ public final class DriverConductor implements AutoCloseable {
     synchronized void onMessage(WorkerProxy worker, Message message) {
         switch (message) {
             case Message.BatchDone done -> {
+                if (!done.complete()) {
+                    if (run != null && done.runId() == run.runId) {
+                        run.onBatchDone(worker, done);
+                    }
+                    return;
+                }
                 if (run != null && done.runId() == run.runId) {
                     boolean first = worker.tasksDone == 0;
                     run.onBatchDone(worker, done);
@@ -418,6 +424,10 @@ public final class DriverConductor implements AutoCloseable {
         return identity;
     }
 
+    boolean closing() {
+        return closing;
+    }
+
     String broken() {
         return broken;
     }
@@ -459,6 +469,7 @@ public final class DriverConductor implements AutoCloseable {
                 return;
             }
             closing = true;
+            notifyAll();
             all = new ArrayList<>(workers.values());
             for (WorkerProxy worker : all) {
                 if (worker.state != WorkerState.DEAD) {

@@ -81,10 +81,12 @@ final class RunConductor {
     }
 
     void onBatchDone(WorkerProxy worker, Message.BatchDone done) {
-        worker.inFlight.removeIf(batch -> batch.firstShard() == done.firstShard() && batch.count() == done.count());
-        worker.tasksDone += done.count();
-        worker.lastCompletionNanos = System.nanoTime();
-        slot(worker.slot).tasks += done.count();
+        if (done.complete()) {
+            worker.inFlight.removeIf(batch -> batch.firstShard() == done.firstShard() && batch.count() == done.count());
+            worker.tasksDone += done.count();
+            worker.lastCompletionNanos = System.nanoTime();
+            slot(worker.slot).tasks += done.count();
+        }
         events.copies(done.copyEvents(), done.copyBytes());
         for (Message.ShardOutcome outcome : done.outcomes()) {
             if (outcome.succeeded()) {

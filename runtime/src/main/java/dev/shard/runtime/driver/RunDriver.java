@@ -55,6 +55,9 @@ public final class RunDriver {
             if (conductor.broken() != null) {
                 return conductor.broken();
             }
+            if (conductor.closing()) {
+                return "the pool was stopped during the run";
+            }
             conductor.waitNanos(POLL_NANOS);
         }
         return null;
@@ -88,7 +91,7 @@ public final class RunDriver {
     /** The end of a run is every worker's task boundary: recycle those over their limits, one at a time. */
     private static void settle(DriverConductor conductor) {
         long deadline = System.nanoTime() + SETTLE_WAIT_NANOS;
-        while (System.nanoTime() < deadline && conductor.broken() == null) {
+        while (System.nanoTime() < deadline && conductor.broken() == null && !conductor.closing()) {
             conductor.evaluateAll();
             if (conductor.settled()) {
                 return;

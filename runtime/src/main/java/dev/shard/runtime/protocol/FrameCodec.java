@@ -125,7 +125,7 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
 
     private static void writeBatchDone(ByteBuf out, Message.BatchDone done) {
         out.writeByte(BATCH_DONE).writeInt(done.runId()).writeInt(done.firstShard()).writeInt(done.count())
-                .writeLong(done.copyEvents()).writeLong(done.copyBytes()).writeInt(done.outcomes().size());
+                .writeBoolean(done.complete()).writeLong(done.copyEvents()).writeLong(done.copyBytes()).writeInt(done.outcomes().size());
         for (Message.ShardOutcome outcome : done.outcomes()) {
             out.writeInt(outcome.shardId()).writeInt(outcome.attempt()).writeLong(outcome.nanos())
                     .writeBoolean(outcome.succeeded());
@@ -142,6 +142,7 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
         int runId = frame.readInt();
         int firstShard = frame.readInt();
         int count = frame.readInt();
+        boolean complete = frame.readBoolean();
         long copyEvents = frame.readLong();
         long copyBytes = frame.readLong();
         int outcomes = frame.readInt();
@@ -156,7 +157,7 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
                     : new Message.ShardOutcome(shardId, attempt, nanos, false, null, readString(frame),
                             readString(frame)));
         }
-        return new Message.BatchDone(runId, firstShard, count, copyEvents, copyBytes, list);
+        return new Message.BatchDone(runId, firstShard, count, complete, copyEvents, copyBytes, list);
     }
 
     private static void writeRunSummary(ByteBuf out, Message.RunSummary summary) {

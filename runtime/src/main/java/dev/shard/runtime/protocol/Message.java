@@ -34,8 +34,11 @@ public sealed interface Message {
             String stackTrace) {
     }
 
-    /** Worker to driver: a finished batch, with the copies made out of shared memory while running it. */
-    record BatchDone(int runId, int firstShard, int count, long copyEvents, long copyBytes,
+    /**
+     * Worker to driver: outcomes of a batch, with the copies made out of shared memory while
+     * running them. Big results are sent in several parts; {@code complete} marks the last.
+     */
+    record BatchDone(int runId, int firstShard, int count, boolean complete, long copyEvents, long copyBytes,
             List<ShardOutcome> outcomes) implements Message {
     }
 

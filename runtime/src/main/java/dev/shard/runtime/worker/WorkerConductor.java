@@ -20,6 +20,11 @@ import java.util.concurrent.LinkedBlockingQueue;
  * enqueues, so a long task never blocks reading the next batch (the prefetch).
  */
 final class WorkerConductor {
+    /** Results are sent in parts of about this size, well under the frame limit. */
+    private static final long PART_BYTES = 8L * 1024 * 1024;
+    private static final int PART_OUTCOMES = 65_536;
+    private static final int MAX_RESULT_BYTES = 32 * 1024 * 1024;
+
     private final int workerId;
     private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
     private final TimeoutWatchdog watchdog;
@@ -29,6 +34,7 @@ final class WorkerConductor {
     private RunResources resources;
     private CopyLedger.Snapshot copiesAtLastReport;
     private CopyLedger.Snapshot copiesAtRunStart;
+    private Throwable setupError;
 
     WorkerConductor(int workerId) {
         this.workerId = workerId;
@@ -49,26 +55,44 @@ final class WorkerConductor {
 
     void runLoop() throws InterruptedException {
         while (true) {
-            switch (inbox.take()) {
-                case Message.Welcome ignored -> { }
-                case Message.RunSetup setup -> setUp(setup);
-                case Message.TaskBatch batch -> execute(batch);
-                case Message.RunEnd end -> endRun(end);
-                case Message.Shutdown ignored -> {
-                    closeResources();
-                    channel.close().awaitUninterruptibly(1_000);
-                    System.exit(0);
-                }
-                default -> { }
+            Message message = inbox.take();
+            try {
+                handle(message);
+            } catch (RuntimeException | Error e) {
+                // A worker that cannot go on must end, so the driver notices and re-runs its work.
+                e.printStackTrace();
+                WorkerMain.fail("cannot handle " + message.getClass().getSimpleName() + ": " + e,
+                        WorkerMain.EXIT_PROTOCOL);
             }
+        }
+    }
+
+    private void handle(Message message) {
+        switch (message) {
+            case Message.Welcome ignored -> { }
+            case Message.RunSetup setup -> setUp(setup);
+            case Message.TaskBatch batch -> execute(batch);
+            case Message.RunEnd end -> endRun(end);
+            case Message.Shutdown ignored -> {
+                closeResources();
+                channel.close().awaitUninterruptibly(1_000);
+                System.exit(0);
+            }
+            default -> { }
         }
     }
 
     private void setUp(Message.RunSetup setup) {
         closeResources();
         runId = setup.runId();
-        descriptor = (RunDescriptor) ValueCodec.decode(setup.descriptor());
-        resources = new RunResources(descriptor);
+        setupError = null;
+        try {
+            descriptor = (RunDescriptor) ValueCodec.decode(setup.descriptor());
+            resources = new RunResources(descriptor);
+        } catch (RuntimeException | LinkageError e) {
+            // Every shard of this run then fails with this cause, so the driver reports it clearly.
+            setupError = new IllegalStateException("worker " + workerId + " cannot set up the run: " + e, e);
+        }
         watchdog.configure(setup.taskTimeoutMillis());
         copiesAtRunStart = CopyLedger.snapshot(0);
         copiesAtLastReport = copiesAtRunStart;
@@ -78,30 +102,67 @@ final class WorkerConductor {
         if (batch.runId() != runId) {
             throw new IllegalStateException("batch for run " + batch.runId() + " but the current run is " + runId);
         }
-        @SuppressWarnings("unchecked")
-        ShardKernel<Serializable> kernel = (ShardKernel<Serializable>) descriptor.kernel();
-        List<Message.ShardOutcome> outcomes = new ArrayList<>(batch.count());
+        List<Message.ShardOutcome> outcomes = new ArrayList<>(Math.min(batch.count(), PART_OUTCOMES));
+        long partBytes = 0;
         for (int shardId = batch.firstShard(); shardId < batch.firstShard() + batch.count(); shardId++) {
-            TaskContext context = new TaskContext(descriptor.shards().get(shardId), descriptor.seed(), workerId,
-                    batch.attempt(), resources);
-            long started = System.nanoTime();
-            watchdog.started(shardId, batch.attempt(), started);
-            try {
-                Serializable result = kernel.run(context);
-                outcomes.add(new Message.ShardOutcome(shardId, batch.attempt(), System.nanoTime() - started, true,
-                        ValueCodec.encode(result), null, null));
-            } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
-                outcomes.add(new Message.ShardOutcome(shardId, batch.attempt(), System.nanoTime() - started, false,
-                        null, e.toString(), stackTrace(e)));
-            } finally {
-                watchdog.finished();
+            Message.ShardOutcome outcome = runShard(shardId, batch.attempt());
+            outcomes.add(outcome);
+            partBytes += outcome.succeeded() ? outcome.result().length : outcome.stackTrace().length();
+            boolean last = shardId == batch.firstShard() + batch.count() - 1;
+            if (!last && (partBytes > PART_BYTES || outcomes.size() >= PART_OUTCOMES)) {
+                send(batch, false, outcomes);
+                outcomes = new ArrayList<>();
+                partBytes = 0;
             }
         }
+        send(batch, true, outcomes);
+    }
+
+    private Message.ShardOutcome runShard(int shardId, int attempt) {
+        long started = System.nanoTime();
+        if (setupError != null) {
+            return failed(shardId, attempt, started, setupError);
+        }
+        @SuppressWarnings("unchecked")
+        ShardKernel<Serializable> kernel = (ShardKernel<Serializable>) descriptor.kernel();
+        TaskContext context = new TaskContext(descriptor.shards().get(shardId), descriptor.seed(), workerId, attempt,
+                resources);
+        watchdog.started(shardId, attempt, started);
+        try {
+            byte[] result = ValueCodec.encode(kernel.run(context));
+            if (result.length > MAX_RESULT_BYTES) {
+                return failed(shardId, attempt, started, new IllegalStateException("the result of shard " + shardId
+                        + " is " + result.length + " bytes, over the " + MAX_RESULT_BYTES + " bytes a result may"
+                        + " take: write big data into an output buffer and return a summary"));
+            }
+            return new Message.ShardOutcome(shardId, attempt, System.nanoTime() - started, true, result, null, null);
+        } catch (VirtualMachineError fatal) {
+            // Out of memory or a broken VM: end this worker; the driver re-runs its shards elsewhere.
+            throw fatal;
+        } catch (Throwable error) {
+            return failed(shardId, attempt, started, error);
+        } finally {
+            watchdog.finished();
+        }
+    }
+
+    private static Message.ShardOutcome failed(int shardId, int attempt, long started, Throwable error) {
+        return new Message.ShardOutcome(shardId, attempt, System.nanoTime() - started, false, null, error.toString(),
+                stackTrace(error));
+    }
+
+    private void send(Message.TaskBatch batch, boolean complete, List<Message.ShardOutcome> outcomes) {
         CopyLedger.Snapshot copies = CopyLedger.snapshot(0);
         CopyLedger.Snapshot delta = copies.minus(copiesAtLastReport);
         copiesAtLastReport = copies;
-        channel.writeAndFlush(new Message.BatchDone(runId, batch.firstShard(), batch.count(), delta.events(),
-                delta.bytes(), outcomes));
+        channel.writeAndFlush(new Message.BatchDone(runId, batch.firstShard(), batch.count(), complete,
+                delta.events(), delta.bytes(), outcomes)).addListener(written -> {
+                    if (!written.isSuccess()) {
+                        written.cause().printStackTrace();
+                        WorkerMain.fail("cannot send results to the driver: " + written.cause(),
+                                WorkerMain.EXIT_PROTOCOL);
+                    }
+                });
     }
 
     private void endRun(Message.RunEnd end) {

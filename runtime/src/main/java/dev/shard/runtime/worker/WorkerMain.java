@@ -31,6 +31,7 @@ public final class WorkerMain {
     static final int EXIT_REJECTED = 2;
     static final int EXIT_INIT_FAILED = 5;
     static final int EXIT_TIMEOUT = 4;
+    static final int EXIT_PROTOCOL = 6;
 
     private WorkerMain() {
     }

@@ -86,4 +86,41 @@ class PoolProcessTest {
             assertFalse(run.report().workers().isEmpty());
         }
     }
+
+    /** A kernel that travels to workers but cannot be read there. */
+    static final class UnreadableKernel implements ShardKernel<Integer> {
+        @Override
+        public Integer run(ShardContext context) {
+            return 0;
+        }
+
+        private void readObject(java.io.ObjectInputStream in) throws java.io.IOException {
+            throw new java.io.InvalidObjectException("this kernel refuses to load");
+        }
+    }
+
+    @Test
+    void bigResultsArriveInPartsAndAKernelWorkersCannotLoadFailsTheRunClearly() {
+        try (Pool pool = Pool.builder().workers(1).maxRetries(1).start()) {
+            Run<byte[]> big = pool.shardMap(Shards.contiguous(8, 1), context -> {
+                byte[] result = new byte[5 * 1024 * 1024];
+                java.util.Arrays.fill(result, (byte) context.shard().id());
+                return result;
+            }, RunOptions.none());
+            assertEquals(8, big.results().size());
+            for (int shard = 0; shard < 8; shard++) {
+                assertEquals(shard, big.results().get(shard)[12345]);
+            }
+
+            Run<Integer> broken = pool.shardMap(Shards.contiguous(3, 1), new UnreadableKernel(), RunOptions.none());
+            assertFalse(broken.succeeded());
+            RunFailedException error = org.junit.jupiter.api.Assertions.assertThrows(RunFailedException.class,
+                    broken::results);
+            assertTrue(error.getMessage().contains("cannot set up the run"), error.getMessage());
+            assertTrue(error.getMessage().contains("this kernel refuses to load"), error.getMessage());
+            assertEquals(2, broken.failures().getFirst().attempts());
+
+            assertEquals(List.of(7), pool.poolLapply(List.of(7), i -> i).results(), "the pool still works");
+        }
+    }
 }
