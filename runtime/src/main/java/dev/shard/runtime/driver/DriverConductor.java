@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +33,6 @@ public final class DriverConductor implements AutoCloseable {
     private static final long SAMPLE_PERIOD_MILLIS = 100;
     private static final int MAX_START_FAILURES = 3;
     private static final long DISCONNECT_GRACE_MILLIS = 1_000;
-    private static final long TIMEOUT_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     final PoolContext context;
     final RecyclePolicy policy;
@@ -51,7 +49,8 @@ public final class DriverConductor implements AutoCloseable {
     private final String identity;
     private int nextWorkerId;
     private int runs;
-    private WorkerProxy replacement;
+    WorkerProxy replacement;
+    private final WorkerSupervisor supervisor = new WorkerSupervisor(this);
     private int startFailures;
     private String broken;
     private boolean closing;
@@ -71,7 +70,8 @@ public final class DriverConductor implements AutoCloseable {
         this.server = new DriverServer(socket, token, this);
         this.slots = new WorkerProxy[context.workers()];
         this.slotRecycles = new int[context.workers()];
-        this.sampler = new MemorySampler(SAMPLE_PERIOD_MILLIS, this::livePids, this::onSamples);
+        this.sampler = new MemorySampler(SAMPLE_PERIOD_MILLIS, this::livePids,
+                readings -> supervisor.onSamples(readings));
     }
 
     /** Starts the pool and waits until every worker has connected. */
@@ -152,7 +152,7 @@ public final class DriverConductor implements AutoCloseable {
         if (replacement == worker) {
             replacement = null;
             for (WorkerProxy other : slots) {
-                evaluateBoundary(other);
+                supervisor.evaluateBoundary(other);
             }
         }
         dispatch();
@@ -178,8 +178,8 @@ public final class DriverConductor implements AutoCloseable {
                         ProcessMemory.read(worker.pid()).ifPresent(worker::sampled);
                     }
                 }
-                evaluateBoundary(worker);
-                retireIfDrained(worker);
+                supervisor.evaluateBoundary(worker);
+                supervisor.retireIfDrained(worker);
                 dispatch();
             }
             case Message.TaskTimedOut timedOut -> {
@@ -267,13 +267,13 @@ public final class DriverConductor implements AutoCloseable {
     }
 
     /** Kills a worker at once (hard limit, unresponsive) and re-queues its work. */
-    private void kill(WorkerProxy worker, String cause, RecycleReason reason) {
+    void kill(WorkerProxy worker, String cause, RecycleReason reason) {
         if (worker.state == WorkerState.DEAD || worker.state == WorkerState.STOPPING) {
             return;
         }
         worker.process.destroyForcibly();
         if (reason != null) {
-            recordRecycle(worker, reason);
+            supervisor.recordRecycle(worker, reason);
             if (run != null) {
                 run.onWorkerLost(worker, cause);
             }
@@ -284,54 +284,6 @@ public final class DriverConductor implements AutoCloseable {
         }
         worker.pendingDeathCause = cause;
         lost(worker, cause);
-    }
-
-    private void evaluateBoundary(WorkerProxy worker) {
-        // A worker that has run nothing is as fresh as its replacement would be.
-        if (worker.state != WorkerState.READY || worker.baselinePrivateBytes < 0 || worker.tasksDone == 0) {
-            return;
-        }
-        Optional<RecycleReason> reason = policy.atTaskBoundary(new RecyclePolicy.WorkerFigures(
-                worker.currentPrivateBytes, worker.baselinePrivateBytes, worker.tasksDone));
-        if (reason.isEmpty() || replacement != null || anyDraining()) {
-            return;
-        }
-        worker.state = WorkerState.DRAINING;
-        worker.drainReason = reason.get();
-        retireIfDrained(worker);
-    }
-
-    private boolean anyDraining() {
-        for (WorkerProxy worker : slots) {
-            if (worker.state == WorkerState.DRAINING || worker.state == WorkerState.STOPPING) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void retireIfDrained(WorkerProxy worker) {
-        if (worker.state != WorkerState.DRAINING || !worker.inFlight.isEmpty()) {
-            return;
-        }
-        recordRecycle(worker, worker.drainReason);
-        worker.state = WorkerState.STOPPING;
-        worker.send(new Message.Shutdown());
-        if (run != null) {
-            run.pendingSummaries.remove(worker.workerId);
-        }
-        // The replacement is spawned when the old process has exited, so that two are
-        // never alive for one slot; lost() does it.
-    }
-
-    private void recordRecycle(WorkerProxy worker, RecycleReason reason) {
-        LOG.info("recycling {}: {} (private {} bytes, baseline {})", worker, reason.jsonName(),
-                worker.currentPrivateBytes, worker.baselinePrivateBytes);
-        slotRecycles[worker.slot]++;
-        if (run != null) {
-            run.events.recycle(worker, reason.jsonName());
-            run.slot(worker.slot).recycles++;
-        }
     }
 
     void dispatch() {
@@ -363,52 +315,9 @@ public final class DriverConductor implements AutoCloseable {
         }
     }
 
-    private synchronized void onSamples(List<MemorySampler.Reading> readings) {
-        for (MemorySampler.Reading reading : readings) {
-            for (WorkerProxy worker : slots) {
-                if (worker == null || worker.pid() != reading.pid() || !worker.isLive()) {
-                    continue;
-                }
-                worker.sampled(reading.memory());
-                if (run != null) {
-                    run.onSample(worker, reading.memory());
-                }
-                if (policy.immediate(new RecyclePolicy.WorkerFigures(worker.currentPrivateBytes,
-                        worker.baselinePrivateBytes, worker.tasksDone)).isPresent()) {
-                    kill(worker, "private memory " + worker.currentPrivateBytes + " bytes over the hard limit of "
-                            + context.hardLimit() + " bytes", RecycleReason.HARD_LIMIT);
-                }
-            }
-        }
-        killUnresponsive();
-    }
-
-    /** The driver's backstop when a worker's own timeout watchdog did not act (frozen JVM). */
-    private void killUnresponsive() {
-        long timeout = context.taskTimeout().toNanos();
-        if (timeout == 0) {
-            return;
-        }
-        long now = System.nanoTime();
-        for (WorkerProxy worker : slots) {
-            Batch head = worker.inFlight.peekFirst();
-            if (head == null || !worker.isLive()) {
-                continue;
-            }
-            long started = Math.max(head.dispatchedNanos(), worker.lastCompletionNanos);
-            if (now - started > timeout * head.count() + TIMEOUT_GRACE_NANOS) {
-                kill(worker, "unresponsive: a batch of " + head.count() + " shards ran past the task timeout", null);
-            }
-        }
-    }
-
     /** Applies the task-boundary policy to every idle worker (the end of a run, a health check). */
     void evaluateAll() {
-        for (WorkerProxy worker : slots) {
-            if (worker.inFlight.isEmpty()) {
-                evaluateBoundary(worker);
-            }
-        }
+        supervisor.evaluateAll();
     }
 
     /** True when every slot has a connected worker and no replacement is under way. */
