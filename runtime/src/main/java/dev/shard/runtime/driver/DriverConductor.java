@@ -167,10 +167,16 @@ public final class DriverConductor implements AutoCloseable {
                     if (run != null && done.runId() == run.runId) {
                         run.onBatchDone(worker, done);
                     }
+                    notifyAll();
                     return;
                 }
+                // Batches of an earlier run still leave the window, or the worker would starve.
+                worker.inFlight.removeIf(batch -> batch.runId() == done.runId()
+                        && batch.firstShard() == done.firstShard() && batch.count() == done.count());
+                boolean first = worker.tasksDone == 0;
+                worker.tasksDone += done.count();
+                worker.lastCompletionNanos = System.nanoTime();
                 if (run != null && done.runId() == run.runId) {
-                    boolean first = worker.tasksDone == 0;
                     run.onBatchDone(worker, done);
                     if (first) {
                         // The baseline is taken warm, after the first tasks have loaded the kernel's classes.

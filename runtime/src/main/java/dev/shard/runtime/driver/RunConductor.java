@@ -82,9 +82,6 @@ final class RunConductor {
 
     void onBatchDone(WorkerProxy worker, Message.BatchDone done) {
         if (done.complete()) {
-            worker.inFlight.removeIf(batch -> batch.firstShard() == done.firstShard() && batch.count() == done.count());
-            worker.tasksDone += done.count();
-            worker.lastCompletionNanos = System.nanoTime();
             slot(worker.slot).tasks += done.count();
         }
         events.copies(done.copyEvents(), done.copyBytes());

@@ -115,4 +115,29 @@ class ApplyProcessTest {
         assertEquals(List.of(3, 12), chunks.results());
         assertEquals(2, chunks.report().shards().total(), "one task per chunk");
     }
+
+    @Test
+    void shardMapReadsASharedVectorAndWritesAnOutputBuffer() {
+        int length = 10_000;
+        double[] values = new double[length];
+        java.util.Arrays.setAll(values, i -> i * 0.25);
+        try (SharedInput input = Shared.share(values);
+                dev.shard.storage.buffer.OutputBuffer output = dev.shard.storage.buffer.OutputBuffer.create(
+                        dev.shard.storage.buffer.BufferSpec.vector(dev.shard.storage.layout.ElementType.DOUBLE,
+                                length))) {
+            RunOptions options = RunOptions.none().withInput("x", input.handle()).withOutput("y", output.reference());
+            Run<Long> run = pool.shardMap(Shards.auto(length, 2), context -> {
+                SharedDoubleArray x = context.input("x", SharedDoubleArray.class);
+                dev.shard.storage.buffer.OutputBuffer y = context.output("y",
+                        dev.shard.storage.buffer.OutputBuffer.class);
+                context.shard().forEach(i -> y.setDouble(i, 2 * x.get(i)));
+                return context.shard().size();
+            }, options);
+            assertEquals(length, run.results().stream().mapToLong(Long::longValue).sum());
+            for (int i = 0; i < length; i++) {
+                assertEquals(i * 0.5, output.getDouble(i), "element " + i);
+            }
+            assertEquals(0, run.report().copies().events(), "zero-copy: nothing materialized");
+        }
+    }
 }
