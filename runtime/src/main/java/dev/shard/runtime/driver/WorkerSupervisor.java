@@ -4,6 +4,7 @@ import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.supervise.MemorySampler;
 import dev.shard.runtime.supervise.RecyclePolicy;
 import dev.shard.runtime.supervise.RecycleReason;
+import dev.shard.runtime.supervise.TimeoutPolicy;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -102,18 +103,12 @@ final class WorkerSupervisor {
 
     /** The driver's backstop when a worker's own timeout watchdog did not act (frozen JVM). */
     private void killUnresponsive() {
-        long timeout = conductor.context.taskTimeout().toNanos();
-        if (timeout == 0) {
-            return;
-        }
+        TimeoutPolicy timeouts = new TimeoutPolicy(conductor.context.taskTimeout().toNanos(), TIMEOUT_GRACE_NANOS);
         long now = System.nanoTime();
         for (WorkerProxy worker : conductor.slots) {
             Batch head = worker.inFlight.peekFirst();
-            if (head == null || !worker.isLive()) {
-                continue;
-            }
-            long started = Math.max(head.dispatchedNanos(), worker.lastCompletionNanos);
-            if (now - started > timeout * head.count() + TIMEOUT_GRACE_NANOS) {
+            if (head != null && worker.isLive()
+                    && timeouts.overdue(now, head.dispatchedNanos(), worker.lastCompletionNanos, head.count())) {
                 conductor.kill(worker, "unresponsive: a batch of " + head.count()
                         + " shards ran past the task timeout", null);
             }
