@@ -140,4 +140,24 @@ class ApplyProcessTest {
             assertEquals(0, run.report().copies().events(), "zero-copy: nothing materialized");
         }
     }
+
+    @Test
+    void misuseGetsClearErrors() {
+        try (dev.shard.storage.segment.Segment segment = dev.shard.storage.segment.SegmentStore.shared()
+                .create(8, dev.shard.storage.segment.Backing.SHM)) {
+            Run<Integer> unknown = pool.shardMap(Shards.contiguous(1, 1), context -> {
+                context.input("nope", Object.class);
+                return 0;
+            }, RunOptions.none().withInput("x", dev.shard.runtime.testing.SegmentArray.Reference.readOnly(segment)));
+            assertTrue(unknown.failures().getFirst().error().contains(
+                    "no input named 'nope' in this run; the run has inputs [x] (add it with RunOptions.withInput)"),
+                    unknown.failures().getFirst().error());
+        }
+
+        Object notSerializable = new Object();
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> pool.shardMap(Shards.contiguous(1, 1), context -> notSerializable.hashCode(), RunOptions.none()));
+        assertTrue(error.getMessage().contains("a lambda must capture only serializable values"), error.getMessage());
+        assertTrue(error.getMessage().contains("java.lang.Object"), error.getMessage());
+    }
 }
