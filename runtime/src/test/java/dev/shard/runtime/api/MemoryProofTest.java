@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shard.runtime.report.RunReport;
-import dev.shard.runtime.testing.SegmentArray;
 import dev.shard.runtime.testing.WorkerProcesses;
 import dev.shard.storage.memory.ProcessMemory;
 import dev.shard.storage.segment.Backing;
-import dev.shard.storage.segment.Segment;
+import dev.shard.storage.layout.ElementType;
+import dev.shard.storage.share.Shared;
+import dev.shard.storage.share.SharedDoubleArray;
+import dev.shard.storage.share.SharedInput;
+import dev.shard.storage.share.SharedWriter;
 import dev.shard.storage.segment.SegmentStore;
+import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,12 +82,12 @@ class MemoryProofTest {
         }
     }
 
-    /** Sums its shard of a shared array of doubles. */
+    /** Sums its shard of a shared vector of doubles, read in place. */
     static Double sum(ShardContext context) {
-        SegmentArray values = context.input("values", SegmentArray.class);
+        SharedDoubleArray values = context.input("values", SharedDoubleArray.class);
         double total = 0;
         for (long i = context.shard().start(); i < context.shard().end(); i++) {
-            total += values.getDouble(i);
+            total += values.get(i);
         }
         return total;
     }
@@ -91,16 +95,12 @@ class MemoryProofTest {
     @Test
     void workersReadingAOneGibInputGrowTheirPrivateMemoryByLessThanFivePercentOfIt() throws Exception {
         long count = (1L << 30) / Double.BYTES;
-        try (Segment warmUp = SegmentStore.shared().create(8 * MIB, Backing.SHM);
-                Segment input = SegmentStore.shared().create(count * Double.BYTES, Backing.SHM);
+        try (SharedInput warmUp = Shared.share(new double[(int) MIB], Backing.SHM);
+                SharedInput input = oneGibOfDoubles(count);
                 Pool pool = Pool.builder().workers(2).start()) {
-            var memory = input.memory();
-            for (long i = 0; i < count; i++) {
-                memory.setAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, i, i % 1000);
-            }
             // Load and compile the kernel first: what we measure is the cost of the input, not of class loading.
             pool.shardMap(Shards.auto(MIB, 2), MemoryProofTest::sum,
-                    RunOptions.none().withInput("values", SegmentArray.Reference.readOnly(warmUp)));
+                    RunOptions.none().withInput("values", warmUp.handle()));
             Map<Long, Long> before = new HashMap<>();
             for (PoolStatus.WorkerStatus worker : pool.status().workers()) {
                 before.put(worker.pid(), ProcessMemory.read(worker.pid()).orElseThrow().privateBytes());
@@ -118,7 +118,7 @@ class MemoryProofTest {
                 }
             });
             Run<Double> run = pool.shardMap(Shards.auto(count, 2), MemoryProofTest::sum,
-                    RunOptions.none().withInput("values", SegmentArray.Reference.readOnly(input)));
+                    RunOptions.none().withInput("values", input.handle()));
             sampler.interrupt();
             sampler.join();
 
@@ -140,6 +140,16 @@ class MemoryProofTest {
             long reportedGrowth = report.workers().stream()
                     .mapToLong(worker -> worker.peakPrivateBytes() - before.get(worker.pid())).sum();
             assertTrue(reportedGrowth < 0.05 * (1L << 30), report.renderText());
+        }
+    }
+
+    private static SharedInput oneGibOfDoubles(long count) {
+        try (SharedWriter writer = Shared.allocate(ElementType.DOUBLE, count, Backing.SHM)) {
+            MemorySegment memory = writer.memory();
+            for (long i = 0; i < count; i++) {
+                memory.setAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, i, i % 1000);
+            }
+            return writer.publish();
         }
     }
 
