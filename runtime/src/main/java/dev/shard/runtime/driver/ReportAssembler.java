@@ -35,8 +35,15 @@ final class ReportAssembler {
         RunReport draft = new RunReport(RunReport.SCHEMA_VERSION, succeeded ? "succeeded" : "failed", timings,
                 shards, workers, run.events.recycles(), run.events.deaths(), run.events.copies(), sharedBytes, times,
                 run.failureReports(), List.of());
+        List<String> advice = new ArrayList<>(advise(draft, runError));
+        long memoryLimit = conductor.context.memoryLimit();
+        if (memoryLimit > 0 && workers.stream().anyMatch(worker -> worker.baselinePrivateBytes() > memoryLimit)) {
+            advice.add("memoryLimit (" + memoryLimit + " bytes) is below what a worker needs once warm ("
+                    + workers.stream().mapToLong(RunReport.WorkerReport::baselinePrivateBytes).max().orElse(0)
+                    + " bytes): workers are recycled after every batch; raise memoryLimit");
+        }
         return new RunReport(draft.schemaVersion(), draft.status(), timings, shards, workers, draft.recycles(),
-                draft.deaths(), draft.copies(), sharedBytes, times, draft.failures(), advise(draft, runError));
+                draft.deaths(), draft.copies(), sharedBytes, times, draft.failures(), advice);
     }
 
     static RunReport.ShardTimes shardTimes(long[] nanos) {

@@ -54,7 +54,17 @@ class PoolProcessTest {
             assertEquals(143, run.report().shards().succeeded());
             assertEquals("succeeded", run.report().status());
 
-            // The pool is reusable, and both workers took part.
+            PoolStatus health = pool.healthCheck();
+            for (PoolStatus.WorkerStatus worker : health.workers()) {
+                assertEquals("READY", worker.state());
+                assertTrue(worker.currentPrivateBytes() > 0 && worker.rssBytes() >= worker.currentPrivateBytes(),
+                        worker::toString);
+                assertTrue(worker.peakPrivateBytes() >= worker.baselinePrivateBytes(), worker::toString);
+                assertTrue(worker.tasksDone() > 0, worker::toString);
+            }
+            assertEquals(143, health.workers().stream().mapToLong(PoolStatus.WorkerStatus::tasksDone).sum());
+
+            // The pool is reusable.
             Run<Integer> second = pool.shardMap(Shards.contiguous(100, 1), context -> context.workerId(),
                     RunOptions.none());
             assertEquals(100, second.results().size());
