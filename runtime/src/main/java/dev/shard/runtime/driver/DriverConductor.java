@@ -263,9 +263,13 @@ public final class DriverConductor implements AutoCloseable {
             replacement = null;
         }
         if (!closing && broken == null && slots[worker.slot] == worker) {
-            WorkerProxy next = spawn(worker.slot);
-            if (was == WorkerState.STOPPING) {
-                replacement = next;
+            try {
+                WorkerProxy next = spawn(worker.slot);
+                if (was == WorkerState.STOPPING) {
+                    replacement = next;
+                }
+            } catch (RuntimeException e) {
+                broken = "cannot start a replacement worker: " + e.getMessage();
             }
         }
         dispatch();
