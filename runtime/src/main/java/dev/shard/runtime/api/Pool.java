@@ -52,6 +52,7 @@ public final class Pool implements AutoCloseable {
         private Class<? extends WorkerInit> initHook;
         private final List<String> workerJvmOptions = new ArrayList<>();
         private Duration startTimeout = Duration.ofSeconds(60);
+        private java.nio.file.Path aotCache;
 
         private Builder() {
         }
@@ -106,6 +107,17 @@ public final class Pool implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Starts workers from a JDK AOT cache (faster start-up). When the file does not exist
+         * yet, the pool's first worker records it as it exits (stopping that pool takes a
+         * second or two longer). Only used when the classpath is made of jars; the cache is
+         * ignored by the JVM if the classpath or JDK changed.
+         */
+        public Builder aotCache(java.nio.file.Path file) {
+            this.aotCache = file;
+            return this;
+        }
+
         /** How long {@link #start()} waits for workers to connect. */
         public Builder startTimeout(Duration timeout) {
             this.startTimeout = timeout;
@@ -115,7 +127,7 @@ public final class Pool implements AutoCloseable {
         /** Starts the workers and returns once all are connected. */
         public Pool start() {
             PoolContext context = new PoolContext(workers, memoryLimit, hardLimit, driftThreshold, maxTasksPerWorker,
-                    taskTimeout, maxRetries, initHook, workerJvmOptions, startTimeout);
+                    taskTimeout, maxRetries, initHook, workerJvmOptions, startTimeout, aotCache);
             return new Pool(DriverConductor.start(context));
         }
     }

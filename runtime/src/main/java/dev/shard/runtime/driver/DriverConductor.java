@@ -38,7 +38,9 @@ public final class DriverConductor implements AutoCloseable {
     final RecyclePolicy policy;
     private final Path directory;
     private final WorkerLauncher launcher;
-    private final DriverServer server;
+    private final Path socket;
+    private final byte[] token;
+    private DriverServer server;
     private final MemorySampler sampler;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("shard-supervisor-timer").factory());
@@ -66,8 +68,9 @@ public final class DriverConductor implements AutoCloseable {
         byte[] token = new byte[ProtocolVersion.TOKEN_BYTES];
         new SecureRandom().nextBytes(token);
         Path socket = directory.resolve("driver.sock");
+        this.socket = socket;
+        this.token = token;
         this.launcher = new WorkerLauncher(identity, directory, socket, token, context);
-        this.server = new DriverServer(socket, token, this);
         this.slots = new WorkerProxy[context.workers()];
         this.slotRecycles = new int[context.workers()];
         this.sampler = new MemorySampler(SAMPLE_PERIOD_MILLIS, this::livePids,
@@ -89,10 +92,21 @@ public final class DriverConductor implements AutoCloseable {
         return conductor;
     }
 
-    private synchronized void startAll() {
-        for (int slot = 0; slot < slots.length; slot++) {
-            spawn(slot);
+    private void startAll() {
+        synchronized (this) {
+            for (int slot = 0; slot < slots.length; slot++) {
+                spawn(slot);
+            }
         }
+        // Listening after spawning overlaps the driver's Netty start-up with the workers' JVM start-up.
+        DriverServer listening = new DriverServer(socket, token, this);
+        synchronized (this) {
+            server = listening;
+            awaitAllReady();
+        }
+    }
+
+    private void awaitAllReady() {
         long deadline = System.nanoTime() + context.startTimeout().toNanos();
         while (!allReady()) {
             if (broken != null) {
@@ -226,6 +240,7 @@ public final class DriverConductor implements AutoCloseable {
     }
 
     private synchronized void onProcessExit(WorkerProxy worker) {
+        launcher.exited(worker.workerId);
         int code = worker.process.exitValue();
         String cause = worker.pendingDeathCause != null ? worker.pendingDeathCause : ExitCauses.describe(code);
         String log = PoolDirectory.tail(launcher.logFile(worker.workerId), 1);
@@ -411,7 +426,9 @@ public final class DriverConductor implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        server.close();
+        if (server != null) {
+            server.close();
+        }
         PoolDirectory.delete(directory);
     }
 

@@ -13,10 +13,11 @@ import java.util.List;
  * @param maxTasksPerWorker recycle after this many tasks (0: no limit)
  * @param taskTimeout a task running longer ends its worker and is retried (zero: none)
  * @param workerJvmOptions extra JVM options for worker processes
+ * @param aotCache a JDK AOT cache file for workers (null: none); trained by the first worker when missing
  */
 public record PoolContext(int workers, long memoryLimit, long hardLimit, double driftThreshold,
         long maxTasksPerWorker, Duration taskTimeout, int maxRetries, Class<? extends WorkerInit> initHook,
-        List<String> workerJvmOptions, Duration startTimeout) {
+        List<String> workerJvmOptions, Duration startTimeout, java.nio.file.Path aotCache) {
 
     public PoolContext {
         require(workers > 0, "workers must be at least 1, got " + workers);

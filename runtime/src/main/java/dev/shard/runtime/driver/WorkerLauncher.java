@@ -31,6 +31,7 @@ final class WorkerLauncher {
     private final Path socket;
     private final byte[] token;
     private final PoolContext context;
+    private final StartupCache startupCache;
 
     WorkerLauncher(String runId, Path directory, Path socket, byte[] token, PoolContext context) {
         this.runId = runId;
@@ -38,6 +39,12 @@ final class WorkerLauncher {
         this.socket = socket;
         this.token = token.clone();
         this.context = context;
+        this.startupCache = new StartupCache(context.aotCache(), System.getProperty("java.class.path"));
+    }
+
+    /** Called when a worker process has ended: a finished training run becomes the cache. */
+    void exited(int workerId) {
+        startupCache.exited(workerId);
     }
 
     Path logFile(int workerId) {
@@ -51,6 +58,7 @@ final class WorkerLauncher {
         command.addAll(WORKER_DEFAULTS);
         command.addAll(storageProperties());
         command.addAll(context.workerJvmOptions());
+        command.addAll(startupCache.options(workerId));
         command.add("-D" + WorkerMain.WORKER_PROPERTY + "=" + runId + ":" + workerId);
         command.add("-D" + WorkerMain.SOCKET_PROPERTY + "=" + socket);
         if (context.initHook() != null) {

@@ -24,6 +24,9 @@ final class WorkerAdapter extends SimpleChannelInboundHandler<Message> {
 
     @Override
     public void channelInactive(ChannelHandlerContext context) {
+        if (WorkerMain.exiting) {
+            return;
+        }
         WorkerMain.fail("connection to the driver closed; exiting", WorkerMain.EXIT_DRIVER_GONE);
     }
 

@@ -75,7 +75,8 @@ final class WorkerConductor {
             case Message.RunEnd end -> endRun(end);
             case Message.Shutdown ignored -> {
                 closeResources();
-                channel.close().awaitUninterruptibly(1_000);
+                // A normal exit: shutdown hooks run (and JVM exit work such as writing an AOT cache).
+                WorkerMain.exiting = true;
                 System.exit(0);
             }
             default -> { }

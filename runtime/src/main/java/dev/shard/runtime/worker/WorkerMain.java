@@ -6,6 +6,7 @@ import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.protocol.ProtocolVersion;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -32,6 +33,11 @@ public final class WorkerMain {
     static final int EXIT_INIT_FAILED = 5;
     static final int EXIT_TIMEOUT = 4;
     static final int EXIT_PROTOCOL = 6;
+    private static final long CONNECT_PATIENCE_NANOS = 30_000_000_000L;
+    private static final long CONNECT_RETRY_MILLIS = 10;
+
+    /** Set when the worker exits on the driver's request, so the socket closing is not taken for a lost driver. */
+    static volatile boolean exiting;
 
     private WorkerMain() {
     }
@@ -49,18 +55,36 @@ public final class WorkerMain {
 
         WorkerConductor conductor = new WorkerConductor(workerId);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-        Channel channel = new Bootstrap().group(group).channel(EpollDomainSocketChannel.class)
+        Bootstrap bootstrap = new Bootstrap().group(group).channel(EpollDomainSocketChannel.class)
                 .handler(new ChannelInitializer<EpollDomainSocketChannel>() {
                     @Override
                     protected void initChannel(EpollDomainSocketChannel channel) {
                         channel.pipeline().addLast(new FrameCodec(), new WorkerAdapter(conductor));
                     }
-                })
-                .connect(new DomainSocketAddress(socket)).sync().channel();
+                });
+        Channel channel = connect(bootstrap, socket);
         conductor.attach(channel);
         channel.writeAndFlush(new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, workerId,
                 ProcessHandle.current().pid(), HexFormat.of().parseHex(tokenHex)));
         conductor.runLoop();
+    }
+
+    /**
+     * The driver starts its workers and its listener at the same time (to overlap their
+     * start-up), so the socket may not accept yet: retry for a while.
+     */
+    private static Channel connect(Bootstrap bootstrap, String socket) throws InterruptedException {
+        long deadline = System.nanoTime() + CONNECT_PATIENCE_NANOS;
+        while (true) {
+            ChannelFuture attempt = bootstrap.connect(new DomainSocketAddress(socket)).await();
+            if (attempt.isSuccess()) {
+                return attempt.channel();
+            }
+            if (System.nanoTime() > deadline) {
+                fail("cannot connect to the driver at " + socket + ": " + attempt.cause(), EXIT_DRIVER_GONE);
+            }
+            Thread.sleep(CONNECT_RETRY_MILLIS);
+        }
     }
 
     private static void runInitHook(int workerId) {

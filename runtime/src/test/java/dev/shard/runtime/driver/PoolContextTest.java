@@ -29,7 +29,7 @@ class PoolContextTest {
 
     @Test
     void defaultsAreOffExceptRetries() {
-        PoolContext context = new PoolContext(2, 0, 0, 0, 0, Duration.ZERO, 3, null, List.of(), Duration.ofSeconds(1));
+        PoolContext context = new PoolContext(2, 0, 0, 0, 0, Duration.ZERO, 3, null, List.of(), Duration.ofSeconds(1), null);
         assertEquals(3, context.maxRetries());
     }
 
