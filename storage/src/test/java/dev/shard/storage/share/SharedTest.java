@@ -176,6 +176,39 @@ class SharedTest {
         }
     }
 
+    /** Beyond 2 GiB: a sparse 3 GiB matrix, written in place at both ends and read back through a view. */
+    @Test
+    void matrixBeyondTwoGibibytes() {
+        long rows = 1L << 16;
+        long columns = 6 * 1024 + 1;
+        try (SharedWriter writer = Shared.allocateMatrix(rows, columns, Backing.SHM)) {
+            writer.setDouble(0, 0, 1.5);
+            writer.setDouble(rows - 1, columns - 1, -7.25);
+            try (SharedInput input = writer.publish(); SharedMatrix matrix = input.openMatrix()) {
+                assertTrue(matrix.memory().byteSize() > 3L << 30, "more than 3 GiB of elements");
+                assertEquals(1.5, matrix.get(0, 0));
+                assertEquals(-7.25, matrix.get(rows - 1, columns - 1));
+                assertEquals(-7.25, matrix.column(columns - 1).getAtIndex(ValueLayout.JAVA_DOUBLE, rows - 1));
+                var tooBig = assertThrows(StorageException.class, matrix::toArray);
+                assertTrue(tooBig.getMessage().contains("bytes of heap, but only about"), tooBig.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void handleOfSomethingElseIsRejected() {
+        try (SharedInput input = Shared.share(new double[] {1, 2, 3})) {
+            SharedHandle handle = input.handle();
+            SharedHandle wrong = new SharedHandle(handle.path(), handle.backing(), handle.offset(), handle.length() / 3,
+                    ElementType.LONG, new long[] {1});
+            var error = assertThrows(StorageException.class, wrong::open);
+            assertTrue(error.getMessage().contains("but the handle says") && error.getMessage().contains("stale"),
+                    error.getMessage());
+            var garbage = assertThrows(StorageException.class, () -> SharedHandle.decode("hello"));
+            assertTrue(garbage.getMessage().contains("not a shared array handle"), garbage.getMessage());
+        }
+    }
+
     @AfterAll
     static void nothingOfOursIsLeft() throws Exception {
         SharedStorageChecks.assertNoSharedFilesLeft("shared-");
