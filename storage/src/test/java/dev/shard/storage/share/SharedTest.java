@@ -13,7 +13,6 @@ import dev.shard.storage.segment.Backing;
 import dev.shard.storage.segment.ProcessIdentity;
 import dev.shard.storage.segment.SegmentBoundsException;
 import dev.shard.storage.segment.SegmentClosedException;
-import dev.shard.storage.segment.SegmentStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
