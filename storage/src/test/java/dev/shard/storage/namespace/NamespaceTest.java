@@ -23,6 +23,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ class NamespaceTest {
     }
 
     @Test
-    void registerRetrieveAndList() {
+    void registerRetrieveAndList() throws Exception {
         Variable registered = namespace.register("weights", new double[] {0.25, 0.5});
         assertEquals(ProcessIdentity.current(), registered.owner());
         try (SharedDoubleArray weights = (SharedDoubleArray) namespace.retrieve("weights")) {
@@ -62,6 +63,10 @@ class NamespaceTest {
             assertEquals(List.of("weights"), namespace.owned().stream().map(Variable::name).toList());
             assertEquals(1, namespace.views().size());
             assertEquals("weights", namespace.views().getFirst().variable());
+            Path entry = SegmentStore.shared().runDirectory(dev.shard.storage.segment.Backing.SHM)
+                    .resolve("namespaces").resolve(namespace.name()).resolve("weights.var");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(entry)));
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(entry.getParent())));
         }
         assertEquals(List.of(), namespace.views(), "a closed view is no longer listed");
     }

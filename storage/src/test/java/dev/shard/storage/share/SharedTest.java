@@ -99,6 +99,17 @@ class SharedTest {
     }
 
     @Test
+    void writerClosedWithoutPublishingDiscardsItsData() {
+        SharedWriter writer = Shared.allocate(ElementType.INT, 100, Backing.SHM);
+        writer.setInt(5, 42);
+        writer.close();
+        var error = assertThrows(StorageException.class, writer::publish);
+        assertTrue(error.getMessage().contains("was closed before publishing"), error.getMessage());
+        var closed = assertThrows(StorageException.class, () -> writer.setInt(0, 1));
+        assertTrue(closed.getMessage().contains("is closed"), closed.getMessage());
+    }
+
+    @Test
     void ownerCloseUnlinksButOpenViewsKeepReading() {
         SharedInput input = Shared.share(new long[] {5, 6, 7});
         Path path = input.handle().file();
