@@ -24,6 +24,9 @@ public final class RunDriver {
 
     public static RunOutcome execute(DriverConductor conductor, byte[] descriptor, int shardCount) {
         synchronized (conductor) {
+            if (conductor.closing()) {
+                throw new IllegalStateException("this pool is stopped: start a new one with Pool.builder()...start()");
+            }
             if (conductor.run != null) {
                 throw new IllegalStateException("this pool is already running a run: runs on one pool are"
                         + " sequential (use another pool to run two at once)");

@@ -68,6 +68,11 @@ class PoolProcessTest {
             Run<Integer> second = pool.shardMap(Shards.contiguous(100, 1), context -> context.workerId(),
                     RunOptions.none());
             assertEquals(100, second.results().size());
+
+            pool.close();
+            IllegalStateException stopped = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> pool.shardMap(Shards.contiguous(1, 1), context -> 1, RunOptions.none()));
+            assertEquals("this pool is stopped: start a new one with Pool.builder()...start()", stopped.getMessage());
         }
     }
 
