@@ -175,4 +175,26 @@ class FailureProofTest {
             assertEquals(java.util.stream.IntStream.range(0, 50).boxed().toList(), reduce.result());
         }
     }
+
+    @Test
+    void aFrozenWorkerIsKilledByTheDriverAndItsShardsRunElsewhere() throws Exception {
+        try (Pool pool = Pool.builder().workers(2).taskTimeout(Duration.ofSeconds(1)).start()) {
+            long frozen = pool.status().workers().get(1).pid();
+            CompletableFuture<Run<Integer>> running = CompletableFuture.supplyAsync(() -> pool.shardMap(
+                    Shards.contiguous(24, 1), context -> {
+                        Thread.sleep(150);
+                        return context.shard().id();
+                    }, RunOptions.none()));
+            Thread.sleep(400);
+            // SIGSTOP: the worker's own timeout watchdog is frozen too, so only the driver can act.
+            assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(frozen)).start().waitFor());
+            Run<Integer> run = running.get(60, TimeUnit.SECONDS);
+            assertTrue(run.succeeded(), () -> run.report().renderText());
+            assertEquals(java.util.stream.IntStream.range(0, 24).boxed().toList(), run.results());
+            RunReport report = run.report();
+            assertEquals(1, report.deaths().size(), report::renderText);
+            assertTrue(report.deaths().getFirst().cause().startsWith("unresponsive: a batch of"), report::renderText);
+            assertFalse(ProcessHandle.of(frozen).map(ProcessHandle::isAlive).orElse(false), "frozen worker killed");
+        }
+    }
 }
