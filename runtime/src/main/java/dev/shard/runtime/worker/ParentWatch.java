@@ -22,7 +22,8 @@ final class ParentWatch {
         Thread watcher = Thread.ofPlatform().daemon().name("shard-parent-watch").start(() -> {
             while (true) {
                 if (!driver.isAlive()) {
-                    WorkerMain.fail("driver process " + driver.pid() + " is gone; exiting", WorkerMain.EXIT_DRIVER_GONE);
+                    WorkerMain.fail("driver process " + driver.pid() + " is gone; exiting",
+                            WorkerMain.EXIT_DRIVER_GONE);
                 }
                 try {
                     Thread.sleep(CHECK_MILLIS);

@@ -35,6 +35,7 @@ public final class WorkerMain {
     static final int EXIT_PROTOCOL = 6;
     private static final long CONNECT_PATIENCE_NANOS = 30_000_000_000L;
     private static final long CONNECT_RETRY_MILLIS = 10;
+    private static final long EXIT_PATIENCE_MILLIS = 2_000;
 
     /** Set when the worker exits on the driver's request, so the socket closing is not taken for a lost driver. */
     static volatile boolean exiting;
@@ -110,10 +111,23 @@ public final class WorkerMain {
         return value;
     }
 
+    /**
+     * Ends the worker. System.exit (Netty's threads would keep the JVM alive otherwise) runs
+     * the shutdown hooks that remove segments this worker created; a hook that hangs cannot
+     * keep an orphan alive, because a halt follows after {@link #EXIT_PATIENCE_MILLIS}.
+     */
     static void fail(String message, int status) {
         System.err.println("shard worker: " + message);
         System.err.flush();
-        // Netty's threads would keep the JVM alive; end it explicitly.
-        Runtime.getRuntime().halt(status);
+        exiting = true;
+        Thread.ofPlatform().daemon().name("shard-exit-guard").start(() -> {
+            try {
+                Thread.sleep(EXIT_PATIENCE_MILLIS);
+            } catch (InterruptedException ignored) {
+                // Halt now rather than later.
+            }
+            Runtime.getRuntime().halt(status);
+        });
+        System.exit(status);
     }
 }
