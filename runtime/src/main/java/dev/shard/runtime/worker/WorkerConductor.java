@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The worker's single control loop: takes run setups, task batches and run ends in the
@@ -77,6 +78,10 @@ final class WorkerConductor {
                 closeResources();
                 // A normal exit: shutdown hooks run (and JVM exit work such as writing an AOT cache).
                 WorkerMain.exiting = true;
+                // The JVM's exit waits up to 300 ms for threads sitting in native code, such as an
+                // event loop in epoll_wait: stop the event loop first.
+                channel.eventLoop().parent().shutdownGracefully(0, 0, TimeUnit.MILLISECONDS)
+                        .awaitUninterruptibly(1_000);
                 System.exit(0);
             }
             default -> { }
