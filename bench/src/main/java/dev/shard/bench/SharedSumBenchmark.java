@@ -51,7 +51,7 @@ public class SharedSumBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        int count = (int) ((long) mebibytes << 20) / Double.BYTES;
+        int count = (int) (((long) mebibytes << 20) / Double.BYTES);
         heap = new double[count];
         for (int i = 0; i < count; i++) {
             heap[i] = (i % 1000) * 0.25;
@@ -75,7 +75,7 @@ public class SharedSumBenchmark {
         owner.close();
     }
 
-    /** Element i read as {@code getAtIndex(JAVA_DOUBLE, i)}: the way kernels should read a shared array. */
+    /** Element i read as {@code getAtIndex(JAVA_DOUBLE, i)}: the plain way to read a shared double array. */
     @Benchmark
     public double sharedSum() {
         MemorySegment memory = shared;
