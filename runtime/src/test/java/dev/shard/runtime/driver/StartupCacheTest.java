@@ -2,11 +2,15 @@ package dev.shard.runtime.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,33 +18,90 @@ import org.junit.jupiter.api.io.TempDir;
 class StartupCacheTest {
 
     @Test
-    void oneWorkerTrainsAMissingCacheThenEveryWorkerUsesIt(@TempDir Path directory) throws IOException {
-        Path jar = Files.writeString(directory.resolve("app.jar"), "jar");
+    void oneWorkerRecordsAMissingCacheThenEveryWorkerUsesIt(@TempDir Path directory) throws IOException {
         Path cache = directory.resolve("workers.aot");
-        StartupCache startup = new StartupCache(cache, jar.toString());
+        StartupCache startup = new StartupCache(cache);
+        Path log = directory.resolve("worker.aot.log");
 
-        List<String> trainer = startup.options(0);
-        assertEquals(1, trainer.size());
-        assertTrue(trainer.getFirst().startsWith("-XX:AOTCacheOutput=" + cache + ".training-"), trainer::toString);
-        assertEquals(List.of(), startup.options(1), "only one worker trains");
+        List<String> recorder = startup.options(0, log);
+        String output = recorder.stream().filter(o -> o.startsWith("-XX:AOTCacheOutput=")).findFirst().orElseThrow();
+        assertTrue(output.startsWith("-XX:AOTCacheOutput=" + cache + ".recording-"), recorder::toString);
+        assertTrue(recorder.contains("-Xlog:aot*=off,cds*=off"), "JVM AOT messages stay out of the worker log");
+        assertTrue(startup.recording(0));
+        assertTrue(startup.options(1, log).stream().noneMatch(o -> o.startsWith("-XX:AOT")), "only one worker records");
 
-        Path training = Path.of(trainer.getFirst().substring("-XX:AOTCacheOutput=".length()));
-        Files.writeString(training, "cache bytes");
+        Path recording = Path.of(output.substring("-XX:AOTCacheOutput=".length()));
+        Files.writeString(recording, "cache bytes");
         startup.exited(1);
         assertFalse(Files.exists(cache), "another worker's exit does not publish the cache");
         startup.exited(0);
         assertEquals("cache bytes", Files.readString(cache));
-        assertFalse(Files.exists(training));
-        assertEquals(List.of("-XX:AOTCache=" + cache), startup.options(2));
+        assertFalse(Files.exists(recording));
+        assertFalse(startup.recording(0));
+        assertTrue(startup.options(2, log).contains("-XX:AOTCache=" + cache));
     }
 
     @Test
-    void aClasspathWithDirectoriesOrNoCacheGetsNoOptions(@TempDir Path directory) throws IOException {
+    void aWorkerLogSaysWhetherTheCacheWasUsedAndARefusedCacheIsRemoved(@TempDir Path directory) throws IOException {
+        Path cache = Files.writeString(directory.resolve("workers.aot"), "cache bytes");
+        StartupCache startup = new StartupCache(cache);
+        Path used = directory.resolve("used.log");
+        Path refused = directory.resolve("refused.log");
+        startup.options(1, used);
+        startup.options(2, refused);
+        Files.writeString(used, "[0.019s][info][aot] " + StartupCache.IN_USE_MARK + " (static archive)\n");
+        Files.writeString(refused, "[0.012s][warning][aot] Unable to read the file header.\n");
+
+        assertEquals(StartupCacheUse.USED, startup.connected(1, used));
+        assertTrue(Files.exists(cache));
+        assertEquals(StartupCacheUse.REFUSED, startup.connected(2, refused));
+        assertFalse(Files.exists(cache), "a refused cache is removed so that it is recorded again");
+        assertEquals(StartupCacheUse.NONE, startup.connected(3, refused), "worker 3 was not given the cache");
+        assertTrue(startup.options(4, used).stream().anyMatch(o -> o.startsWith("-XX:AOTCacheOutput=")));
+    }
+
+    @Test
+    void theCacheIsOnlyForJarClasspathsAndCanBeSwitchedOff(@TempDir Path directory) throws IOException {
         Path jar = Files.writeString(directory.resolve("app.jar"), "jar");
-        String withDirectory = jar + java.io.File.pathSeparator + directory;
-        assertFalse(StartupCache.jarsOnly(withDirectory));
-        assertEquals(List.of(), new StartupCache(directory.resolve("c.aot"), withDirectory).options(0));
-        assertEquals(List.of(), new StartupCache(null, jar.toString()).options(0));
-        assertTrue(StartupCache.jarsOnly(jar.toString()));
+        String withDirectory = jar + File.pathSeparator + directory;
+        assertFalse(StartupCacheLocation.jarsOnly(withDirectory));
+        assertTrue(StartupCacheLocation.jarsOnly(jar.toString()));
+        assertNull(StartupCacheLocation.resolve(directory.resolve("c.aot"), withDirectory, List.of()));
+        assertEquals(List.of(), new StartupCache(null).options(0, directory.resolve("log")));
+        String before = System.getProperty(StartupCacheLocation.ENABLED_PROPERTY);
+        System.setProperty(StartupCacheLocation.ENABLED_PROPERTY, "false");
+        try {
+            assertNull(StartupCacheLocation.resolve(directory.resolve("c.aot"), jar.toString(), List.of()));
+        } finally {
+            restore(StartupCacheLocation.ENABLED_PROPERTY, before);
+        }
+    }
+
+    @Test
+    void theDefaultCacheIsNamedByClasspathJdkAndOptions(@TempDir Path directory) throws IOException {
+        Path jar = Files.writeString(directory.resolve("app.jar"), "jar");
+        String before = System.getProperty(StartupCacheLocation.DIRECTORY_PROPERTY);
+        System.setProperty(StartupCacheLocation.DIRECTORY_PROPERTY, directory.resolve("aot").toString());
+        try {
+            Path first = StartupCacheLocation.resolve(null, jar.toString(), List.of("-XX:+UseSerialGC"));
+            assertEquals(directory.resolve("aot"), first.getParent());
+            assertTrue(Files.isDirectory(first.getParent()));
+            assertEquals(first, StartupCacheLocation.resolve(null, jar.toString(), List.of("-XX:+UseSerialGC", "-Da=b")),
+                    "properties do not change the cache");
+            assertNotEquals(first, StartupCacheLocation.resolve(null, jar.toString(), List.of("-XX:+UseParallelGC")));
+            Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 5_000));
+            assertNotEquals(first, StartupCacheLocation.resolve(null, jar.toString(), List.of("-XX:+UseSerialGC")),
+                    "a rebuilt jar gets a cache of its own");
+        } finally {
+            restore(StartupCacheLocation.DIRECTORY_PROPERTY, before);
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
     }
 }
