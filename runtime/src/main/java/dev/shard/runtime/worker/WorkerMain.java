@@ -5,9 +5,11 @@ import dev.shard.runtime.protocol.FrameCodec;
 import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.protocol.ProtocolVersion;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -61,6 +63,7 @@ public final class WorkerMain {
         // for the peer credentials it checks.
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioDomainSocketChannel.class)
+                .option(ChannelOption.ALLOCATOR, UnpooledByteBufAllocator.DEFAULT)
                 .handler(new ChannelInitializer<NioDomainSocketChannel>() {
                     @Override
                     protected void initChannel(NioDomainSocketChannel channel) {
