@@ -243,8 +243,8 @@ public final class DriverConductor implements AutoCloseable {
     }
 
     private synchronized void onProcessExit(WorkerProxy worker) {
-        launcher.exited(worker.workerId);
         int code = worker.process.exitValue();
+        launcher.exited(worker.workerId, code);
         String cause = worker.pendingDeathCause != null ? worker.pendingDeathCause : ExitCauses.describe(code);
         String log = PoolDirectory.tail(launcher.logFile(worker.workerId), 1);
         lost(worker, log.isBlank() ? cause : cause + "; last log line: " + log);

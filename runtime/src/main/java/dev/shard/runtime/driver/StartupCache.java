@@ -104,13 +104,16 @@ final class StartupCache {
         return StartupCacheUse.REFUSED;
     }
 
-    /** Called when a worker process has ended: a finished recording becomes the cache. */
-    synchronized void exited(int workerId) {
+    /**
+     * Called when a worker process has ended: a finished recording becomes the cache. The JVM
+     * writes the cache before it exits, so only a normal exit (status 0) leaves a whole one.
+     */
+    synchronized void exited(int workerId, int exitStatus) {
         if (!recording(workerId)) {
             return;
         }
         try {
-            if (Files.isRegularFile(recording) && Files.size(recording) > 0) {
+            if (exitStatus == 0 && Files.isRegularFile(recording) && Files.size(recording) > 0) {
                 Files.move(recording, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 LOG.info("recorded the worker AOT cache {}", cache);
             }

@@ -46,8 +46,8 @@ final class WorkerLauncher {
     }
 
     /** Called when a worker process has ended: a finished recording becomes the cache. */
-    void exited(int workerId) {
-        startupCache.exited(workerId);
+    void exited(int workerId, int exitStatus) {
+        startupCache.exited(workerId, exitStatus);
     }
 
     /** Called when a worker has connected: whether it started from the AOT cache. */

@@ -32,13 +32,26 @@ class StartupCacheTest {
 
         Path recording = Path.of(output.substring("-XX:AOTCacheOutput=".length()));
         Files.writeString(recording, "cache bytes");
-        startup.exited(1);
+        startup.exited(1, 0);
         assertFalse(Files.exists(cache), "another worker's exit does not publish the cache");
-        startup.exited(0);
+        startup.exited(0, 0);
         assertEquals("cache bytes", Files.readString(cache));
         assertFalse(Files.exists(recording));
         assertFalse(startup.recording(0));
         assertTrue(startup.options(2, log).contains("-XX:AOTCache=" + cache));
+    }
+
+    @Test
+    void aRecordingCutShortIsNeverPublished(@TempDir Path directory) throws IOException {
+        Path cache = directory.resolve("workers.aot");
+        StartupCache startup = new StartupCache(cache);
+        String output = startup.options(0, directory.resolve("log")).stream()
+                .filter(o -> o.startsWith("-XX:AOTCacheOutput=")).findFirst().orElseThrow();
+        Path recording = Path.of(output.substring("-XX:AOTCacheOutput=".length()));
+        Files.writeString(recording, "half a cache");
+        startup.exited(0, 137);
+        assertFalse(Files.exists(cache), "a killed worker may have written part of the cache");
+        assertFalse(Files.exists(recording), "its recording is removed");
     }
 
     @Test
