@@ -30,6 +30,7 @@ final class StartupCache {
     private Path recording;
     private final Set<Integer> givenCache = new HashSet<>();
     private boolean refusalReported;
+    private boolean used;
 
     /** @param cache the cache file, or null when workers start without one */
     StartupCache(Path cache) {
@@ -56,6 +57,10 @@ final class StartupCache {
         options.add("-Xlog:aot*=off,cds*=off");
         options.add("-Xlog:aot*=warning,cds*=warning,aot=info,cds=info:file=\"" + startupLog + "\"");
         if (Files.isRegularFile(cache)) {
+            if (!used) {
+                used = true;
+                StartupCacheLocation.touch(cache);
+            }
             options.add("-XX:AOTCache=" + cache);
             givenCache.add(workerId);
         } else if (recorder < 0) {
@@ -116,6 +121,7 @@ final class StartupCache {
             if (exitStatus == 0 && Files.isRegularFile(recording) && Files.size(recording) > 0) {
                 Files.move(recording, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 LOG.info("recorded the worker AOT cache {}", cache);
+                StartupCacheLocation.prune(cache.getParent(), cache);
             }
         } catch (IOException e) {
             LOG.warn("cannot store the worker AOT cache {}: {}", cache, e.toString());

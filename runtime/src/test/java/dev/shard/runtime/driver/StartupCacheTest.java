@@ -81,6 +81,9 @@ class StartupCacheTest {
         assertTrue(StartupCacheLocation.jarsOnly(jar.toString()));
         assertNull(StartupCacheLocation.resolve(directory.resolve("c.aot"), withDirectory, List.of()));
         assertEquals(List.of(), new StartupCache(null).options(0, directory.resolve("log")));
+        assertNull(StartupCacheLocation.resolve(null, jar.toString(), List.of("-XX:AOTCache=mine.aot")),
+                "workers the user gave an archive of their own get no second one");
+        assertNull(StartupCacheLocation.resolve(null, jar.toString(), List.of("-Xshare:off")));
         String before = System.getProperty(StartupCacheLocation.ENABLED_PROPERTY);
         System.setProperty(StartupCacheLocation.ENABLED_PROPERTY, "false");
         try {
@@ -108,6 +111,35 @@ class StartupCacheTest {
         } finally {
             restore(StartupCacheLocation.DIRECTORY_PROPERTY, before);
         }
+    }
+
+    @Test
+    void onlyTheMostRecentlyUsedCachesAreKept(@TempDir Path directory) throws IOException {
+        long now = System.currentTimeMillis();
+        List<Path> caches = new java.util.ArrayList<>();
+        for (int i = 0; i < StartupCacheLocation.KEEP + 3; i++) {
+            Path cache = Files.writeString(directory.resolve(String.format("workers-%024x.aot", i)), "cache " + i);
+            Files.setLastModifiedTime(cache, FileTime.fromMillis(now - i * 60_000L));
+            caches.add(cache);
+        }
+        Path oldest = caches.getLast();
+        Path freshRecording = Files.writeString(directory.resolve(String.format("workers-%024x.aot.recording-1-2", 1)),
+                "x");
+        Path staleRecording = Files.writeString(directory.resolve(String.format("workers-%024x.aot.recording-3-4", 1)),
+                "x");
+        Files.setLastModifiedTime(staleRecording, FileTime.fromMillis(now - 7_200_000L));
+        Path someoneElses = Files.writeString(directory.resolve("mine.aot"), "not ours");
+        Files.setLastModifiedTime(someoneElses, FileTime.fromMillis(0));
+
+        StartupCacheLocation.prune(directory, oldest);
+
+        for (int i = 0; i < caches.size(); i++) {
+            boolean kept = i < StartupCacheLocation.KEEP || caches.get(i).equals(oldest);
+            assertEquals(kept, Files.exists(caches.get(i)), caches.get(i).toString());
+        }
+        assertTrue(Files.exists(freshRecording), "a recording under way is left alone");
+        assertFalse(Files.exists(staleRecording), "a recording left by a killed worker goes");
+        assertTrue(Files.exists(someoneElses), "files that are not our caches are never touched");
     }
 
     private static void restore(String property, String value) {
