@@ -23,15 +23,19 @@ public final class PoolStartMeasurement {
         double[] poolMillis = new double[starts];
         List<Double> workerMillis = new ArrayList<>();
         for (int i = -1; i < starts; i++) {
-            try (Pool pool = Pool.builder().workers(workers).workerJvmOptions(options).start()) {
-                PoolStatus status = pool.status();
-                if (i >= 0) {
-                    poolMillis[i] = status.poolStartSeconds() * 1000;
-                    workerMillis.addAll(status.workerStartMillis());
-                }
-                System.out.printf("start %d: pool %.0f ms, workers %s ms%n", i, status.poolStartSeconds() * 1000,
-                        status.workerStartMillis().stream().map(m -> String.format("%.0f", m)).toList());
+            Pool pool = Pool.builder().workers(workers).workerJvmOptions(options).start();
+            PoolStatus status = pool.status();
+            long stopping = System.nanoTime();
+            pool.close();
+            if (i >= 0) {
+                poolMillis[i] = status.poolStartSeconds() * 1000;
+                workerMillis.addAll(status.workerStartMillis());
             }
+            System.out.printf("start %d: pool %.0f ms, workers %s ms %s; stop %.0f ms%n", i,
+                    status.poolStartSeconds() * 1000,
+                    status.workerStartMillis().stream().map(m -> String.format("%.0f", m)).toList(),
+                    status.workers().stream().map(PoolStatus.WorkerStatus::startupCache).toList(),
+                    (System.nanoTime() - stopping) / 1e6);
         }
         double[] sortedWorkers = workerMillis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         Arrays.sort(poolMillis);
