@@ -40,7 +40,9 @@ public final class ColumnCorrelationData implements AutoCloseable {
             correlations = SharedArrays.create(ElementType.DOUBLE, ArrayDescriptor.Kind.OUTPUT_BUFFER, columns);
             ColumnCorrelationWorkload.fillColumns(SharedArrays.elements(matrix), rows, 0, columns);
             ColumnCorrelationWorkload.fillY(SharedArrays.elements(y), rows);
-            return new ColumnCorrelationData(rows, columns, matrix, y, correlations);
+            ColumnCorrelationData data = new ColumnCorrelationData(rows, columns, matrix, y, correlations);
+            data.clearCorrelations();
+            return data;
         } catch (RuntimeException e) {
             closeAll(correlations, y, matrix);
             throw e;
@@ -84,9 +86,12 @@ public final class ColumnCorrelationData implements AutoCloseable {
         return matrix.size() + y.size() + correlations.size();
     }
 
-    /** Zeroes r, so a run that leaves a column unwritten cannot pass on stale values. */
+    /**
+     * Sets every r[j] to NaN (all bits set), so a column no worker wrote turns the
+     * checksum into NaN instead of passing on a stale or zero value.
+     */
     public void clearCorrelations() {
-        correlationElements().fill((byte) 0);
+        correlationElements().fill((byte) 0xFF);
     }
 
     /** The sum of r over all columns, read from the output buffer in column order. */

@@ -8,8 +8,14 @@ import dev.shard.storage.segment.Segment;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
-/** The shared output of tiny-tasks: one long per task, zero until the task writes it. */
+/**
+ * The shared output of tiny-tasks: one long per task, {@link #NOT_WRITTEN} until the
+ * task writes it (zero would not do: task 0 writes 0).
+ */
 public final class TinyTasksBuffer implements AutoCloseable {
+    /** What an unwritten slot holds: all bits set. */
+    public static final long NOT_WRITTEN = -1;
+
     private final long tasks;
     private final Segment segment;
 
@@ -19,8 +25,10 @@ public final class TinyTasksBuffer implements AutoCloseable {
     }
 
     public static TinyTasksBuffer create(long tasks) {
-        return new TinyTasksBuffer(tasks,
+        TinyTasksBuffer buffer = new TinyTasksBuffer(tasks,
                 SharedArrays.create(ElementType.LONG, ArrayDescriptor.Kind.OUTPUT_BUFFER, tasks));
+        buffer.clear();
+        return buffer;
     }
 
     public long tasks() {
@@ -39,9 +47,9 @@ public final class TinyTasksBuffer implements AutoCloseable {
         return segment.size();
     }
 
-    /** Zeroes every slot, so a task that never ran cannot pass on a stale value. */
+    /** Marks every slot {@link #NOT_WRITTEN}, so a task that never ran cannot pass on a stale value. */
     public void clear() {
-        elements().fill((byte) 0);
+        elements().fill((byte) 0xFF);
     }
 
     /** The sum of all slots, in task order. */

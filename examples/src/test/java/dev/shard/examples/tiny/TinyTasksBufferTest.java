@@ -30,7 +30,8 @@ class TinyTasksBufferTest {
             assertEquals(-1, buffer.firstMissingTask());
             assertEquals(TinyTasksWorkload.referenceChecksum(1_000), buffer.checksum());
             buffer.clear();
-            assertEquals(0, buffer.checksum());
+            assertEquals(0, buffer.firstMissingTask());
+            assertEquals(-1_000, buffer.checksum());
         }
         assertFalse(Files.exists(path), "closing the buffer unlinks its segment");
     }
