@@ -59,7 +59,7 @@ public record Samples(String name, String unit, double[] values) {
 
     static String format(double value) {
         double magnitude = Math.abs(value);
-        if (magnitude >= 1e5) {
+        if (magnitude >= 1_000) {
             return String.format(Locale.ROOT, "%,.0f", value);
         }
         if (magnitude >= 100) {
