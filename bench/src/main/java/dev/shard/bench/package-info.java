@@ -1,6 +1,7 @@
 /**
- * Benchmarks: an end-to-end harness ({@link dev.shard.bench.RuntimeBenchmarks}, run by
- * {@code bench/run.sh}) that reports medians and spreads over repeated runs, and JMH
- * benchmarks for per-call costs.
+ * Benchmarks. The end-to-end harness {@code RuntimeBenchmarks} (run by
+ * {@code bench/run.sh}) reports medians and spreads over repeated runs. JMH benchmarks
+ * cover per-call costs: build with {@code ./mvnw -q -B package -pl bench -am -DskipTests},
+ * run with {@code java <flags> -jar bench/target/benchmarks.jar <regex>}; see bench/README.md.
  */
 package dev.shard.bench;
