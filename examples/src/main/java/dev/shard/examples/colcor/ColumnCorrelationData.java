@@ -1,50 +1,68 @@
 package dev.shard.examples.colcor;
 
-import dev.shard.examples.shared.SegmentReference;
-import dev.shard.examples.shared.SharedArrays;
 import dev.shard.examples.workload.ColumnCorrelationWorkload;
-import dev.shard.storage.layout.ArrayDescriptor;
+import dev.shard.storage.buffer.BufferReference;
+import dev.shard.storage.buffer.BufferSpec;
+import dev.shard.storage.buffer.OutputBuffer;
 import dev.shard.storage.layout.ElementType;
-import dev.shard.storage.segment.Segment;
+import dev.shard.storage.segment.Backing;
+import dev.shard.storage.share.Shared;
+import dev.shard.storage.share.SharedArray;
+import dev.shard.storage.share.SharedHandle;
+import dev.shard.storage.share.SharedInput;
+import dev.shard.storage.share.SharedWriter;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The W1 data in shared segments, generated in place (X is never built on the heap):
- * the column-major matrix X, the vector y, and the output buffer r, one double per
- * column. Closing it unlinks all three segments.
+ * The W1 data in shared memory, generated in place (X is never built on the heap): the
+ * column-major shared matrix X, the shared vector y, and the output buffer r, one
+ * double per column, NaN until written. Closing it unlinks all three.
  */
 public final class ColumnCorrelationData implements AutoCloseable {
     private final int rows;
     private final int columns;
-    private final Segment matrix;
-    private final Segment y;
-    private final Segment correlations;
+    private final SharedInput matrix;
+    private final SharedInput y;
+    private final OutputBuffer correlations;
+    private final SharedArray matrixView;
+    private final SharedArray yView;
 
-    private ColumnCorrelationData(int rows, int columns, Segment matrix, Segment y, Segment correlations) {
+    private ColumnCorrelationData(int rows, int columns, SharedInput matrix, SharedInput y,
+            OutputBuffer correlations) {
         this.rows = rows;
         this.columns = columns;
         this.matrix = matrix;
         this.y = y;
         this.correlations = correlations;
+        this.matrixView = matrix.open();
+        this.yView = y.open();
     }
 
-    /** Creates the segments and fills X and y with the reference generator. */
+    /** Creates X, y and r and fills X and y with the reference generator. */
     public static ColumnCorrelationData generate(int rows, int columns) {
-        Segment matrix = null;
-        Segment y = null;
-        Segment correlations = null;
+        List<AutoCloseable> created = new ArrayList<>();
         try {
-            matrix = SharedArrays.create(ElementType.DOUBLE, ArrayDescriptor.Kind.SHARED_INPUT, rows, columns);
-            y = SharedArrays.create(ElementType.DOUBLE, ArrayDescriptor.Kind.SHARED_INPUT, rows);
-            correlations = SharedArrays.create(ElementType.DOUBLE, ArrayDescriptor.Kind.OUTPUT_BUFFER, columns);
-            ColumnCorrelationWorkload.fillColumns(SharedArrays.elements(matrix), rows, 0, columns);
-            ColumnCorrelationWorkload.fillY(SharedArrays.elements(y), rows);
-            ColumnCorrelationData data = new ColumnCorrelationData(rows, columns, matrix, y, correlations);
-            data.clearCorrelations();
-            return data;
+            SharedInput matrix;
+            try (SharedWriter writer = Shared.allocateMatrix(rows, columns, Backing.AUTO)) {
+                ColumnCorrelationWorkload.fillColumns(writer.memory(), rows, 0, columns);
+                matrix = writer.publish();
+            }
+            created.add(matrix);
+            SharedInput y;
+            try (SharedWriter writer = Shared.allocate(ElementType.DOUBLE, rows, Backing.AUTO)) {
+                ColumnCorrelationWorkload.fillY(writer.memory(), rows);
+                y = writer.publish();
+            }
+            created.add(y);
+            OutputBuffer correlations = OutputBuffer.create(
+                    BufferSpec.vector(ElementType.DOUBLE, columns).withInit(Double.NaN));
+            created.add(correlations);
+            return new ColumnCorrelationData(rows, columns, matrix, y, correlations);
         } catch (RuntimeException e) {
-            closeAll(correlations, y, matrix);
+            closeAll(created.reversed());
             throw e;
         }
     }
@@ -57,38 +75,39 @@ public final class ColumnCorrelationData implements AutoCloseable {
         return columns;
     }
 
+    /** X as read-only memory in this process (the baselines read it here). */
     public MemorySegment matrixElements() {
-        return SharedArrays.elements(matrix);
+        return matrixView.memory();
     }
 
     public MemorySegment yElements() {
-        return SharedArrays.elements(y);
+        return yView.memory();
     }
 
     public MemorySegment correlationElements() {
-        return SharedArrays.elements(correlations);
+        return correlations.data();
     }
 
-    public SegmentReference matrixReference() {
-        return SegmentReference.input(matrix);
+    public SharedHandle matrixReference() {
+        return matrix.handle();
     }
 
-    public SegmentReference yReference() {
-        return SegmentReference.input(y);
+    public SharedHandle yReference() {
+        return y.handle();
     }
 
-    public SegmentReference correlationReference() {
-        return SegmentReference.output(correlations);
+    public BufferReference correlationReference() {
+        return correlations.reference();
     }
 
-    /** Bytes in shared memory: X, y and r with their headers. */
+    /** Bytes of data in shared memory: X, y and r. */
     public long sharedBytes() {
-        return matrix.size() + y.size() + correlations.size();
+        return matrix.handle().length() + y.handle().length() + correlations.data().byteSize();
     }
 
     /**
      * Sets every r[j] to NaN (all bits set), so a column no worker wrote turns the
-     * checksum into NaN instead of passing on a stale or zero value.
+     * checksum into NaN instead of passing on a stale value.
      */
     public void clearCorrelations() {
         correlationElements().fill((byte) 0xFF);
@@ -106,14 +125,24 @@ public final class ColumnCorrelationData implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(correlations, y, matrix);
+        closeAll(List.of(yView, matrixView, correlations, y, matrix));
     }
 
-    private static void closeAll(Segment... segments) {
-        for (Segment segment : segments) {
-            if (segment != null) {
-                segment.close();
+    private static void closeAll(List<AutoCloseable> resources) {
+        RuntimeException failure = null;
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("cannot release the colcor data: " + e.getMessage(), e);
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

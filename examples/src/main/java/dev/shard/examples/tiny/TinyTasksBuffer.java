@@ -1,53 +1,50 @@
 package dev.shard.examples.tiny;
 
-import dev.shard.examples.shared.SegmentReference;
-import dev.shard.examples.shared.SharedArrays;
-import dev.shard.storage.layout.ArrayDescriptor;
+import dev.shard.storage.buffer.BufferReference;
+import dev.shard.storage.buffer.BufferSpec;
+import dev.shard.storage.buffer.OutputBuffer;
 import dev.shard.storage.layout.ElementType;
-import dev.shard.storage.segment.Segment;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * The shared output of tiny-tasks: one long per task, {@link #NOT_WRITTEN} until the
- * task writes it (zero would not do: task 0 writes 0).
+ * The shared output of tiny-tasks: a long output buffer with one slot per task,
+ * {@link #NOT_WRITTEN} until the task writes it (zero would not do: task 0 writes 0).
  */
 public final class TinyTasksBuffer implements AutoCloseable {
     /** What an unwritten slot holds: all bits set. */
     public static final long NOT_WRITTEN = -1;
 
     private final long tasks;
-    private final Segment segment;
+    private final OutputBuffer buffer;
 
-    private TinyTasksBuffer(long tasks, Segment segment) {
+    private TinyTasksBuffer(long tasks, OutputBuffer buffer) {
         this.tasks = tasks;
-        this.segment = segment;
+        this.buffer = buffer;
     }
 
     public static TinyTasksBuffer create(long tasks) {
-        TinyTasksBuffer buffer = new TinyTasksBuffer(tasks,
-                SharedArrays.create(ElementType.LONG, ArrayDescriptor.Kind.OUTPUT_BUFFER, tasks));
-        buffer.clear();
-        return buffer;
+        return new TinyTasksBuffer(tasks,
+                OutputBuffer.create(BufferSpec.vector(ElementType.LONG, tasks).withInit(NOT_WRITTEN)));
     }
 
     public long tasks() {
         return tasks;
     }
 
-    public SegmentReference reference() {
-        return SegmentReference.output(segment);
+    public BufferReference reference() {
+        return buffer.reference();
     }
 
     public MemorySegment elements() {
-        return SharedArrays.elements(segment);
+        return buffer.data();
     }
 
     public long sharedBytes() {
-        return segment.size();
+        return buffer.data().byteSize();
     }
 
-    /** Marks every slot {@link #NOT_WRITTEN}, so a task that never ran cannot pass on a stale value. */
+    /** Marks every slot {@link #NOT_WRITTEN} again, so a task that never ran cannot pass on a stale value. */
     public void clear() {
         elements().fill((byte) 0xFF);
     }
@@ -75,6 +72,6 @@ public final class TinyTasksBuffer implements AutoCloseable {
 
     @Override
     public void close() {
-        segment.close();
+        buffer.close();
     }
 }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shard.examples.workload.ColumnCorrelationWorkload;
-import dev.shard.storage.layout.ArrayDescriptor;
-import dev.shard.storage.layout.ElementType;
-import dev.shard.storage.segment.Access;
-import dev.shard.storage.segment.Segment;
+import dev.shard.storage.buffer.OutputBuffer;
+import dev.shard.storage.copy.CopyLedger;
+import dev.shard.storage.share.SharedArray;
+import dev.shard.storage.share.SharedMatrix;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,29 +16,32 @@ import org.junit.jupiter.api.Test;
 
 class ColumnCorrelationDataTest {
     @Test
-    void generatesXAndYInSharedSegmentsThatABorrowerReadsWithTheirShape() {
+    void generatesXAndYInSharedMemoryThatABorrowerReadsWithTheirShape() {
         int rows = 500;
         int columns = 9;
         Path matrixPath;
+        Path outputPath;
+        long copiedBefore = CopyLedger.snapshot().bytes();
         try (ColumnCorrelationData data = ColumnCorrelationData.generate(rows, columns)) {
-            matrixPath = Path.of(data.matrixReference().path());
+            matrixPath = data.matrixReference().file();
+            outputPath = data.correlationReference().path();
             assertTrue(Files.exists(matrixPath));
-            assertEquals(Access.READ_ONLY, data.matrixReference().access());
-            assertEquals(Access.READ_WRITE, data.correlationReference().access());
-            try (Segment borrowed = data.matrixReference().open()) {
-                assertTrue(borrowed.isReadOnly());
-                ArrayDescriptor descriptor = ArrayDescriptor.read(borrowed);
-                assertEquals(ElementType.DOUBLE, descriptor.type());
-                assertEquals(rows, descriptor.dims()[0]);
-                assertEquals(columns, descriptor.dims()[1]);
-                long index = 7L * rows + 321;
-                assertEquals(ColumnCorrelationWorkload.x(321, 7),
-                        borrowed.getDouble(descriptor.dataOffset() + index * Double.BYTES));
+            try (SharedArray borrowed = data.matrixReference().open()) {
+                SharedMatrix matrix = (SharedMatrix) borrowed;
+                assertEquals(rows, matrix.rows());
+                assertEquals(columns, matrix.columns());
+                assertEquals(ColumnCorrelationWorkload.x(321, 7), matrix.get(321, 7));
+            }
+            try (OutputBuffer output = data.correlationReference().open()) {
+                assertEquals(columns, output.length());
+                assertTrue(Double.isNaN(output.getDouble(3)), "r starts as NaN");
             }
             assertEquals(ColumnCorrelationWorkload.y(499),
                     data.yElements().getAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, 499));
         }
-        assertFalse(Files.exists(matrixPath), "closing the data unlinks its segments");
+        assertEquals(copiedBefore, CopyLedger.snapshot().bytes(), "generating and reading copied nothing");
+        assertFalse(Files.exists(matrixPath), "closing the data unlinks X");
+        assertFalse(Files.exists(outputPath), "closing the data unlinks r");
     }
 
     @Test

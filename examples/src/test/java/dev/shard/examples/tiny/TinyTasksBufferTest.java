@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.shard.examples.workload.TinyTasksWorkload;
-import dev.shard.storage.segment.Segment;
+import dev.shard.storage.buffer.OutputBuffer;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +15,10 @@ class TinyTasksBufferTest {
     void tasksWritingThroughABorrowedHandleFillTheOwnersBuffer() {
         Path path;
         try (TinyTasksBuffer buffer = TinyTasksBuffer.create(1_000)) {
-            path = Path.of(buffer.reference().path());
+            path = buffer.reference().path();
             assertEquals(0, buffer.firstMissingTask());
-            try (Segment borrowed = buffer.reference().open()) {
-                MemorySegment slots = dev.shard.examples.shared.SharedArrays.elements(borrowed);
+            try (OutputBuffer borrowed = buffer.reference().open()) {
+                MemorySegment slots = borrowed.data();
                 for (long task = 0; task < 1_000; task++) {
                     if (task != 417) {
                         TinyTask.run(task, 0, 0, slots);
