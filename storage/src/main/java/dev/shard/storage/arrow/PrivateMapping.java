@@ -65,8 +65,10 @@ final class PrivateMapping {
         long size;
         try {
             size = Files.size(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new StorageException("cannot open Arrow file " + file + ": it does not exist (check the path)", e);
         } catch (java.io.IOException e) {
-            throw new StorageException("cannot open Arrow file " + file + ": " + e.getMessage()
+            throw new StorageException("cannot open Arrow file " + file + ": " + e
                     + " (check the path and that it is readable)", e);
         }
         if (size == 0) {

@@ -44,6 +44,9 @@ public final class RunDirectory {
             Path ownerFile = dir.resolve(OWNER_FILE);
             if (!Files.exists(ownerFile)) {
                 Path temporary = dir.resolve(OWNER_FILE + ".tmp");
+                Files.deleteIfExists(temporary);
+                Files.createFile(temporary, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(temporary, owner.encode(), StandardCharsets.UTF_8);
                 Files.move(temporary, ownerFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);

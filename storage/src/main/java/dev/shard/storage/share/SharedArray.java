@@ -125,6 +125,13 @@ public abstract sealed class SharedArray implements SharedView
             throw new StorageException(handle.describe() + " has " + count + " elements, more than a Java array holds;"
                     + " read it through memory() or column slices instead of copying it");
         }
+        Runtime runtime = Runtime.getRuntime();
+        long heapLeft = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        if (handle.length() > heapLeft) {
+            throw new StorageException("copying " + handle.describe() + " needs " + handle.length()
+                    + " bytes of heap, but only about " + heapLeft + " are left (max heap " + runtime.maxMemory()
+                    + "); read it through memory() or column slices instead, or raise -Xmx");
+        }
         memory();
         CopyLedger.record(what, handle.length());
         return (int) count;

@@ -1,7 +1,6 @@
 package dev.shard.storage.share;
 
 import dev.shard.storage.segment.Segment;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /** A read-only shared vector of logical (one byte per value, 0 false, 1 true) values. */

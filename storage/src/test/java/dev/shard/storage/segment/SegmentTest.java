@@ -42,6 +42,8 @@ class SegmentTest {
             }
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(path)));
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(path.getParent())));
+            assertEquals("rw-------", PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(path.getParent().resolve(RunDirectory.OWNER_FILE))));
         }
         assertFalse(Files.exists(path), "the owner unlinks on close");
     }

@@ -13,7 +13,6 @@ import dev.shard.storage.segment.Backing;
 import dev.shard.storage.segment.ProcessIdentity;
 import dev.shard.storage.segment.SegmentBoundsException;
 import dev.shard.storage.segment.SegmentClosedException;
-import dev.shard.storage.segment.SegmentStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -100,6 +99,17 @@ class SharedTest {
     }
 
     @Test
+    void writerClosedWithoutPublishingDiscardsItsData() {
+        SharedWriter writer = Shared.allocate(ElementType.INT, 100, Backing.SHM);
+        writer.setInt(5, 42);
+        writer.close();
+        var error = assertThrows(StorageException.class, writer::publish);
+        assertTrue(error.getMessage().contains("was closed before publishing"), error.getMessage());
+        var closed = assertThrows(StorageException.class, () -> writer.setInt(0, 1));
+        assertTrue(closed.getMessage().contains("is closed"), closed.getMessage());
+    }
+
+    @Test
     void ownerCloseUnlinksButOpenViewsKeepReading() {
         SharedInput input = Shared.share(new long[] {5, 6, 7});
         Path path = input.handle().file();
@@ -173,6 +183,39 @@ class SharedTest {
             assertEquals(0, view.length());
             assertArrayEquals(new int[0], view.toArray());
             assertEquals(ElementType.INT, view.type());
+        }
+    }
+
+    /** Beyond 2 GiB: a sparse 3 GiB matrix, written in place at both ends and read back through a view. */
+    @Test
+    void matrixBeyondTwoGibibytes() {
+        long rows = 1L << 16;
+        long columns = 6 * 1024 + 1;
+        try (SharedWriter writer = Shared.allocateMatrix(rows, columns, Backing.SHM)) {
+            writer.setDouble(0, 0, 1.5);
+            writer.setDouble(rows - 1, columns - 1, -7.25);
+            try (SharedInput input = writer.publish(); SharedMatrix matrix = input.openMatrix()) {
+                assertTrue(matrix.memory().byteSize() > 3L << 30, "more than 3 GiB of elements");
+                assertEquals(1.5, matrix.get(0, 0));
+                assertEquals(-7.25, matrix.get(rows - 1, columns - 1));
+                assertEquals(-7.25, matrix.column(columns - 1).getAtIndex(ValueLayout.JAVA_DOUBLE, rows - 1));
+                var tooBig = assertThrows(StorageException.class, matrix::toArray);
+                assertTrue(tooBig.getMessage().contains("bytes of heap, but only about"), tooBig.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void handleOfSomethingElseIsRejected() {
+        try (SharedInput input = Shared.share(new double[] {1, 2, 3})) {
+            SharedHandle handle = input.handle();
+            SharedHandle wrong = new SharedHandle(handle.path(), handle.backing(), handle.offset(), handle.length() / 3,
+                    ElementType.LONG, new long[] {1});
+            var error = assertThrows(StorageException.class, wrong::open);
+            assertTrue(error.getMessage().contains("but the handle says") && error.getMessage().contains("stale"),
+                    error.getMessage());
+            var garbage = assertThrows(StorageException.class, () -> SharedHandle.decode("hello"));
+            assertTrue(garbage.getMessage().contains("not a shared array handle"), garbage.getMessage());
         }
     }
 
