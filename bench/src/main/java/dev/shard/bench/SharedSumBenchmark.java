@@ -39,6 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
         "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"})
 public class SharedSumBenchmark {
     private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE;
+    private static final ValueLayout.OfDouble UNALIGNED = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
     @Param({"64", "512"})
     public int mebibytes;
@@ -50,7 +51,7 @@ public class SharedSumBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        int count = (int) ((long) mebibytes << 20) / Double.BYTES;
+        int count = (int) (((long) mebibytes << 20) / Double.BYTES);
         heap = new double[count];
         for (int i = 0; i < count; i++) {
             heap[i] = (i % 1000) * 0.25;
@@ -61,7 +62,9 @@ public class SharedSumBenchmark {
         SegmentStore borrower = new SegmentStore(StorageContext.fromEnvironment());
         borrowed = borrower.open(owner.path(), Access.READ_ONLY);
         shared = borrowed.memory();
-        if (sharedSum() != heapSum()) {
+        double expected = heapSum();
+        if (sharedSum() != expected || sharedSumByteOffsetAligned() != expected
+                || sharedSumByteOffsetUnaligned() != expected) {
             throw new IllegalStateException("the shared and heap sums differ: the benchmark is broken");
         }
     }
@@ -72,8 +75,27 @@ public class SharedSumBenchmark {
         owner.close();
     }
 
+    /** Element i read as {@code getAtIndex(JAVA_DOUBLE, i)}: the plain way to read a shared double array. */
     @Benchmark
     public double sharedSum() {
+        MemorySegment memory = shared;
+        long count = memory.byteSize() / Double.BYTES;
+        double sum0 = 0;
+        double sum1 = 0;
+        double sum2 = 0;
+        double sum3 = 0;
+        for (long i = 0; i < count; i += 4) {
+            sum0 += memory.getAtIndex(DOUBLE, i);
+            sum1 += memory.getAtIndex(DOUBLE, i + 1);
+            sum2 += memory.getAtIndex(DOUBLE, i + 2);
+            sum3 += memory.getAtIndex(DOUBLE, i + 3);
+        }
+        return (sum0 + sum1) + (sum2 + sum3);
+    }
+
+    /** Byte offsets with the aligned layout: compare with {@link #sharedSum()}. */
+    @Benchmark
+    public double sharedSumByteOffsetAligned() {
         MemorySegment memory = shared;
         long end = memory.byteSize();
         double sum0 = 0;
@@ -89,10 +111,9 @@ public class SharedSumBenchmark {
         return (sum0 + sum1) + (sum2 + sum3);
     }
 
-    private static final ValueLayout.OfDouble UNALIGNED = ValueLayout.JAVA_DOUBLE_UNALIGNED;
-
+    /** Byte offsets with the unaligned layout (no alignment check). */
     @Benchmark
-    public double sharedSumUnaligned() {
+    public double sharedSumByteOffsetUnaligned() {
         MemorySegment memory = shared;
         long end = memory.byteSize();
         double sum0 = 0;
@@ -104,23 +125,6 @@ public class SharedSumBenchmark {
             sum1 += memory.get(UNALIGNED, offset + Double.BYTES);
             sum2 += memory.get(UNALIGNED, offset + 2 * Double.BYTES);
             sum3 += memory.get(UNALIGNED, offset + 3 * Double.BYTES);
-        }
-        return (sum0 + sum1) + (sum2 + sum3);
-    }
-
-    @Benchmark
-    public double sharedSumIndex() {
-        MemorySegment memory = shared;
-        long count = memory.byteSize() / Double.BYTES;
-        double sum0 = 0;
-        double sum1 = 0;
-        double sum2 = 0;
-        double sum3 = 0;
-        for (long i = 0; i < count; i += 4) {
-            sum0 += memory.getAtIndex(DOUBLE, i);
-            sum1 += memory.getAtIndex(DOUBLE, i + 1);
-            sum2 += memory.getAtIndex(DOUBLE, i + 2);
-            sum3 += memory.getAtIndex(DOUBLE, i + 3);
         }
         return (sum0 + sum1) + (sum2 + sum3);
     }

@@ -9,6 +9,7 @@ import dev.shard.storage.segment.StorageContext;
 import dev.shard.storage.testing.ChildJvm;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -31,7 +32,8 @@ class BufferProcessTest {
     void twoChildrenWriteDisjointColumnBlocksAndTheParentSeesEveryValue() throws Exception {
         StorageContext context = new StorageContext(temporary.resolve("shm"), temporary.resolve("spill"));
         SegmentStore store = new SegmentStore(context);
-        int rows = 1000;
+        // An odd row count puts block boundaries in the middle of cache lines.
+        int rows = 1001;
         int columns = 61;
         int blockColumns = 4;
         try (OutputBuffer buffer = OutputBuffer.create(store,
@@ -39,9 +41,14 @@ class BufferProcessTest {
             String reference = encode(buffer.reference());
             List<String> flags = List.of("-Dshard.shm.dir=" + context.shmRoot(),
                     "-Dshard.spill.dir=" + context.spillRoot());
-            try (ChildJvm even = ChildJvm.start(BufferColumnWriterMain.class, flags, reference, "0", "" + blockColumns);
+            String go = temporary.resolve("go").toString();
+            try (ChildJvm even = ChildJvm.start(BufferColumnWriterMain.class, flags, reference, "0", "" + blockColumns,
+                    go);
                     ChildJvm odd = ChildJvm.start(BufferColumnWriterMain.class, flags, reference, "1",
-                            "" + blockColumns)) {
+                            "" + blockColumns, go)) {
+                even.awaitLine("ready", CHILD_TIMEOUT);
+                odd.awaitLine("ready", CHILD_TIMEOUT);
+                Files.createFile(temporary.resolve("go"));
                 assertTrue(even.awaitSuccess(CHILD_TIMEOUT).contains("wrote 8 blocks, " + 8L * 4 * rows * 8
                         + " bytes"));
                 assertTrue(odd.awaitSuccess(CHILD_TIMEOUT).contains("wrote 8 blocks, " + (7L * 4 + 1) * rows * 8

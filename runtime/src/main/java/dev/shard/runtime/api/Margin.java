@@ -1,0 +1,7 @@
+package dev.shard.runtime.api;
+
+/** Whether {@link Pool#apply} calls its function once per row or once per column. */
+public enum Margin {
+    ROWS,
+    COLUMNS
+}

@@ -1,0 +1,31 @@
+package dev.shard.runtime.api;
+
+import java.util.List;
+
+/**
+ * A pool at one moment: each worker slot, and how long workers took to start
+ * (spawn to connected) so far.
+ *
+ * @param workerStartMillis spawn-to-connected time of every worker started so far, in start order
+ */
+public record PoolStatus(List<WorkerStatus> workers, List<Double> workerStartMillis, double poolStartSeconds) {
+
+    public PoolStatus {
+        workers = List.copyOf(workers);
+        workerStartMillis = List.copyOf(workerStartMillis);
+    }
+
+    /** One worker slot: its current process and figures; private memory is RssAnon, shared pages apart. */
+    public record WorkerStatus(int id, long pid, String state, long baselinePrivateBytes, long currentPrivateBytes,
+            long peakPrivateBytes, long rssBytes, long tasksDone, int recycles, double startupMillis) {
+    }
+
+    /** Median worker start-up in milliseconds (spawn to connected), or -1 when none started yet. */
+    public double medianStartMillis() {
+        if (workerStartMillis.isEmpty()) {
+            return -1;
+        }
+        List<Double> sorted = workerStartMillis.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.shard.runtime.api;
+
+import java.util.random.RandomGenerator;
+
+/** What a kernel sees while it runs one shard inside a worker. */
+public interface ShardContext {
+    /** Which items this task covers. */
+    Shard shard();
+
+    /** An independent random stream derived from (run seed, shard id): the same on every worker and attempt. */
+    RandomGenerator random();
+
+    /**
+     * A borrowed input, opened zero-copy once per worker per run: the object its
+     * {@link dev.shard.storage.SharedReference#open()} returned.
+     */
+    <T> T input(String name, Class<T> type);
+
+    /** An output buffer, opened once per worker per run. */
+    <T> T output(String name, Class<T> type);
+
+    int workerId();
+
+    /** 1 for the first try. */
+    int attempt();
+}

@@ -1,0 +1,439 @@
+package dev.shard.runtime.driver;
+
+import dev.shard.runtime.protocol.Message;
+import dev.shard.runtime.protocol.ProtocolVersion;
+import dev.shard.runtime.supervise.MemorySampler;
+import dev.shard.runtime.supervise.RecyclePolicy;
+import dev.shard.runtime.supervise.RecycleReason;
+import dev.shard.storage.memory.ProcessMemory;
+import dev.shard.storage.segment.ProcessIdentity;
+import dev.shard.storage.segment.RunDirectory;
+import io.netty.channel.Channel;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The driver's control of a pool: spawns workers, accepts their handshakes, routes their
+ * frames to the current run, replaces workers that die or must be recycled (one
+ * replacement at a time), and stops them. Every method runs under this object's lock;
+ * waits release it.
+ */
+public final class DriverConductor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DriverConductor.class);
+    private static final long SAMPLE_PERIOD_MILLIS = 100;
+    private static final int MAX_START_FAILURES = 3;
+    private static final long DISCONNECT_GRACE_MILLIS = 1_000;
+
+    final PoolContext context;
+    final RecyclePolicy policy;
+    private final Path directory;
+    private final WorkerLauncher launcher;
+    private final Path socket;
+    private final byte[] token;
+    private DriverServer server;
+    private final MemorySampler sampler;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("shard-supervisor-timer").factory());
+    final WorkerProxy[] slots;
+    final int[] slotRecycles;
+    private final Map<Integer, WorkerProxy> workers = new HashMap<>();
+    private final List<Double> startupMillis = new ArrayList<>();
+    private final String identity;
+    private int nextWorkerId;
+    private int runs;
+    WorkerProxy replacement;
+    private final WorkerSupervisor supervisor = new WorkerSupervisor(this);
+    private int startFailures;
+    private String broken;
+    private boolean closing;
+    RunConductor run;
+    double poolStartSeconds;
+
+    private DriverConductor(PoolContext context) {
+        this.context = context;
+        this.policy = new RecyclePolicy(context.memoryLimit(), context.hardLimit(), context.driftThreshold(),
+                context.maxTasksPerWorker());
+        this.directory = PoolDirectory.create();
+        this.identity = RunDirectory.runId(ProcessIdentity.current()) + "-" + directory.getFileName();
+        byte[] token = new byte[ProtocolVersion.TOKEN_BYTES];
+        new SecureRandom().nextBytes(token);
+        Path socket = directory.resolve("driver.sock");
+        this.socket = socket;
+        this.token = token;
+        this.launcher = new WorkerLauncher(identity, directory, socket, token, context);
+        this.slots = new WorkerProxy[context.workers()];
+        this.slotRecycles = new int[context.workers()];
+        this.sampler = new MemorySampler(SAMPLE_PERIOD_MILLIS, this::livePids,
+                readings -> supervisor.onSamples(readings));
+    }
+
+    /** Starts the pool and waits until every worker has connected. */
+    public static DriverConductor start(PoolContext context) {
+        long started = System.nanoTime();
+        DriverConductor conductor = new DriverConductor(context);
+        try {
+            conductor.startAll();
+        } catch (RuntimeException e) {
+            conductor.stop(Duration.ofSeconds(2));
+            throw e;
+        }
+        conductor.poolStartSeconds = (System.nanoTime() - started) / 1e9;
+        conductor.sampler.start();
+        return conductor;
+    }
+
+    private void startAll() {
+        synchronized (this) {
+            for (int slot = 0; slot < slots.length; slot++) {
+                spawn(slot);
+            }
+        }
+        // Listening after spawning overlaps the driver's Netty start-up with the workers' JVM start-up.
+        DriverServer listening = new DriverServer(socket, token, this);
+        synchronized (this) {
+            server = listening;
+            awaitAllReady();
+        }
+    }
+
+    private void awaitAllReady() {
+        long deadline = System.nanoTime() + context.startTimeout().toNanos();
+        while (!allReady()) {
+            if (broken != null) {
+                throw new IllegalStateException(broken);
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new IllegalStateException("workers did not connect within " + context.startTimeout()
+                        + "; last log lines: " + logTails());
+            }
+            waitNanos(left);
+        }
+    }
+
+    private boolean allReady() {
+        for (WorkerProxy worker : slots) {
+            if (worker.state != WorkerState.READY) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private WorkerProxy spawn(int slot) {
+        int workerId = nextWorkerId++;
+        Process process = launcher.launch(workerId);
+        WorkerProxy worker = new WorkerProxy(slot, workerId, process);
+        workers.put(workerId, worker);
+        slots[slot] = worker;
+        if (run != null) {
+            run.slot(slot).replaced();
+        }
+        // A thread of our own per worker: the common pool may be busy (or be the caller).
+        Thread.ofPlatform().daemon().name("shard-exit-watch-" + workerId).start(() -> {
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                return;
+            }
+            onProcessExit(worker);
+        });
+        return worker;
+    }
+
+    synchronized WorkerProxy onConnected(int workerId, long pid, Channel channel) {
+        WorkerProxy worker = workers.get(workerId);
+        if (worker == null || worker.pid() != pid || worker.state != WorkerState.STARTING) {
+            return null;
+        }
+        worker.channel = channel;
+        worker.connectedNanos = System.nanoTime();
+        worker.state = WorkerState.READY;
+        startFailures = 0;
+        startupMillis.add(worker.startupMillis());
+        worker.send(new Message.Welcome(ProtocolVersion.VERSION));
+        ProcessMemory.read(pid).ifPresent(worker::sampled);
+        if (replacement == worker) {
+            replacement = null;
+            for (WorkerProxy other : slots) {
+                supervisor.evaluateBoundary(other);
+            }
+        }
+        dispatch();
+        notifyAll();
+        return worker;
+    }
+
+    synchronized void onMessage(WorkerProxy worker, Message message) {
+        switch (message) {
+            case Message.BatchDone done -> {
+                if (!done.complete()) {
+                    if (run != null && done.runId() == run.runId) {
+                        run.onBatchDone(worker, done);
+                    }
+                    notifyAll();
+                    return;
+                }
+                // Batches of an earlier run still leave the window, or the worker would starve.
+                worker.inFlight.removeIf(batch -> batch.runId() == done.runId()
+                        && batch.firstShard() == done.firstShard() && batch.count() == done.count());
+                boolean first = worker.tasksDone == 0;
+                worker.tasksDone += done.count();
+                worker.lastCompletionNanos = System.nanoTime();
+                if (run != null && done.runId() == run.runId) {
+                    run.onBatchDone(worker, done);
+                    if (first) {
+                        // The baseline is taken warm, after the first tasks have loaded the kernel's classes.
+                        worker.baselinePrivateBytes = -1;
+                        ProcessMemory.read(worker.pid()).ifPresent(worker::sampled);
+                    }
+                }
+                supervisor.evaluateBoundary(worker);
+                supervisor.retireIfDrained(worker);
+                dispatch();
+            }
+            case Message.TaskTimedOut timedOut -> {
+                worker.pendingDeathCause = "ended for overrunning the task timeout on shard " + timedOut.shardId()
+                        + " (" + timedOut.elapsedMillis() + " ms)";
+                if (run != null && timedOut.runId() == run.runId) {
+                    run.onTimedOut(worker, timedOut);
+                }
+            }
+            case Message.RunSummary summary -> {
+                if (run != null && summary.runId() == run.runId) {
+                    run.events.summary(summary);
+                    run.pendingSummaries.remove(worker.workerId);
+                }
+            }
+            default -> LOG.warn("unexpected {} from {}", message.getClass().getSimpleName(), worker);
+        }
+        notifyAll();
+    }
+
+    /**
+     * A closed connection usually means the process is exiting: its exit (moments later)
+     * says why. A process that keeps running without its connection is killed.
+     */
+    synchronized void onDisconnected(WorkerProxy worker) {
+        if (worker.state == WorkerState.STOPPING || worker.state == WorkerState.DEAD) {
+            lost(worker, "stopped");
+            return;
+        }
+        timers.schedule(() -> {
+            synchronized (this) {
+                if (worker.state != WorkerState.DEAD) {
+                    kill(worker, worker.pendingDeathCause != null ? worker.pendingDeathCause
+                            : "connection closed while the process kept running", null);
+                }
+            }
+        }, DISCONNECT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void onProcessExit(WorkerProxy worker) {
+        launcher.exited(worker.workerId);
+        int code = worker.process.exitValue();
+        String cause = worker.pendingDeathCause != null ? worker.pendingDeathCause : ExitCauses.describe(code);
+        String log = PoolDirectory.tail(launcher.logFile(worker.workerId), 1);
+        lost(worker, log.isBlank() ? cause : cause + "; last log line: " + log);
+    }
+
+    /** A worker is gone: expected if we stopped it, else a death to report; its work is re-queued. */
+    private void lost(WorkerProxy worker, String cause) {
+        if (worker.state == WorkerState.DEAD) {
+            return;
+        }
+        WorkerState was = worker.state;
+        worker.state = WorkerState.DEAD;
+        if (worker.channel != null) {
+            worker.channel.close();
+        }
+        if (worker.process.isAlive()) {
+            worker.process.destroyForcibly();
+        }
+        if (was != WorkerState.STOPPING) {
+            LOG.warn("{} lost: {}", worker, cause);
+            if (run != null) {
+                run.events.death(worker, cause);
+                run.onWorkerLost(worker, cause);
+            }
+            worker.inFlight.clear();
+            if (was == WorkerState.STARTING && ++startFailures >= MAX_START_FAILURES) {
+                broken = "workers fail to start (" + startFailures + " in a row); last: " + cause;
+            }
+        }
+        if (run != null) {
+            run.pendingSummaries.remove(worker.workerId);
+        }
+        if (replacement == worker) {
+            replacement = null;
+        }
+        if (!closing && broken == null && slots[worker.slot] == worker) {
+            try {
+                WorkerProxy next = spawn(worker.slot);
+                if (was == WorkerState.STOPPING) {
+                    replacement = next;
+                }
+            } catch (RuntimeException e) {
+                broken = "cannot start a replacement worker: " + e.getMessage();
+            }
+        }
+        dispatch();
+        notifyAll();
+    }
+
+    /** Kills a worker at once (hard limit, unresponsive) and re-queues its work. */
+    void kill(WorkerProxy worker, String cause, RecycleReason reason) {
+        if (worker.state == WorkerState.DEAD || worker.state == WorkerState.STOPPING) {
+            return;
+        }
+        worker.process.destroyForcibly();
+        if (reason != null) {
+            supervisor.recordRecycle(worker, reason);
+            if (run != null) {
+                run.onWorkerLost(worker, cause);
+            }
+            worker.inFlight.clear();
+            worker.state = WorkerState.STOPPING;
+            lost(worker, cause);
+            return;
+        }
+        worker.pendingDeathCause = cause;
+        lost(worker, cause);
+    }
+
+    void dispatch() {
+        if (run == null) {
+            return;
+        }
+        int live = 0;
+        for (WorkerProxy worker : slots) {
+            if (worker.isLive()) {
+                live++;
+            }
+        }
+        for (WorkerProxy worker : slots) {
+            if (worker.state == WorkerState.READY) {
+                run.fill(worker, live, policy.remainingTasks(worker.tasksAssigned));
+            }
+        }
+    }
+
+    private List<Long> livePids() {
+        synchronized (this) {
+            List<Long> pids = new ArrayList<>();
+            for (WorkerProxy worker : slots) {
+                if (worker != null && worker.isLive()) {
+                    pids.add(worker.pid());
+                }
+            }
+            return pids;
+        }
+    }
+
+    /** Applies the task-boundary policy to every idle worker (the end of a run, a health check). */
+    void evaluateAll() {
+        supervisor.evaluateAll();
+    }
+
+    /** True when every slot has a connected worker and no replacement is under way. */
+    boolean settled() {
+        return replacement == null && allReady();
+    }
+
+    int nextRunId() {
+        return ++runs;
+    }
+
+    String identity() {
+        return identity;
+    }
+
+    boolean closing() {
+        return closing;
+    }
+
+    String broken() {
+        return broken;
+    }
+
+    List<Double> startupMillis() {
+        return List.copyOf(startupMillis);
+    }
+
+    List<WorkerProxy> currentWorkers() {
+        return List.of(slots);
+    }
+
+    /** Waits on this lock for up to {@code nanos}; callers hold the lock. */
+    void waitNanos(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.timedWait(this, Math.max(1, nanos));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for workers", e);
+        }
+    }
+
+    private String logTails() {
+        StringBuilder tails = new StringBuilder();
+        for (WorkerProxy worker : slots) {
+            if (worker != null && worker.state != WorkerState.READY) {
+                tails.append("\n  worker ").append(worker.workerId).append(": ")
+                        .append(PoolDirectory.tail(launcher.logFile(worker.workerId), 5));
+            }
+        }
+        return tails.toString();
+    }
+
+    /** Asks every worker to exit, waits up to {@code timeout}, then kills what is left. */
+    public void stop(Duration timeout) {
+        List<WorkerProxy> all;
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            notifyAll();
+            all = new ArrayList<>(workers.values());
+            for (WorkerProxy worker : all) {
+                if (worker.state != WorkerState.DEAD) {
+                    worker.state = WorkerState.STOPPING;
+                    worker.send(new Message.Shutdown());
+                }
+            }
+        }
+        sampler.close();
+        timers.shutdownNow();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (WorkerProxy worker : all) {
+            try {
+                long left = Math.max(0, deadline - System.nanoTime());
+                if (!worker.process.waitFor(left, TimeUnit.NANOSECONDS)) {
+                    worker.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                worker.process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (server != null) {
+            server.close();
+        }
+        PoolDirectory.delete(directory);
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.shard.runtime.driver;
+
+import dev.shard.runtime.api.WorkerInit;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A pool's configuration, validated once when the pool starts.
+ *
+ * @param memoryLimit private bytes above which a worker is recycled at its next task boundary (0: none)
+ * @param hardLimit private bytes above which a worker is killed at once (0: none)
+ * @param driftThreshold recycle when private memory exceeds baseline × (1 + this) (0: none)
+ * @param maxTasksPerWorker recycle after this many tasks (0: no limit)
+ * @param taskTimeout a task running longer ends its worker and is retried (zero: none)
+ * @param workerJvmOptions extra JVM options for worker processes
+ * @param aotCache a JDK AOT cache file for workers (null: none); trained by the first worker when missing
+ */
+public record PoolContext(int workers, long memoryLimit, long hardLimit, double driftThreshold,
+        long maxTasksPerWorker, Duration taskTimeout, int maxRetries, Class<? extends WorkerInit> initHook,
+        List<String> workerJvmOptions, Duration startTimeout, java.nio.file.Path aotCache) {
+
+    public PoolContext {
+        require(workers > 0, "workers must be at least 1, got " + workers);
+        require(memoryLimit >= 0, "memoryLimit must not be negative, got " + memoryLimit);
+        require(hardLimit >= 0, "hardLimit must not be negative, got " + hardLimit);
+        require(hardLimit == 0 || memoryLimit == 0 || hardLimit >= memoryLimit,
+                "hardLimit (" + hardLimit + " bytes) must be at least memoryLimit (" + memoryLimit
+                        + " bytes): the hard limit kills at once, the memory limit recycles gently first");
+        require(driftThreshold >= 0 && Double.isFinite(driftThreshold),
+                "driftThreshold must be a fraction >= 0 (0.5 = 50% above baseline), got " + driftThreshold);
+        require(maxTasksPerWorker >= 0, "maxTasksPerWorker must not be negative, got " + maxTasksPerWorker);
+        require(!taskTimeout.isNegative(), "taskTimeout must not be negative, got " + taskTimeout);
+        require(maxRetries >= 0, "maxRetries must not be negative, got " + maxRetries);
+        workerJvmOptions = List.copyOf(workerJvmOptions);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException("invalid pool configuration: " + message);
+        }
+    }
+}

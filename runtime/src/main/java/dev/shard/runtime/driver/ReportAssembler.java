@@ -1,0 +1,107 @@
+package dev.shard.runtime.driver;
+
+import dev.shard.runtime.report.RunReport;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Builds a {@link RunReport} from a finished run and the pool that ran it, advice included. */
+final class ReportAssembler {
+    private static final double TINY_SHARD_SECONDS = 100e-6;
+    private static final int MANY_SHARDS = 1_000;
+    private static final double SKEW_FACTOR = 10;
+
+    private ReportAssembler() {
+    }
+
+    static RunReport assemble(DriverConductor conductor, RunConductor run, String runError) {
+        long now = System.nanoTime();
+        long computeEnd = run.computeEndNanos == 0 ? now : run.computeEndNanos;
+        RunReport.Timings timings = new RunReport.Timings(conductor.poolStartSeconds, 0,
+                (computeEnd - run.events.startNanos()) / 1e9, (now - run.events.startNanos()) / 1e9);
+        ShardLedger ledger = run.ledger;
+        RunReport.ShardCounts shards = new RunReport.ShardCounts(ledger.count(), ledger.done(), ledger.failed(),
+                run.retries());
+        List<RunReport.WorkerReport> workers = new ArrayList<>();
+        long sharedBytes = 0;
+        for (SlotRecord slot : run.slots()) {
+            workers.add(new RunReport.WorkerReport(slot.slot, slot.pid, slot.baselinePrivateBytes,
+                    slot.peakPrivateBytes, slot.endPrivateBytes, slot.peakRssBytes, slot.tasks, slot.recycles));
+            sharedBytes = Math.max(sharedBytes, slot.peakSharedGrowth);
+        }
+        RunReport.ShardTimes times = shardTimes(ledger.nanosOfDone());
+        boolean succeeded = runError == null && ledger.allDone();
+        RunReport draft = new RunReport(RunReport.SCHEMA_VERSION, succeeded ? "succeeded" : "failed", timings,
+                shards, workers, run.events.recycles(), run.events.deaths(), run.events.copies(), sharedBytes, times,
+                run.failureReports(), List.of());
+        List<String> advice = new ArrayList<>(advise(draft, runError));
+        long memoryLimit = conductor.context.memoryLimit();
+        if (memoryLimit > 0 && workers.stream().anyMatch(worker -> worker.baselinePrivateBytes() > memoryLimit)) {
+            advice.add("memoryLimit (" + memoryLimit + " bytes) is below what a worker needs once warm ("
+                    + workers.stream().mapToLong(RunReport.WorkerReport::baselinePrivateBytes).max().orElse(0)
+                    + " bytes): workers are recycled after every batch; raise memoryLimit");
+        }
+        return new RunReport(draft.schemaVersion(), draft.status(), timings, shards, workers, draft.recycles(),
+                draft.deaths(), draft.copies(), sharedBytes, times, draft.failures(), advice);
+    }
+
+    static RunReport.ShardTimes shardTimes(long[] nanos) {
+        if (nanos.length == 0) {
+            return new RunReport.ShardTimes(0, 0, 0);
+        }
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return new RunReport.ShardTimes(percentile(sorted, 0.50), percentile(sorted, 0.95),
+                sorted[sorted.length - 1] / 1e9);
+    }
+
+    private static double percentile(long[] sorted, double fraction) {
+        int index = (int) Math.ceil(fraction * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e9;
+    }
+
+    static List<String> advise(RunReport report, String runError) {
+        List<String> advice = new ArrayList<>();
+        if (runError != null) {
+            advice.add("the run could not finish: " + runError);
+        }
+        if (!report.failures().isEmpty()) {
+            RunReport.FailureReport first = report.failures().getFirst();
+            advice.add("shard " + first.shard() + " failed " + first.attempts() + " times with: " + first.error()
+                    + " — fix the kernel or its input; retries do not help a deterministic error");
+        }
+        long drift = report.recycles().stream().filter(r -> r.reason().equals("drift")).count();
+        long limit = report.recycles().stream().filter(r -> r.reason().equals("limit")
+                || r.reason().equals("hardLimit")).count();
+        if (drift > 0) {
+            advice.add(drift + " recycle(s) for memory drift: the kernel keeps memory across tasks (a cache or a"
+                    + " leak); release it, or raise driftThreshold if the growth is expected");
+        }
+        if (limit > 0) {
+            advice.add(limit + " recycle(s) over the memory limit: use smaller shards, write into output buffers"
+                    + " instead of returning big results, or raise memoryLimit");
+        }
+        if (!report.deaths().isEmpty()) {
+            advice.add(report.deaths().size() + " worker death(s); their shards were re-run. First cause: "
+                    + report.deaths().getFirst().cause());
+        }
+        if (report.copies().bytes() > 0) {
+            String site = report.copies().topCallSites().isEmpty() ? "unknown site"
+                    : report.copies().topCallSites().getFirst().site();
+            advice.add(String.format(Locale.ROOT, "%d bytes were copied out of shared memory (most at %s):"
+                    + " read through the shared view to stay zero-copy", report.copies().bytes(), site));
+        }
+        if (report.shards().total() >= MANY_SHARDS && report.shardTimes().p50() < TINY_SHARD_SECONDS) {
+            advice.add(String.format(Locale.ROOT, "shards are tiny (median %.1f us): use bigger blocks"
+                    + " (Shards.contiguous with a larger blockSize) to cut per-shard overhead",
+                    report.shardTimes().p50() * 1e6));
+        }
+        if (report.shardTimes().p50() > 0 && report.shardTimes().max() > SKEW_FACTOR * report.shardTimes().p50()
+                && report.shards().total() > 1) {
+            advice.add(String.format(Locale.ROOT, "the slowest shard took %.1fx the median: split uneven data into"
+                    + " smaller shards so workers stay balanced", report.shardTimes().max() / report.shardTimes().p50()));
+        }
+        return advice;
+    }
+}

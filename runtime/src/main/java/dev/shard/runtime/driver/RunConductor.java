@@ -1,0 +1,183 @@
+package dev.shard.runtime.driver;
+
+import dev.shard.runtime.api.ShardFailure;
+import dev.shard.runtime.protocol.Message;
+import dev.shard.runtime.report.RunReport;
+import dev.shard.storage.memory.ProcessMemory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Dispatch and bookkeeping of one run. Pull-based: a worker is topped up to
+ * {@link #PREFETCH} in-flight batches whenever it reports a batch done. Batches are
+ * guided (remaining / (workers × 4), capped), so tiny tasks cost one socket round trip
+ * per batch, not per task; retries go out one shard at a time. Called under the
+ * {@link DriverConductor}'s lock.
+ */
+final class RunConductor {
+    static final int PREFETCH = 2;
+    static final int MAX_BATCH = 4096;
+    private static final int GUIDED_DIVISOR = 4;
+
+    final int runId;
+    private final byte[] descriptor;
+    private final long taskTimeoutMillis;
+    private final int maxAttempts;
+    final ShardLedger ledger;
+    final RunEvents events;
+    private final Map<Integer, ShardFailure> lastFailure = new HashMap<>();
+    private final Map<Integer, SlotRecord> slots = new TreeMap<>();
+    private boolean failedForGood;
+    private int retries;
+    long computeEndNanos;
+    /** Workers whose end-of-run summary (copy call sites) has not arrived yet. */
+    final java.util.Set<Integer> pendingSummaries = new java.util.HashSet<>();
+
+    RunConductor(int runId, byte[] descriptor, int shards, long taskTimeoutMillis, int maxRetries) {
+        this.runId = runId;
+        this.descriptor = descriptor;
+        this.taskTimeoutMillis = taskTimeoutMillis;
+        this.maxAttempts = maxRetries + 1;
+        this.ledger = new ShardLedger(shards);
+        this.events = new RunEvents(System.nanoTime());
+    }
+
+    SlotRecord slot(int slot) {
+        return slots.computeIfAbsent(slot, SlotRecord::new);
+    }
+
+    List<SlotRecord> slots() {
+        return List.copyOf(slots.values());
+    }
+
+    /** Tops up {@code worker} to the prefetch window; {@code taskBudget} caps tasks before it must recycle. */
+    void fill(WorkerProxy worker, int liveWorkers, long taskBudget) {
+        long budget = taskBudget;
+        while (!failedForGood && worker.inFlight.size() < PREFETCH && budget > 0) {
+            Batch batch;
+            if (ledger.hasRetry()) {
+                int shard = ledger.takeRetry();
+                batch = new Batch(runId, shard, 1, ledger.attempts(shard), System.nanoTime());
+            } else if (ledger.freshRemaining() > 0) {
+                int guided = ledger.freshRemaining() / (Math.max(1, liveWorkers) * GUIDED_DIVISOR);
+                int size = (int) Math.min(Math.min(Math.max(1, guided), MAX_BATCH), budget);
+                size = Math.min(size, ledger.freshRemaining());
+                batch = new Batch(runId, ledger.takeFresh(size), size, 1, System.nanoTime());
+            } else {
+                return;
+            }
+            if (worker.setUpRunId != runId) {
+                worker.send(new Message.RunSetup(runId, taskTimeoutMillis, descriptor));
+                worker.setUpRunId = runId;
+            }
+            worker.inFlight.addLast(batch);
+            worker.tasksAssigned += batch.count();
+            budget -= batch.count();
+            worker.send(new Message.TaskBatch(runId, batch.firstShard(), batch.count(), batch.attempt()));
+        }
+    }
+
+    void onBatchDone(WorkerProxy worker, Message.BatchDone done) {
+        if (done.complete()) {
+            slot(worker.slot).tasks += done.count();
+        }
+        events.copies(done.copyEvents(), done.copyBytes());
+        for (Message.ShardOutcome outcome : done.outcomes()) {
+            if (outcome.succeeded()) {
+                if (ledger.succeed(outcome.shardId(), outcome.result(), outcome.nanos())) {
+                    lastFailure.remove(outcome.shardId());
+                }
+                continue;
+            }
+            lastFailure.put(outcome.shardId(), new ShardFailure(outcome.shardId(), outcome.attempt(), worker.workerId,
+                    worker.pid(), outcome.error(), outcome.stackTrace()));
+            lose(outcome.shardId());
+        }
+        markComputeEnd();
+    }
+
+    void onTimedOut(WorkerProxy worker, Message.TaskTimedOut timedOut) {
+        if (ledger.state(timedOut.shardId()) != ShardLedger.RUNNING) {
+            return;
+        }
+        String error = "timed out: ran " + timedOut.elapsedMillis() + " ms, over the task timeout of "
+                + taskTimeoutMillis + " ms";
+        lastFailure.put(timedOut.shardId(), new ShardFailure(timedOut.shardId(), timedOut.attempt(), worker.workerId,
+                worker.pid(), error, "(no stack trace: the worker was ended for overrunning the timeout)"));
+        lose(timedOut.shardId());
+    }
+
+    /** A worker is gone: every shard it still held is re-queued (or fails when out of attempts). */
+    void onWorkerLost(WorkerProxy worker, String cause) {
+        for (Batch batch : worker.inFlight) {
+            if (batch.runId() != runId) {
+                continue;
+            }
+            for (int shard = batch.firstShard(); shard < batch.firstShard() + batch.count(); shard++) {
+                if (ledger.state(shard) == ShardLedger.RUNNING) {
+                    lastFailure.put(shard, new ShardFailure(shard, ledger.attempts(shard), worker.workerId,
+                            worker.pid(), "worker " + worker.workerId + " (pid " + worker.pid() + ") died: " + cause,
+                            "(no stack trace: the worker process ended)"));
+                    lose(shard);
+                }
+            }
+        }
+        worker.inFlight.clear();
+        markComputeEnd();
+    }
+
+    private void lose(int shard) {
+        if (ledger.attemptLost(shard, maxAttempts)) {
+            retries++;
+        } else {
+            failedForGood = true;
+        }
+    }
+
+    void onSample(WorkerProxy worker, ProcessMemory memory) {
+        slot(worker.slot).sampled(worker, memory);
+    }
+
+    boolean failedForGood() {
+        return failedForGood;
+    }
+
+    /** Done when every shard has a result, or the run failed and nothing of it is still running. */
+    boolean finished(List<WorkerProxy> workers) {
+        if (ledger.allDone()) {
+            return true;
+        }
+        return failedForGood && workers.stream().noneMatch(worker -> worker.inFlight.stream()
+                .anyMatch(batch -> batch.runId() == runId));
+    }
+
+    private void markComputeEnd() {
+        if (computeEndNanos == 0 && (ledger.allDone() || failedForGood)) {
+            computeEndNanos = System.nanoTime();
+        }
+    }
+
+    int retries() {
+        return retries;
+    }
+
+    List<ShardFailure> failures() {
+        List<ShardFailure> failures = new ArrayList<>();
+        for (int shard = 0; shard < ledger.count(); shard++) {
+            if (ledger.state(shard) == ShardLedger.FAILED) {
+                ShardFailure last = lastFailure.get(shard);
+                failures.add(new ShardFailure(shard, ledger.attempts(shard), last.workerId(), last.workerPid(),
+                        last.error(), last.remoteStackTrace()));
+            }
+        }
+        return failures;
+    }
+
+    List<RunReport.FailureReport> failureReports() {
+        return failures().stream().map(failure -> new RunReport.FailureReport(failure.shardId(), failure.attempts(),
+                failure.workerId(), failure.workerPid(), failure.error(), failure.remoteStackTrace())).toList();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.shard.runtime.driver;
+
+import dev.shard.runtime.protocol.Message;
+import dev.shard.runtime.protocol.ValueCodec;
+import dev.shard.runtime.report.RunReport;
+import dev.shard.storage.memory.ProcessMemory;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one run on a started pool, start to end: dispatch, wait, collect the workers'
+ * copy summaries, recycle workers that ended the run over their limits (so memory is
+ * returned), take the end-of-run memory figures, and build the report.
+ */
+public final class RunDriver {
+    private static final long SUMMARY_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long SETTLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private RunDriver() {
+    }
+
+    public static RunOutcome execute(DriverConductor conductor, byte[] descriptor, int shardCount) {
+        synchronized (conductor) {
+            if (conductor.closing()) {
+                throw new IllegalStateException("this pool is stopped: start a new one with Pool.builder()...start()");
+            }
+            if (conductor.run != null) {
+                throw new IllegalStateException("this pool is already running a run: runs on one pool are"
+                        + " sequential (use another pool to run two at once)");
+            }
+            RunConductor run = new RunConductor(conductor.nextRunId(), descriptor, shardCount,
+                    conductor.context.taskTimeout().toMillis(), conductor.context.maxRetries());
+            conductor.run = run;
+            try {
+                for (WorkerProxy worker : conductor.currentWorkers()) {
+                    SlotRecord slot = run.slot(worker.slot);
+                    slot.pid = worker.pid();
+                    slot.firstWorker = worker;
+                }
+                conductor.dispatch();
+                String error = awaitFinish(conductor, run);
+                sampleAll(conductor, run);
+                collectSummaries(conductor, run);
+                settle(conductor);
+                recordEnd(conductor, run);
+                return outcome(conductor, run, error);
+            } finally {
+                conductor.run = null;
+            }
+        }
+    }
+
+    private static String awaitFinish(DriverConductor conductor, RunConductor run) {
+        while (!run.finished(conductor.currentWorkers())) {
+            if (conductor.broken() != null) {
+                return conductor.broken();
+            }
+            if (conductor.closing()) {
+                return "the pool was stopped during the run";
+            }
+            conductor.waitNanos(POLL_NANOS);
+        }
+        return null;
+    }
+
+    /** One reading at the end of compute, while inputs are still mapped: peaks never miss a short run. */
+    private static void sampleAll(DriverConductor conductor, RunConductor run) {
+        for (WorkerProxy worker : conductor.currentWorkers()) {
+            if (worker.isLive()) {
+                ProcessMemory.read(worker.pid()).ifPresent(memory -> {
+                    worker.sampled(memory);
+                    run.onSample(worker, memory);
+                });
+            }
+        }
+    }
+
+    private static void collectSummaries(DriverConductor conductor, RunConductor run) {
+        for (WorkerProxy worker : conductor.currentWorkers()) {
+            if (worker.isLive() && worker.setUpRunId == run.runId) {
+                run.pendingSummaries.add(worker.workerId);
+                worker.send(new Message.RunEnd(run.runId));
+            }
+        }
+        long deadline = System.nanoTime() + SUMMARY_WAIT_NANOS;
+        while (!run.pendingSummaries.isEmpty() && System.nanoTime() < deadline) {
+            conductor.waitNanos(POLL_NANOS);
+        }
+    }
+
+    /** The end of a run is every worker's task boundary: recycle those over their limits, one at a time. */
+    private static void settle(DriverConductor conductor) {
+        long deadline = System.nanoTime() + SETTLE_WAIT_NANOS;
+        while (System.nanoTime() < deadline && conductor.broken() == null && !conductor.closing()) {
+            conductor.evaluateAll();
+            if (conductor.settled()) {
+                return;
+            }
+            conductor.waitNanos(POLL_NANOS);
+        }
+    }
+
+    private static void recordEnd(DriverConductor conductor, RunConductor run) {
+        for (WorkerProxy worker : conductor.currentWorkers()) {
+            SlotRecord slot = run.slot(worker.slot);
+            ProcessMemory.read(worker.pid()).ifPresent(memory -> {
+                slot.sampled(worker, memory);
+                slot.endPrivateBytes = memory.privateBytes();
+            });
+            WorkerProxy first = slot.firstWorker != null ? slot.firstWorker : worker;
+            slot.baselinePrivateBytes = first.baselinePrivateBytes;
+        }
+    }
+
+    private static RunOutcome outcome(DriverConductor conductor, RunConductor run, String error) {
+        List<Serializable> results = new ArrayList<>(run.ledger.count());
+        for (int shard = 0; shard < run.ledger.count(); shard++) {
+            byte[] bytes = run.ledger.result(shard);
+            results.add(bytes == null ? null : ValueCodec.decode(bytes));
+        }
+        String runError = error;
+        if (runError == null && !run.ledger.allDone() && run.failures().isEmpty()) {
+            runError = "run ended with " + (run.ledger.count() - run.ledger.done()) + " shards without a result";
+        }
+        RunReport report = ReportAssembler.assemble(conductor, run, runError);
+        return new RunOutcome(results, run.failures(), runError, report);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.shard.runtime.driver;
+
+import dev.shard.runtime.api.ShardFailure;
+import dev.shard.runtime.report.RunReport;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The end of one run as the driver saw it: results in shard order (null for shards
+ * without one), failures, a run-level error when the pool itself broke, and the report.
+ */
+public record RunOutcome(List<Serializable> results, List<ShardFailure> failures, String runError,
+        RunReport report) {
+
+    public boolean succeeded() {
+        return failures.isEmpty() && runError == null;
+    }
+}

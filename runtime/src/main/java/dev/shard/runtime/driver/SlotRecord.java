@@ -1,0 +1,38 @@
+package dev.shard.runtime.driver;
+
+import dev.shard.storage.memory.ProcessMemory;
+
+/** What one worker slot did during one run, across the processes that filled it. */
+final class SlotRecord {
+    final int slot;
+    long pid;
+    long baselinePrivateBytes = -1;
+    long peakPrivateBytes;
+    long endPrivateBytes = -1;
+    long peakRssBytes;
+    long baselineSharedBytes = -1;
+    long peakSharedGrowth;
+    long tasks;
+    int recycles;
+    /** The process that held the slot when the run started: its warm baseline is the slot's baseline. */
+    WorkerProxy firstWorker;
+
+    SlotRecord(int slot) {
+        this.slot = slot;
+    }
+
+    void sampled(WorkerProxy worker, ProcessMemory memory) {
+        pid = worker.pid();
+        if (baselineSharedBytes < 0) {
+            baselineSharedBytes = memory.sharedBytes();
+        }
+        peakPrivateBytes = Math.max(peakPrivateBytes, memory.privateBytes());
+        peakRssBytes = Math.max(peakRssBytes, memory.rssBytes());
+        peakSharedGrowth = Math.max(peakSharedGrowth, memory.sharedBytes() - baselineSharedBytes);
+    }
+
+    /** A fresh process in this slot maps fewer pages than the one it replaced; measure growth from its own start. */
+    void replaced() {
+        baselineSharedBytes = -1;
+    }
+}

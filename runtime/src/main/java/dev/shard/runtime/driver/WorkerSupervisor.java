@@ -1,0 +1,126 @@
+package dev.shard.runtime.driver;
+
+import dev.shard.runtime.protocol.Message;
+import dev.shard.runtime.supervise.MemorySampler;
+import dev.shard.runtime.supervise.RecyclePolicy;
+import dev.shard.runtime.supervise.RecycleReason;
+import dev.shard.runtime.supervise.TimeoutPolicy;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The supervision half of a {@link DriverConductor}: applies the recycle policy at task
+ * boundaries (draining one worker at a time), takes memory samples, kills workers over
+ * the hard limit or unresponsive past the task timeout. Runs under the conductor's lock.
+ */
+final class WorkerSupervisor {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerSupervisor.class);
+    private static final long TIMEOUT_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private final DriverConductor conductor;
+
+    WorkerSupervisor(DriverConductor conductor) {
+        this.conductor = conductor;
+    }
+
+    void evaluateBoundary(WorkerProxy worker) {
+        // A worker that has run nothing is as fresh as its replacement would be.
+        if (worker.state != WorkerState.READY || worker.baselinePrivateBytes < 0 || worker.tasksDone == 0) {
+            return;
+        }
+        Optional<RecycleReason> reason = conductor.policy.atTaskBoundary(new RecyclePolicy.WorkerFigures(
+                worker.currentPrivateBytes, worker.baselinePrivateBytes, worker.tasksDone));
+        if (reason.isEmpty() || conductor.replacement != null || anyDraining()) {
+            return;
+        }
+        worker.state = WorkerState.DRAINING;
+        worker.drainReason = reason.get();
+        retireIfDrained(worker);
+    }
+
+    private boolean anyDraining() {
+        for (WorkerProxy worker : conductor.slots) {
+            if (worker.state == WorkerState.DRAINING || worker.state == WorkerState.STOPPING) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void retireIfDrained(WorkerProxy worker) {
+        if (worker.state != WorkerState.DRAINING || !worker.inFlight.isEmpty()) {
+            return;
+        }
+        recordRecycle(worker, worker.drainReason);
+        worker.state = WorkerState.STOPPING;
+        worker.send(new Message.Shutdown());
+        if (conductor.run != null) {
+            conductor.run.pendingSummaries.remove(worker.workerId);
+        }
+        // The replacement is spawned when the old process has exited, so that two are
+        // never alive for one slot; lost() does it.
+    }
+
+    void recordRecycle(WorkerProxy worker, RecycleReason reason) {
+        LOG.info("recycling {}: {} (private {} bytes, baseline {})", worker, reason.jsonName(),
+                worker.currentPrivateBytes, worker.baselinePrivateBytes);
+        conductor.slotRecycles[worker.slot]++;
+        if (conductor.run != null) {
+            conductor.run.events.recycle(worker, reason.jsonName());
+            conductor.run.slot(worker.slot).recycles++;
+        }
+    }
+
+    void onSamples(List<MemorySampler.Reading> readings) {
+        synchronized (conductor) {
+            onSamplesLocked(readings);
+        }
+    }
+
+    private void onSamplesLocked(List<MemorySampler.Reading> readings) {
+        for (MemorySampler.Reading reading : readings) {
+            for (WorkerProxy worker : conductor.slots) {
+                if (worker == null || worker.pid() != reading.pid() || !worker.isLive()) {
+                    continue;
+                }
+                worker.sampled(reading.memory());
+                if (conductor.run != null) {
+                    conductor.run.onSample(worker, reading.memory());
+                }
+                if (conductor.policy.immediate(new RecyclePolicy.WorkerFigures(worker.currentPrivateBytes,
+                        worker.baselinePrivateBytes, worker.tasksDone)).isPresent()) {
+                    conductor.kill(worker, "private memory " + worker.currentPrivateBytes
+                            + " bytes over the hard limit of " + conductor.context.hardLimit() + " bytes",
+                            RecycleReason.HARD_LIMIT);
+                }
+            }
+        }
+        killUnresponsive();
+    }
+
+    /** The driver's backstop when a worker's own timeout watchdog did not act (frozen JVM). */
+    private void killUnresponsive() {
+        TimeoutPolicy timeouts = new TimeoutPolicy(conductor.context.taskTimeout().toNanos(), TIMEOUT_GRACE_NANOS);
+        long now = System.nanoTime();
+        for (WorkerProxy worker : conductor.slots) {
+            Batch head = worker.inFlight.peekFirst();
+            if (head != null && worker.isLive()
+                    && timeouts.overdue(now, head.dispatchedNanos(), worker.lastCompletionNanos, head.count())) {
+                conductor.kill(worker, "unresponsive: a batch of " + head.count()
+                        + " shards ran past the task timeout", null);
+            }
+        }
+    }
+
+    /** Applies the task-boundary policy to every idle worker (the end of a run, a health check). */
+    void evaluateAll() {
+        for (WorkerProxy worker : conductor.slots) {
+            if (worker.inFlight.isEmpty()) {
+                evaluateBoundary(worker);
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package dev.shard.runtime.protocol;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageCodec;
+import io.netty.handler.codec.CorruptedFrameException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Encodes {@link Message}s as length-prefixed binary frames and decodes them back.
+ *
+ * <pre>
+ * | int32 length (bytes after this field) | int8 type | fields, big-endian ... |
+ * strings and byte arrays: int32 length (-1 for null) then the bytes (strings UTF-8)
+ * </pre>
+ */
+public final class FrameCodec extends ByteToMessageCodec<Message> {
+    private static final byte HELLO = 1;
+    private static final byte WELCOME = 2;
+    private static final byte REJECT = 3;
+    private static final byte RUN_SETUP = 4;
+    private static final byte TASK_BATCH = 5;
+    private static final byte BATCH_DONE = 6;
+    private static final byte TASK_TIMED_OUT = 7;
+    private static final byte RUN_END = 8;
+    private static final byte RUN_SUMMARY = 9;
+    private static final byte SHUTDOWN = 10;
+
+    @Override
+    protected void encode(ChannelHandlerContext context, Message message, ByteBuf out) {
+        write(message, out);
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext context, ByteBuf in, List<Object> out) {
+        Message message = read(in);
+        if (message != null) {
+            out.add(message);
+        }
+    }
+
+    /** The encoded size of {@code message} in bytes, length prefix included. */
+    public static int frameBytes(Message message) {
+        ByteBuf buffer = Unpooled.buffer();
+        try {
+            write(message, buffer);
+            return buffer.readableBytes();
+        } finally {
+            buffer.release();
+        }
+    }
+
+    /** Appends one frame to {@code out}. */
+    public static void write(Message message, ByteBuf out) {
+        int lengthAt = out.writerIndex();
+        out.writeInt(0);
+        switch (message) {
+            case Message.Hello hello -> {
+                out.writeByte(HELLO).writeInt(hello.magic()).writeInt(hello.version()).writeInt(hello.workerId())
+                        .writeLong(hello.pid());
+                writeBytes(out, hello.token());
+            }
+            case Message.Welcome welcome -> out.writeByte(WELCOME).writeInt(welcome.version());
+            case Message.Reject reject -> {
+                out.writeByte(REJECT);
+                writeString(out, reject.reason());
+            }
+            case Message.RunSetup setup -> {
+                out.writeByte(RUN_SETUP).writeInt(setup.runId()).writeLong(setup.taskTimeoutMillis());
+                writeBytes(out, setup.descriptor());
+            }
+            case Message.TaskBatch batch -> out.writeByte(TASK_BATCH).writeInt(batch.runId())
+                    .writeInt(batch.firstShard()).writeInt(batch.count()).writeInt(batch.attempt());
+            case Message.BatchDone done -> writeBatchDone(out, done);
+            case Message.TaskTimedOut timedOut -> out.writeByte(TASK_TIMED_OUT).writeInt(timedOut.runId())
+                    .writeInt(timedOut.shardId()).writeInt(timedOut.attempt()).writeLong(timedOut.elapsedMillis());
+            case Message.RunEnd end -> out.writeByte(RUN_END).writeInt(end.runId());
+            case Message.RunSummary summary -> writeRunSummary(out, summary);
+            case Message.Shutdown ignored -> out.writeByte(SHUTDOWN);
+        }
+        int length = out.writerIndex() - lengthAt - Integer.BYTES;
+        if (length > ProtocolVersion.MAX_FRAME_BYTES) {
+            out.writerIndex(lengthAt);
+            throw new IllegalArgumentException("frame of " + length + " bytes exceeds the limit of "
+                    + ProtocolVersion.MAX_FRAME_BYTES + " bytes (" + message.getClass().getSimpleName()
+                    + "): send big data through shared inputs and output buffers, not results");
+        }
+        out.setInt(lengthAt, length);
+    }
+
+    /** Reads one whole frame, or returns null (consuming nothing) when it has not fully arrived. */
+    public static Message read(ByteBuf in) {
+        if (in.readableBytes() < Integer.BYTES) {
+            return null;
+        }
+        int length = in.getInt(in.readerIndex());
+        if (length <= 0 || length > ProtocolVersion.MAX_FRAME_BYTES) {
+            throw new CorruptedFrameException("bad frame length " + length + " (not a shard peer, or a newer protocol)");
+        }
+        if (in.readableBytes() < Integer.BYTES + length) {
+            return null;
+        }
+        in.skipBytes(Integer.BYTES);
+        ByteBuf frame = in.readSlice(length);
+        byte type = frame.readByte();
+        return switch (type) {
+            case HELLO -> new Message.Hello(frame.readInt(), frame.readInt(), frame.readInt(), frame.readLong(),
+                    readBytes(frame));
+            case WELCOME -> new Message.Welcome(frame.readInt());
+            case REJECT -> new Message.Reject(readString(frame));
+            case RUN_SETUP -> new Message.RunSetup(frame.readInt(), frame.readLong(), readBytes(frame));
+            case TASK_BATCH -> new Message.TaskBatch(frame.readInt(), frame.readInt(), frame.readInt(), frame.readInt());
+            case BATCH_DONE -> readBatchDone(frame);
+            case TASK_TIMED_OUT -> new Message.TaskTimedOut(frame.readInt(), frame.readInt(), frame.readInt(),
+                    frame.readLong());
+            case RUN_END -> new Message.RunEnd(frame.readInt());
+            case RUN_SUMMARY -> readRunSummary(frame);
+            case SHUTDOWN -> new Message.Shutdown();
+            default -> throw new CorruptedFrameException("unknown frame type " + type);
+        };
+    }
+
+    private static void writeBatchDone(ByteBuf out, Message.BatchDone done) {
+        out.writeByte(BATCH_DONE).writeInt(done.runId()).writeInt(done.firstShard()).writeInt(done.count())
+                .writeBoolean(done.complete()).writeLong(done.copyEvents()).writeLong(done.copyBytes()).writeInt(done.outcomes().size());
+        for (Message.ShardOutcome outcome : done.outcomes()) {
+            out.writeInt(outcome.shardId()).writeInt(outcome.attempt()).writeLong(outcome.nanos())
+                    .writeBoolean(outcome.succeeded());
+            if (outcome.succeeded()) {
+                writeBytes(out, outcome.result());
+            } else {
+                writeString(out, outcome.error());
+                writeString(out, outcome.stackTrace());
+            }
+        }
+    }
+
+    private static Message.BatchDone readBatchDone(ByteBuf frame) {
+        int runId = frame.readInt();
+        int firstShard = frame.readInt();
+        int count = frame.readInt();
+        boolean complete = frame.readBoolean();
+        long copyEvents = frame.readLong();
+        long copyBytes = frame.readLong();
+        int outcomes = frame.readInt();
+        List<Message.ShardOutcome> list = new ArrayList<>(outcomes);
+        for (int i = 0; i < outcomes; i++) {
+            int shardId = frame.readInt();
+            int attempt = frame.readInt();
+            long nanos = frame.readLong();
+            boolean succeeded = frame.readBoolean();
+            list.add(succeeded
+                    ? new Message.ShardOutcome(shardId, attempt, nanos, true, readBytes(frame), null, null)
+                    : new Message.ShardOutcome(shardId, attempt, nanos, false, null, readString(frame),
+                            readString(frame)));
+        }
+        return new Message.BatchDone(runId, firstShard, count, complete, copyEvents, copyBytes, list);
+    }
+
+    private static void writeRunSummary(ByteBuf out, Message.RunSummary summary) {
+        out.writeByte(RUN_SUMMARY).writeInt(summary.runId()).writeLong(summary.copyEvents())
+                .writeLong(summary.copyBytes()).writeInt(summary.sites().size());
+        for (Message.CopySite site : summary.sites()) {
+            writeString(out, site.site());
+            writeString(out, site.what());
+            out.writeLong(site.events()).writeLong(site.bytes());
+        }
+    }
+
+    private static Message.RunSummary readRunSummary(ByteBuf frame) {
+        int runId = frame.readInt();
+        long events = frame.readLong();
+        long bytes = frame.readLong();
+        int count = frame.readInt();
+        List<Message.CopySite> sites = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            sites.add(new Message.CopySite(readString(frame), readString(frame), frame.readLong(), frame.readLong()));
+        }
+        return new Message.RunSummary(runId, events, bytes, sites);
+    }
+
+    private static void writeBytes(ByteBuf out, byte[] bytes) {
+        if (bytes == null) {
+            out.writeInt(-1);
+            return;
+        }
+        out.writeInt(bytes.length).writeBytes(bytes);
+    }
+
+    private static byte[] readBytes(ByteBuf frame) {
+        int length = frame.readInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        frame.readBytes(bytes);
+        return bytes;
+    }
+
+    private static void writeString(ByteBuf out, String text) {
+        writeBytes(out, text == null ? null : text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String readString(ByteBuf frame) {
+        byte[] bytes = readBytes(frame);
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+}

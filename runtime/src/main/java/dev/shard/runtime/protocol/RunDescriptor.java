@@ -1,0 +1,16 @@
+package dev.shard.runtime.protocol;
+
+import dev.shard.runtime.api.ShardKernel;
+import dev.shard.runtime.api.Shards;
+import dev.shard.storage.SharedReference;
+import java.io.Serializable;
+import java.util.Map;
+
+/**
+ * Everything a worker needs for one run, sent once per worker per run: the kernel, the
+ * shard layout, the references it may open and the seed. Immutable; execution state
+ * lives in the worker.
+ */
+public record RunDescriptor(ShardKernel<?> kernel, Shards shards, Map<String, SharedReference<?>> inputs,
+        Map<String, SharedReference<?>> outputs, long seed) implements Serializable {
+}

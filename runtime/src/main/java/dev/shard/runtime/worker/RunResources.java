@@ -1,0 +1,65 @@
+package dev.shard.runtime.worker;
+
+import dev.shard.runtime.protocol.RunDescriptor;
+import dev.shard.storage.SharedReference;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The inputs and outputs one worker has opened for the current run: each reference is
+ * opened on first use (zero-copy) and closed when the run ends.
+ */
+final class RunResources implements AutoCloseable {
+    private final RunDescriptor descriptor;
+    private final Map<String, AutoCloseable> inputs = new LinkedHashMap<>();
+    private final Map<String, AutoCloseable> outputs = new LinkedHashMap<>();
+
+    RunResources(RunDescriptor descriptor) {
+        this.descriptor = descriptor;
+    }
+
+    <T> T input(String name, Class<T> type) {
+        return open(name, type, "input", descriptor.inputs(), inputs);
+    }
+
+    <T> T output(String name, Class<T> type) {
+        return open(name, type, "output", descriptor.outputs(), outputs);
+    }
+
+    private static <T> T open(String name, Class<T> type, String role, Map<String, SharedReference<?>> references,
+            Map<String, AutoCloseable> opened) {
+        AutoCloseable view = opened.get(name);
+        if (view == null) {
+            SharedReference<?> reference = references.get(name);
+            if (reference == null) {
+                throw new IllegalArgumentException("no " + role + " named '" + name + "' in this run; the run has "
+                        + role + "s " + references.keySet() + " (add it with RunOptions.with"
+                        + (role.equals("input") ? "Input" : "Output") + ")");
+            }
+            view = reference.open();
+            opened.put(name, view);
+        }
+        if (!type.isInstance(view)) {
+            throw new ClassCastException(role + " '" + name + "' opens as " + view.getClass().getName()
+                    + ", not " + type.getName());
+        }
+        return type.cast(view);
+    }
+
+    @Override
+    public void close() {
+        closeAll(inputs);
+        closeAll(outputs);
+    }
+
+    private static void closeAll(Map<String, AutoCloseable> opened) {
+        for (AutoCloseable view : opened.values()) {
+            try {
+                view.close();
+            } catch (Exception e) {
+                System.err.println("shard worker: closing " + view + " failed: " + e);
+            }
+        }
+        opened.clear();
+    }
+}

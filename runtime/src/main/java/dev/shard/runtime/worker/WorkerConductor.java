@@ -1,0 +1,206 @@
+package dev.shard.runtime.worker;
+
+import dev.shard.runtime.api.ShardKernel;
+import dev.shard.runtime.protocol.Message;
+import dev.shard.runtime.protocol.RunDescriptor;
+import dev.shard.runtime.protocol.ValueCodec;
+import dev.shard.storage.copy.CopyLedger;
+import io.netty.channel.Channel;
+import java.io.PrintWriter;
+import java.io.Serializable;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The worker's single control loop: takes run setups, task batches and run ends in the
+ * order the driver sent them and executes them on this thread. The socket thread only
+ * enqueues, so a long task never blocks reading the next batch (the prefetch).
+ */
+final class WorkerConductor {
+    /** Results are sent in parts of about this size, well under the frame limit. */
+    private static final long PART_BYTES = 8L * 1024 * 1024;
+    private static final int PART_OUTCOMES = 65_536;
+    private static final int MAX_RESULT_BYTES = 32 * 1024 * 1024;
+
+    private final int workerId;
+    private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
+    private final TimeoutWatchdog watchdog;
+    private volatile Channel channel;
+    private int runId = -1;
+    private RunDescriptor descriptor;
+    private RunResources resources;
+    private CopyLedger.Snapshot copiesAtLastReport;
+    private CopyLedger.Snapshot copiesAtRunStart;
+    private Throwable setupError;
+
+    WorkerConductor(int workerId) {
+        this.workerId = workerId;
+        this.watchdog = new TimeoutWatchdog(this::reportTimeout);
+    }
+
+    void attach(Channel channel) {
+        this.channel = channel;
+    }
+
+    void enqueue(Message message) {
+        inbox.add(message);
+    }
+
+    void shutdown() {
+        inbox.add(new Message.Shutdown());
+    }
+
+    void runLoop() throws InterruptedException {
+        while (true) {
+            Message message = inbox.take();
+            try {
+                handle(message);
+            } catch (RuntimeException | Error e) {
+                // A worker that cannot go on must end, so the driver notices and re-runs its work.
+                e.printStackTrace();
+                WorkerMain.fail("cannot handle " + message.getClass().getSimpleName() + ": " + e,
+                        WorkerMain.EXIT_PROTOCOL);
+            }
+        }
+    }
+
+    private void handle(Message message) {
+        switch (message) {
+            case Message.Welcome ignored -> { }
+            case Message.RunSetup setup -> setUp(setup);
+            case Message.TaskBatch batch -> execute(batch);
+            case Message.RunEnd end -> endRun(end);
+            case Message.Shutdown ignored -> {
+                closeResources();
+                // A normal exit: shutdown hooks run (and JVM exit work such as writing an AOT cache).
+                WorkerMain.exiting = true;
+                // The JVM's exit waits up to 300 ms for threads sitting in native code, such as an
+                // event loop in epoll_wait: stop the event loop first.
+                channel.eventLoop().parent().shutdownGracefully(0, 0, TimeUnit.MILLISECONDS)
+                        .awaitUninterruptibly(1_000);
+                System.exit(0);
+            }
+            default -> { }
+        }
+    }
+
+    private void setUp(Message.RunSetup setup) {
+        closeResources();
+        runId = setup.runId();
+        setupError = null;
+        try {
+            descriptor = (RunDescriptor) ValueCodec.decode(setup.descriptor());
+            resources = new RunResources(descriptor);
+        } catch (RuntimeException | LinkageError e) {
+            // Every shard of this run then fails with this cause, so the driver reports it clearly.
+            setupError = new IllegalStateException("worker " + workerId + " cannot set up the run: " + e, e);
+        }
+        watchdog.configure(setup.taskTimeoutMillis());
+        copiesAtRunStart = CopyLedger.snapshot(0);
+        copiesAtLastReport = copiesAtRunStart;
+    }
+
+    private void execute(Message.TaskBatch batch) {
+        if (batch.runId() != runId) {
+            throw new IllegalStateException("batch for run " + batch.runId() + " but the current run is " + runId);
+        }
+        List<Message.ShardOutcome> outcomes = new ArrayList<>(Math.min(batch.count(), PART_OUTCOMES));
+        long partBytes = 0;
+        for (int shardId = batch.firstShard(); shardId < batch.firstShard() + batch.count(); shardId++) {
+            Message.ShardOutcome outcome = runShard(shardId, batch.attempt());
+            outcomes.add(outcome);
+            partBytes += outcome.succeeded() ? outcome.result().length : outcome.stackTrace().length();
+            boolean last = shardId == batch.firstShard() + batch.count() - 1;
+            if (!last && (partBytes > PART_BYTES || outcomes.size() >= PART_OUTCOMES)) {
+                send(batch, false, outcomes);
+                outcomes = new ArrayList<>();
+                partBytes = 0;
+            }
+        }
+        send(batch, true, outcomes);
+    }
+
+    private Message.ShardOutcome runShard(int shardId, int attempt) {
+        long started = System.nanoTime();
+        if (setupError != null) {
+            return failed(shardId, attempt, started, setupError);
+        }
+        @SuppressWarnings("unchecked")
+        ShardKernel<Serializable> kernel = (ShardKernel<Serializable>) descriptor.kernel();
+        TaskContext context = new TaskContext(descriptor.shards().get(shardId), descriptor.seed(), workerId, attempt,
+                resources);
+        watchdog.started(shardId, attempt, started);
+        try {
+            byte[] result = ValueCodec.encode(kernel.run(context));
+            if (result.length > MAX_RESULT_BYTES) {
+                return failed(shardId, attempt, started, new IllegalStateException("the result of shard " + shardId
+                        + " is " + result.length + " bytes, over the " + MAX_RESULT_BYTES + " bytes a result may"
+                        + " take: write big data into an output buffer and return a summary"));
+            }
+            return new Message.ShardOutcome(shardId, attempt, System.nanoTime() - started, true, result, null, null);
+        } catch (VirtualMachineError fatal) {
+            // Out of memory or a broken VM: end this worker; the driver re-runs its shards elsewhere.
+            throw fatal;
+        } catch (Throwable error) {
+            return failed(shardId, attempt, started, error);
+        } finally {
+            watchdog.finished();
+        }
+    }
+
+    private static Message.ShardOutcome failed(int shardId, int attempt, long started, Throwable error) {
+        return new Message.ShardOutcome(shardId, attempt, System.nanoTime() - started, false, null, error.toString(),
+                stackTrace(error));
+    }
+
+    private void send(Message.TaskBatch batch, boolean complete, List<Message.ShardOutcome> outcomes) {
+        CopyLedger.Snapshot copies = CopyLedger.snapshot(0);
+        CopyLedger.Snapshot delta = copies.minus(copiesAtLastReport);
+        copiesAtLastReport = copies;
+        channel.writeAndFlush(new Message.BatchDone(runId, batch.firstShard(), batch.count(), complete,
+                delta.events(), delta.bytes(), outcomes)).addListener(written -> {
+                    if (!written.isSuccess()) {
+                        written.cause().printStackTrace();
+                        WorkerMain.fail("cannot send results to the driver: " + written.cause(),
+                                WorkerMain.EXIT_PROTOCOL);
+                    }
+                });
+    }
+
+    private void endRun(Message.RunEnd end) {
+        CopyLedger.Snapshot copies = CopyLedger.snapshot();
+        CopyLedger.Snapshot delta = copiesAtRunStart == null ? copies : copies.minus(copiesAtRunStart);
+        List<Message.CopySite> sites = copies.topCallSites().stream()
+                .map(site -> new Message.CopySite(site.site(), site.what(), site.events(), site.bytes())).toList();
+        closeResources();
+        channel.writeAndFlush(new Message.RunSummary(end.runId(), delta.events(), delta.bytes(), sites));
+        // Sites are per process; start each run's list afresh.
+        CopyLedger.reset();
+        copiesAtRunStart = CopyLedger.snapshot(0);
+        copiesAtLastReport = copiesAtRunStart;
+    }
+
+    private void closeResources() {
+        if (resources != null) {
+            resources.close();
+            resources = null;
+        }
+    }
+
+    private void reportTimeout(int shardId, int attempt, long elapsedMillis) {
+        channel.writeAndFlush(new Message.TaskTimedOut(runId, shardId, attempt, elapsedMillis))
+                .awaitUninterruptibly(1_000);
+        WorkerMain.fail("shard " + shardId + " ran " + elapsedMillis + " ms, over the task timeout; exiting",
+                WorkerMain.EXIT_TIMEOUT);
+    }
+
+    private static String stackTrace(Throwable error) {
+        StringWriter text = new StringWriter();
+        error.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.shard.runtime.worker;
+
+import dev.shard.runtime.api.WorkerInit;
+import dev.shard.runtime.protocol.FrameCodec;
+import dev.shard.runtime.protocol.Message;
+import dev.shard.runtime.protocol.ProtocolVersion;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.unix.DomainSocketAddress;
+import java.util.HexFormat;
+
+/**
+ * Entry point of a worker JVM. It connects back to its driver over the unix socket named
+ * on the command line, proves itself with the run token from its environment, then runs
+ * what the driver sends until told to stop — or until the driver goes away, in which
+ * case it exits by itself.
+ */
+public final class WorkerMain {
+    /** {@code <run-id>:<worker-id>}, on the command line so operators can find workers. */
+    public static final String WORKER_PROPERTY = "shard.worker";
+    public static final String SOCKET_PROPERTY = "shard.worker.socket";
+    public static final String INIT_PROPERTY = "shard.worker.init";
+    /** The token travels in the environment, never on the command line where any user could read it. */
+    public static final String TOKEN_ENV = "SHARD_WORKER_TOKEN";
+    static final int EXIT_DRIVER_GONE = 0;
+    static final int EXIT_REJECTED = 2;
+    static final int EXIT_INIT_FAILED = 5;
+    static final int EXIT_TIMEOUT = 4;
+    static final int EXIT_PROTOCOL = 6;
+    private static final long CONNECT_PATIENCE_NANOS = 30_000_000_000L;
+    private static final long CONNECT_RETRY_MILLIS = 10;
+    private static final long EXIT_PATIENCE_MILLIS = 2_000;
+
+    /** Set when the worker exits on the driver's request, so the socket closing is not taken for a lost driver. */
+    static volatile boolean exiting;
+
+    private WorkerMain() {
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        String identity = required(WORKER_PROPERTY);
+        int workerId = Integer.parseInt(identity.substring(identity.lastIndexOf(':') + 1));
+        String socket = required(SOCKET_PROPERTY);
+        String tokenHex = System.getenv(TOKEN_ENV);
+        if (tokenHex == null) {
+            fail("no " + TOKEN_ENV + " in the environment: workers are started by a shard Pool", EXIT_REJECTED);
+        }
+        runInitHook(workerId);
+        ParentWatch.start();
+
+        WorkerConductor conductor = new WorkerConductor(workerId);
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
+        Bootstrap bootstrap = new Bootstrap().group(group).channel(EpollDomainSocketChannel.class)
+                .handler(new ChannelInitializer<EpollDomainSocketChannel>() {
+                    @Override
+                    protected void initChannel(EpollDomainSocketChannel channel) {
+                        channel.pipeline().addLast(new FrameCodec(), new WorkerAdapter(conductor));
+                    }
+                });
+        Channel channel = connect(bootstrap, socket);
+        conductor.attach(channel);
+        channel.writeAndFlush(new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, workerId,
+                ProcessHandle.current().pid(), HexFormat.of().parseHex(tokenHex)));
+        conductor.runLoop();
+    }
+
+    /**
+     * The driver starts its workers and its listener at the same time (to overlap their
+     * start-up), so the socket may not accept yet: retry for a while.
+     */
+    private static Channel connect(Bootstrap bootstrap, String socket) throws InterruptedException {
+        long deadline = System.nanoTime() + CONNECT_PATIENCE_NANOS;
+        while (true) {
+            ChannelFuture attempt = bootstrap.connect(new DomainSocketAddress(socket)).await();
+            if (attempt.isSuccess()) {
+                return attempt.channel();
+            }
+            if (System.nanoTime() > deadline) {
+                fail("cannot connect to the driver at " + socket + ": " + attempt.cause(), EXIT_DRIVER_GONE);
+            }
+            Thread.sleep(CONNECT_RETRY_MILLIS);
+        }
+    }
+
+    private static void runInitHook(int workerId) {
+        String hook = System.getProperty(INIT_PROPERTY);
+        if (hook == null || hook.isBlank()) {
+            return;
+        }
+        try {
+            Class<?> type = Class.forName(hook);
+            WorkerInit init = (WorkerInit) type.getDeclaredConstructor().newInstance();
+            init.initialize(workerId);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            fail("init hook " + hook + " failed: " + e, EXIT_INIT_FAILED);
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            fail("missing -D" + property + ": workers are started by a shard Pool, not by hand", EXIT_REJECTED);
+        }
+        return value;
+    }
+
+    /**
+     * Ends the worker. System.exit (Netty's threads would keep the JVM alive otherwise) runs
+     * the shutdown hooks that remove segments this worker created; a hook that hangs cannot
+     * keep an orphan alive, because a halt follows after {@link #EXIT_PATIENCE_MILLIS}.
+     */
+    static void fail(String message, int status) {
+        System.err.println("shard worker: " + message);
+        System.err.flush();
+        exiting = true;
+        Thread.ofPlatform().daemon().name("shard-exit-guard").start(() -> {
+            try {
+                Thread.sleep(EXIT_PATIENCE_MILLIS);
+            } catch (InterruptedException ignored) {
+                // Halt now rather than later.
+            }
+            Runtime.getRuntime().halt(status);
+        });
+        System.exit(status);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.shard.runtime.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shard.runtime.protocol.FrameCodec;
+import dev.shard.runtime.protocol.Message;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bytes a worker receives per task do not grow with the number of shards or the
+ * size of what the run needs: the run setup goes once per worker, batches carry ids.
+ */
+class TaskFrameSizeTest {
+
+    @Test
+    void taskFramesHaveTheSameSizeForTenOrAMillionShardsAndAnyDescriptorSize() {
+        List<Integer> small = dispatchedFrameSizes(10, new byte[100]);
+        List<Integer> large = dispatchedFrameSizes(1_000_000, new byte[1_000_000]);
+
+        int setupSmall = small.getFirst();
+        int setupLarge = large.getFirst();
+        assertTrue(setupLarge > setupSmall, "the descriptor travels in the run setup");
+        List<Integer> batchSizes = new ArrayList<>(small.subList(1, small.size()));
+        batchSizes.addAll(large.subList(1, large.size()));
+        assertTrue(batchSizes.size() >= 4, "prefetch sends several batches");
+        int batchBytes = FrameCodec.frameBytes(new Message.TaskBatch(1, 0, 1, 1));
+        for (int size : batchSizes) {
+            assertEquals(batchBytes, size, "every task frame has the same size");
+        }
+        assertEquals(21, batchBytes);
+    }
+
+    @Test
+    void runSetupIsSentOncePerWorkerPerRun() {
+        RunConductor run = new RunConductor(1, new byte[10], 100, 0, 3);
+        EmbeddedChannel channel = new EmbeddedChannel(new FrameCodec());
+        WorkerProxy worker = new WorkerProxy(0, 0, null);
+        worker.channel = channel;
+        worker.state = WorkerState.READY;
+        run.fill(worker, 1, Long.MAX_VALUE);
+        worker.inFlight.clear();
+        run.fill(worker, 1, Long.MAX_VALUE);
+        List<Message> sent = decodeAll(channel);
+        assertInstanceOf(Message.RunSetup.class, sent.getFirst());
+        assertEquals(1, sent.stream().filter(Message.RunSetup.class::isInstance).count());
+        assertEquals(4, sent.stream().filter(Message.TaskBatch.class::isInstance).count());
+    }
+
+    @Test
+    void batchesShrinkAsTheRunDrainsAndRespectTheTaskBudget() {
+        RunConductor run = new RunConductor(1, new byte[1], 10_000, 0, 3);
+        EmbeddedChannel channel = new EmbeddedChannel(new FrameCodec());
+        WorkerProxy worker = new WorkerProxy(0, 0, null);
+        worker.channel = channel;
+        run.fill(worker, 2, 100);
+        List<Message.TaskBatch> batches = decodeAll(channel).stream()
+                .filter(Message.TaskBatch.class::isInstance).map(Message.TaskBatch.class::cast).toList();
+        assertEquals(1, batches.size(), "a budget of 100 tasks stops the prefetch after one batch");
+        assertEquals(100, batches.getFirst().count());
+    }
+
+    private static List<Integer> dispatchedFrameSizes(int shards, byte[] descriptor) {
+        RunConductor run = new RunConductor(1, descriptor, shards, 0, 3);
+        EmbeddedChannel channel = new EmbeddedChannel(new FrameCodec());
+        WorkerProxy worker = new WorkerProxy(0, 0, null);
+        worker.channel = channel;
+        run.fill(worker, 2, Long.MAX_VALUE);
+        List<Integer> sizes = new ArrayList<>();
+        for (ByteBuf frame = channel.readOutbound(); frame != null; frame = channel.readOutbound()) {
+            sizes.add(frame.readableBytes());
+            frame.release();
+        }
+        return sizes;
+    }
+
+    private static List<Message> decodeAll(EmbeddedChannel channel) {
+        List<Message> messages = new ArrayList<>();
+        for (ByteBuf frame = channel.readOutbound(); frame != null; frame = channel.readOutbound()) {
+            messages.add(FrameCodec.read(frame));
+            frame.release();
+        }
+        return messages;
+    }
+}

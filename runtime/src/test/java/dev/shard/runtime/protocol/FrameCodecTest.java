@@ -1,0 +1,89 @@
+package dev.shard.runtime.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.CorruptedFrameException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FrameCodecTest {
+
+    @Test
+    void everyMessageSurvivesARoundTrip() {
+        List<Message> messages = List.of(
+                new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, 3, 12345, new byte[] {1, 2, 3}),
+                new Message.Welcome(1),
+                new Message.Reject("wrong run token"),
+                new Message.RunSetup(7, 500, new byte[] {9, 8}),
+                new Message.TaskBatch(7, 100, 50, 2),
+                new Message.BatchDone(7, 100, 2, true, 3, 4096, List.of(
+                        new Message.ShardOutcome(100, 1, 55, true, new byte[] {1}, null, null),
+                        new Message.ShardOutcome(101, 1, 66, false, null, "boom", "at x\nat y"))),
+                new Message.TaskTimedOut(7, 5, 2, 1234),
+                new Message.RunEnd(7),
+                new Message.RunSummary(7, 2, 64, List.of(new Message.CopySite("A.b(A.java:1)", "materialize", 2, 64))),
+                new Message.Shutdown());
+        ByteBuf buffer = Unpooled.buffer();
+        messages.forEach(message -> FrameCodec.write(message, buffer));
+        List<Message> decoded = new ArrayList<>();
+        for (Message message = FrameCodec.read(buffer); message != null; message = FrameCodec.read(buffer)) {
+            decoded.add(message);
+        }
+        buffer.release();
+        assertEquals(messages.size(), decoded.size());
+        for (int i = 0; i < messages.size(); i++) {
+            assertEquals(messages.get(i).getClass(), decoded.get(i).getClass());
+        }
+        Message.Hello hello = (Message.Hello) decoded.getFirst();
+        assertArrayEquals(new byte[] {1, 2, 3}, hello.token());
+        assertEquals(12345, hello.pid());
+        Message.BatchDone done = (Message.BatchDone) decoded.get(5);
+        assertEquals("boom", done.outcomes().get(1).error());
+        assertEquals("at x\nat y", done.outcomes().get(1).stackTrace());
+        assertArrayEquals(new byte[] {1}, done.outcomes().get(0).result());
+        assertEquals(new Message.TaskBatch(7, 100, 50, 2), decoded.get(4));
+    }
+
+    @Test
+    void aPartialFrameWaitsForTheRest() {
+        ByteBuf whole = Unpooled.buffer();
+        FrameCodec.write(new Message.TaskBatch(1, 2, 3, 4), whole);
+        ByteBuf partial = whole.copy(0, whole.readableBytes() - 1);
+        assertNull(FrameCodec.read(partial));
+        assertEquals(0, partial.readerIndex(), "nothing consumed");
+        whole.release();
+        partial.release();
+    }
+
+    @Test
+    void garbageIsRefusedWithAClearError() {
+        ByteBuf garbage = Unpooled.buffer().writeInt(-5).writeByte(1);
+        CorruptedFrameException error = assertThrows(CorruptedFrameException.class, () -> FrameCodec.read(garbage));
+        assertTrue(error.getMessage().contains("bad frame length -5"), error.getMessage());
+        ByteBuf unknown = Unpooled.buffer().writeInt(1).writeByte(99);
+        assertTrue(assertThrows(CorruptedFrameException.class, () -> FrameCodec.read(unknown)).getMessage()
+                .contains("unknown frame type 99"));
+        garbage.release();
+        unknown.release();
+    }
+
+    @Test
+    void valuesKeepTheirTypes() {
+        assertEquals(42L, ValueCodec.decode(ValueCodec.encode(42L)));
+        assertEquals(7, ValueCodec.decode(ValueCodec.encode(7)));
+        assertEquals(1.5, ValueCodec.decode(ValueCodec.encode(1.5)));
+        assertEquals("héllo", ValueCodec.decode(ValueCodec.encode("héllo")));
+        assertNull(ValueCodec.decode(ValueCodec.encode(null)));
+        assertEquals(new java.util.HashMap<>(Map.of("a", 1)),
+                ValueCodec.decode(ValueCodec.encode(new java.util.HashMap<>(Map.of("a", 1)))));
+        assertEquals(9, ValueCodec.encode(42L).length, "a long result costs 9 bytes, not a serialization stream");
+    }
+}
