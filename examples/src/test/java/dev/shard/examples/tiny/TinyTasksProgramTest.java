@@ -35,13 +35,13 @@ class TinyTasksProgramTest {
 
     @Test
     void leakingTasksAreRecycledOnTheMemoryLimitAndTheRunStillCompletes() throws Exception {
-        // 1 MiB kept alive per task: 400 tasks would hold about 200 MiB per worker, above
-        // the 160 MiB limit on private memory (a fresh worker uses well under that).
+        // 1 MiB kept alive per task: 800 tasks would hold about 400 MiB per worker, far
+        // above the 224 MiB limit on private memory (a fresh worker uses about 120 MiB).
         Path report = directory.resolve("tiny.json");
-        ProgramOutput output = ProgramOutput.run(new TinyTasksProgram(), "--tasks", "400", "--workers", "2",
-                "--leak-kib-per-task", "1024", "--memory-limit", "160MiB", "--report-json", report.toString());
+        ProgramOutput output = ProgramOutput.run(new TinyTasksProgram(), "--tasks", "800", "--workers", "2",
+                "--leak-kib-per-task", "1024", "--memory-limit", "224MiB", "--report-json", report.toString());
         assertEquals(0, output.exitCode(), output.describe());
-        assertEquals(TinyTasksWorkload.referenceChecksum(400), Long.parseLong(output.value("check")));
+        assertEquals(TinyTasksWorkload.referenceChecksum(800), Long.parseLong(output.value("check")));
         String json = Files.readString(report);
         assertTrue(json.matches("(?s).*\"reason\"\\s*:\\s*\"(limit|drift)\".*"), "no limit/drift recycle:\n" + json);
     }
