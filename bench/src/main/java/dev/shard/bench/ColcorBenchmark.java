@@ -12,9 +12,14 @@ import java.util.List;
  * W1 colcor on a warm 2-worker pool against a single-threaded and a 2-thread loop in
  * this process over the same shared memory, measured in the same run, interleaved
  * round by round so that machine noise hits all three alike.
+ *
+ * <p>"Warm" means the workers' JIT has compiled the kernel too: with one shard of 250
+ * columns per task, a worker needs about ten runs to reach its steady state, so all
+ * three are warmed up for {@link #WARM_UP_ROUNDS} rounds before measuring.
  */
 final class ColcorBenchmark {
     private static final double RELATIVE = 1e-9;
+    static final int WARM_UP_ROUNDS = 10;
 
     private ColcorBenchmark() {
     }
@@ -28,7 +33,7 @@ final class ColcorBenchmark {
         try (ColumnCorrelationData data = ColumnCorrelationData.generate(rows, columns);
                 InProcessColumnCorrelation oneThread = new InProcessColumnCorrelation(1);
                 InProcessColumnCorrelation twoThreads = new InProcessColumnCorrelation(2)) {
-            for (int round = -1; round < runs; round++) {
+            for (int round = -WARM_UP_ROUNDS; round < runs; round++) {
                 double singleMillis = loop(oneThread, data);
                 double pairMillis = loop(twoThreads, data);
                 ColcorOnPool.Computation computation = ColcorOnPool.compute(pool, data, 2);
