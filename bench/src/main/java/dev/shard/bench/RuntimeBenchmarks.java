@@ -30,16 +30,22 @@ public final class RuntimeBenchmarks {
         int runs = 5;
         Path out = Path.of("bench/target/results.md");
         boolean million = true;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--runs" -> runs = Integer.parseInt(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                case "--skip-million" -> million = false;
-                default -> {
-                    System.err.println("unknown argument '" + args[i] + "'; use [--runs n] [--out file] [--skip-million]");
-                    System.exit(2);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--runs" -> runs = parseRuns(args[++i]);
+                    case "--out" -> out = Path.of(args[++i]);
+                    case "--skip-million" -> million = false;
+                    default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
                 }
             }
+            if (runs < 1) {
+                throw new IllegalArgumentException("--runs needs at least 1, got " + runs);
+            }
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            System.err.println("bench: " + (e instanceof ArrayIndexOutOfBoundsException ? "an option needs a value"
+                    : e.getMessage()) + "; use [--runs n] [--out file] [--skip-million]");
+            System.exit(2);
         }
         List<Samples> results = new ArrayList<>();
         results.add(progress(PoolBenchmarks.poolStart(WORKERS, runs)));
@@ -59,6 +65,14 @@ public final class RuntimeBenchmarks {
         Files.writeString(out, table);
         verifyReferenceChecksums();
         System.exit(0);
+    }
+
+    private static int parseRuns(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--runs needs a whole number, got '" + text + "'");
+        }
     }
 
     private static Samples progress(Samples samples) {
