@@ -67,6 +67,11 @@ public final class ColcorProgram implements ExampleProgram {
                 err.println("colcor: the workers computed " + computed + " columns, expected " + options.columns());
                 return 1;
             }
+            long unwritten = data.firstUnwrittenColumn();
+            if (unwritten >= 0) {
+                err.println("colcor: the run succeeded but r[" + unwritten + "] was never written");
+                return 1;
+            }
             out.printf(Locale.ROOT, "check=%.12e%n", data.checksum());
             out.printf(Locale.ROOT, "compute_s=%.6f%n", computation.computeSeconds());
             out.flush();

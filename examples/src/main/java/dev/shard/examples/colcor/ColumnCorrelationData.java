@@ -22,6 +22,9 @@ import java.util.List;
  * double per column, NaN until written. Closing it unlinks all three.
  */
 public final class ColumnCorrelationData implements AutoCloseable {
+    /** What {@link #clearCorrelations()} leaves in every r[j]: a NaN with all bits set. */
+    private static final long UNWRITTEN_BITS = -1L;
+
     private final int rows;
     private final int columns;
     private final SharedInput matrix;
@@ -60,7 +63,9 @@ public final class ColumnCorrelationData implements AutoCloseable {
             OutputBuffer correlations = OutputBuffer.create(
                     BufferSpec.vector(ElementType.DOUBLE, columns).withInit(Double.NaN));
             created.add(correlations);
-            return new ColumnCorrelationData(rows, columns, matrix, y, correlations);
+            ColumnCorrelationData data = new ColumnCorrelationData(rows, columns, matrix, y, correlations);
+            data.clearCorrelations();
+            return data;
         } catch (RuntimeException e) {
             closeAll(created.reversed());
             throw e;
@@ -111,6 +116,21 @@ public final class ColumnCorrelationData implements AutoCloseable {
      */
     public void clearCorrelations() {
         correlationElements().fill((byte) 0xFF);
+    }
+
+    /**
+     * The first column whose r still holds the all-bits-set marker of
+     * {@link #clearCorrelations()}, or -1 when every column was written. A computed NaN
+     * (a constant column) has other bits, so it does not count as unwritten.
+     */
+    public long firstUnwrittenColumn() {
+        MemorySegment r = correlationElements();
+        for (long j = 0; j < columns; j++) {
+            if (r.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, j) == UNWRITTEN_BITS) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     /** The sum of r over all columns, read from the output buffer in column order. */

@@ -8,6 +8,7 @@ import dev.shard.examples.options.UsageException;
 import dev.shard.runtime.api.Pool;
 import dev.shard.runtime.report.RunReport;
 import java.io.PrintStream;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.Locale;
 
@@ -64,7 +65,7 @@ public final class TinyTasksProgram implements ExampleProgram {
             long missing = buffer.firstMissingTask();
             if (missing >= 0) {
                 err.println("tiny-tasks: task " + missing + " reported success but its slot holds "
-                        + buffer.elements().getAtIndex(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, missing)
+                        + buffer.elements().getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, missing)
                         + " instead of " + 2 * missing);
                 return 1;
             }

@@ -51,11 +51,16 @@ class ColumnCorrelationDataTest {
         try (ColumnCorrelationData data = ColumnCorrelationData.generate(rows, columns);
                 var loop = new InProcessColumnCorrelation(2)) {
             assertTrue(Double.isNaN(data.checksum()));
+            assertEquals(0, data.firstUnwrittenColumn());
             loop.correlate(data.matrixElements(), data.yElements(), rows, columns, data.correlationElements());
             double reference = ColumnCorrelationWorkload.referenceChecksum(rows, columns);
             assertEquals(reference, data.checksum(), Math.abs(reference) * 1e-12);
+            assertEquals(-1, data.firstUnwrittenColumn());
             data.clearCorrelations();
             assertTrue(Double.isNaN(data.checksum()));
+            data.correlationElements().setAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, 0, 0.5);
+            data.correlationElements().setAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, 1, 0.0 / 0.0);
+            assertEquals(2, data.firstUnwrittenColumn(), "a computed NaN is a written value");
         }
     }
 }
