@@ -39,6 +39,9 @@ class ColcorProgramTest {
         String json = Files.readString(report);
         assertTrue(json.matches("(?s).*\"schemaVersion\"\\s*:\\s*1\\b.*"), json);
         assertTrue(json.matches("(?s).*\"total\"\\s*:\\s*\\d+.*"), json);
+        // The workers read X and y where they lie: not one byte copied out of shared memory.
+        assertTrue(json.matches("(?s).*\"copies\"\\s*:\\s*\\{\\s*\"events\"\\s*:\\s*0\\s*,\\s*\"bytes\"\\s*:\\s*0\\b.*"),
+                json);
     }
 
     @Test
