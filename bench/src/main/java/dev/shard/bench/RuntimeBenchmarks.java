@@ -1,0 +1,114 @@
+package dev.shard.bench;
+
+import dev.shard.examples.workload.FilterDeriveAggregateWorkload;
+import dev.shard.examples.workload.GroupAggregateWorkload;
+import dev.shard.runtime.api.Pool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The end-to-end benchmarks, run by {@code bench/run.sh}: pool start-up, tiny-task
+ * throughput (10,000 and 1,000,000 tasks), per-call round trip, and W1 colcor against
+ * in-process loops, each with one warm-up and then {@code --runs} runs (default 5).
+ * Prints a markdown table and writes it to {@code --out} (default
+ * {@code bench/target/results.md}).
+ *
+ * <p>Usage: {@code RuntimeBenchmarks [--runs n] [--out file] [--skip-million]}
+ */
+public final class RuntimeBenchmarks {
+    private static final int WORKERS = 2;
+    private static final int ROUND_TRIP_CALLS = 2_000;
+    private static final double RELATIVE = 1e-9;
+
+    private RuntimeBenchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = 5;
+        Path out = Path.of("bench/target/results.md");
+        boolean million = true;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--runs" -> runs = parseRuns(args[++i]);
+                    case "--out" -> out = Path.of(args[++i]);
+                    case "--skip-million" -> million = false;
+                    default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
+                }
+            }
+            if (runs < 1) {
+                throw new IllegalArgumentException("--runs needs at least 1, got " + runs);
+            }
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            System.err.println("bench: " + (e instanceof ArrayIndexOutOfBoundsException ? "an option needs a value"
+                    : e.getMessage()) + "; use [--runs n] [--out file] [--skip-million]");
+            System.exit(2);
+        }
+        List<Samples> results = new ArrayList<>();
+        results.add(progress(PoolBenchmarks.poolStart(WORKERS, runs)));
+        Path cache = out.toAbsolutePath().resolveSibling("worker-start.aot");
+        PoolBenchmarks.poolStartWithAotCache(WORKERS, runs, cache).ifPresent(s -> results.add(progress(s)));
+        try (Pool pool = Pool.builder().workers(WORKERS).start()) {
+            results.add(progress(PoolBenchmarks.tinyTaskThroughput(pool, 10_000, runs)));
+            if (million) {
+                results.add(progress(PoolBenchmarks.tinyTaskThroughput(pool, 1_000_000, runs)));
+            }
+            PoolBenchmarks.roundTrip(pool, ROUND_TRIP_CALLS, runs).forEach(s -> results.add(progress(s)));
+            ColcorBenchmark.run(pool, runs).forEach(s -> results.add(progress(s)));
+        }
+        String table = render(results);
+        System.out.println(table);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, table);
+        verifyReferenceChecksums();
+        System.exit(0);
+    }
+
+    private static int parseRuns(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--runs needs a whole number, got '" + text + "'");
+        }
+    }
+
+    private static Samples progress(Samples samples) {
+        System.err.println(samples.tableRow());
+        return samples;
+    }
+
+    private static String render(List<Samples> results) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "Machine: %d cores, JDK %s, %s%n%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), System.getProperty("os.name")));
+        text.append(Samples.tableHeader()).append('\n');
+        results.forEach(samples -> text.append(samples.tableRow()).append('\n'));
+        Samples single = find(results, "1-thread loop");
+        Samples pair = find(results, "2-thread loop");
+        Samples pool = find(results, "2 workers (pool warm)");
+        text.append(String.format(Locale.ROOT, "%ncolcor ratios (median time / median time): pool / 2-thread loop = %.2f,"
+                + " pool / 1-thread loop = %.2f, 2-thread / 1-thread = %.2f%n",
+                pool.median() / pair.median(), pool.median() / single.median(), pair.median() / single.median()));
+        return text.toString();
+    }
+
+    private static Samples find(List<Samples> results, String fragment) {
+        return results.stream().filter(s -> s.name().contains(fragment)).findFirst().orElseThrow();
+    }
+
+    /** W2 and W3 at full size, single-threaded from the generator: the documented checksums. */
+    private static void verifyReferenceChecksums() {
+        long start = System.nanoTime();
+        double groupAggregate = GroupAggregateWorkload.referenceChecksum(GroupAggregateWorkload.DEFAULT_ROWS);
+        double filterDerive = FilterDeriveAggregateWorkload.referenceChecksum(FilterDeriveAggregateWorkload.DEFAULT_ROWS);
+        Measure.require(Math.abs(groupAggregate / GroupAggregateWorkload.DEFAULT_CHECKSUM - 1) <= RELATIVE,
+                "W2 checksum " + groupAggregate);
+        Measure.require(Math.abs(filterDerive / FilterDeriveAggregateWorkload.DEFAULT_CHECKSUM - 1) <= RELATIVE,
+                "W3 checksum " + filterDerive);
+        System.err.printf(Locale.ROOT, "reference checksums: W2 %.12e, W3 %.12e (both as documented; %.1f s)%n",
+                groupAggregate, filterDerive, (System.nanoTime() - start) / 1e9);
+    }
+}

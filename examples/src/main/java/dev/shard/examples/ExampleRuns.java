@@ -1,0 +1,40 @@
+package dev.shard.examples;
+
+import dev.shard.runtime.api.Run;
+import dev.shard.runtime.api.ShardFailure;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** What the example programs share after a run: the report file and failure printing. */
+public final class ExampleRuns {
+    private ExampleRuns() {
+    }
+
+    /** Writes the run report as JSON when a path was asked for; parent directories are created. */
+    public static void writeReport(Run<?> run, Optional<Path> path) throws IOException {
+        if (path.isEmpty()) {
+            return;
+        }
+        Path target = path.get().toAbsolutePath();
+        if (target.getParent() != null) {
+            Files.createDirectories(target.getParent());
+        }
+        Files.writeString(target, run.report().toJson());
+    }
+
+    /** Prints every failed shard with its error, and the first remote stack trace. */
+    public static void printFailures(String program, Run<?> run, PrintStream err) {
+        err.println(program + ": the run failed: " + run.failures().size() + " shard"
+                + (run.failures().size() == 1 ? "" : "s") + " did not complete");
+        for (ShardFailure failure : run.failures()) {
+            err.println("  " + failure.describe());
+        }
+        if (!run.failures().isEmpty()) {
+            err.println("first remote stack trace:");
+            err.println(run.failures().getFirst().remoteStackTrace());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.shard.examples.colcor;
+
+import dev.shard.dsl.cli.ExampleProgram;
+import dev.shard.examples.ExampleRuns;
+import dev.shard.examples.options.ByteSize;
+import dev.shard.examples.options.ExampleOptions;
+import dev.shard.examples.options.UsageException;
+import dev.shard.runtime.api.Pool;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code bin/shard example colcor}: workload W1 on worker processes. X and y are
+ * generated straight into shared segments, workers borrow them read-only and write
+ * r[j] into a shared output buffer; the driver prints {@code check=} (the sum of r)
+ * and {@code compute_s=} on stdout, then a summary on stderr.
+ */
+public final class ColcorProgram implements ExampleProgram {
+    @Override
+    public String name() {
+        return ColcorOptions.NAME;
+    }
+
+    @Override
+    public String description() {
+        return ColcorOptions.DESCRIPTION;
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
+        ColcorOptions options;
+        try {
+            ExampleOptions parsed = ColcorOptions.parseOptions(arguments);
+            if (parsed.helpRequested()) {
+                out.print(ColcorOptions.usage());
+                return 0;
+            }
+            options = ColcorOptions.from(parsed);
+        } catch (UsageException e) {
+            err.println(name() + ": " + e.getMessage());
+            err.println("run 'bin/shard example " + name() + " --help' to see every option");
+            return 2;
+        }
+        try {
+            return execute(options, out, err);
+        } catch (RuntimeException e) {
+            err.println(name() + ": failed: " + e.getMessage());
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    private static int execute(ColcorOptions options, PrintStream out, PrintStream err) throws Exception {
+        long start = System.nanoTime();
+        try (ColumnCorrelationData data = ColumnCorrelationData.generate(options.rows(), options.columns());
+                Pool pool = startPool(options)) {
+            double setupSeconds = (System.nanoTime() - start) / 1e9;
+            ColcorOnPool.Computation computation = ColcorOnPool.compute(pool, data, options.workers());
+            ExampleRuns.writeReport(computation.run(), options.reportJson());
+            if (!computation.run().succeeded()) {
+                ExampleRuns.printFailures(ColcorOptions.NAME, computation.run(), err);
+                return 1;
+            }
+            long computed = computation.run().results().stream().mapToLong(Integer::longValue).sum();
+            if (computed != options.columns()) {
+                err.println("colcor: the workers computed " + computed + " columns, expected " + options.columns());
+                return 1;
+            }
+            long unwritten = data.firstUnwrittenColumn();
+            if (unwritten >= 0) {
+                err.println("colcor: the run succeeded but r[" + unwritten + "] was never written");
+                return 1;
+            }
+            out.printf(Locale.ROOT, "check=%.12e%n", data.checksum());
+            out.printf(Locale.ROOT, "compute_s=%.6f%n", computation.computeSeconds());
+            out.flush();
+            err.printf(Locale.ROOT, "colcor: %d x %d doubles (%s shared), %d workers, %d shards;"
+                            + " set-up %.3f s, compute %.3f s%n",
+                    options.rows(), options.columns(), ByteSize.format(data.sharedBytes()), options.workers(),
+                    ColcorOnPool.shards(data, options.workers()).count(), setupSeconds, computation.computeSeconds());
+            return 0;
+        }
+    }
+
+    private static Pool startPool(ColcorOptions options) {
+        Pool.Builder builder = Pool.builder().workers(options.workers());
+        if (options.maxTasksPerWorker() > 0) {
+            builder.maxTasksPerWorker(options.maxTasksPerWorker());
+        }
+        return builder.start();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.shard.examples.colcor;
+
+import dev.shard.runtime.api.Shard;
+import dev.shard.runtime.api.ShardContext;
+import dev.shard.runtime.api.ShardKernel;
+import dev.shard.storage.buffer.OutputBuffer;
+import dev.shard.storage.share.SharedArray;
+import dev.shard.storage.share.SharedMatrix;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The colcor task in a worker: correlates the shard's columns of the borrowed X with
+ * the borrowed y and writes each r[j] into the shared output buffer. Each column's r
+ * lands in its own slot, so a re-run shard rewrites the same values: exactly once.
+ * Returns the number of columns it computed.
+ */
+public final class ColumnShardKernel implements ShardKernel<Integer> {
+    public static final String MATRIX = "x";
+    public static final String Y = "y";
+    public static final String CORRELATIONS = "r";
+
+    private final int rows;
+    private final int columns;
+    /** Per worker and run: this instance is deserialized once per worker per run. */
+    private transient volatile Prepared prepared;
+
+    public ColumnShardKernel(int rows, int columns) {
+        this.rows = rows;
+        this.columns = columns;
+    }
+
+    private record Prepared(MemorySegment matrix, ColumnCorrelation kernel, MemorySegment output) {
+    }
+
+    @Override
+    public Integer run(ShardContext context) {
+        Prepared ready = prepare(context);
+        Shard shard = context.shard();
+        if (shard.indices() == null && shard.step() == 1 && !shard.isTile()) {
+            ready.kernel().correlate(ready.matrix(), shard.start(), shard.end(), ready.output());
+        } else {
+            shard.forEach(j -> ready.kernel().correlate(ready.matrix(), j, j + 1, ready.output()));
+        }
+        return Math.toIntExact(shard.size());
+    }
+
+    private Prepared prepare(ShardContext context) {
+        Prepared ready = prepared;
+        if (ready == null) {
+            // Two threads may both prepare on first use; both results are identical.
+            SharedMatrix matrix = context.input(MATRIX, SharedMatrix.class);
+            SharedArray y = context.input(Y, SharedArray.class);
+            OutputBuffer output = context.output(CORRELATIONS, OutputBuffer.class);
+            if (matrix.rows() != rows || matrix.columns() != columns || y.length() != rows
+                    || output.length() != columns) {
+                throw new IllegalStateException("colcor expects X " + rows + " x " + columns + ", y of " + rows
+                        + " and r of " + columns + "; got X " + matrix.rows() + " x " + matrix.columns()
+                        + ", y of " + y.length() + ", r of " + output.length());
+            }
+            ready = new Prepared(matrix.memory(), new ColumnCorrelation(y.memory(), rows), output.data());
+            prepared = ready;
+        }
+        return ready;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.shard.examples.tiny;
+
+import dev.shard.runtime.api.ShardContext;
+import dev.shard.runtime.api.ShardKernel;
+import dev.shard.storage.buffer.OutputBuffer;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The tiny task in a worker: for each item i of its shard (one, normally), spin,
+ * optionally leak, and write 2i into slot i of the shared buffer. Returns the sum of
+ * what it wrote. A re-run writes the same values into the same slots: exactly once.
+ */
+public final class TinyTaskKernel implements ShardKernel<Long> {
+    public static final String VALUES = "values";
+
+    private final long spinMicros;
+    private final long leakKibPerTask;
+    /** Per worker and run: this instance is deserialized once per worker per run. */
+    private transient volatile MemorySegment values;
+
+    public TinyTaskKernel(long spinMicros, long leakKibPerTask) {
+        this.spinMicros = spinMicros;
+        this.leakKibPerTask = leakKibPerTask;
+    }
+
+    @Override
+    public Long run(ShardContext context) {
+        MemorySegment target = values;
+        if (target == null) {
+            target = context.output(VALUES, OutputBuffer.class).data();
+            values = target;
+        }
+        MemorySegment slots = target;
+        long[] sum = {0};
+        context.shard().forEach(task -> sum[0] += TinyTask.run(task, spinMicros, leakKibPerTask, slots));
+        return sum[0];
+    }
+}

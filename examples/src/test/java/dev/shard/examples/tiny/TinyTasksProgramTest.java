@@ -1,0 +1,48 @@
+package dev.shard.examples.tiny;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shard.examples.ProgramOutput;
+import dev.shard.examples.workload.TinyTasksWorkload;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("process")
+@Timeout(180)
+class TinyTasksProgramTest {
+    @TempDir
+    Path directory;
+
+    @AfterEach
+    void noWorkerIsLeft() throws Exception {
+        ProgramOutput.awaitNoChildren(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void twoWorkersWriteEveryTasksValue() throws Exception {
+        ProgramOutput output = ProgramOutput.run(new TinyTasksProgram(), "--tasks", "2000", "--workers", "2");
+        assertEquals(0, output.exitCode(), output.describe());
+        assertEquals(TinyTasksWorkload.referenceChecksum(2000), Long.parseLong(output.value("check")));
+        assertTrue(Double.parseDouble(output.value("tasks_per_s")) > 0, output.describe());
+    }
+
+    @Test
+    void leakingTasksAreRecycledOnTheMemoryLimitAndTheRunStillCompletes() throws Exception {
+        // 1 MiB kept alive per task: 800 tasks would hold about 400 MiB per worker, far
+        // above the 224 MiB limit on private memory (a fresh worker uses about 120 MiB).
+        Path report = directory.resolve("tiny.json");
+        ProgramOutput output = ProgramOutput.run(new TinyTasksProgram(), "--tasks", "800", "--workers", "2",
+                "--leak-kib-per-task", "1024", "--memory-limit", "224MiB", "--report-json", report.toString());
+        assertEquals(0, output.exitCode(), output.describe());
+        assertEquals(TinyTasksWorkload.referenceChecksum(800), Long.parseLong(output.value("check")));
+        String json = Files.readString(report);
+        assertTrue(json.matches("(?s).*\"reason\"\\s*:\\s*\"(limit|drift)\".*"), "no limit/drift recycle:\n" + json);
+    }
+}
