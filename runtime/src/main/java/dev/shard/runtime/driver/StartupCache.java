@@ -41,10 +41,6 @@ final class StartupCache {
         return new StartupCache(StartupCacheLocation.resolve(context.aotCache(), classpath, workerOptions));
     }
 
-    Path file() {
-        return cache;
-    }
-
     /**
      * JVM options for a new worker: use the cache, or record it if missing and nobody
      * records it yet. The JVM's AOT messages go to {@code startupLog}, never to the worker's output.
