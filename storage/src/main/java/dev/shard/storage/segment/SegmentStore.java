@@ -82,7 +82,9 @@ public final class SegmentStore {
 
     /**
      * Creates a zero-filled (sparse) segment of {@code bytes} owned by this process,
-     * mapped read-write, file mode 0600.
+     * mapped read-write, file mode 0600. A {@link Backing#SHM} segment that does not fit
+     * in the free shm space (less what this process's other shm segments may still
+     * take) is refused with a {@link StorageException} naming the way out.
      */
     public Segment create(String name, long bytes, Backing backing) {
         if (!NAME.matcher(name).matches()) {
