@@ -162,7 +162,7 @@ public final class DriverConductor implements AutoCloseable {
         startFailures = 0;
         startupMillis.add(worker.startupMillis());
         worker.send(new Message.Welcome(ProtocolVersion.VERSION));
-        ProcessMemory.read(pid).ifPresent(worker::sampled);
+        ProcessMemory.readStatus(pid).ifPresent(worker::sampled);
         if (replacement == worker) {
             replacement = null;
             for (WorkerProxy other : slots) {
@@ -195,7 +195,7 @@ public final class DriverConductor implements AutoCloseable {
                     if (first) {
                         // The baseline is taken warm, after the first tasks have loaded the kernel's classes.
                         worker.baselinePrivateBytes = -1;
-                        ProcessMemory.read(worker.pid()).ifPresent(worker::sampled);
+                        ProcessMemory.readStatus(worker.pid()).ifPresent(worker::sampled);
                     }
                 }
                 supervisor.evaluateBoundary(worker);

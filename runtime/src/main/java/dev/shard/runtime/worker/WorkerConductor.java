@@ -25,6 +25,8 @@ final class WorkerConductor {
     private static final long PART_BYTES = 8L * 1024 * 1024;
     private static final int PART_OUTCOMES = 65_536;
     private static final int MAX_RESULT_BYTES = 32 * 1024 * 1024;
+    /** While idle, kept views whose files are gone are let go this often, so released memory returns. */
+    private static final long IDLE_SWEEP_MILLIS = 1_000;
 
     private final int workerId;
     private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
@@ -33,6 +35,7 @@ final class WorkerConductor {
     private int runId = -1;
     private RunDescriptor descriptor;
     private RunResources resources;
+    private final OpenedReferences opened = new OpenedReferences();
     private CopyLedger.Snapshot copiesAtLastReport;
     private CopyLedger.Snapshot copiesAtRunStart;
     private Throwable setupError;
@@ -56,7 +59,12 @@ final class WorkerConductor {
 
     void runLoop() throws InterruptedException {
         while (true) {
-            Message message = inbox.take();
+            Message message = opened.size() == 0 ? inbox.take()
+                    : inbox.poll(IDLE_SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+            if (message == null) {
+                opened.sweep();
+                continue;
+            }
             try {
                 handle(message);
             } catch (RuntimeException | Error e) {
@@ -76,6 +84,7 @@ final class WorkerConductor {
             case Message.RunEnd end -> endRun(end);
             case Message.Shutdown ignored -> {
                 closeResources();
+                opened.close();
                 // A normal exit: shutdown hooks run (and JVM exit work such as writing an AOT cache).
                 WorkerMain.exiting = true;
                 // The JVM's exit waits up to 300 ms for threads sitting in native code, such as an
@@ -90,11 +99,12 @@ final class WorkerConductor {
 
     private void setUp(Message.RunSetup setup) {
         closeResources();
+        opened.sweep();
         runId = setup.runId();
         setupError = null;
         try {
             descriptor = (RunDescriptor) ValueCodec.decode(setup.descriptor());
-            resources = new RunResources(descriptor);
+            resources = new RunResources(descriptor, opened);
         } catch (RuntimeException | LinkageError e) {
             // Every shard of this run then fails with this cause, so the driver reports it clearly.
             setupError = new IllegalStateException("worker " + workerId + " cannot set up the run: " + e, e);
