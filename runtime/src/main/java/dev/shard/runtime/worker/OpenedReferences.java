@@ -56,6 +56,7 @@ final class OpenedReferences implements AutoCloseable {
 
     private final Map<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
     private long opens;
+    private long generation;
 
     /**
      * The view of {@code reference}, mapped now or kept from an earlier run if its file is
@@ -75,7 +76,7 @@ final class OpenedReferences implements AutoCloseable {
             }
             // Close before opening again: the segment store shares one mapping per path.
             entries.remove(key);
-            closeQuietly(entry);
+            drop(entry);
         }
         // The file key is read before mapping: if the file is replaced in between, the next
         // check sees a newer key and maps again, rather than keeping a stale mapping.
@@ -100,7 +101,7 @@ final class OpenedReferences implements AutoCloseable {
             Entry entry = iterator.next();
             if (!Objects.equals(fileKey(entry.file()), entry.fileKey())) {
                 iterator.remove();
-                closeQuietly(entry);
+                drop(entry);
             }
         }
     }
@@ -120,10 +121,28 @@ final class OpenedReferences implements AutoCloseable {
         return lines;
     }
 
+    /**
+     * Counts the views this cache has closed. While it stays the same, every view handed
+     * out since is still open and maps the current file.
+     */
+    long generation() {
+        return generation;
+    }
+
+    /** True when this cache keeps views of {@code reference} across runs (its file is known). */
+    static boolean keeps(SharedReference<?> reference) {
+        return fileOf(reference) != null;
+    }
+
     @Override
     public void close() {
-        entries.values().forEach(OpenedReferences::closeQuietly);
+        entries.values().forEach(this::drop);
         entries.clear();
+    }
+
+    private void drop(Entry entry) {
+        generation++;
+        closeQuietly(entry);
     }
 
     /**
@@ -135,7 +154,7 @@ final class OpenedReferences implements AutoCloseable {
         while (entries.size() > MAX_ENTRIES && iterator.hasNext()) {
             Entry eldest = iterator.next();
             iterator.remove();
-            closeQuietly(eldest);
+            drop(eldest);
         }
     }
 

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.Serializable;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -39,6 +40,10 @@ final class WorkerConductor {
     private CopyLedger.Snapshot copiesAtLastReport;
     private CopyLedger.Snapshot copiesAtRunStart;
     private Throwable setupError;
+    /** The last descriptor decoded, its bytes, and the cache generation it was decoded at. */
+    private byte[] decodedBytes;
+    private RunDescriptor decoded;
+    private long decodedGeneration;
 
     WorkerConductor(int workerId) {
         this.workerId = workerId;
@@ -103,7 +108,7 @@ final class WorkerConductor {
         runId = setup.runId();
         setupError = null;
         try {
-            descriptor = (RunDescriptor) ValueCodec.decode(setup.descriptor());
+            descriptor = decode(setup.descriptor());
             resources = new RunResources(descriptor, opened);
         } catch (RuntimeException | LinkageError e) {
             // Every shard of this run then fails with this cause, so the driver reports it clearly.
@@ -112,6 +117,29 @@ final class WorkerConductor {
         watchdog.configure(setup.taskTimeoutMillis());
         copiesAtRunStart = CopyLedger.snapshot(0);
         copiesAtLastReport = copiesAtRunStart;
+    }
+
+    /**
+     * A run identical to the last one (same bytes: kernel, shards, references, seed) reuses
+     * its decoded descriptor, kernel instance included, while every view that kernel may
+     * have kept is still open and current: all its references are kept by the cache and the
+     * cache has closed nothing since. Decoding runs once per run, so it never gets compiled
+     * and costs milliseconds in the interpreter.
+     */
+    private RunDescriptor decode(byte[] bytes) {
+        if (decoded != null && decodedGeneration == opened.generation() && Arrays.equals(bytes, decodedBytes)) {
+            return decoded;
+        }
+        decoded = null;
+        RunDescriptor fresh = (RunDescriptor) ValueCodec.decode(bytes);
+        boolean reusable = fresh.inputs().values().stream().allMatch(OpenedReferences::keeps)
+                && fresh.outputs().values().stream().allMatch(OpenedReferences::keeps);
+        if (reusable) {
+            decoded = fresh;
+            decodedBytes = bytes;
+            decodedGeneration = opened.generation();
+        }
+        return fresh;
     }
 
     private void execute(Message.TaskBatch batch) {

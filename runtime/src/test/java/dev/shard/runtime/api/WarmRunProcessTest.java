@@ -97,6 +97,50 @@ class WarmRunProcessTest {
         }
     }
 
+    /** Returns which kernel instance ran: a fresh one per decoding of the run descriptor. */
+    static final class InstanceKernel implements ShardKernel<Integer> {
+        private final String input;
+
+        InstanceKernel(String input) {
+            this.input = input;
+        }
+
+        @Override
+        public Integer run(ShardContext context) {
+            if (input != null) {
+                context.input(input, AutoCloseable.class);
+            }
+            return System.identityHashCode(this);
+        }
+    }
+
+    private static int instance(Pool pool, SharedHandle input) {
+        RunOptions options = input == null ? RunOptions.none() : RunOptions.none().withInput("x", input);
+        return pool.shardMap(Shards.contiguous(1, 1), new InstanceKernel(input == null ? null : "x"), options)
+                .results().getFirst();
+    }
+
+    @Test
+    void anIdenticalRunReusesTheDecodedKernelOnlyWhileItsViewsAreUnchanged() throws Exception {
+        try (Pool pool = Pool.builder().workers(1).start()) {
+            assertEquals(instance(pool, null), instance(pool, null), "same bytes, nothing mapped: reused");
+            try (SharedInput first = Shared.share(new double[] {1.0});
+                    SharedInput second = Shared.share(new double[] {2.0})) {
+                int kernel = instance(pool, first.handle());
+                assertEquals(kernel, instance(pool, first.handle()), "same run again: the kernel is reused");
+                int other = instance(pool, second.handle());
+                assertNotEquals(kernel, other, "another input: other bytes, decoded afresh");
+                int back = instance(pool, first.handle());
+                assertNotEquals(kernel, back, "only the last descriptor is kept");
+                assertEquals(back, instance(pool, first.handle()));
+                second.close();
+                // The worker lets go of the released input (at the next setup or while idle):
+                // a kernel that might hold its view is not reused.
+                assertNotEquals(back, instance(pool, first.handle()), "a view was closed: decoded afresh");
+            }
+        }
+    }
+
     private static String mapsOf(long pid) throws IOException {
         return Files.readString(Path.of("/proc", Long.toString(pid), "maps"));
     }
