@@ -210,9 +210,9 @@ public final class DriverConductor implements AutoCloseable {
                 }
             }
             case Message.RunSummary summary -> {
-                if (run != null && summary.runId() == run.runId) {
+                // Only awaited summaries count, so a report never depends on which came in time.
+                if (run != null && summary.runId() == run.runId && run.pendingSummaries.remove(worker.workerId)) {
                     run.events.summary(summary);
-                    run.pendingSummaries.remove(worker.workerId);
                 }
             }
             default -> LOG.warn("unexpected {} from {}", message.getClass().getSimpleName(), worker);

@@ -92,7 +92,11 @@ public final class RunDriver {
     private static void requestSummaries(DriverConductor conductor, RunConductor run) {
         for (WorkerProxy worker : conductor.currentWorkers()) {
             if (worker.isLive() && worker.setUpRunId == run.runId) {
-                run.pendingSummaries.add(worker.workerId);
+                // Every worker hears the end (it starts its next copy count afresh); only those
+                // that copied have call sites to report.
+                if (run.copyingWorkers.contains(worker.workerId)) {
+                    run.pendingSummaries.add(worker.workerId);
+                }
                 worker.send(new Message.RunEnd(run.runId));
             }
         }
