@@ -1,6 +1,5 @@
 package dev.shard.runtime.worker;
 
-import dev.shard.runtime.protocol.ValueCodec;
 import dev.shard.storage.SharedReference;
 import dev.shard.storage.arrow.SharedTableHandle;
 import dev.shard.storage.buffer.BufferReference;
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,28 +31,10 @@ final class OpenedReferences implements AutoCloseable {
     /** Kept views beyond this many are closed, least recently used first. */
     static final int MAX_ENTRIES = 32;
 
-    /** The serialized reference: equal bytes describe the same data whatever the class's equals says. */
-    private record Key(byte[] bytes, int hash) {
-        static Key of(SharedReference<?> reference) {
-            byte[] bytes = ValueCodec.encode(reference);
-            return new Key(bytes, Arrays.hashCode(bytes));
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key that && hash == that.hash && Arrays.equals(bytes, that.bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
     private record Entry(AutoCloseable view, Path file, Object fileKey, String description) {
     }
 
-    private final Map<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<Object, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
     private long opens;
     private long generation;
 
@@ -68,7 +48,7 @@ final class OpenedReferences implements AutoCloseable {
             opens++;
             return new Opened(reference.open(), false);
         }
-        Key key = Key.of(reference);
+        Object key = keyOf(reference);
         Entry entry = entries.get(key);
         if (entry != null) {
             if (Objects.equals(fileKey(entry.file()), entry.fileKey())) {
@@ -156,6 +136,15 @@ final class OpenedReferences implements AutoCloseable {
             iterator.remove();
             drop(eldest);
         }
+    }
+
+    /**
+     * Equal keys describe the same view. A shared array handle compares its shape array by
+     * identity, so its one-line encoding (every field) stands for it; the other kinds kept
+     * here compare by value.
+     */
+    private static Object keyOf(SharedReference<?> reference) {
+        return reference instanceof SharedHandle handle ? handle.encode() : reference;
     }
 
     private static Path fileOf(SharedReference<?> reference) {
