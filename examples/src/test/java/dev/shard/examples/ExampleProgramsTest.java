@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class ExampleProgramsTest {
     @Test
-    void theCommandLineFindsBothProgramsByName() {
+    void theCommandLineFindsEveryProgramByName() {
         List<String> names = ServiceLoader.load(ExampleProgram.class).stream()
                 .map(provider -> provider.get().name()).sorted().toList();
-        assertEquals(List.of("colcor", "tiny-tasks"), names);
+        assertEquals(List.of("colcor", "quickstart", "tiny-tasks"), names);
     }
 
     @Test

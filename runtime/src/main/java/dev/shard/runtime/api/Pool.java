@@ -108,10 +108,13 @@ public final class Pool implements AutoCloseable {
         }
 
         /**
-         * Starts workers from a JDK AOT cache (faster start-up). When the file does not exist
-         * yet, the pool's first worker records it as it exits (stopping that pool takes a
-         * second or two longer). Only used when the classpath is made of jars; the cache is
-         * ignored by the JVM if the classpath or JDK changed.
+         * Keeps the workers' JDK AOT cache in this file instead of the default one. Workers
+         * start from an AOT cache by default whenever the classpath is made of jars (as
+         * {@code bin/shard} runs): one file per JDK, classpath and worker options under
+         * {@code ${XDG_CACHE_HOME:-~/.cache}/shard/aot} ({@code -Dshard.aot.dir=...} moves it,
+         * {@code -Dshard.aot=false} switches it off). When the file is missing, one worker
+         * records it as it exits (stopping that pool takes about a second longer); a file the
+         * JVM refuses is removed and recorded again, never failing a start.
          */
         public Builder aotCache(java.nio.file.Path file) {
             this.aotCache = file;

@@ -15,9 +15,16 @@ public record PoolStatus(List<WorkerStatus> workers, List<Double> workerStartMil
         workerStartMillis = List.copyOf(workerStartMillis);
     }
 
-    /** One worker slot: its current process and figures; private memory is RssAnon, shared pages apart. */
+    /**
+     * One worker slot: its current process and figures; private memory is RssAnon, shared pages apart.
+     *
+     * @param startupCache how the process started with respect to the AOT cache: {@code USED} (the JVM
+     *        mapped it), {@code RECORDING} (this worker writes it as it exits), {@code REFUSED} (the JVM
+     *        refused it; it is removed and recorded again) or {@code NONE}
+     */
     public record WorkerStatus(int id, long pid, String state, long baselinePrivateBytes, long currentPrivateBytes,
-            long peakPrivateBytes, long rssBytes, long tasksDone, int recycles, double startupMillis) {
+            long peakPrivateBytes, long rssBytes, long tasksDone, int recycles, double startupMillis,
+            String startupCache) {
     }
 
     /** Median worker start-up in milliseconds (spawn to connected), or -1 when none started yet. */

@@ -33,6 +33,8 @@ public final class DriverConductor implements AutoCloseable {
     private static final long SAMPLE_PERIOD_MILLIS = 100;
     private static final int MAX_START_FAILURES = 3;
     private static final long DISCONNECT_GRACE_MILLIS = 1_000;
+    /** How long a worker may take to write the AOT cache as it exits (about a second here). */
+    private static final long RECORDING_PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     final PoolContext context;
     final RecyclePolicy policy;
@@ -158,6 +160,7 @@ public final class DriverConductor implements AutoCloseable {
         }
         worker.channel = channel;
         worker.connectedNanos = System.nanoTime();
+        worker.startupCache = launcher.connected(workerId);
         worker.state = WorkerState.READY;
         startFailures = 0;
         startupMillis.add(worker.startupMillis());
@@ -240,8 +243,8 @@ public final class DriverConductor implements AutoCloseable {
     }
 
     private synchronized void onProcessExit(WorkerProxy worker) {
-        launcher.exited(worker.workerId);
         int code = worker.process.exitValue();
+        launcher.exited(worker.workerId, code);
         String cause = worker.pendingDeathCause != null ? worker.pendingDeathCause : ExitCauses.describe(code);
         String log = PoolDirectory.tail(launcher.logFile(worker.workerId), 1);
         lost(worker, log.isBlank() ? cause : cause + "; last log line: " + log);
@@ -257,8 +260,16 @@ public final class DriverConductor implements AutoCloseable {
         if (worker.channel != null) {
             worker.channel.close();
         }
+        // A stopping worker that records the AOT cache is still writing it: stop() and its
+        // exit bound its life instead.
         if (worker.process.isAlive()) {
-            worker.process.destroyForcibly();
+            if (was == WorkerState.STOPPING && launcher.recordingCache(worker.workerId)) {
+                if (!closing) {
+                    timers.schedule(worker.process::destroyForcibly, RECORDING_PATIENCE_NANOS, TimeUnit.NANOSECONDS);
+                }
+            } else {
+                worker.process.destroyForcibly();
+            }
         }
         if (was != WorkerState.STOPPING) {
             LOG.warn("{} lost: {}", worker, cause);
@@ -415,9 +426,11 @@ public final class DriverConductor implements AutoCloseable {
         sampler.close();
         timers.shutdownNow();
         long deadline = System.nanoTime() + timeout.toNanos();
+        long recordingDeadline = System.nanoTime() + Math.max(timeout.toNanos(), RECORDING_PATIENCE_NANOS);
         for (WorkerProxy worker : all) {
             try {
-                long left = Math.max(0, deadline - System.nanoTime());
+                long left = Math.max(0, (launcher.recordingCache(worker.workerId) ? recordingDeadline : deadline)
+                        - System.nanoTime());
                 if (!worker.process.waitFor(left, TimeUnit.NANOSECONDS)) {
                     worker.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 }

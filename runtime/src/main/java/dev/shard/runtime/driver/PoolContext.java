@@ -13,7 +13,7 @@ import java.util.List;
  * @param maxTasksPerWorker recycle after this many tasks (0: no limit)
  * @param taskTimeout a task running longer ends its worker and is retried (zero: none)
  * @param workerJvmOptions extra JVM options for worker processes
- * @param aotCache a JDK AOT cache file for workers (null: none); trained by the first worker when missing
+ * @param aotCache the workers' JDK AOT cache file (null: the default one per JDK, classpath and options)
  */
 public record PoolContext(int workers, long memoryLimit, long hardLimit, double driftThreshold,
         long maxTasksPerWorker, Duration taskTimeout, int maxRetries, Class<? extends WorkerInit> initHook,

@@ -27,7 +27,8 @@ final class ReportAssembler {
         long sharedBytes = 0;
         for (SlotRecord slot : run.slots()) {
             workers.add(new RunReport.WorkerReport(slot.slot, slot.pid, slot.baselinePrivateBytes,
-                    slot.peakPrivateBytes, slot.endPrivateBytes, slot.peakRssBytes, slot.tasks, slot.recycles));
+                    slot.peakPrivateBytes, slot.endPrivateBytes, slot.peakRssBytes, slot.tasks, slot.recycles,
+                    slot.startMillis));
             sharedBytes = Math.max(sharedBytes, slot.peakSharedGrowth);
         }
         RunReport.ShardTimes times = shardTimes(ledger.nanosOfDone());

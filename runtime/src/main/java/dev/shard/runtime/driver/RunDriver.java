@@ -42,6 +42,7 @@ public final class RunDriver {
                     SlotRecord slot = run.slot(worker.slot);
                     slot.pid = worker.pid();
                     slot.firstWorker = worker;
+                    slot.startMillis = worker.startupMillis();
                 }
                 conductor.dispatch();
                 String error = awaitFinish(conductor, run);

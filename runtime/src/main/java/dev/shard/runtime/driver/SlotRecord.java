@@ -14,6 +14,8 @@ final class SlotRecord {
     long peakSharedGrowth;
     long tasks;
     int recycles;
+    /** Spawn-to-connected time of the process that holds the slot. */
+    double startMillis = -1;
     /** The process that held the slot when the run started: its warm baseline is the slot's baseline. */
     WorkerProxy firstWorker;
 
@@ -23,6 +25,7 @@ final class SlotRecord {
 
     void sampled(WorkerProxy worker, ProcessMemory memory) {
         pid = worker.pid();
+        startMillis = worker.startupMillis();
         if (baselineSharedBytes < 0) {
             baselineSharedBytes = memory.sharedBytes();
         }

@@ -1,73 +1,134 @@
 package dev.shard.runtime.driver;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Worker start-up from a JDK AOT cache: classes pre-parsed and linked, measured at
- * 400 ms instead of 580 ms per worker here. Missing cache: one worker records it to a
- * temporary file as it exits, and the driver moves it into place, so a half-written
- * cache is never used. AOT caches need a classpath of jars only.
+ * Worker start-up from a JDK AOT cache (classes pre-parsed and linked): on by default
+ * whenever the classpath is made of jars (AOT caches need jars). A missing cache is
+ * recorded by one worker of the pool as it exits, to a temporary file the driver then
+ * renames into place, so a half-written cache is never used and concurrent pools never
+ * corrupt one. Each worker's AOT log goes to a file in the pool directory instead of its
+ * output; the driver reads it when the worker connects, so a cache the JVM refused (corrupt,
+ * other JDK) is reported once and removed, to be recorded again — it never fails a start.
  */
 final class StartupCache {
     private static final Logger LOG = LoggerFactory.getLogger(StartupCache.class);
+    /** What the JVM logs once the cache is mapped and its classes are in use. */
+    static final String IN_USE_MARK = "Using AOT-linked classes: true";
 
     private final Path cache;
-    private final boolean usable;
-    private int trainer = -1;
-    private Path training;
+    private int recorder = -1;
+    private Path recording;
+    private final Set<Integer> givenCache = new HashSet<>();
+    private boolean refusalReported;
+    private boolean used;
 
-    StartupCache(Path cache, String classpath) {
-        this.cache = cache == null ? null : cache.toAbsolutePath();
-        this.usable = this.cache != null && jarsOnly(classpath);
-        if (this.cache != null && !usable) {
-            LOG.info("not using the AOT cache {}: the classpath has directories (AOT caches need jars)", cache);
-        }
+    /** @param cache the cache file, or null when workers start without one */
+    StartupCache(Path cache) {
+        this.cache = cache;
     }
 
-    synchronized List<String> options(int workerId) {
-        if (!usable) {
+    static StartupCache of(PoolContext context, String classpath, List<String> workerOptions) {
+        return new StartupCache(StartupCacheLocation.resolve(context.aotCache(), classpath, workerOptions));
+    }
+
+    /**
+     * JVM options for a new worker: use the cache, or record it if missing and nobody
+     * records it yet. The JVM's AOT messages go to {@code startupLog}, never to the worker's output.
+     */
+    synchronized List<String> options(int workerId, Path startupLog) {
+        if (cache == null) {
             return List.of();
         }
+        List<String> options = new ArrayList<>();
+        options.add("-Xlog:aot*=off,cds*=off");
+        options.add("-Xlog:aot*=warning,cds*=warning,aot=info,cds=info:file=\"" + startupLog + "\"");
         if (Files.isRegularFile(cache)) {
-            return List.of("-XX:AOTCache=" + cache);
+            if (!used) {
+                used = true;
+                StartupCacheLocation.touch(cache);
+            }
+            options.add("-XX:AOTCache=" + cache);
+            givenCache.add(workerId);
+        } else if (recorder < 0) {
+            recorder = workerId;
+            recording = cache.resolveSibling(cache.getFileName() + ".recording-" + ProcessHandle.current().pid()
+                    + "-" + System.nanoTime());
+            options.add("-XX:AOTCacheOutput=" + recording);
         }
-        if (trainer >= 0) {
-            return List.of();
-        }
-        trainer = workerId;
-        training = cache.resolveSibling(cache.getFileName() + ".training-" + ProcessHandle.current().pid());
-        return List.of("-XX:AOTCacheOutput=" + training);
+        return options;
     }
 
-    synchronized void exited(int workerId) {
-        if (workerId != trainer || training == null) {
+    /** True for the worker that records the cache: its exit takes a moment longer (the JVM writes the cache). */
+    synchronized boolean recording(int workerId) {
+        return workerId == recorder && recording != null;
+    }
+
+    /** Reads a connected worker's AOT log: whether it started from the cache, and drops a cache the JVM refused. */
+    synchronized StartupCacheUse connected(int workerId, Path startupLog) {
+        if (recording(workerId)) {
+            return StartupCacheUse.RECORDING;
+        }
+        if (!givenCache.remove(workerId)) {
+            return StartupCacheUse.NONE;
+        }
+        String log;
+        try {
+            log = Files.isRegularFile(startupLog) ? Files.readString(startupLog) : "";
+        } catch (IOException e) {
+            return StartupCacheUse.NONE;
+        }
+        if (log.contains(IN_USE_MARK)) {
+            return StartupCacheUse.USED;
+        }
+        String reason = log.lines().filter(line -> line.contains("[warning]") || line.contains("[error"))
+                .findFirst().orElse("no reason logged").replaceFirst("^\\[[^]]*]\\[[^]]*]\\[[^]]*] ?", "");
+        if (!refusalReported) {
+            refusalReported = true;
+            LOG.warn("workers start without the AOT cache {}: the JVM refused it ({}); removing it, it is recorded"
+                    + " again", cache, reason.strip());
+        }
+        try {
+            Files.deleteIfExists(cache);
+        } catch (IOException e) {
+            LOG.warn("cannot remove the refused AOT cache {}: {}", cache, e.toString());
+        }
+        return StartupCacheUse.REFUSED;
+    }
+
+    /**
+     * Called when a worker process has ended: a finished recording becomes the cache. The JVM
+     * writes the cache before it exits, so only a normal exit (status 0) leaves a whole one.
+     */
+    synchronized void exited(int workerId, int exitStatus) {
+        if (!recording(workerId)) {
             return;
         }
         try {
-            if (Files.isRegularFile(training) && Files.size(training) > 0) {
-                Files.createDirectories(cache.getParent());
-                Files.move(training, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (exitStatus == 0 && Files.isRegularFile(recording) && Files.size(recording) > 0) {
+                Files.move(recording, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 LOG.info("recorded the worker AOT cache {}", cache);
+                StartupCacheLocation.prune(cache.getParent(), cache);
             }
-            Files.deleteIfExists(training.resolveSibling(training.getFileName() + ".config"));
-            Files.deleteIfExists(training);
         } catch (IOException e) {
             LOG.warn("cannot store the worker AOT cache {}: {}", cache, e.toString());
+        } finally {
+            try {
+                Files.deleteIfExists(recording.resolveSibling(recording.getFileName() + ".config"));
+                Files.deleteIfExists(recording);
+            } catch (IOException ignored) {
+                // A stray temporary file does no harm: it is never read as a cache.
+            }
+            recording = null;
         }
-        training = null;
-    }
-
-    static boolean jarsOnly(String classpath) {
-        return Arrays.stream(classpath.split(File.pathSeparator))
-                .filter(entry -> !entry.isBlank())
-                .allMatch(entry -> entry.endsWith(".jar") && Files.isRegularFile(Path.of(entry)));
     }
 }

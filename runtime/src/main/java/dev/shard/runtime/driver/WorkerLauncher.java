@@ -39,12 +39,29 @@ final class WorkerLauncher {
         this.socket = socket;
         this.token = token.clone();
         this.context = context;
-        this.startupCache = new StartupCache(context.aotCache(), System.getProperty("java.class.path"));
+        List<String> options = new ArrayList<>(REQUIRED_FLAGS);
+        options.addAll(WORKER_DEFAULTS);
+        options.addAll(context.workerJvmOptions());
+        this.startupCache = StartupCache.of(context, System.getProperty("java.class.path"), options);
     }
 
-    /** Called when a worker process has ended: a finished training run becomes the cache. */
-    void exited(int workerId) {
-        startupCache.exited(workerId);
+    /** Called when a worker process has ended: a finished recording becomes the cache. */
+    void exited(int workerId, int exitStatus) {
+        startupCache.exited(workerId, exitStatus);
+    }
+
+    /** Called when a worker has connected: whether it started from the AOT cache. */
+    StartupCacheUse connected(int workerId) {
+        return startupCache.connected(workerId, startupLog(workerId));
+    }
+
+    /** True for the worker recording the AOT cache, whose exit takes longer while the JVM writes it. */
+    boolean recordingCache(int workerId) {
+        return startupCache.recording(workerId);
+    }
+
+    Path startupLog(int workerId) {
+        return directory.resolve("worker-" + workerId + ".aot.log");
     }
 
     Path logFile(int workerId) {
@@ -57,8 +74,9 @@ final class WorkerLauncher {
         command.addAll(REQUIRED_FLAGS);
         command.addAll(WORKER_DEFAULTS);
         command.addAll(storageProperties());
+        // Before the user's options, so that their own -Xlog settings win.
+        command.addAll(startupCache.options(workerId, startupLog(workerId)));
         command.addAll(context.workerJvmOptions());
-        command.addAll(startupCache.options(workerId));
         command.add("-D" + WorkerMain.WORKER_PROPERTY + "=" + runId + ":" + workerId);
         command.add("-D" + WorkerMain.SOCKET_PROPERTY + "=" + socket);
         if (context.initHook() != null) {

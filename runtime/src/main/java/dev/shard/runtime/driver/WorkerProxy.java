@@ -20,6 +20,7 @@ final class WorkerProxy {
     WorkerState state = WorkerState.STARTING;
     Channel channel;
     long connectedNanos;
+    StartupCacheUse startupCache = StartupCacheUse.NONE;
     int setUpRunId = -1;
     final Deque<Batch> inFlight = new ArrayDeque<>();
     long lastCompletionNanos;

@@ -28,6 +28,7 @@ final class ReportJson {
                 .field("endPrivateBytes", worker.endPrivateBytes())
                 .field("peakRssBytes", worker.peakRssBytes())
                 .field("tasks", worker.tasks()).field("recycles", worker.recycles())
+                .field("startMillis", worker.startMillis())
                 .endObject());
         json.array("recycles", report.recycles(), (out, recycle) -> out.beginObject()
                 .field("worker", recycle.worker()).field("pid", recycle.pid()).field("reason", recycle.reason())

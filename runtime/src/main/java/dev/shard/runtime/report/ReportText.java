@@ -16,12 +16,13 @@ final class ReportText {
         line(text, "time: total %.3f s, compute %.3f s, pool start %.3f s, share %.3f s", timings.totalSeconds(),
                 timings.computeSeconds(), timings.poolStartSeconds(), timings.shareSeconds());
         text.append("memory (private = RssAnon; shared pages apart):\n");
-        line(text, "  %-6s %-8s %12s %12s %12s %12s %8s %8s", "worker", "pid", "baseline", "peak", "end", "peak RSS",
-                "tasks", "recycles");
+        line(text, "  %-6s %-8s %12s %12s %12s %12s %8s %8s %9s", "worker", "pid", "baseline", "peak", "end",
+                "peak RSS", "tasks", "recycles", "start");
         for (RunReport.WorkerReport worker : report.workers()) {
-            line(text, "  %-6d %-8d %12s %12s %12s %12s %8d %8d", worker.id(), worker.pid(),
+            line(text, "  %-6d %-8d %12s %12s %12s %12s %8d %8d %9s", worker.id(), worker.pid(),
                     bytes(worker.baselinePrivateBytes()), bytes(worker.peakPrivateBytes()),
-                    bytes(worker.endPrivateBytes()), bytes(worker.peakRssBytes()), worker.tasks(), worker.recycles());
+                    bytes(worker.endPrivateBytes()), bytes(worker.peakRssBytes()), worker.tasks(), worker.recycles(),
+                    worker.startMillis() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f ms", worker.startMillis()));
         }
         line(text, "  shared pages mapped by a worker during the run: %s", bytes(report.sharedBytes()));
         for (RunReport.RecycleEvent recycle : report.recycles()) {

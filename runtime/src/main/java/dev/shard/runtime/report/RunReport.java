@@ -33,9 +33,13 @@ public record RunReport(int schemaVersion, String status, Timings timings, Shard
     public record ShardCounts(int total, int succeeded, int failed, int retries) {
     }
 
-    /** One worker slot over the run (a recycled slot keeps its id; {@code pid} is its last process). */
+    /**
+     * One worker slot over the run (a recycled slot keeps its id; {@code pid} is its last process).
+     *
+     * @param startMillis how long that process took from spawn to connected, in milliseconds (-1: unknown)
+     */
     public record WorkerReport(int id, long pid, long baselinePrivateBytes, long peakPrivateBytes,
-            long endPrivateBytes, long peakRssBytes, long tasks, int recycles) {
+            long endPrivateBytes, long peakRssBytes, long tasks, int recycles, double startMillis) {
     }
 
     /** A worker replaced on purpose; reason is limit, drift, maxTasks or hardLimit. */

@@ -53,6 +53,9 @@ class PoolProcessTest {
             assertEquals(expected, run.results());
             assertEquals(143, run.report().shards().succeeded());
             assertEquals("succeeded", run.report().status());
+            assertEquals(status.workerStartMillis().stream().sorted().toList(), run.report().workers().stream()
+                    .map(worker -> worker.startMillis()).sorted().toList(), "per-worker start-up in the report");
+            assertTrue(run.report().toJson().contains("\"startMillis\":"), run.report().toJson());
 
             PoolStatus health = pool.healthCheck();
             for (PoolStatus.WorkerStatus worker : health.workers()) {

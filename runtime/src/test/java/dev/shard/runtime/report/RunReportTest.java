@@ -11,7 +11,7 @@ class RunReportTest {
     static RunReport sample() {
         return new RunReport(1, "succeeded", new RunReport.Timings(0.5, 0, 1.25, 1.5),
                 new RunReport.ShardCounts(10, 10, 0, 2),
-                List.of(new RunReport.WorkerReport(0, 123, 40 << 20, 60 << 20, 41 << 20, 90 << 20, 10, 1)),
+                List.of(new RunReport.WorkerReport(0, 123, 40 << 20, 60 << 20, 41 << 20, 90 << 20, 10, 1, 212.5)),
                 List.of(new RunReport.RecycleEvent(0, 122, "drift", 70 << 20, 0.75)),
                 List.of(new RunReport.DeathEvent(0, 121, "killed by SIGKILL (exit 137)", 0.25)),
                 new RunReport.Copies(1, 800, List.of(new RunReport.CopySite("K.run(K.java:3)", "materialize", 1, 800))),
@@ -27,7 +27,7 @@ class RunReportTest {
                 + "\"shards\":{\"total\":10,\"succeeded\":10,\"failed\":0,\"retries\":2},"), json);
         assertTrue(json.contains("\"workers\":[{\"id\":0,\"pid\":123,\"baselinePrivateBytes\":41943040,"
                 + "\"peakPrivateBytes\":62914560,\"endPrivateBytes\":42991616,\"peakRssBytes\":94371840,"
-                + "\"tasks\":10,\"recycles\":1}]"), json);
+                + "\"tasks\":10,\"recycles\":1,\"startMillis\":212.5}]"), json);
         assertTrue(json.contains("\"recycles\":[{\"worker\":0,\"pid\":122,\"reason\":\"drift\","), json);
         assertTrue(json.contains("\"deaths\":[{\"worker\":0,\"pid\":121,\"cause\":\"killed by SIGKILL (exit 137)\""));
         assertTrue(json.contains("\"copies\":{\"events\":1,\"bytes\":800,\"topCallSites\":[{\"site\":\"K.run(K.java:3)\""));
@@ -40,6 +40,8 @@ class RunReportTest {
         String text = sample().renderText();
         assertTrue(text.contains("run succeeded: 10/10 shards succeeded, 0 failed, 2 retries"), text);
         assertTrue(text.contains("40.0 MiB"), text);
+        assertTrue(text.lines().anyMatch(line -> line.contains("123") && line.endsWith("213 ms")),
+                "per-worker start-up time\n" + text);
         assertTrue(text.contains("recycle: worker 0 (pid 122) at 0.750 s, reason drift"), text);
         assertTrue(text.contains("death: worker 0 (pid 121) at 0.250 s: killed by SIGKILL (exit 137)"), text);
         assertTrue(text.contains("copies out of shared memory: 1 events, 800 B"), text);

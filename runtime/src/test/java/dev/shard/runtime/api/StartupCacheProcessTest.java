@@ -1,0 +1,88 @@
+package dev.shard.runtime.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shard.runtime.testing.JarClasspath;
+import dev.shard.runtime.testing.StartupCacheDriver;
+import dev.shard.storage.segment.StorageContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * With a classpath of jars (as {@code bin/shard} runs), workers start from a JDK AOT cache
+ * by default: the first pool records it, the next ones map it; a corrupt cache never fails
+ * a start, stays out of the worker logs, and is recorded again.
+ */
+@Tag("process")
+@Timeout(value = 150, unit = TimeUnit.SECONDS)
+class StartupCacheProcessTest {
+
+    @Test
+    void workersRecordTheCacheOnceThenStartFromItAndACorruptCacheFallsBackAndIsRecordedAgain(@TempDir Path directory)
+            throws Exception {
+        String classpath = JarClasspath.of(Files.createDirectories(directory.resolve("jars")));
+        Path cacheDirectory = directory.resolve("aot");
+
+        String first = driver(classpath, cacheDirectory, directory, 2);
+        assertTrue(first.contains("pool 1 cache: [NONE, RECORDING] ran 4"), first);
+        assertTrue(first.contains("pool 2 cache: [USED, USED] ran 4"), first);
+        Path cache = onlyCache(cacheDirectory, first);
+        assertTrue(first.lines().filter(line -> line.startsWith("pool 2 command:"))
+                .allMatch(line -> line.contains("-XX:AOTCache=" + cache)), first);
+        assertTrue(first.contains("pool 2 worker logs: []"), "nothing from the JVM about the cache in worker logs\n"
+                + first);
+
+        Files.writeString(cache, "not an AOT cache");
+        String second = driver(classpath, cacheDirectory, directory, 3);
+        assertTrue(second.contains("pool 1 cache: [REFUSED, REFUSED] ran 4"), second);
+        assertTrue(second.contains("workers start without the AOT cache " + cache + ": the JVM refused it"), second);
+        assertTrue(second.contains("pool 1 worker logs: []"), "the JVM's complaints stay out of worker logs\n"
+                + second);
+        assertTrue(second.contains("pool 2 cache: [NONE, RECORDING] ran 4"), second);
+        assertTrue(second.contains("pool 3 cache: [USED, USED] ran 4"), second);
+        assertEquals(cache, onlyCache(cacheDirectory, second), "recorded again under the same name");
+        assertFalse(Files.readString(cache, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("not an"));
+    }
+
+    private static Path onlyCache(Path cacheDirectory, String output) throws IOException {
+        try (Stream<Path> files = Files.list(cacheDirectory)) {
+            List<Path> all = files.toList();
+            assertEquals(1, all.size(), () -> "one cache file and no temporary files: " + all + "\n" + output);
+            assertTrue(all.getFirst().getFileName().toString().matches("workers-[0-9a-f]{24}\\.aot"), all::toString);
+            return all.getFirst();
+        }
+    }
+
+    /** Runs {@link StartupCacheDriver} with the given classpath; returns its output. */
+    private static String driver(String classpath, Path cacheDirectory, Path directory, int pools) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "--add-opens=java.base/java.nio=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+                "--enable-native-access=ALL-UNNAMED", "-Dshard.aot.dir=" + cacheDirectory,
+                "-D" + StorageContext.SHM_DIR_PROPERTY + "=" + StorageContext.fromEnvironment().shmRoot()));
+        command.addAll(List.of("-cp", classpath, StartupCacheDriver.class.getName(), String.valueOf(pools)));
+        Path output = Files.createTempFile(directory, "driver-", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            boolean ended = process.waitFor(120, TimeUnit.SECONDS);
+            String text = Files.readString(output);
+            assertTrue(ended, () -> "driver did not end within 120 s\n" + text);
+            assertEquals(0, process.exitValue(), () -> "driver failed\n" + text);
+            assertTrue(text.contains("done"), text);
+            return text;
+        } finally {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.shard.runtime.testing;
+
+import dev.shard.runtime.api.Pool;
+import dev.shard.runtime.api.PoolStatus;
+import dev.shard.runtime.api.RunOptions;
+import dev.shard.runtime.api.Shards;
+import dev.shard.storage.segment.StorageContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A driver in its own JVM (run with a jar classpath) that starts {@code pools} pools one
+ * after the other and prints, per pool, how each worker used the AOT cache, the workers'
+ * command lines and whether any worker log mentions the AOT cache.
+ */
+public final class StartupCacheDriver {
+    private StartupCacheDriver() {
+    }
+
+    public static void main(String[] arguments) throws IOException {
+        int pools = Integer.parseInt(arguments[0]);
+        for (int index = 1; index <= pools; index++) {
+            try (Pool pool = Pool.builder().workers(2).start()) {
+                List<Integer> ids = pool.shardMap(Shards.contiguous(4, 1), context -> context.workerId(),
+                        RunOptions.none()).results();
+                PoolStatus status = pool.status();
+                System.out.println("pool " + index + " cache: " + status.workers().stream()
+                        .map(PoolStatus.WorkerStatus::startupCache).sorted().toList() + " ran " + ids.size());
+                for (PoolStatus.WorkerStatus worker : status.workers()) {
+                    System.out.println("pool " + index + " command: " + ProcessHandle.of(worker.pid())
+                            .flatMap(process -> process.info().arguments()).map(List::of).orElse(List.of()));
+                }
+                System.out.println("pool " + index + " worker logs: " + workerLogs());
+            }
+        }
+        System.out.println("done");
+    }
+
+    /** The output of this driver's workers so far, from their logs in the pool directories. */
+    private static String workerLogs() throws IOException {
+        String prefix = "run-" + ProcessHandle.current().pid() + "-";
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> files = Files.walk(StorageContext.fromEnvironment().shmRoot(), 3)) {
+            for (Path log : files.filter(path -> path.toString().contains(prefix))
+                    .filter(path -> path.getFileName().toString().matches("worker-\\d+\\.log")).toList()) {
+                text.append(Files.readString(log).replace('\n', '|'));
+            }
+        }
+        return "[" + text + "]";
+    }
+}
