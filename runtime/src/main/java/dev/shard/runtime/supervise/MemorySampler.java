@@ -23,7 +23,7 @@ public final class MemorySampler implements AutoCloseable {
         this.thread = Thread.ofPlatform().daemon().name("shard-memory-sampler").unstarted(() -> {
             while (running) {
                 List<Reading> readings = pids.get().stream()
-                        .map(pid -> ProcessMemory.read(pid).map(memory -> new Reading(pid, memory)))
+                        .map(pid -> ProcessMemory.readStatus(pid).map(memory -> new Reading(pid, memory)))
                         .flatMap(Optional::stream)
                         .toList();
                 sink.accept(readings);
