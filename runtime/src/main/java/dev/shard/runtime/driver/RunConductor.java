@@ -2,6 +2,7 @@ package dev.shard.runtime.driver;
 
 import dev.shard.runtime.api.ShardFailure;
 import dev.shard.runtime.protocol.Message;
+import dev.shard.runtime.protocol.PackedOutcomes;
 import dev.shard.runtime.report.RunReport;
 import dev.shard.storage.memory.ProcessMemory;
 import java.util.ArrayList;
@@ -18,7 +19,13 @@ import java.util.TreeMap;
  * {@link DriverConductor}'s lock.
  */
 final class RunConductor {
-    static final int PREFETCH = 2;
+    static final int PREFETCH = 4;
+    /**
+     * The smallest fresh batch is shards / (workers × this): the guided tail would otherwise
+     * shrink to one-shard batches, each a full round trip, and those dominate tiny tasks.
+     * It only bites when shards far outnumber workers, so load balance is hardly touched.
+     */
+    static final int MIN_BATCH_DIVISOR = 32;
     static final int MAX_BATCH = 4096;
     private static final int GUIDED_DIVISOR = 4;
 
@@ -68,7 +75,8 @@ final class RunConductor {
                 batch = new Batch(runId, shard, 1, ledger.attempts(shard), System.nanoTime());
             } else if (ledger.freshRemaining() > 0) {
                 int guided = ledger.freshRemaining() / (Math.max(1, liveWorkers) * GUIDED_DIVISOR);
-                int size = (int) Math.min(Math.min(Math.max(1, guided), MAX_BATCH), budget);
+                int smallest = Math.max(1, ledger.count() / (Math.max(1, liveWorkers) * MIN_BATCH_DIVISOR));
+                int size = (int) Math.min(Math.min(Math.max(smallest, guided), MAX_BATCH), budget);
                 size = Math.min(size, ledger.freshRemaining());
                 batch = new Batch(runId, ledger.takeFresh(size), size, 1, System.nanoTime());
             } else {
@@ -92,6 +100,16 @@ final class RunConductor {
         events.copies(done.copyEvents(), done.copyBytes());
         if (done.copyEvents() > 0) {
             copyingWorkers.add(worker.workerId);
+        }
+        if (done.outcomes() instanceof PackedOutcomes packed) {
+            ledger.succeedAll(packed);
+            if (!lastFailure.isEmpty()) {
+                for (int shard = packed.firstShard(); shard < packed.firstShard() + packed.size(); shard++) {
+                    lastFailure.remove(shard);
+                }
+            }
+            markComputeEnd();
+            return;
         }
         for (Message.ShardOutcome outcome : done.outcomes()) {
             if (outcome.succeeded()) {

@@ -1,7 +1,6 @@
 package dev.shard.runtime.driver;
 
 import dev.shard.runtime.protocol.Message;
-import dev.shard.runtime.protocol.ValueCodec;
 import dev.shard.runtime.report.RunReport;
 import dev.shard.storage.memory.ProcessMemory;
 import java.io.Serializable;
@@ -146,8 +145,7 @@ public final class RunDriver {
     private static RunOutcome outcome(DriverConductor conductor, RunConductor run, String error) {
         List<Serializable> results = new ArrayList<>(run.ledger.count());
         for (int shard = 0; shard < run.ledger.count(); shard++) {
-            byte[] bytes = run.ledger.result(shard);
-            results.add(bytes == null ? null : ValueCodec.decode(bytes));
+            results.add(run.ledger.value(shard));
         }
         String runError = error;
         if (runError == null && !run.ledger.allDone() && run.failures().isEmpty()) {

@@ -1,5 +1,8 @@
 package dev.shard.runtime.driver;
 
+import dev.shard.runtime.protocol.PackedOutcomes;
+import dev.shard.runtime.protocol.ValueCodec;
+import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -17,6 +20,9 @@ final class ShardLedger {
     private final byte[] states;
     private final int[] attempts;
     private final byte[][] results;
+    /** Results that arrived packed stay in their batch's array: the pack and the index in it. */
+    private final PackedOutcomes[] packs;
+    private final int[] packIndex;
     private final long[] nanos;
     private final Deque<Integer> retries = new ArrayDeque<>();
     private int nextFresh;
@@ -27,6 +33,8 @@ final class ShardLedger {
         states = new byte[shards];
         attempts = new int[shards];
         results = new byte[shards][];
+        packs = new PackedOutcomes[shards];
+        packIndex = new int[shards];
         nanos = new long[shards];
     }
 
@@ -74,14 +82,45 @@ final class ShardLedger {
 
     /** Stores a result unless one is already stored; returns whether it was taken. */
     boolean succeed(int shard, byte[] result, long shardNanos) {
-        if (states[shard] == DONE) {
+        if (!take(shard, shardNanos)) {
             return false;
         }
-        if (states[shard] == FAILED) {
+        results[shard] = result;
+        return true;
+    }
+
+    /**
+     * Stores every result of a packed batch whose shard has none yet, in place (no copy
+     * per shard). Returns how many were taken; duplicates are dropped as in {@link #succeed}.
+     */
+    int succeedAll(PackedOutcomes outcomes) {
+        int first = outcomes.firstShard();
+        int count = outcomes.size();
+        if (first < 0 || first + count > states.length) {
+            throw new IllegalArgumentException("results for shards " + first + ".." + (first + count - 1)
+                    + " but the run has " + states.length);
+        }
+        int taken = 0;
+        for (int index = 0; index < count; index++) {
+            int shard = first + index;
+            if (take(shard, outcomes.nanos(index))) {
+                packs[shard] = outcomes;
+                packIndex[shard] = index;
+                taken++;
+            }
+        }
+        return taken;
+    }
+
+    private boolean take(int shard, long shardNanos) {
+        byte state = states[shard];
+        if (state == DONE) {
+            return false;
+        }
+        if (state == FAILED) {
             failed--;
         }
         states[shard] = DONE;
-        results[shard] = result;
         nanos[shard] = shardNanos;
         done++;
         return true;
@@ -114,8 +153,15 @@ final class ShardLedger {
         return done == states.length;
     }
 
-    byte[] result(int shard) {
-        return results[shard];
+    /** The decoded result of {@code shard}, null when it has none. */
+    Serializable value(int shard) {
+        PackedOutcomes pack = packs[shard];
+        if (pack != null) {
+            int index = packIndex[shard];
+            return ValueCodec.decode(pack.bytes(), pack.offset(index), pack.length(index));
+        }
+        byte[] bytes = results[shard];
+        return bytes == null ? null : ValueCodec.decode(bytes);
     }
 
     long[] nanosOfDone() {

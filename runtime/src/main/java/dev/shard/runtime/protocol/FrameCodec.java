@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageCodec;
 import io.netty.handler.codec.CorruptedFrameException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.List;
  * <pre>
  * | int32 length (bytes after this field) | int8 type | fields, big-endian ... |
  * strings and byte arrays: int32 length (-1 for null) then the bytes (strings UTF-8)
+ * batch outcomes: int8 layout, then either each outcome in turn, or (all succeeded,
+ *   consecutive shards) first shard, attempt, int64 times[], int32 result ends[], int32 total, results
  * </pre>
  */
 public final class FrameCodec extends ByteToMessageCodec<Message> {
@@ -28,6 +31,8 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
     private static final byte RUN_END = 8;
     private static final byte RUN_SUMMARY = 9;
     private static final byte SHUTDOWN = 10;
+    private static final byte OUTCOMES_EACH = 0;
+    private static final byte OUTCOMES_PACKED = 1;
 
     @Override
     protected void encode(ChannelHandlerContext context, Message message, ByteBuf out) {
@@ -126,6 +131,15 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
     private static void writeBatchDone(ByteBuf out, Message.BatchDone done) {
         out.writeByte(BATCH_DONE).writeInt(done.runId()).writeInt(done.firstShard()).writeInt(done.count())
                 .writeBoolean(done.complete()).writeLong(done.copyEvents()).writeLong(done.copyBytes()).writeInt(done.outcomes().size());
+        if (done.outcomes() instanceof PackedOutcomes packed && !packed.isEmpty()) {
+            writePacked(out, packed);
+            return;
+        }
+        if (PackedOutcomes.packable(done.outcomes())) {
+            writePacked(out, done.outcomes());
+            return;
+        }
+        out.writeByte(OUTCOMES_EACH);
         for (Message.ShardOutcome outcome : done.outcomes()) {
             out.writeInt(outcome.shardId()).writeInt(outcome.attempt()).writeLong(outcome.nanos())
                     .writeBoolean(outcome.succeeded());
@@ -138,6 +152,34 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
         }
     }
 
+    /** All succeeded, consecutive: first shard and attempt once, then times, result end offsets, results. */
+    private static void writePacked(ByteBuf out, List<Message.ShardOutcome> outcomes) {
+        out.writeByte(OUTCOMES_PACKED).writeInt(outcomes.getFirst().shardId()).writeInt(outcomes.getFirst().attempt());
+        for (Message.ShardOutcome outcome : outcomes) {
+            out.writeLong(outcome.nanos());
+        }
+        int end = 0;
+        for (Message.ShardOutcome outcome : outcomes) {
+            end += outcome.result().length;
+            out.writeInt(end);
+        }
+        out.writeInt(end);
+        for (Message.ShardOutcome outcome : outcomes) {
+            out.writeBytes(outcome.result());
+        }
+    }
+
+    private static void writePacked(ByteBuf out, PackedOutcomes packed) {
+        int count = packed.size();
+        out.writeByte(OUTCOMES_PACKED).writeInt(packed.firstShard()).writeInt(packed.attempt());
+        ByteBuffer arrays = ByteBuffer.allocate(count * (Long.BYTES + Integer.BYTES) + Integer.BYTES);
+        arrays.asLongBuffer().put(packed.nanosArray());
+        arrays.position(count * Long.BYTES);
+        arrays.asIntBuffer().put(packed.endsArray()).put(packed.bytes().length);
+        out.writeBytes(arrays.array());
+        out.writeBytes(packed.bytes());
+    }
+
     private static Message.BatchDone readBatchDone(ByteBuf frame) {
         int runId = frame.readInt();
         int firstShard = frame.readInt();
@@ -146,6 +188,17 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
         long copyEvents = frame.readLong();
         long copyBytes = frame.readLong();
         int outcomes = frame.readInt();
+        if (outcomes < 0) {
+            throw new CorruptedFrameException("negative outcome count " + outcomes);
+        }
+        byte layout = frame.readByte();
+        if (layout == OUTCOMES_PACKED) {
+            return new Message.BatchDone(runId, firstShard, count, complete, copyEvents, copyBytes,
+                    readPacked(frame, outcomes));
+        }
+        if (layout != OUTCOMES_EACH) {
+            throw new CorruptedFrameException("unknown outcome layout " + layout);
+        }
         List<Message.ShardOutcome> list = new ArrayList<>(outcomes);
         for (int i = 0; i < outcomes; i++) {
             int shardId = frame.readInt();
@@ -158,6 +211,28 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
                             readString(frame)));
         }
         return new Message.BatchDone(runId, firstShard, count, complete, copyEvents, copyBytes, list);
+    }
+
+    /** Bulk copies, so the cost per batch hardly depends on its number of shards. */
+    private static PackedOutcomes readPacked(ByteBuf frame, int outcomes) {
+        int firstShard = frame.readInt();
+        int attempt = frame.readInt();
+        long[] nanos = new long[outcomes];
+        int[] ends = new int[outcomes];
+        if ((long) outcomes * (Long.BYTES + Integer.BYTES) + Integer.BYTES > frame.readableBytes()) {
+            throw new CorruptedFrameException(outcomes + " packed outcomes do not fit in the frame");
+        }
+        frame.nioBuffer(frame.readerIndex(), outcomes * Long.BYTES).asLongBuffer().get(nanos);
+        frame.skipBytes(outcomes * Long.BYTES);
+        frame.nioBuffer(frame.readerIndex(), outcomes * Integer.BYTES).asIntBuffer().get(ends);
+        frame.skipBytes(outcomes * Integer.BYTES);
+        int total = frame.readInt();
+        if (total < 0 || total > frame.readableBytes() || (outcomes > 0 && ends[outcomes - 1] != total)) {
+            throw new CorruptedFrameException("packed results of " + total + " bytes do not match the frame");
+        }
+        byte[] bytes = new byte[total];
+        frame.readBytes(bytes);
+        return new PackedOutcomes(firstShard, attempt, nanos, ends, bytes);
     }
 
     private static void writeRunSummary(ByteBuf out, Message.RunSummary summary) {

@@ -29,9 +29,9 @@ public final class ValueCodec {
     public static byte[] encode(Serializable value) {
         return switch (value) {
             case null -> new byte[] {NULL};
-            case Long number -> ByteBuffer.allocate(9).put(LONG).putLong(number).array();
-            case Integer number -> ByteBuffer.allocate(5).put(INTEGER).putInt(number).array();
-            case Double number -> ByteBuffer.allocate(9).put(DOUBLE).putDouble(number).array();
+            case Long number -> tagged(LONG, number, Long.BYTES);
+            case Integer number -> tagged(INTEGER, number, Integer.BYTES);
+            case Double number -> tagged(DOUBLE, Double.doubleToRawLongBits(number), Long.BYTES);
             case String text -> {
                 byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
                 yield ByteBuffer.allocate(1 + utf8.length).put(STRING).put(utf8).array();
@@ -40,18 +40,52 @@ public final class ValueCodec {
         };
     }
 
+    /** A tag then the low {@code size} bytes of {@code bits}, big-endian, without a buffer per value. */
+    private static byte[] tagged(byte tag, long bits, int size) {
+        byte[] bytes = new byte[1 + size];
+        bytes[0] = tag;
+        for (int i = size; i >= 1; i--) {
+            bytes[i] = (byte) (bits >>> (8 * (size - i)));
+        }
+        return bytes;
+    }
+
     public static Serializable decode(byte[] bytes) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        byte tag = buffer.get();
+        return decode(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Decodes the value held in {@code bytes[offset .. offset + length)}: results arrive
+     * back to back in one array per batch, and reading them in place spares a copy each.
+     */
+    public static Serializable decode(byte[] bytes, int offset, int length) {
+        if (length < 1 || offset < 0 || offset + length > bytes.length) {
+            throw new IllegalArgumentException("no value at " + offset + " (+" + length + ") in " + bytes.length
+                    + " bytes");
+        }
+        byte tag = bytes[offset];
         return switch (tag) {
             case NULL -> null;
-            case LONG -> buffer.getLong();
-            case INTEGER -> buffer.getInt();
-            case DOUBLE -> buffer.getDouble();
-            case STRING -> new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8);
-            case SERIALIZED -> deserialize(bytes);
+            case LONG -> readBits(bytes, offset, length, Long.BYTES);
+            case INTEGER -> (int) readBits(bytes, offset, length, Integer.BYTES);
+            case DOUBLE -> Double.longBitsToDouble(readBits(bytes, offset, length, Long.BYTES));
+            case STRING -> new String(bytes, offset + 1, length - 1, StandardCharsets.UTF_8);
+            case SERIALIZED -> deserialize(bytes, offset, length);
             default -> throw new IllegalArgumentException("unknown value tag " + tag);
         };
+    }
+
+    /** The big-endian number of {@code size} bytes after the tag at {@code offset}. */
+    private static long readBits(byte[] bytes, int offset, int length, int size) {
+        if (length != 1 + size) {
+            throw new IllegalArgumentException("a value of tag " + bytes[offset] + " takes " + (1 + size)
+                    + " bytes, got " + length);
+        }
+        long value = 0;
+        for (int i = offset + 1; i <= offset + size; i++) {
+            value = (value << 8) | (bytes[i] & 0xFF);
+        }
+        return value;
     }
 
     private static byte[] serialize(Serializable value) {
@@ -66,8 +100,8 @@ public final class ValueCodec {
         return bytes.toByteArray();
     }
 
-    private static Serializable deserialize(byte[] bytes) {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes, 1, bytes.length - 1))) {
+    private static Serializable deserialize(byte[] bytes, int offset, int length) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes, offset + 1, length - 1))) {
             return (Serializable) in.readObject();
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("cannot deserialize a value: " + e

@@ -2,6 +2,7 @@ package dev.shard.runtime.worker;
 
 import dev.shard.runtime.api.ShardKernel;
 import dev.shard.runtime.protocol.Message;
+import dev.shard.runtime.protocol.PackedOutcomes;
 import dev.shard.runtime.protocol.RunDescriptor;
 import dev.shard.runtime.protocol.ValueCodec;
 import dev.shard.storage.copy.CopyLedger;
@@ -142,24 +143,50 @@ final class WorkerConductor {
         return fresh;
     }
 
+    /**
+     * Runs a batch and sends its outcomes in parts: successes of consecutive shards go
+     * packed (one array of results), and a failure, rare, goes in a part of its own kind.
+     */
     private void execute(Message.TaskBatch batch) {
         if (batch.runId() != runId) {
             throw new IllegalStateException("batch for run " + batch.runId() + " but the current run is " + runId);
         }
-        List<Message.ShardOutcome> outcomes = new ArrayList<>(Math.min(batch.count(), PART_OUTCOMES));
+        int end = batch.firstShard() + batch.count();
+        PackedOutcomes.Builder packed = new PackedOutcomes.Builder(batch.firstShard(), batch.attempt());
+        List<Message.ShardOutcome> failures = new ArrayList<>();
         long partBytes = 0;
-        for (int shardId = batch.firstShard(); shardId < batch.firstShard() + batch.count(); shardId++) {
+        for (int shardId = batch.firstShard(); shardId < end; shardId++) {
             Message.ShardOutcome outcome = runShard(shardId, batch.attempt());
-            outcomes.add(outcome);
-            partBytes += outcome.succeeded() ? outcome.result().length : outcome.stackTrace().length();
-            boolean last = shardId == batch.firstShard() + batch.count() - 1;
-            if (!last && (partBytes > PART_BYTES || outcomes.size() >= PART_OUTCOMES)) {
-                send(batch, false, outcomes);
-                outcomes = new ArrayList<>();
+            if (outcome.succeeded()) {
+                if (!failures.isEmpty()) {
+                    send(batch, false, failures);
+                    failures = new ArrayList<>();
+                    partBytes = 0;
+                }
+                if (packed.nextShard() != shardId) {
+                    // Only when empty: a failure flushed the pack and started it past itself.
+                    packed = new PackedOutcomes.Builder(shardId, batch.attempt());
+                }
+                packed.add(outcome.result(), outcome.nanos());
+                partBytes += outcome.result().length;
+            } else {
+                if (packed.size() > 0) {
+                    send(batch, false, packed.build());
+                    packed = new PackedOutcomes.Builder(shardId + 1, batch.attempt());
+                    partBytes = 0;
+                }
+                failures.add(outcome);
+                partBytes += outcome.stackTrace().length();
+            }
+            boolean last = shardId == end - 1;
+            if (!last && (partBytes > PART_BYTES || packed.size() + failures.size() >= PART_OUTCOMES)) {
+                send(batch, false, failures.isEmpty() ? packed.build() : failures);
+                packed = new PackedOutcomes.Builder(shardId + 1, batch.attempt());
+                failures = new ArrayList<>();
                 partBytes = 0;
             }
         }
-        send(batch, true, outcomes);
+        send(batch, true, failures.isEmpty() ? packed.build() : failures);
     }
 
     private Message.ShardOutcome runShard(int shardId, int attempt) {

@@ -55,7 +55,7 @@ class HandshakeProcessTest {
             assertEquals("not a shard worker (bad magic)",
                     refusal(socket, new Message.Hello(0x12345678, ProtocolVersion.VERSION, 0, self, token)));
             assertTrue(refusal(socket, new Message.Hello(ProtocolVersion.MAGIC, 99, 0, self, token))
-                    .startsWith("protocol version 99 but the driver speaks 1"));
+                    .startsWith("protocol version 99 but the driver speaks " + ProtocolVersion.VERSION));
             assertEquals("wrong run token", refusal(socket,
                     new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, 0, self, new byte[32])));
             assertEquals("peer credentials say pid " + self + " but the hello claims pid " + workerPid,

@@ -49,7 +49,7 @@ class TaskFrameSizeTest {
         List<Message> sent = decodeAll(channel);
         assertInstanceOf(Message.RunSetup.class, sent.getFirst());
         assertEquals(1, sent.stream().filter(Message.RunSetup.class::isInstance).count());
-        assertEquals(4, sent.stream().filter(Message.TaskBatch.class::isInstance).count());
+        assertEquals(2L * RunConductor.PREFETCH, sent.stream().filter(Message.TaskBatch.class::isInstance).count());
     }
 
     @Test
@@ -63,6 +63,29 @@ class TaskFrameSizeTest {
                 .filter(Message.TaskBatch.class::isInstance).map(Message.TaskBatch.class::cast).toList();
         assertEquals(1, batches.size(), "a budget of 100 tasks stops the prefetch after one batch");
         assertEquals(100, batches.getFirst().count());
+    }
+
+    @Test
+    void theGuidedTailStopsAtAMinimumBatchInsteadOfSingleShards() {
+        RunConductor run = new RunConductor(1, new byte[1], 10_000, 0, 3);
+        EmbeddedChannel channel = new EmbeddedChannel(new FrameCodec());
+        WorkerProxy worker = new WorkerProxy(0, 0, null);
+        worker.channel = channel;
+        List<Integer> sizes = new ArrayList<>();
+        while (run.ledger.freshRemaining() > 0) {
+            run.fill(worker, 2, Long.MAX_VALUE);
+            worker.inFlight.clear();
+            decodeAll(channel).stream().filter(Message.TaskBatch.class::isInstance)
+                    .forEach(message -> sizes.add(((Message.TaskBatch) message).count()));
+        }
+        int smallest = 10_000 / (2 * RunConductor.MIN_BATCH_DIVISOR);
+        assertEquals(10_000, sizes.stream().mapToInt(Integer::intValue).sum());
+        assertEquals(1_250, sizes.getFirst(), "the first batch is the guided share");
+        for (int i = 0; i < sizes.size() - 1; i++) {
+            assertTrue(sizes.get(i) >= smallest, "batch " + i + " of " + sizes.get(i) + " shards in " + sizes);
+            assertTrue(sizes.get(i + 1) <= sizes.get(i), "batches never grow: " + sizes);
+        }
+        assertTrue(sizes.size() < 40, "a tail of one-shard batches would take about 80: " + sizes.size());
     }
 
     private static List<Integer> dispatchedFrameSizes(int shards, byte[] descriptor) {

@@ -1,0 +1,145 @@
+package dev.shard.runtime.protocol;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.RandomAccess;
+
+/**
+ * The successful outcomes of consecutive shards, as the driver receives them: one array
+ * of times, one of result end offsets and one byte array holding every result. Reading
+ * a batch of tiny tasks this way costs a few bulk copies instead of several buffer calls
+ * and objects per shard, which matters while the driver's code still runs interpreted.
+ * As a list it shows the same {@link Message.ShardOutcome}s the worker sent, made on demand.
+ */
+public final class PackedOutcomes extends AbstractList<Message.ShardOutcome> implements RandomAccess {
+    private final int firstShard;
+    private final int attempt;
+    private final long[] nanos;
+    private final int[] ends;
+    private final byte[] bytes;
+
+    PackedOutcomes(int firstShard, int attempt, long[] nanos, int[] ends, byte[] bytes) {
+        if (nanos.length != ends.length) {
+            throw new IllegalArgumentException(nanos.length + " times but " + ends.length + " result offsets");
+        }
+        this.firstShard = firstShard;
+        this.attempt = attempt;
+        this.nanos = nanos;
+        this.ends = ends;
+        this.bytes = bytes;
+    }
+
+    /** True when {@code outcomes} can be sent packed: all succeeded, consecutive shards, one attempt. */
+    static boolean packable(java.util.List<Message.ShardOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return false;
+        }
+        Message.ShardOutcome first = outcomes.getFirst();
+        for (int i = 0; i < outcomes.size(); i++) {
+            Message.ShardOutcome outcome = outcomes.get(i);
+            if (!outcome.succeeded() || outcome.shardId() != first.shardId() + i
+                    || outcome.attempt() != first.attempt()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public int firstShard() {
+        return firstShard;
+    }
+
+    public int attempt() {
+        return attempt;
+    }
+
+    public long nanos(int index) {
+        return nanos[index];
+    }
+
+    /** Where the result of the {@code index}-th shard starts in {@link #bytes()}. */
+    public int offset(int index) {
+        return index == 0 ? 0 : ends[index - 1];
+    }
+
+    public int length(int index) {
+        return ends[index] - offset(index);
+    }
+
+    /** Every result, back to back; shared, not copied: callers must not change it. */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    @Override
+    public int size() {
+        return nanos.length;
+    }
+
+    @Override
+    public Message.ShardOutcome get(int index) {
+        byte[] result = Arrays.copyOfRange(bytes, offset(index), ends[index]);
+        return new Message.ShardOutcome(firstShard + index, attempt, nanos[index], true, result, null, null);
+    }
+
+    /** Long times, as one array, for writing in bulk. */
+    long[] nanosArray() {
+        return nanos;
+    }
+
+    int[] endsArray() {
+        return ends;
+    }
+
+    /**
+     * Gathers the successful outcomes of consecutive shards on the worker, results back
+     * to back in one growing array, so a batch costs a few bulk writes, not objects per shard.
+     */
+    public static final class Builder {
+        private final int firstShard;
+        private final int attempt;
+        private long[] nanos = new long[16];
+        private int[] ends = new int[16];
+        private byte[] bytes = new byte[256];
+        private int count;
+
+        public Builder(int firstShard, int attempt) {
+            this.firstShard = firstShard;
+            this.attempt = attempt;
+        }
+
+        /** The shard the next result must be for. */
+        public int nextShard() {
+            return firstShard + count;
+        }
+
+        public int size() {
+            return count;
+        }
+
+        public int resultBytes() {
+            return count == 0 ? 0 : ends[count - 1];
+        }
+
+        /** Appends the next shard's encoded result and its time. */
+        public void add(byte[] result, long shardNanos) {
+            if (count == nanos.length) {
+                nanos = Arrays.copyOf(nanos, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
+            }
+            int start = resultBytes();
+            if (start + result.length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, start + result.length));
+            }
+            System.arraycopy(result, 0, bytes, start, result.length);
+            nanos[count] = shardNanos;
+            ends[count] = start + result.length;
+            count++;
+        }
+
+        public PackedOutcomes build() {
+            return new PackedOutcomes(firstShard, attempt, Arrays.copyOf(nanos, count), Arrays.copyOf(ends, count),
+                    Arrays.copyOf(bytes, resultBytes()));
+        }
+    }
+}

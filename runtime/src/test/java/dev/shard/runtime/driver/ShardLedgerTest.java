@@ -1,0 +1,75 @@
+package dev.shard.runtime.driver;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shard.runtime.protocol.PackedOutcomes;
+import dev.shard.runtime.protocol.ValueCodec;
+import org.junit.jupiter.api.Test;
+
+class ShardLedgerTest {
+
+    private static PackedOutcomes pack(int first, int attempt, long... values) {
+        PackedOutcomes.Builder builder = new PackedOutcomes.Builder(first, attempt);
+        for (long value : values) {
+            builder.add(ValueCodec.encode(value), value * 10);
+        }
+        return builder.build();
+    }
+
+    @Test
+    void aPackedBatchMarksItsShardsDoneAndKeepsTheirValues() {
+        ShardLedger ledger = new ShardLedger(6);
+        ledger.takeFresh(6);
+        assertEquals(3, ledger.succeedAll(pack(2, 1, 20, 30, 40)));
+        assertEquals(3, ledger.done());
+        for (int shard = 2; shard < 5; shard++) {
+            assertEquals(ShardLedger.DONE, ledger.state(shard));
+            assertEquals(shard * 10L, ledger.value(shard));
+        }
+        assertNull(ledger.value(0), "a shard without a result has no value");
+        assertArrayEquals(new long[] {200, 300, 400}, ledger.nanosOfDone());
+    }
+
+    @Test
+    void aRetriedShardInsideABatchWinsOnce() {
+        ShardLedger ledger = new ShardLedger(4);
+        ledger.takeFresh(4);
+        // Shard 1's first attempt was presumed lost; its retry succeeded before the batch came back.
+        assertTrue(ledger.attemptLost(1, 3));
+        assertTrue(ledger.hasRetry());
+        assertEquals(1, ledger.takeRetry());
+        assertTrue(ledger.succeed(1, ValueCodec.encode(-1L), 5));
+
+        assertEquals(3, ledger.succeedAll(pack(0, 1, 0, 1, 2, 3)), "the duplicate of shard 1 is dropped");
+        assertEquals(4, ledger.done());
+        assertTrue(ledger.allDone());
+        assertEquals(-1L, ledger.value(1), "the first success stays");
+        assertEquals(3L, ledger.value(3));
+        assertEquals(0, ledger.succeedAll(pack(0, 2, 9, 9, 9, 9)), "a whole duplicate batch takes nothing");
+        assertEquals(0L, ledger.value(0));
+    }
+
+    @Test
+    void aLateSuccessClearsAShardThatFailedForGood() {
+        ShardLedger ledger = new ShardLedger(2);
+        ledger.takeFresh(2);
+        assertFalse(ledger.attemptLost(0, 1));
+        assertEquals(1, ledger.failed());
+        assertEquals(2, ledger.succeedAll(pack(0, 1, 7, 8)));
+        assertEquals(0, ledger.failed());
+        assertEquals(7L, ledger.value(0));
+    }
+
+    @Test
+    void resultsForShardsOutsideTheRunAreRefused() {
+        ShardLedger ledger = new ShardLedger(3);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> ledger.succeedAll(pack(2, 1, 1, 2)));
+        assertEquals("results for shards 2..3 but the run has 3", error.getMessage());
+    }
+}

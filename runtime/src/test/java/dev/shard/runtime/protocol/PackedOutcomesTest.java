@@ -1,0 +1,105 @@
+package dev.shard.runtime.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PackedOutcomesTest {
+    private static final List<Serializable> VALUES = List.of(42L, -7L, Long.MIN_VALUE, 3, -3, Integer.MIN_VALUE, 2.5,
+            -0.0, Double.NaN, "grüße", "", new ArrayList<>(List.of(1, "two")));
+
+    private static Message.BatchDone roundTrip(Message.BatchDone done) {
+        ByteBuf buffer = Unpooled.buffer();
+        try {
+            FrameCodec.write(done, buffer);
+            return (Message.BatchDone) FrameCodec.read(buffer);
+        } finally {
+            buffer.release();
+        }
+    }
+
+    @Test
+    void packedResultsDecodeInPlaceToTheValuesTheWorkerEncoded() {
+        PackedOutcomes.Builder builder = new PackedOutcomes.Builder(500, 2);
+        List<Serializable> values = new ArrayList<>(VALUES);
+        values.add(1, null);
+        for (int i = 0; i < values.size(); i++) {
+            builder.add(ValueCodec.encode(values.get(i)), 1000 + i);
+        }
+        Message.BatchDone done = roundTrip(new Message.BatchDone(9, 500, values.size(), true, 0, 0, builder.build()));
+
+        PackedOutcomes packed = assertInstanceOf(PackedOutcomes.class, done.outcomes());
+        assertEquals(500, packed.firstShard());
+        assertEquals(2, packed.attempt());
+        assertEquals(values.size(), packed.size());
+        for (int i = 0; i < values.size(); i++) {
+            Serializable decoded = ValueCodec.decode(packed.bytes(), packed.offset(i), packed.length(i));
+            assertEquals(values.get(i), decoded, "value " + i);
+            assertEquals(1000 + i, packed.nanos(i));
+            Message.ShardOutcome outcome = packed.get(i);
+            assertEquals(500 + i, outcome.shardId());
+            assertEquals(2, outcome.attempt());
+            assertTrue(outcome.succeeded());
+            assertArrayEquals(ValueCodec.encode(values.get(i)), outcome.result());
+        }
+    }
+
+    @Test
+    void allSucceededListsGoPackedAndAFailureKeepsEachOutcome() {
+        List<Message.ShardOutcome> successes = List.of(
+                new Message.ShardOutcome(10, 1, 5, true, ValueCodec.encode(1L), null, null),
+                new Message.ShardOutcome(11, 1, 6, true, ValueCodec.encode("b"), null, null));
+        Message.BatchDone packed = roundTrip(new Message.BatchDone(1, 10, 2, true, 0, 0, successes));
+        assertInstanceOf(PackedOutcomes.class, packed.outcomes());
+        assertEquals(successes.get(1).shardId(), packed.outcomes().get(1).shardId());
+        assertArrayEquals(successes.get(1).result(), packed.outcomes().get(1).result());
+
+        List<Message.ShardOutcome> mixed = List.of(successes.getFirst(),
+                new Message.ShardOutcome(11, 1, 6, false, null, "boom", "at x"));
+        Message.BatchDone each = roundTrip(new Message.BatchDone(1, 10, 2, true, 0, 0, mixed));
+        assertEquals(ArrayList.class, each.outcomes().getClass());
+        assertEquals("boom", each.outcomes().get(1).error());
+
+        // Shards that are not consecutive cannot be described by a first shard and a count.
+        List<Message.ShardOutcome> gap = List.of(successes.getFirst(),
+                new Message.ShardOutcome(13, 1, 6, true, ValueCodec.encode(2L), null, null));
+        Message.BatchDone gapDone = roundTrip(new Message.BatchDone(1, 10, 4, true, 0, 0, gap));
+        assertEquals(13, gapDone.outcomes().get(1).shardId());
+        assertEquals(ArrayList.class, gapDone.outcomes().getClass());
+    }
+
+    @Test
+    void anEmptyPackSurvivesARoundTrip() {
+        Message.BatchDone done = roundTrip(new Message.BatchDone(1, 0, 0, true, 0, 0,
+                new PackedOutcomes.Builder(0, 1).build()));
+        assertTrue(done.outcomes().isEmpty());
+    }
+
+    @Test
+    void decodingInPlaceChecksTheBoundsAndTheLengthOfNumbers() {
+        byte[] two = new byte[20];
+        byte[] first = ValueCodec.encode(7L);
+        byte[] second = ValueCodec.encode(8);
+        System.arraycopy(first, 0, two, 0, first.length);
+        System.arraycopy(second, 0, two, first.length, second.length);
+        assertEquals(7L, ValueCodec.decode(two, 0, first.length));
+        assertEquals(8, ValueCodec.decode(two, first.length, second.length));
+
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
+                () -> ValueCodec.decode(two, 15, 9));
+        assertEquals("no value at 15 (+9) in 20 bytes", outside.getMessage());
+        IllegalArgumentException shortLong = assertThrows(IllegalArgumentException.class,
+                () -> ValueCodec.decode(Arrays.copyOf(first, 5)));
+        assertEquals("a value of tag 1 takes 9 bytes, got 5", shortLong.getMessage());
+    }
+}
