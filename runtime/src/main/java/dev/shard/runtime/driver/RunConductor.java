@@ -14,7 +14,7 @@ import java.util.TreeMap;
 /**
  * Dispatch and bookkeeping of one run. Pull-based: a worker is topped up to
  * {@link #PREFETCH} in-flight batches whenever it reports a batch done. Batches are
- * guided (remaining / (workers × 4), capped), so tiny tasks cost one socket round trip
+ * guided (remaining / (workers × 4), between a floor and a cap), so tiny tasks cost one socket round trip
  * per batch, not per task; retries go out one shard at a time. Called under the
  * {@link DriverConductor}'s lock.
  */

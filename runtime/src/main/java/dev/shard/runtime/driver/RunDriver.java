@@ -4,7 +4,6 @@ import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.report.RunReport;
 import dev.shard.storage.memory.ProcessMemory;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,10 +142,7 @@ public final class RunDriver {
     }
 
     private static RunOutcome outcome(DriverConductor conductor, RunConductor run, String error) {
-        List<Serializable> results = new ArrayList<>(run.ledger.count());
-        for (int shard = 0; shard < run.ledger.count(); shard++) {
-            results.add(run.ledger.value(shard));
-        }
+        List<Serializable> results = new LazyResults(run.ledger);
         String runError = error;
         if (runError == null && !run.ledger.allDone() && run.failures().isEmpty()) {
             runError = "run ended with " + (run.ledger.count() - run.ledger.done()) + " shards without a result";

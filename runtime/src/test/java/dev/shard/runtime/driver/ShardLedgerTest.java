@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shard.runtime.protocol.PackedOutcomes;
 import dev.shard.runtime.protocol.ValueCodec;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ShardLedgerTest {
@@ -63,6 +67,24 @@ class ShardLedgerTest {
         assertEquals(2, ledger.succeedAll(pack(0, 1, 7, 8)));
         assertEquals(0, ledger.failed());
         assertEquals(7L, ledger.value(0));
+    }
+
+    @Test
+    void lazyResultsDecodeToTheSameValuesInShardOrder() {
+        ShardLedger ledger = new ShardLedger(5);
+        ledger.takeFresh(5);
+        ledger.succeedAll(pack(0, 1, 10, 11));
+        assertTrue(ledger.succeed(2, ValueCodec.encode("two"), 1));
+        ledger.succeedAll(pack(3, 1, 13));
+        List<Serializable> eager = new ArrayList<>();
+        for (int shard = 0; shard < 5; shard++) {
+            eager.add(ledger.value(shard));
+        }
+        LazyResults lazy = new LazyResults(ledger);
+        assertEquals(5, lazy.size());
+        assertEquals(Arrays.asList(10L, 11L, "two", 13L, null), lazy);
+        assertEquals(eager, lazy);
+        assertThrows(IndexOutOfBoundsException.class, () -> lazy.get(5));
     }
 
     @Test
