@@ -33,6 +33,11 @@ public final class DriverConductor implements AutoCloseable {
     private static final long SAMPLE_PERIOD_MILLIS = 100;
     private static final int MAX_START_FAILURES = 3;
     private static final long DISCONNECT_GRACE_MILLIS = 1_000;
+    /**
+     * How long a recycled worker may take to exit after being told to (its shutdown hooks
+     * run; it halts itself after two seconds of them): then it is killed.
+     */
+    private static final long RECYCLE_PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** How long a worker may take to write the AOT cache as it exits (about a second here). */
     private static final long RECORDING_PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
@@ -225,11 +230,12 @@ public final class DriverConductor implements AutoCloseable {
 
     /**
      * A closed connection usually means the process is exiting: its exit (moments later)
-     * says why. A process that keeps running without its connection is killed.
+     * says why. A process that keeps running without its connection is killed. A stopping
+     * worker closes its connection before its shutdown hooks run: its exit, not the close,
+     * ends it, and {@link #retire} or {@link #stop} bound how long that may take.
      */
     synchronized void onDisconnected(WorkerProxy worker) {
-        if (worker.state == WorkerState.STOPPING || worker.state == WorkerState.DEAD) {
-            lost(worker, "stopped");
+        if (worker.state == WorkerState.STOPPING || worker.state == WorkerState.DEAD || closing) {
             return;
         }
         timers.schedule(() -> {
@@ -240,6 +246,26 @@ public final class DriverConductor implements AutoCloseable {
                 }
             }
         }, DISCONNECT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Tells a drained worker to exit. Its exit does the bookkeeping and spawns the
+     * replacement, so that two processes never live for one slot; one that does not exit
+     * within its patience (a hook that hangs, a frozen JVM) is killed.
+     */
+    void retire(WorkerProxy worker) {
+        worker.state = WorkerState.STOPPING;
+        worker.send(new Message.Shutdown());
+        if (!closing) {
+            long patience = launcher.recordingCache(worker.workerId) ? RECORDING_PATIENCE_NANOS : RECYCLE_PATIENCE_NANOS;
+            timers.schedule(() -> {
+                if (worker.process.isAlive()) {
+                    LOG.warn("{} did not exit within {} ms of being told to; killing it", worker,
+                            TimeUnit.NANOSECONDS.toMillis(patience));
+                    worker.process.destroyForcibly();
+                }
+            }, patience, TimeUnit.NANOSECONDS);
+        }
     }
 
     private synchronized void onProcessExit(WorkerProxy worker) {
@@ -260,16 +286,9 @@ public final class DriverConductor implements AutoCloseable {
         if (worker.channel != null) {
             worker.channel.close();
         }
-        // A stopping worker that records the AOT cache is still writing it: stop() and its
-        // exit bound its life instead.
-        if (worker.process.isAlive()) {
-            if (was == WorkerState.STOPPING && launcher.recordingCache(worker.workerId)) {
-                if (!closing) {
-                    timers.schedule(worker.process::destroyForcibly, RECORDING_PATIENCE_NANOS, TimeUnit.NANOSECONDS);
-                }
-            } else {
-                worker.process.destroyForcibly();
-            }
+        // A stopping worker is lost when it has exited (or was killed over the hard limit).
+        if (was != WorkerState.STOPPING && worker.process.isAlive()) {
+            worker.process.destroyForcibly();
         }
         if (was != WorkerState.STOPPING) {
             LOG.warn("{} lost: {}", worker, cause);

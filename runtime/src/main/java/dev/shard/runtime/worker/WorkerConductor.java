@@ -82,7 +82,7 @@ final class WorkerConductor {
                 // event loop in epoll_wait: stop the event loop first.
                 channel.eventLoop().parent().shutdownGracefully(0, 0, TimeUnit.MILLISECONDS)
                         .awaitUninterruptibly(1_000);
-                System.exit(0);
+                WorkerMain.exit(0);
             }
             default -> { }
         }
