@@ -18,6 +18,8 @@ public record PoolStatus(List<WorkerStatus> workers, List<Double> workerStartMil
     /**
      * One worker slot: its current process and figures; private memory is RssAnon, shared pages apart.
      *
+     * @param id the slot, 0 to workers - 1, kept across recycles; the process's own worker id (on its
+     *        command line, {@code -Dshard.worker=<run-id>:<worker-id>}) is new for every process
      * @param startupCache how the process started with respect to the AOT cache: {@code USED} (the JVM
      *        mapped it), {@code RECORDING} (this worker writes it as it exits), {@code REFUSED} (the JVM
      *        refused it; it is removed and recorded again) or {@code NONE}

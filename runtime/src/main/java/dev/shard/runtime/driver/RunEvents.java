@@ -18,6 +18,7 @@ final class RunEvents {
     private final Map<String, RunReport.CopySite> sites = new LinkedHashMap<>();
     private long copyEvents;
     private long copyBytes;
+    private long maxOpenNanos;
 
     RunEvents(long startNanos) {
         this.startNanos = startNanos;
@@ -47,6 +48,7 @@ final class RunEvents {
 
     /** Call sites come with a worker's end-of-run summary; counts come with every batch. */
     void summary(Message.RunSummary summary) {
+        maxOpenNanos = Math.max(maxOpenNanos, summary.openNanos());
         for (Message.CopySite site : summary.sites()) {
             String key = site.site() + " " + site.what();
             RunReport.CopySite known = sites.get(key);
@@ -54,6 +56,11 @@ final class RunEvents {
                     : new RunReport.CopySite(site.site(), site.what(), known.events() + site.events(),
                             known.bytes() + site.bytes()));
         }
+    }
+
+    /** The longest any worker that sent its summary spent opening the run's inputs and outputs. */
+    long maxOpenNanos() {
+        return maxOpenNanos;
     }
 
     List<RunReport.RecycleEvent> recycles() {

@@ -168,6 +168,7 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
             writeString(out, site.what());
             out.writeLong(site.events()).writeLong(site.bytes());
         }
+        out.writeLong(summary.openNanos());
     }
 
     private static Message.RunSummary readRunSummary(ByteBuf frame) {
@@ -179,7 +180,7 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
         for (int i = 0; i < count; i++) {
             sites.add(new Message.CopySite(readString(frame), readString(frame), frame.readLong(), frame.readLong()));
         }
-        return new Message.RunSummary(runId, events, bytes, sites);
+        return new Message.RunSummary(runId, events, bytes, sites, frame.readLong());
     }
 
     private static void writeBytes(ByteBuf out, byte[] bytes) {

@@ -54,8 +54,12 @@ public sealed interface Message {
     record CopySite(String site, String what, long events, long bytes) {
     }
 
-    /** Worker to driver: the copies this worker made during the run, by call site. */
-    record RunSummary(int runId, long copyEvents, long copyBytes, List<CopySite> sites) implements Message {
+    /**
+     * Worker to driver: the copies this worker made during the run, by call site, and the
+     * time it spent opening (mapping) the run's inputs and outputs.
+     */
+    record RunSummary(int runId, long copyEvents, long copyBytes, List<CopySite> sites, long openNanos)
+            implements Message {
     }
 
     /** Driver to worker: finish and exit. */

@@ -26,10 +26,11 @@ final class RunResources implements AutoCloseable {
         return open(name, type, "output", descriptor.outputs(), outputs);
     }
 
-    private static <T> T open(String name, Class<T> type, String role, Map<String, SharedReference<?>> references,
+    private <T> T open(String name, Class<T> type, String role, Map<String, SharedReference<?>> references,
             Map<String, AutoCloseable> opened) {
         AutoCloseable view = opened.get(name);
         if (view == null) {
+            long started = System.nanoTime();
             SharedReference<?> reference = references.get(name);
             if (reference == null) {
                 throw new IllegalArgumentException("no " + role + " named '" + name + "' in this run; the run has "
@@ -38,12 +39,20 @@ final class RunResources implements AutoCloseable {
             }
             view = reference.open();
             opened.put(name, view);
+            openNanos += System.nanoTime() - started;
         }
         if (!type.isInstance(view)) {
             throw new ClassCastException(role + " '" + name + "' opens as " + view.getClass().getName()
                     + ", not " + type.getName());
         }
         return type.cast(view);
+    }
+
+    /** Time spent opening (mapping) this run's inputs and outputs; a failed open is not counted. */
+    private long openNanos;
+
+    long openNanos() {
+        return openNanos;
     }
 
     @Override

@@ -176,8 +176,9 @@ final class WorkerConductor {
         CopyLedger.Snapshot delta = copiesAtRunStart == null ? copies : copies.minus(copiesAtRunStart);
         List<Message.CopySite> sites = copies.topCallSites().stream()
                 .map(site -> new Message.CopySite(site.site(), site.what(), site.events(), site.bytes())).toList();
+        long openNanos = resources == null ? 0 : resources.openNanos();
         closeResources();
-        channel.writeAndFlush(new Message.RunSummary(end.runId(), delta.events(), delta.bytes(), sites));
+        channel.writeAndFlush(new Message.RunSummary(end.runId(), delta.events(), delta.bytes(), sites, openNanos));
         // Sites are per process; start each run's list afresh.
         CopyLedger.reset();
         copiesAtRunStart = CopyLedger.snapshot(0);

@@ -29,7 +29,8 @@ class FrameCodecTest {
                         new Message.ShardOutcome(101, 1, 66, false, null, "boom", "at x\nat y"))),
                 new Message.TaskTimedOut(7, 5, 2, 1234),
                 new Message.RunEnd(7),
-                new Message.RunSummary(7, 2, 64, List.of(new Message.CopySite("A.b(A.java:1)", "materialize", 2, 64))),
+                new Message.RunSummary(7, 2, 64, List.of(new Message.CopySite("A.b(A.java:1)", "materialize", 2, 64)),
+                        987_654L),
                 new Message.Shutdown());
         ByteBuf buffer = Unpooled.buffer();
         messages.forEach(message -> FrameCodec.write(message, buffer));
