@@ -6,7 +6,8 @@ import java.util.List;
  * A pool at one moment: each worker slot, and how long workers took to start
  * (spawn to connected) so far.
  *
- * @param workerStartMillis spawn-to-connected time of every worker started so far, in start order
+ * @param workerStartMillis spawn-to-connected time of the workers started so far, in start order: all
+ *     of them, or the most recent 256 on a long-lived pool that recycles
  */
 public record PoolStatus(List<WorkerStatus> workers, List<Double> workerStartMillis, double poolStartSeconds) {
 

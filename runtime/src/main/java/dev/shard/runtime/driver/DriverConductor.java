@@ -1,5 +1,6 @@
 package dev.shard.runtime.driver;
 
+import dev.shard.runtime.api.PoolStatus;
 import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.protocol.ProtocolVersion;
 import dev.shard.runtime.supervise.MemorySampler;
@@ -12,6 +13,7 @@ import io.netty.channel.Channel;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +34,8 @@ public final class DriverConductor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DriverConductor.class);
     private static final long SAMPLE_PERIOD_MILLIS = 100;
     private static final int MAX_START_FAILURES = 3;
+    /** Start times kept for {@link PoolStatus}: enough for a median, bounded on long-lived pools. */
+    static final int START_TIMES_KEPT = 256;
     private static final long DISCONNECT_GRACE_MILLIS = 1_000;
     /**
      * How long a recycled worker may take to exit after being told to (its shutdown hooks
@@ -53,8 +57,9 @@ public final class DriverConductor implements AutoCloseable {
             Thread.ofPlatform().daemon().name("shard-supervisor-timer").factory());
     final WorkerProxy[] slots;
     final int[] slotRecycles;
+    /** Workers whose process has not exited yet, by worker id. */
     private final Map<Integer, WorkerProxy> workers = new HashMap<>();
-    private final List<Double> startupMillis = new ArrayList<>();
+    private final ArrayDeque<Double> startupMillis = new ArrayDeque<>();
     private final String identity;
     private int nextWorkerId;
     private int runs;
@@ -168,7 +173,10 @@ public final class DriverConductor implements AutoCloseable {
         worker.startupCache = launcher.connected(workerId);
         worker.state = WorkerState.READY;
         startFailures = 0;
-        startupMillis.add(worker.startupMillis());
+        startupMillis.addLast(worker.startupMillis());
+        if (startupMillis.size() > START_TIMES_KEPT) {
+            startupMillis.removeFirst();
+        }
         worker.send(new Message.Welcome(ProtocolVersion.VERSION));
         ProcessMemory.read(pid).ifPresent(worker::sampled);
         if (replacement == worker) {
@@ -274,6 +282,8 @@ public final class DriverConductor implements AutoCloseable {
         String cause = worker.pendingDeathCause != null ? worker.pendingDeathCause : ExitCauses.describe(code);
         String log = PoolDirectory.tail(launcher.logFile(worker.workerId), 1);
         lost(worker, log.isBlank() ? cause : cause + "; last log line: " + log);
+        // Reports keep what they need in their slot records; a long-lived pool must not keep every process.
+        workers.remove(worker.workerId);
     }
 
     /** A worker is gone: expected if we stopped it, else a death to report; its work is re-queued. */
@@ -398,6 +408,11 @@ public final class DriverConductor implements AutoCloseable {
 
     List<Double> startupMillis() {
         return List.copyOf(startupMillis);
+    }
+
+    /** Workers whose process has not exited yet. */
+    synchronized int trackedWorkers() {
+        return workers.size();
     }
 
     List<WorkerProxy> currentWorkers() {
