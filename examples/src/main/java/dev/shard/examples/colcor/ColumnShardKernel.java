@@ -21,7 +21,7 @@ public final class ColumnShardKernel implements ShardKernel<Integer> {
 
     private final int rows;
     private final int columns;
-    /** Per worker and run: this instance is deserialized once per worker per run. */
+    /** Per worker: this instance is deserialized at most once per worker per run, and an identical next run may reuse it with the same views. */
     private transient volatile Prepared prepared;
 
     public ColumnShardKernel(int rows, int columns) {

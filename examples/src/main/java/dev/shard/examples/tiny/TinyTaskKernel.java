@@ -15,7 +15,7 @@ public final class TinyTaskKernel implements ShardKernel<Long> {
 
     private final long spinMicros;
     private final long leakKibPerTask;
-    /** Per worker and run: this instance is deserialized once per worker per run. */
+    /** Per worker: this instance is deserialized at most once per worker per run, and an identical next run may reuse it with the same views. */
     private transient volatile MemorySegment values;
 
     public TinyTaskKernel(long spinMicros, long leakKibPerTask) {

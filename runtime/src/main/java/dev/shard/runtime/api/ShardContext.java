@@ -11,12 +11,12 @@ public interface ShardContext {
     RandomGenerator random();
 
     /**
-     * A borrowed input, opened zero-copy once per worker per run: the object its
+     * A borrowed input, opened zero-copy at most once per worker and kept mapped across runs while its data lives: the object its
      * {@link dev.shard.storage.SharedReference#open()} returned.
      */
     <T> T input(String name, Class<T> type);
 
-    /** An output buffer, opened once per worker per run. */
+    /** An output buffer, opened at most once per worker and kept open across runs while it exists. */
     <T> T output(String name, Class<T> type);
 
     int workerId();

@@ -7,6 +7,12 @@ import java.io.Serializable;
  * public no-arg constructor or are serializable lambdas/records; the instance is sent
  * once per worker per run, never per task.
  *
+ * <p>A worker may keep the instance for its next run when that run is identical (the same
+ * serialized kernel, shards, references and seed) and none of the data the worker has
+ * opened was released or replaced since. Transient fields that cache what the context
+ * gives (views of inputs, values derived from them) stay valid then; state that must
+ * start afresh every run (counters) does not belong in the kernel.
+ *
  * @param <R> the small per-shard result sent back to the driver (big data goes to output buffers)
  */
 @FunctionalInterface

@@ -178,7 +178,7 @@ public final class DriverConductor implements AutoCloseable {
             startupMillis.removeFirst();
         }
         worker.send(new Message.Welcome(ProtocolVersion.VERSION));
-        ProcessMemory.read(pid).ifPresent(worker::sampled);
+        ProcessMemory.readStatus(pid).ifPresent(worker::sampled);
         if (replacement == worker) {
             replacement = null;
             for (WorkerProxy other : slots) {
@@ -211,7 +211,7 @@ public final class DriverConductor implements AutoCloseable {
                     if (first) {
                         // The baseline is taken warm, after the first tasks have loaded the kernel's classes.
                         worker.baselinePrivateBytes = -1;
-                        ProcessMemory.read(worker.pid()).ifPresent(worker::sampled);
+                        ProcessMemory.readStatus(worker.pid()).ifPresent(worker::sampled);
                     }
                 }
                 supervisor.evaluateBoundary(worker);
@@ -226,9 +226,9 @@ public final class DriverConductor implements AutoCloseable {
                 }
             }
             case Message.RunSummary summary -> {
-                if (run != null && summary.runId() == run.runId) {
+                // Only awaited summaries count, so a report never depends on which came in time.
+                if (run != null && summary.runId() == run.runId && run.pendingSummaries.remove(worker.workerId)) {
                     run.events.summary(summary);
-                    run.pendingSummaries.remove(worker.workerId);
                 }
             }
             default -> LOG.warn("unexpected {} from {}", message.getClass().getSimpleName(), worker);

@@ -15,7 +15,7 @@ public final class PoolInspector {
             if (healthCheck) {
                 for (WorkerProxy worker : conductor.currentWorkers()) {
                     if (worker.isLive()) {
-                        ProcessMemory.read(worker.pid()).ifPresent(worker::sampled);
+                        ProcessMemory.readStatus(worker.pid()).ifPresent(worker::sampled);
                     }
                 }
                 conductor.evaluateAll();

@@ -35,6 +35,11 @@ final class RunConductor {
     long computeEndNanos;
     /** Workers whose end-of-run summary (copy call sites) has not arrived yet. */
     final java.util.Set<Integer> pendingSummaries = new java.util.HashSet<>();
+    /**
+     * Workers that reported copies in this run. The others' summaries hold nothing the
+     * batches did not already say (no copy, so no call site): the run does not wait for them.
+     */
+    final java.util.Set<Integer> copyingWorkers = new java.util.HashSet<>();
 
     RunConductor(int runId, byte[] descriptor, int shards, long taskTimeoutMillis, int maxRetries) {
         this.runId = runId;
@@ -85,6 +90,9 @@ final class RunConductor {
             slot(worker.slot).tasks += done.count();
         }
         events.copies(done.copyEvents(), done.copyBytes());
+        if (done.copyEvents() > 0) {
+            copyingWorkers.add(worker.workerId);
+        }
         for (Message.ShardOutcome outcome : done.outcomes()) {
             if (outcome.succeeded()) {
                 if (ledger.succeed(outcome.shardId(), outcome.result(), outcome.nanos())) {

@@ -6,7 +6,10 @@ import dev.shard.runtime.report.RunReport;
 import dev.shard.storage.memory.ProcessMemory;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,10 +46,12 @@ public final class RunDriver {
                 }
                 conductor.dispatch();
                 String error = awaitFinish(conductor, run);
-                sampleAll(conductor, run);
-                collectSummaries(conductor, run);
+                // The summaries travel while the driver reads /proc: the two overlap.
+                requestSummaries(conductor, run);
+                Map<WorkerProxy, ProcessMemory> readings = sampleAll(conductor, run);
+                awaitSummaries(conductor, run);
                 settle(conductor);
-                recordEnd(conductor, run);
+                recordEnd(conductor, run, readings);
                 return outcome(conductor, run, error);
             } finally {
                 conductor.run = null;
@@ -67,25 +72,39 @@ public final class RunDriver {
         return null;
     }
 
-    /** One reading at the end of compute, while inputs are still mapped: peaks never miss a short run. */
-    private static void sampleAll(DriverConductor conductor, RunConductor run) {
+    /**
+     * One reading at the end of compute, so peaks never miss a short run. Status only: the
+     * figures the report and the recycle policy use are all in /proc/pid/status.
+     */
+    private static Map<WorkerProxy, ProcessMemory> sampleAll(DriverConductor conductor, RunConductor run) {
+        Map<WorkerProxy, ProcessMemory> readings = new IdentityHashMap<>();
         for (WorkerProxy worker : conductor.currentWorkers()) {
             if (worker.isLive()) {
-                ProcessMemory.read(worker.pid()).ifPresent(memory -> {
+                ProcessMemory.readStatus(worker.pid()).ifPresent(memory -> {
                     worker.sampled(memory);
                     run.onSample(worker, memory);
+                    readings.put(worker, memory);
                 });
+            }
+        }
+        return readings;
+    }
+
+    private static void requestSummaries(DriverConductor conductor, RunConductor run) {
+        for (WorkerProxy worker : conductor.currentWorkers()) {
+            if (worker.isLive() && worker.setUpRunId == run.runId) {
+                // Every worker hears the end (it starts its next copy count afresh); only those
+                // that copied have call sites to report.
+                if (run.copyingWorkers.contains(worker.workerId)) {
+                    run.pendingSummaries.add(worker.workerId);
+                }
+                worker.send(new Message.RunEnd(run.runId));
             }
         }
     }
 
-    private static void collectSummaries(DriverConductor conductor, RunConductor run) {
-        for (WorkerProxy worker : conductor.currentWorkers()) {
-            if (worker.isLive() && worker.setUpRunId == run.runId) {
-                run.pendingSummaries.add(worker.workerId);
-                worker.send(new Message.RunEnd(run.runId));
-            }
-        }
+    /** Every summary wakes this wait (the conductor notifies on each frame); the poll is only a backstop. */
+    private static void awaitSummaries(DriverConductor conductor, RunConductor run) {
         long deadline = System.nanoTime() + SUMMARY_WAIT_NANOS;
         while (!run.pendingSummaries.isEmpty() && System.nanoTime() < deadline) {
             conductor.waitNanos(POLL_NANOS);
@@ -104,10 +123,18 @@ public final class RunDriver {
         }
     }
 
-    private static void recordEnd(DriverConductor conductor, RunConductor run) {
+    /**
+     * The end figures. A worker read by {@link #sampleAll} moments ago and still in its slot
+     * keeps that reading (its run is over: nothing of the kernel runs any more); a
+     * replacement, started by the settling, is read now.
+     */
+    private static void recordEnd(DriverConductor conductor, RunConductor run, Map<WorkerProxy, ProcessMemory> readings) {
         for (WorkerProxy worker : conductor.currentWorkers()) {
             SlotRecord slot = run.slot(worker.slot);
-            ProcessMemory.read(worker.pid()).ifPresent(memory -> {
+            ProcessMemory earlier = worker.isLive() ? readings.get(worker) : null;
+            Optional<ProcessMemory> reading = earlier != null ? Optional.of(earlier)
+                    : ProcessMemory.readStatus(worker.pid());
+            reading.ifPresent(memory -> {
                 slot.sampled(worker, memory);
                 slot.endPrivateBytes = memory.privateBytes();
             });

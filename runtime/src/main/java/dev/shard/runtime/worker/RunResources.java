@@ -2,20 +2,27 @@ package dev.shard.runtime.worker;
 
 import dev.shard.runtime.protocol.RunDescriptor;
 import dev.shard.storage.SharedReference;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The inputs and outputs one worker has opened for the current run: each reference is
- * opened on first use (zero-copy) and closed when the run ends.
+ * The inputs and outputs one worker uses for the current run: each reference is opened
+ * on first use (zero-copy), through the worker's {@link OpenedReferences} so that a view
+ * mapped by an earlier run is reused while its file is unchanged. Views the cache does not
+ * keep are closed when the run ends.
  */
 final class RunResources implements AutoCloseable {
     private final RunDescriptor descriptor;
-    private final Map<String, AutoCloseable> inputs = new LinkedHashMap<>();
-    private final Map<String, AutoCloseable> outputs = new LinkedHashMap<>();
+    private final OpenedReferences cache;
+    private final Map<String, AutoCloseable> inputs = new HashMap<>();
+    private final Map<String, AutoCloseable> outputs = new HashMap<>();
+    private final List<AutoCloseable> owned = new ArrayList<>();
 
-    RunResources(RunDescriptor descriptor) {
+    RunResources(RunDescriptor descriptor, OpenedReferences cache) {
         this.descriptor = descriptor;
+        this.cache = cache;
     }
 
     <T> T input(String name, Class<T> type) {
@@ -37,7 +44,11 @@ final class RunResources implements AutoCloseable {
                         + role + "s " + references.keySet() + " (add it with RunOptions.with"
                         + (role.equals("input") ? "Input" : "Output") + ")");
             }
-            view = reference.open();
+            OpenedReferences.Opened acquired = cache.acquire(reference);
+            view = acquired.view();
+            if (!acquired.kept()) {
+                owned.add(view);
+            }
             opened.put(name, view);
             openNanos += System.nanoTime() - started;
         }
@@ -57,18 +68,16 @@ final class RunResources implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(inputs);
-        closeAll(outputs);
-    }
-
-    private static void closeAll(Map<String, AutoCloseable> opened) {
-        for (AutoCloseable view : opened.values()) {
+        for (AutoCloseable view : owned) {
             try {
                 view.close();
             } catch (Exception e) {
                 System.err.println("shard worker: closing " + view + " failed: " + e);
             }
         }
-        opened.clear();
+        owned.clear();
+        inputs.clear();
+        outputs.clear();
+        cache.trim();
     }
 }

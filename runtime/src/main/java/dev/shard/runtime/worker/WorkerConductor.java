@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.Serializable;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,6 +26,8 @@ final class WorkerConductor {
     private static final long PART_BYTES = 8L * 1024 * 1024;
     private static final int PART_OUTCOMES = 65_536;
     private static final int MAX_RESULT_BYTES = 32 * 1024 * 1024;
+    /** While idle, kept views whose files are gone are let go this often, so released memory returns. */
+    private static final long IDLE_SWEEP_MILLIS = 1_000;
 
     private final int workerId;
     private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
@@ -33,9 +36,14 @@ final class WorkerConductor {
     private int runId = -1;
     private RunDescriptor descriptor;
     private RunResources resources;
+    private final OpenedReferences opened = new OpenedReferences();
     private CopyLedger.Snapshot copiesAtLastReport;
     private CopyLedger.Snapshot copiesAtRunStart;
     private Throwable setupError;
+    /** The last descriptor decoded, its bytes, and the cache generation it was decoded at. */
+    private byte[] decodedBytes;
+    private RunDescriptor decoded;
+    private long decodedGeneration;
 
     WorkerConductor(int workerId) {
         this.workerId = workerId;
@@ -56,7 +64,12 @@ final class WorkerConductor {
 
     void runLoop() throws InterruptedException {
         while (true) {
-            Message message = inbox.take();
+            Message message = opened.size() == 0 ? inbox.take()
+                    : inbox.poll(IDLE_SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+            if (message == null) {
+                opened.sweep();
+                continue;
+            }
             try {
                 handle(message);
             } catch (RuntimeException | Error e) {
@@ -76,6 +89,7 @@ final class WorkerConductor {
             case Message.RunEnd end -> endRun(end);
             case Message.Shutdown ignored -> {
                 closeResources();
+                opened.close();
                 // A normal exit: shutdown hooks run (and JVM exit work such as writing an AOT cache).
                 WorkerMain.exiting = true;
                 // The JVM's exit waits up to 300 ms for threads sitting in native code, such as an
@@ -90,11 +104,12 @@ final class WorkerConductor {
 
     private void setUp(Message.RunSetup setup) {
         closeResources();
+        opened.sweep();
         runId = setup.runId();
         setupError = null;
         try {
-            descriptor = (RunDescriptor) ValueCodec.decode(setup.descriptor());
-            resources = new RunResources(descriptor);
+            descriptor = decode(setup.descriptor());
+            resources = new RunResources(descriptor, opened);
         } catch (RuntimeException | LinkageError e) {
             // Every shard of this run then fails with this cause, so the driver reports it clearly.
             setupError = new IllegalStateException("worker " + workerId + " cannot set up the run: " + e, e);
@@ -102,6 +117,29 @@ final class WorkerConductor {
         watchdog.configure(setup.taskTimeoutMillis());
         copiesAtRunStart = CopyLedger.snapshot(0);
         copiesAtLastReport = copiesAtRunStart;
+    }
+
+    /**
+     * A run identical to the last one (same bytes: kernel, shards, references, seed) reuses
+     * its decoded descriptor, kernel instance included, while every view that kernel may
+     * have kept is still open and current: all its references are kept by the cache and the
+     * cache has closed nothing since. Decoding runs once per run, so it never gets compiled
+     * and costs milliseconds in the interpreter.
+     */
+    private RunDescriptor decode(byte[] bytes) {
+        if (decoded != null && decodedGeneration == opened.generation() && Arrays.equals(bytes, decodedBytes)) {
+            return decoded;
+        }
+        decoded = null;
+        RunDescriptor fresh = (RunDescriptor) ValueCodec.decode(bytes);
+        boolean reusable = fresh.inputs().values().stream().allMatch(OpenedReferences::keeps)
+                && fresh.outputs().values().stream().allMatch(OpenedReferences::keeps);
+        if (reusable) {
+            decoded = fresh;
+            decodedBytes = bytes;
+            decodedGeneration = opened.generation();
+        }
+        return fresh;
     }
 
     private void execute(Message.TaskBatch batch) {

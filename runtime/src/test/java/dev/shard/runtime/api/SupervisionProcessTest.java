@@ -144,6 +144,18 @@ class SupervisionProcessTest {
                     report::renderText);
             assertTrue(report.recommendations().stream().anyMatch(r -> r.contains("4000 bytes were copied")),
                     report::renderText);
+
+            // The next run copies nothing: its report shows no copy and no call site of the last run.
+            RunReport clean = pool.shardMap(Shards.contiguous(4, 1), context -> 0, RunOptions.none()).report();
+            assertEquals(0, clean.copies().events(), clean::renderText);
+            assertEquals(List.of(), clean.copies().topCallSites(), clean::renderText);
+            RunReport again = pool.shardMap(Shards.contiguous(2, 1), context -> {
+                dev.shard.storage.copy.CopyLedger.record("materialize", 10);
+                return 0;
+            }, RunOptions.none()).report();
+            assertEquals(20, again.copies().bytes(), again::renderText);
+            assertEquals(2, again.copies().topCallSites().stream().mapToLong(RunReport.CopySite::events).sum(),
+                    "call sites count this run's copies only\n" + again.renderText());
         }
     }
 }

@@ -182,7 +182,9 @@ final class ZeroCopyIpcReader {
         VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
         try (ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(header, body)) {
             new VectorLoader(root).load(batch);
-            ValueVectorUtility.validate(root);
+            // validateFull also checks that offsets rise and stay inside their data buffer, so a
+            // corrupt utf8 offset is an error here rather than wrong strings later.
+            ValueVectorUtility.validateFull(root);
             for (FieldVector vector : root.getFieldVectors()) {
                 checkInMapping(index, vector, whole);
             }

@@ -1,9 +1,11 @@
 package dev.shard.storage.copy;
 
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -13,8 +15,16 @@ import java.util.concurrent.atomic.LongAdder;
  * Every materialize / fetch / toArray goes through {@link #record(String, long)}.
  */
 public final class CopyLedger {
-    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final String STORAGE_PACKAGE = "dev.shard.storage.";
+    /** Where the storage library's own classes come from (its jar or classes directory). */
+    private static final CodeSource STORAGE_CODE = CopyLedger.class.getProtectionDomain().getCodeSource();
+    private static final ClassValue<Boolean> IN_STORAGE_LIBRARY = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return isStorageLibraryClass(type);
+        }
+    };
 
     private static final LongAdder EVENTS = new LongAdder();
     private static final LongAdder BYTES = new LongAdder();
@@ -76,11 +86,27 @@ public final class CopyLedger {
 
     private static String callSite() {
         return WALKER.walk(frames -> frames
-                .filter(frame -> !frame.getClassName().startsWith(STORAGE_PACKAGE)
-                        || frame.getClassName().contains("Test"))
+                .filter(frame -> !IN_STORAGE_LIBRARY.get(frame.getDeclaringClass()))
                 .findFirst()
                 .map(frame -> frame.getClassName() + "." + frame.getMethodName()
                         + "(" + frame.getFileName() + ":" + frame.getLineNumber() + ")")
                 .orElse("unknown"));
+    }
+
+    /**
+     * A frame belongs to the storage layer when its class is in a storage package AND was
+     * loaded from the same place as this class. Code in other artifacts that happens to
+     * share a package name (for example classes compiled in another directory) is a
+     * caller, so the site names the code that asked for the copy, not the layer doing it.
+     */
+    private static boolean isStorageLibraryClass(Class<?> type) {
+        if (!type.getName().startsWith(STORAGE_PACKAGE)) {
+            return false;
+        }
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        if (STORAGE_CODE == null || source == null) {
+            return true;
+        }
+        return Objects.equals(STORAGE_CODE.getLocation(), source.getLocation());
     }
 }

@@ -19,6 +19,19 @@ public record ProcessMemory(long pid, long privateBytes, long sharedBytes, long 
 
     /** Reads the figures of {@code pid}; empty when the process is gone. */
     public static Optional<ProcessMemory> read(long pid) {
+        return read(pid, true);
+    }
+
+    /**
+     * Reads only {@code /proc/<pid>/status}: {@code pssBytes} is -1. {@code smaps_rollup}
+     * walks every mapping of the process (about a millisecond on a JVM with a large heap
+     * reservation), too slow for a figure read on every run or every sample.
+     */
+    public static Optional<ProcessMemory> readStatus(long pid) {
+        return read(pid, false);
+    }
+
+    private static Optional<ProcessMemory> read(long pid, boolean withPss) {
         Path proc = Path.of("/proc", Long.toString(pid));
         String status;
         try {
@@ -33,7 +46,7 @@ public record ProcessMemory(long pid, long privateBytes, long sharedBytes, long 
         long shmem = kibField(status, "RssShmem:");
         long rss = kibField(status, "VmRSS:");
         long hwm = kibField(status, "VmHWM:");
-        long pss = readPss(proc);
+        long pss = withPss ? readPss(proc) : -1;
         return Optional.of(new ProcessMemory(pid, anon, file + shmem, rss, hwm, pss));
     }
 

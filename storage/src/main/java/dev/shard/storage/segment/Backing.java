@@ -5,7 +5,10 @@ import java.util.Locale;
 
 /** Where a segment's pages live. */
 public enum Backing {
-    /** tmpfs (default {@code /dev/shm/shard}): RAM, shared by every process. */
+    /**
+     * tmpfs (default {@code /dev/shm/shard}): RAM, shared by every process. A segment
+     * larger than the space still free there is refused when it is created.
+     */
     SHM,
     /** A file in the spill directory: for data larger than free RAM; pages come and go. */
     MMAP,

@@ -39,6 +39,8 @@ public final class SegmentStore {
     private final Set<Segment> owned = new LinkedHashSet<>();
     private final Map<Backing, RunDirectory> runDirectories = new HashMap<>();
     private final AtomicLong names = new AtomicLong();
+    /** Serializes the free-space check with the file creation it permits. */
+    private final Object spaceLock = new Object();
 
     public SegmentStore(StorageContext context) {
         this.context = context;
@@ -80,7 +82,9 @@ public final class SegmentStore {
 
     /**
      * Creates a zero-filled (sparse) segment of {@code bytes} owned by this process,
-     * mapped read-write, file mode 0600.
+     * mapped read-write, file mode 0600. A {@link Backing#SHM} segment that does not fit
+     * in the free shm space (less what this process's other shm segments may still
+     * take) is refused with a {@link StorageException} naming the way out.
      */
     public Segment create(String name, long bytes, Backing backing) {
         if (!NAME.matcher(name).matches()) {
@@ -90,7 +94,16 @@ public final class SegmentStore {
         if (bytes <= 0) {
             throw new StorageException("segment '" + name + "' needs a positive size, got " + bytes + " bytes");
         }
-        Backing resolved = resolve(backing, bytes);
+        synchronized (spaceLock) {
+            Backing resolved = resolve(backing, bytes);
+            if (resolved == Backing.SHM) {
+                ensureRoomInShm(name, bytes);
+            }
+            return createFile(name, bytes, resolved);
+        }
+    }
+
+    private Segment createFile(String name, long bytes, Backing resolved) {
         Path path = runDirectory(resolved).resolve(name + ".seg");
         try (FileChannel channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.READ, StandardOpenOption.WRITE),
@@ -186,13 +199,63 @@ public final class SegmentStore {
             return backing;
         }
         try {
-            Path root = context.shmRoot();
-            RunDirectory.createPrivateDirectories(root);
-            long usable = Files.getFileStore(root).getUsableSpace();
-            return bytes <= usable * (1 - AUTO_SHM_HEADROOM) ? Backing.SHM : Backing.MMAP;
+            return bytes <= freeShmBytes() * (1 - AUTO_SHM_HEADROOM) ? Backing.SHM : Backing.MMAP;
         } catch (IOException e) {
             return Backing.MMAP;
         }
+    }
+
+    /**
+     * Segments are sparse: a page of tmpfs is taken only when first written, and writing
+     * one that tmpfs cannot supply raises SIGBUS, which kills the JVM. So a shm segment is
+     * created only when its whole size fits in the space still free.
+     *
+     * <p>Why a check and not posix_fallocate: fallocate would take every page up front,
+     * so a zero-initialized output buffer would cost its full size in RAM before anything
+     * is written. The check keeps segments sparse and catches the common cases (a small
+     * /dev/shm such as Docker's 64 MiB, an explicit SHM request larger than free space,
+     * several segments of this process that each fit alone). Its limit: pages other
+     * processes promised but have not written yet are invisible, so concurrent processes
+     * can still over-commit tmpfs together.
+     */
+    private void ensureRoomInShm(String name, long bytes) {
+        long free;
+        try {
+            free = freeShmBytes();
+        } catch (IOException e) {
+            return; // the create below reports the unusable directory itself
+        }
+        if (bytes > free) {
+            Path root = context.shmRoot();
+            throw new StorageException(root + " has " + describe(free) + " free, segment '" + name + "' needs "
+                    + describe(bytes) + ": free space there, use Backing.MMAP (a file in the spill directory "
+                    + context.spillRoot() + "), or point " + StorageContext.SHM_DIR_ENV + " (-D"
+                    + StorageContext.SHM_DIR_PROPERTY + ") at a larger tmpfs");
+        }
+    }
+
+    /** Usable bytes of the shm file system minus the unwritten pages of this process's sparse shm segments. */
+    private long freeShmBytes() throws IOException {
+        Path root = context.shmRoot();
+        RunDirectory.createPrivateDirectories(root);
+        long usable = Files.getFileStore(root).getUsableSpace();
+        long promised = 0;
+        for (Segment segment : owned()) {
+            if (segment.backing() == Backing.SHM && !segment.isClosed()) {
+                // Unknown allocation counts as fully written: the check then trusts the file system alone.
+                long allocated = AllocatedSpace.of(segment.path()).orElse(segment.size());
+                promised += Math.max(0, segment.size() - allocated);
+            }
+        }
+        return Math.max(0, usable - promised);
+    }
+
+    static String describe(long bytes) {
+        if (bytes < 1L << 20) {
+            return bytes + " bytes";
+        }
+        return bytes < 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20))
+                : String.format(java.util.Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
     }
 
     private Backing backingOf(Path path) {

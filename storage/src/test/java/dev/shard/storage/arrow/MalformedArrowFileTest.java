@@ -15,6 +15,7 @@ import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.compression.AbstractCompressionCodec;
 import org.apache.arrow.vector.compression.CompressionCodec;
@@ -149,6 +150,45 @@ class MalformedArrowFileTest {
             }
         }
         assertTrue(rejected > 0, "damage was detected at least once");
+    }
+
+    /** Offsets that fall back inside the data buffer pass a size check; only a full validation sees them. */
+    @Test
+    void utf8OffsetsGoingBackwardsAreRejected() throws Exception {
+        try (VarCharVector strings = new VarCharVector("s", allocator)) {
+            String[] values = {"seven..", "eleven.....", "thirteen....."};
+            strings.allocateNew(values.length);
+            for (int i = 0; i < values.length; i++) {
+                strings.setSafe(i, values[i].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            strings.setValueCount(values.length);
+            try (VectorSchemaRoot table = VectorSchemaRoot.of(strings);
+                    FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE,
+                            StandardOpenOption.TRUNCATE_EXISTING);
+                    ArrowFileWriter writer = new ArrowFileWriter(table, null, channel)) {
+                writer.start();
+                writer.writeBatch();
+                writer.end();
+            }
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] offsets = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putInt(0).putInt(7).putInt(18)
+                .putInt(31).array();
+        int at = indexOf(bytes, offsets);
+        assertTrue(at > 0, "the offsets buffer 0,7,18,31 is in the file");
+        // Offset 1 becomes 25: still inside the 31-byte data buffer, but after offset 2.
+        ByteBuffer.wrap(bytes, at + 4, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(25);
+        Files.write(file, bytes);
+        assertFails("does not match its schema");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private StorageException assertFails(String expected) {

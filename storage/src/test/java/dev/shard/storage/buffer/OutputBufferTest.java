@@ -57,6 +57,27 @@ class OutputBufferTest {
     }
 
     @Test
+    void lastWriteWinsAcrossTwoHandlesOfOneBuffer() {
+        try (OutputBuffer first = OutputBuffer.create(store, BufferSpec.vector(ElementType.INT, 20));
+                OutputBuffer second = OutputBuffer.open(store, first.path(), Access.READ_WRITE, ElementType.INT, 20)) {
+            first.write(0, fill(10, 1));
+            second.write(5, fill(10, 2));
+            first.setInt(7, 3);
+            int[] seen = second.readInts(BufferSlice.all());
+            for (int i = 0; i < 20; i++) {
+                int expected = i == 7 ? 3 : i < 5 ? 1 : i < 15 ? 2 : 0;
+                assertEquals(expected, seen[i], "element " + i);
+            }
+        }
+    }
+
+    private static int[] fill(int count, int value) {
+        int[] values = new int[count];
+        java.util.Arrays.fill(values, value);
+        return values;
+    }
+
+    @Test
     void initFillsEveryElementOfEveryType() {
         try (OutputBuffer ints = OutputBuffer.create(store, BufferSpec.vector(ElementType.INT, 1001).withInit(-7));
                 OutputBuffer longs = OutputBuffer.create(store,

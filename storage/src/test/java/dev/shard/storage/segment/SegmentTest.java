@@ -39,6 +39,11 @@ class SegmentTest {
                 assertEquals(2.5, borrower.getDouble(8));
                 assertTrue(borrower.isReadOnly());
                 assertFalse(borrower.isOwner());
+                SegmentInfo info = borrower.info();
+                assertEquals(new SegmentInfo(path, 4096, Backing.SHM, true, false,
+                        java.util.Optional.of(ProcessIdentity.current())), info);
+                assertEquals(new SegmentInfo(path, 4096, Backing.SHM, false, true,
+                        java.util.Optional.of(ProcessIdentity.current())), owner.info());
             }
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(path)));
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(path.getParent())));

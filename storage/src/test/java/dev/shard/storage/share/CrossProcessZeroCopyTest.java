@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
  * its private memory (RssAnon, read by this process from /proc) barely moves — the data
  * was read where it lies, not copied.
  */
+@Tag("process")
 class CrossProcessZeroCopyTest {
     private static final long ROWS = 1L << 17;
     private static final long COLUMNS = 1L << 10;

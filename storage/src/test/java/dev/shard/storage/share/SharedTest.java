@@ -157,6 +157,16 @@ class SharedTest {
     }
 
     @Test
+    void callerInAStoragePackageIsNamedAsTheCallSite() {
+        try (SharedInput input = Shared.share(new double[] {5, 6})) {
+            assertArrayEquals(new double[] {5, 6}, CopyingCaller.fetch(input.handle()));
+            assertTrue(CopyLedger.snapshot(100).topCallSites().stream().anyMatch(site -> site.what().equals("fetch")
+                    && site.site().startsWith(CopyingCaller.class.getName() + ".fetch(")),
+                    CopyLedger.snapshot(100).topCallSites().toString());
+        }
+    }
+
+    @Test
     void isSharedAndSharedInfoDescribeOurDataOnly() {
         double[] heap = {1, 2};
         try (SharedInput input = Shared.share(heap, Backing.SHM); SharedArray view = input.open()) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,17 +28,36 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code mainClass} with {@code args}; extra system properties as "-Dk=v" in jvmOptions. */
     public static ChildJvm start(Class<?> mainClass, List<String> jvmOptions, String... args) throws IOException {
+        return start(mainClass, Map.of(), jvmOptions, args);
+    }
+
+    /**
+     * Starts {@code mainClass} with extra environment variables. A storage directory
+     * variable given here (SHARD_SHM_DIR, SHARD_SPILL_DIR) replaces the directory property
+     * this JVM would otherwise pass on, so the variable is what the child sees; directory
+     * properties in {@code jvmOptions} are still passed, to test which one wins.
+     */
+    public static ChildJvm start(Class<?> mainClass, Map<String, String> environment, List<String> jvmOptions,
+            String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(inheritedFlags());
+        for (String flag : inheritedFlags()) {
+            boolean replaced = (environment.containsKey("SHARD_SHM_DIR") && flag.startsWith("-Dshard.shm.dir="))
+                    || (environment.containsKey("SHARD_SPILL_DIR") && flag.startsWith("-Dshard.spill.dir="));
+            if (!replaced) {
+                command.add(flag);
+            }
+        }
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
         command.addAll(List.of(args));
         Path output = Files.createTempFile("shard-child-", ".log");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
