@@ -4,6 +4,7 @@ import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.report.RunReport;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ final class RunEvents {
     private final Map<String, RunReport.CopySite> sites = new LinkedHashMap<>();
     private long copyEvents;
     private long copyBytes;
-    private long maxOpenNanos;
+    private final Map<Integer, Long> openNanos = new HashMap<>();
 
     RunEvents(long startNanos) {
         this.startNanos = startNanos;
@@ -48,7 +49,6 @@ final class RunEvents {
 
     /** Call sites come with a worker's end-of-run summary; counts come with every batch. */
     void summary(Message.RunSummary summary) {
-        maxOpenNanos = Math.max(maxOpenNanos, summary.openNanos());
         for (Message.CopySite site : summary.sites()) {
             String key = site.site() + " " + site.what();
             RunReport.CopySite known = sites.get(key);
@@ -58,9 +58,14 @@ final class RunEvents {
         }
     }
 
-    /** The longest any worker that sent its summary spent opening the run's inputs and outputs. */
+    /** Time a worker spent opening the run's inputs and outputs, reported with its batches. */
+    void opened(int workerId, long nanos) {
+        openNanos.merge(workerId, nanos, Long::sum);
+    }
+
+    /** The longest any worker spent opening the run's inputs and outputs. */
     long maxOpenNanos() {
-        return maxOpenNanos;
+        return openNanos.values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
     List<RunReport.RecycleEvent> recycles() {

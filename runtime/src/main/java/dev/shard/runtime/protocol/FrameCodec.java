@@ -125,7 +125,8 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
 
     private static void writeBatchDone(ByteBuf out, Message.BatchDone done) {
         out.writeByte(BATCH_DONE).writeInt(done.runId()).writeInt(done.firstShard()).writeInt(done.count())
-                .writeBoolean(done.complete()).writeLong(done.copyEvents()).writeLong(done.copyBytes()).writeInt(done.outcomes().size());
+                .writeBoolean(done.complete()).writeLong(done.copyEvents()).writeLong(done.copyBytes()).writeLong(done.openNanos())
+                .writeInt(done.outcomes().size());
         for (Message.ShardOutcome outcome : done.outcomes()) {
             out.writeInt(outcome.shardId()).writeInt(outcome.attempt()).writeLong(outcome.nanos())
                     .writeBoolean(outcome.succeeded());
@@ -145,6 +146,7 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
         boolean complete = frame.readBoolean();
         long copyEvents = frame.readLong();
         long copyBytes = frame.readLong();
+        long openNanos = frame.readLong();
         int outcomes = frame.readInt();
         List<Message.ShardOutcome> list = new ArrayList<>(outcomes);
         for (int i = 0; i < outcomes; i++) {
@@ -157,7 +159,7 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
                     : new Message.ShardOutcome(shardId, attempt, nanos, false, null, readString(frame),
                             readString(frame)));
         }
-        return new Message.BatchDone(runId, firstShard, count, complete, copyEvents, copyBytes, list);
+        return new Message.BatchDone(runId, firstShard, count, complete, copyEvents, copyBytes, openNanos, list);
     }
 
     private static void writeRunSummary(ByteBuf out, Message.RunSummary summary) {
@@ -168,7 +170,6 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
             writeString(out, site.what());
             out.writeLong(site.events()).writeLong(site.bytes());
         }
-        out.writeLong(summary.openNanos());
     }
 
     private static Message.RunSummary readRunSummary(ByteBuf frame) {
@@ -180,7 +181,7 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
         for (int i = 0; i < count; i++) {
             sites.add(new Message.CopySite(readString(frame), readString(frame), frame.readLong(), frame.readLong()));
         }
-        return new Message.RunSummary(runId, events, bytes, sites, frame.readLong());
+        return new Message.RunSummary(runId, events, bytes, sites);
     }
 
     private static void writeBytes(ByteBuf out, byte[] bytes) {

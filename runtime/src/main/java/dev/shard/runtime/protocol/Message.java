@@ -39,7 +39,7 @@ public sealed interface Message {
      * running them. Big results are sent in several parts; {@code complete} marks the last.
      */
     record BatchDone(int runId, int firstShard, int count, boolean complete, long copyEvents, long copyBytes,
-            List<ShardOutcome> outcomes) implements Message {
+            long openNanos, List<ShardOutcome> outcomes) implements Message {
     }
 
     /** Worker to driver, just before the worker ends itself: a shard overran the task timeout. */
@@ -54,12 +54,8 @@ public sealed interface Message {
     record CopySite(String site, String what, long events, long bytes) {
     }
 
-    /**
-     * Worker to driver: the copies this worker made during the run, by call site, and the
-     * time it spent opening (mapping) the run's inputs and outputs.
-     */
-    record RunSummary(int runId, long copyEvents, long copyBytes, List<CopySite> sites, long openNanos)
-            implements Message {
+    /** Worker to driver: the copies this worker made during the run, by call site. */
+    record RunSummary(int runId, long copyEvents, long copyBytes, List<CopySite> sites) implements Message {
     }
 
     /** Driver to worker: finish and exit. */

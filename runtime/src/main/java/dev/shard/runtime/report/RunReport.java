@@ -30,12 +30,12 @@ public record RunReport(int schemaVersion, String status, Timings timings, Shard
      *
      * @param poolStartSeconds starting the pool (spawn to every worker connected); reported on the
      *     pool's first run only, 0 on later runs of the same (warm) pool
-     * @param shareSeconds mapping the shared inputs and outputs into the workers: for each worker
-     *     that finished the run, the total time it spent opening the run's references (zero-copy
+     * @param shareSeconds mapping the shared inputs and outputs into the workers: for each worker,
+     *     the total time it spent opening the run's references (zero-copy
      *     maps of existing segments, done on first use inside a kernel, so also part of
      *     {@code computeSeconds}; a view a worker kept from an earlier run costs only its look-up);
-     *     the maximum over those workers. Workers recycled or dead during
-     *     the run are not counted. Sharing the data on the driver side ({@code Shared.share},
+     *     the maximum over the run's workers, recycled ones included (their time comes with their
+     *     batches' results). Sharing the data on the driver side ({@code Shared.share},
      *     creating output buffers) happens before the run and is not included
      * @param computeSeconds from the run's start until its last shard finished
      * @param totalSeconds from the run's start until its report, summaries and end-of-run recycles included

@@ -59,11 +59,14 @@ final class RunResources implements AutoCloseable {
         return type.cast(view);
     }
 
-    /** Time spent opening (mapping) this run's inputs and outputs; a failed open is not counted. */
+    /** Time spent opening (mapping) this run's inputs and outputs since last taken; a failed open is not counted. */
     private long openNanos;
 
-    long openNanos() {
-        return openNanos;
+    /** The opening time since the last call, reported with each batch's results. */
+    long takeOpenNanos() {
+        long taken = openNanos;
+        openNanos = 0;
+        return taken;
     }
 
     @Override

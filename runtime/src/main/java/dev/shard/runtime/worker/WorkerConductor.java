@@ -199,8 +199,9 @@ final class WorkerConductor {
         CopyLedger.Snapshot copies = CopyLedger.snapshot(0);
         CopyLedger.Snapshot delta = copies.minus(copiesAtLastReport);
         copiesAtLastReport = copies;
+        long openNanos = resources == null ? 0 : resources.takeOpenNanos();
         channel.writeAndFlush(new Message.BatchDone(runId, batch.firstShard(), batch.count(), complete,
-                delta.events(), delta.bytes(), outcomes)).addListener(written -> {
+                delta.events(), delta.bytes(), openNanos, outcomes)).addListener(written -> {
                     if (!written.isSuccess()) {
                         written.cause().printStackTrace();
                         WorkerMain.fail("cannot send results to the driver: " + written.cause(),
@@ -214,9 +215,8 @@ final class WorkerConductor {
         CopyLedger.Snapshot delta = copiesAtRunStart == null ? copies : copies.minus(copiesAtRunStart);
         List<Message.CopySite> sites = copies.topCallSites().stream()
                 .map(site -> new Message.CopySite(site.site(), site.what(), site.events(), site.bytes())).toList();
-        long openNanos = resources == null ? 0 : resources.openNanos();
         closeResources();
-        channel.writeAndFlush(new Message.RunSummary(end.runId(), delta.events(), delta.bytes(), sites, openNanos));
+        channel.writeAndFlush(new Message.RunSummary(end.runId(), delta.events(), delta.bytes(), sites));
         // Sites are per process; start each run's list afresh.
         CopyLedger.reset();
         copiesAtRunStart = CopyLedger.snapshot(0);
