@@ -107,6 +107,18 @@ class GracefulStopProcessTest {
     }
 
     @Test
+    void aWorkerWhoseShutdownHookHangsHaltsItselfWithoutWaitingForTheDriver() throws InterruptedException {
+        Pool pool = Pool.builder().workers(1).initHook(HangingHookInit.class).start();
+        List<ProcessHandle> workers = WorkerProcesses.ours();
+        long started = System.nanoTime();
+        pool.stop(Duration.ofSeconds(60));
+        long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertTrue(workers.stream().noneMatch(ProcessHandle::isAlive), "a hanging worker outlived stop()");
+        // The worker's own guard halts it after 2 s; without it, stop() would wait its full minute.
+        assertTrue(stopMillis < 30_000, "stop took " + stopMillis + " ms");
+    }
+
+    @Test
     void aWorkerWhoseShutdownHookHangsIsKilledWhenTheStopTimeoutEnds() throws InterruptedException {
         Pool pool = Pool.builder().workers(1).initHook(HangingHookInit.class).start();
         List<ProcessHandle> workers = WorkerProcesses.ours();
