@@ -6,7 +6,8 @@ import java.util.List;
  * A pool at one moment: each worker slot, and how long workers took to start
  * (spawn to connected) so far.
  *
- * @param workerStartMillis spawn-to-connected time of every worker started so far, in start order
+ * @param workerStartMillis spawn-to-connected time of the workers started so far, in start order: all
+ *     of them, or the most recent 256 on a long-lived pool that recycles
  */
 public record PoolStatus(List<WorkerStatus> workers, List<Double> workerStartMillis, double poolStartSeconds) {
 
@@ -18,6 +19,8 @@ public record PoolStatus(List<WorkerStatus> workers, List<Double> workerStartMil
     /**
      * One worker slot: its current process and figures; private memory is RssAnon, shared pages apart.
      *
+     * @param id the slot, 0 to workers - 1, kept across recycles; the process's own worker id (on its
+     *        command line, {@code -Dshard.worker=<run-id>:<worker-id>}) is new for every process
      * @param startupCache how the process started with respect to the AOT cache: {@code USED} (the JVM
      *        mapped it), {@code RECORDING} (this worker writes it as it exits), {@code REFUSED} (the JVM
      *        refused it; it is removed and recorded again) or {@code NONE}

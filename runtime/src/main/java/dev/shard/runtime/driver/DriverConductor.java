@@ -1,5 +1,6 @@
 package dev.shard.runtime.driver;
 
+import dev.shard.runtime.api.PoolStatus;
 import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.protocol.ProtocolVersion;
 import dev.shard.runtime.supervise.MemorySampler;
@@ -12,6 +13,7 @@ import io.netty.channel.Channel;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +34,14 @@ public final class DriverConductor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DriverConductor.class);
     private static final long SAMPLE_PERIOD_MILLIS = 100;
     private static final int MAX_START_FAILURES = 3;
+    /** Start times kept for {@link PoolStatus}: enough for a median, bounded on long-lived pools. */
+    static final int START_TIMES_KEPT = 256;
     private static final long DISCONNECT_GRACE_MILLIS = 1_000;
+    /**
+     * How long a recycled worker may take to exit after being told to (its shutdown hooks
+     * run; it halts itself after two seconds of them): then it is killed.
+     */
+    private static final long RECYCLE_PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** How long a worker may take to write the AOT cache as it exits (about a second here). */
     private static final long RECORDING_PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
@@ -48,8 +57,9 @@ public final class DriverConductor implements AutoCloseable {
             Thread.ofPlatform().daemon().name("shard-supervisor-timer").factory());
     final WorkerProxy[] slots;
     final int[] slotRecycles;
+    /** Workers whose process has not exited yet, by worker id. */
     private final Map<Integer, WorkerProxy> workers = new HashMap<>();
-    private final List<Double> startupMillis = new ArrayList<>();
+    private final ArrayDeque<Double> startupMillis = new ArrayDeque<>();
     private final String identity;
     private int nextWorkerId;
     private int runs;
@@ -163,7 +173,10 @@ public final class DriverConductor implements AutoCloseable {
         worker.startupCache = launcher.connected(workerId);
         worker.state = WorkerState.READY;
         startFailures = 0;
-        startupMillis.add(worker.startupMillis());
+        startupMillis.addLast(worker.startupMillis());
+        if (startupMillis.size() > START_TIMES_KEPT) {
+            startupMillis.removeFirst();
+        }
         worker.send(new Message.Welcome(ProtocolVersion.VERSION));
         ProcessMemory.readStatus(pid).ifPresent(worker::sampled);
         if (replacement == worker) {
@@ -225,11 +238,12 @@ public final class DriverConductor implements AutoCloseable {
 
     /**
      * A closed connection usually means the process is exiting: its exit (moments later)
-     * says why. A process that keeps running without its connection is killed.
+     * says why. A process that keeps running without its connection is killed. A stopping
+     * worker closes its connection before its shutdown hooks run: its exit, not the close,
+     * ends it, and {@link #retire} or {@link #stop} bound how long that may take.
      */
     synchronized void onDisconnected(WorkerProxy worker) {
-        if (worker.state == WorkerState.STOPPING || worker.state == WorkerState.DEAD) {
-            lost(worker, "stopped");
+        if (worker.state == WorkerState.STOPPING || worker.state == WorkerState.DEAD || closing) {
             return;
         }
         timers.schedule(() -> {
@@ -242,12 +256,34 @@ public final class DriverConductor implements AutoCloseable {
         }, DISCONNECT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Tells a drained worker to exit. Its exit does the bookkeeping and spawns the
+     * replacement, so that two processes never live for one slot; one that does not exit
+     * within its patience (a hook that hangs, a frozen JVM) is killed.
+     */
+    void retire(WorkerProxy worker) {
+        worker.state = WorkerState.STOPPING;
+        worker.send(new Message.Shutdown());
+        if (!closing) {
+            long patience = launcher.recordingCache(worker.workerId) ? RECORDING_PATIENCE_NANOS : RECYCLE_PATIENCE_NANOS;
+            timers.schedule(() -> {
+                if (worker.process.isAlive()) {
+                    LOG.warn("{} did not exit within {} ms of being told to; killing it", worker,
+                            TimeUnit.NANOSECONDS.toMillis(patience));
+                    worker.process.destroyForcibly();
+                }
+            }, patience, TimeUnit.NANOSECONDS);
+        }
+    }
+
     private synchronized void onProcessExit(WorkerProxy worker) {
         int code = worker.process.exitValue();
         launcher.exited(worker.workerId, code);
         String cause = worker.pendingDeathCause != null ? worker.pendingDeathCause : ExitCauses.describe(code);
         String log = PoolDirectory.tail(launcher.logFile(worker.workerId), 1);
         lost(worker, log.isBlank() ? cause : cause + "; last log line: " + log);
+        // Reports keep what they need in their slot records; a long-lived pool must not keep every process.
+        workers.remove(worker.workerId);
     }
 
     /** A worker is gone: expected if we stopped it, else a death to report; its work is re-queued. */
@@ -260,16 +296,9 @@ public final class DriverConductor implements AutoCloseable {
         if (worker.channel != null) {
             worker.channel.close();
         }
-        // A stopping worker that records the AOT cache is still writing it: stop() and its
-        // exit bound its life instead.
-        if (worker.process.isAlive()) {
-            if (was == WorkerState.STOPPING && launcher.recordingCache(worker.workerId)) {
-                if (!closing) {
-                    timers.schedule(worker.process::destroyForcibly, RECORDING_PATIENCE_NANOS, TimeUnit.NANOSECONDS);
-                }
-            } else {
-                worker.process.destroyForcibly();
-            }
+        // A stopping worker is lost when it has exited (or was killed over the hard limit).
+        if (was != WorkerState.STOPPING && worker.process.isAlive()) {
+            worker.process.destroyForcibly();
         }
         if (was != WorkerState.STOPPING) {
             LOG.warn("{} lost: {}", worker, cause);
@@ -379,6 +408,11 @@ public final class DriverConductor implements AutoCloseable {
 
     List<Double> startupMillis() {
         return List.copyOf(startupMillis);
+    }
+
+    /** Workers whose process has not exited yet. */
+    synchronized int trackedWorkers() {
+        return workers.size();
     }
 
     List<WorkerProxy> currentWorkers() {

@@ -17,7 +17,9 @@ final class ReportAssembler {
     static RunReport assemble(DriverConductor conductor, RunConductor run, String runError) {
         long now = System.nanoTime();
         long computeEnd = run.computeEndNanos == 0 ? now : run.computeEndNanos;
-        RunReport.Timings timings = new RunReport.Timings(conductor.poolStartSeconds, 0,
+        // The pool's start belongs to its first run only; a warm pool's later runs did not pay it.
+        double poolStart = run.runId == 1 ? conductor.poolStartSeconds : 0;
+        RunReport.Timings timings = new RunReport.Timings(poolStart, run.events.maxOpenNanos() / 1e9,
                 (computeEnd - run.events.startNanos()) / 1e9, (now - run.events.startNanos()) / 1e9);
         ShardLedger ledger = run.ledger;
         RunReport.ShardCounts shards = new RunReport.ShardCounts(ledger.count(), ledger.done(), ledger.failed(),

@@ -98,6 +98,9 @@ final class RunConductor {
             slot(worker.slot).tasks += done.count();
         }
         events.copies(done.copyEvents(), done.copyBytes());
+        if (done.openNanos() > 0) {
+            events.opened(worker.workerId, done.openNanos());
+        }
         if (done.copyEvents() > 0) {
             copyingWorkers.add(worker.workerId);
         }

@@ -4,6 +4,7 @@ import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.report.RunReport;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ final class RunEvents {
     private final Map<String, RunReport.CopySite> sites = new LinkedHashMap<>();
     private long copyEvents;
     private long copyBytes;
+    private final Map<Integer, Long> openNanos = new HashMap<>();
 
     RunEvents(long startNanos) {
         this.startNanos = startNanos;
@@ -54,6 +56,16 @@ final class RunEvents {
                     : new RunReport.CopySite(site.site(), site.what(), known.events() + site.events(),
                             known.bytes() + site.bytes()));
         }
+    }
+
+    /** Time a worker spent opening the run's inputs and outputs, reported with its batches. */
+    void opened(int workerId, long nanos) {
+        openNanos.merge(workerId, nanos, Long::sum);
+    }
+
+    /** The longest any worker spent opening the run's inputs and outputs. */
+    long maxOpenNanos() {
+        return openNanos.values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
     List<RunReport.RecycleEvent> recycles() {

@@ -1,6 +1,5 @@
 package dev.shard.runtime.driver;
 
-import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.supervise.MemorySampler;
 import dev.shard.runtime.supervise.RecyclePolicy;
 import dev.shard.runtime.supervise.RecycleReason;
@@ -55,13 +54,10 @@ final class WorkerSupervisor {
             return;
         }
         recordRecycle(worker, worker.drainReason);
-        worker.state = WorkerState.STOPPING;
-        worker.send(new Message.Shutdown());
+        conductor.retire(worker);
         if (conductor.run != null) {
             conductor.run.pendingSummaries.remove(worker.workerId);
         }
-        // The replacement is spawned when the old process has exited, so that two are
-        // never alive for one slot; lost() does it.
     }
 
     void recordRecycle(WorkerProxy worker, RecycleReason reason) {

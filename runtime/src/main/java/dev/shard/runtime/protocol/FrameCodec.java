@@ -130,7 +130,8 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
 
     private static void writeBatchDone(ByteBuf out, Message.BatchDone done) {
         out.writeByte(BATCH_DONE).writeInt(done.runId()).writeInt(done.firstShard()).writeInt(done.count())
-                .writeBoolean(done.complete()).writeLong(done.copyEvents()).writeLong(done.copyBytes()).writeInt(done.outcomes().size());
+                .writeBoolean(done.complete()).writeLong(done.copyEvents()).writeLong(done.copyBytes()).writeLong(done.openNanos())
+                .writeInt(done.outcomes().size());
         if (done.outcomes() instanceof PackedOutcomes packed && !packed.isEmpty()) {
             writePacked(out, packed);
             return;
@@ -187,13 +188,14 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
         boolean complete = frame.readBoolean();
         long copyEvents = frame.readLong();
         long copyBytes = frame.readLong();
+        long openNanos = frame.readLong();
         int outcomes = frame.readInt();
         if (outcomes < 0) {
             throw new CorruptedFrameException("negative outcome count " + outcomes);
         }
         byte layout = frame.readByte();
         if (layout == OUTCOMES_PACKED) {
-            return new Message.BatchDone(runId, firstShard, count, complete, copyEvents, copyBytes,
+            return new Message.BatchDone(runId, firstShard, count, complete, copyEvents, copyBytes, openNanos,
                     readPacked(frame, outcomes));
         }
         if (layout != OUTCOMES_EACH) {
@@ -210,7 +212,7 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
                     : new Message.ShardOutcome(shardId, attempt, nanos, false, null, readString(frame),
                             readString(frame)));
         }
-        return new Message.BatchDone(runId, firstShard, count, complete, copyEvents, copyBytes, list);
+        return new Message.BatchDone(runId, firstShard, count, complete, copyEvents, copyBytes, openNanos, list);
     }
 
     /** Bulk copies, so the cost per batch hardly depends on its number of shards. */

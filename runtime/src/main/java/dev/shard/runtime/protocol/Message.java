@@ -39,7 +39,7 @@ public sealed interface Message {
      * running them. Big results are sent in several parts; {@code complete} marks the last.
      */
     record BatchDone(int runId, int firstShard, int count, boolean complete, long copyEvents, long copyBytes,
-            List<ShardOutcome> outcomes) implements Message {
+            long openNanos, List<ShardOutcome> outcomes) implements Message {
     }
 
     /** Worker to driver, just before the worker ends itself: a shard overran the task timeout. */

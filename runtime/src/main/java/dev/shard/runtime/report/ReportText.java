@@ -13,8 +13,9 @@ final class ReportText {
         RunReport.ShardCounts shards = report.shards();
         line(text, "run %s: %d/%d shards succeeded, %d failed, %d retries", report.status(), shards.succeeded(),
                 shards.total(), shards.failed(), shards.retries());
-        line(text, "time: total %.3f s, compute %.3f s, pool start %.3f s, share %.3f s", timings.totalSeconds(),
-                timings.computeSeconds(), timings.poolStartSeconds(), timings.shareSeconds());
+        // "map inputs": workers opening the shared inputs and outputs (part of compute); pool start: first run only.
+        line(text, "time: total %.3f s, compute %.3f s (map inputs %.3f s, slowest worker), pool start %.3f s",
+                timings.totalSeconds(), timings.computeSeconds(), timings.shareSeconds(), timings.poolStartSeconds());
         text.append("memory (private = RssAnon; shared pages apart):\n");
         line(text, "  %-6s %-8s %12s %12s %12s %12s %8s %8s %9s", "worker", "pid", "baseline", "peak", "end",
                 "peak RSS", "tasks", "recycles", "start");

@@ -25,7 +25,21 @@ public record RunReport(int schemaVersion, String status, Timings timings, Shard
         recommendations = List.copyOf(recommendations);
     }
 
-    /** Seconds spent starting the pool, sharing inputs, computing, and in total. */
+    /**
+     * Where the run's time went, in seconds.
+     *
+     * @param poolStartSeconds starting the pool (spawn to every worker connected); reported on the
+     *     pool's first run only, 0 on later runs of the same (warm) pool
+     * @param shareSeconds mapping the shared inputs and outputs into the workers: for each worker,
+     *     the total time it spent opening the run's references (zero-copy
+     *     maps of existing segments, done on first use inside a kernel, so also part of
+     *     {@code computeSeconds}; a view a worker kept from an earlier run costs only its look-up);
+     *     the maximum over the run's workers, recycled ones included (their time comes with their
+     *     batches' results). Sharing the data on the driver side ({@code Shared.share},
+     *     creating output buffers) happens before the run and is not included
+     * @param computeSeconds from the run's start until its last shard finished
+     * @param totalSeconds from the run's start until its report, summaries and end-of-run recycles included
+     */
     public record Timings(double poolStartSeconds, double shareSeconds, double computeSeconds, double totalSeconds) {
     }
 
@@ -34,19 +48,23 @@ public record RunReport(int schemaVersion, String status, Timings timings, Shard
     }
 
     /**
-     * One worker slot over the run (a recycled slot keeps its id; {@code pid} is its last process).
+     * One worker slot over the run.
      *
+     * @param id the slot, 0 to workers - 1, kept across recycles: not the worker id on the
+     *     process's command line ({@code -Dshard.worker=<run-id>:<worker-id>}), which is new for
+     *     every process; the two are equal until the slot's first replacement
+     * @param pid the slot's last process in the run
      * @param startMillis how long that process took from spawn to connected, in milliseconds (-1: unknown)
      */
     public record WorkerReport(int id, long pid, long baselinePrivateBytes, long peakPrivateBytes,
             long endPrivateBytes, long peakRssBytes, long tasks, int recycles, double startMillis) {
     }
 
-    /** A worker replaced on purpose; reason is limit, drift, maxTasks or hardLimit. */
+    /** A worker replaced on purpose ({@code worker} is its slot); reason is limit, drift, maxTasks or hardLimit. */
     public record RecycleEvent(int worker, long pid, String reason, long privateBytes, double atSeconds) {
     }
 
-    /** A worker that died or was killed for overrunning the task timeout. */
+    /** A worker that died or was killed for overrunning the task timeout ({@code worker} is its slot). */
     public record DeathEvent(int worker, long pid, String cause, double atSeconds) {
     }
 

@@ -37,6 +37,7 @@ final class RunResources implements AutoCloseable {
             Map<String, AutoCloseable> opened) {
         AutoCloseable view = opened.get(name);
         if (view == null) {
+            long started = System.nanoTime();
             SharedReference<?> reference = references.get(name);
             if (reference == null) {
                 throw new IllegalArgumentException("no " + role + " named '" + name + "' in this run; the run has "
@@ -49,12 +50,23 @@ final class RunResources implements AutoCloseable {
                 owned.add(view);
             }
             opened.put(name, view);
+            openNanos += System.nanoTime() - started;
         }
         if (!type.isInstance(view)) {
             throw new ClassCastException(role + " '" + name + "' opens as " + view.getClass().getName()
                     + ", not " + type.getName());
         }
         return type.cast(view);
+    }
+
+    /** Time spent opening (mapping) this run's inputs and outputs since last taken; a failed open is not counted. */
+    private long openNanos;
+
+    /** The opening time since the last call, reported with each batch's results. */
+    long takeOpenNanos() {
+        long taken = openNanos;
+        openNanos = 0;
+        return taken;
     }
 
     @Override

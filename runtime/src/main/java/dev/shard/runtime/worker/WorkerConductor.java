@@ -97,7 +97,7 @@ final class WorkerConductor {
                 // event loop in epoll_wait: stop the event loop first.
                 channel.eventLoop().parent().shutdownGracefully(0, 0, TimeUnit.MILLISECONDS)
                         .awaitUninterruptibly(1_000);
-                System.exit(0);
+                WorkerMain.exit(0);
             }
             default -> { }
         }
@@ -226,8 +226,9 @@ final class WorkerConductor {
         CopyLedger.Snapshot copies = CopyLedger.snapshot(0);
         CopyLedger.Snapshot delta = copies.minus(copiesAtLastReport);
         copiesAtLastReport = copies;
+        long openNanos = resources == null ? 0 : resources.takeOpenNanos();
         channel.writeAndFlush(new Message.BatchDone(runId, batch.firstShard(), batch.count(), complete,
-                delta.events(), delta.bytes(), outcomes)).addListener(written -> {
+                delta.events(), delta.bytes(), openNanos, outcomes)).addListener(written -> {
                     if (!written.isSuccess()) {
                         written.cause().printStackTrace();
                         WorkerMain.fail("cannot send results to the driver: " + written.cause(),

@@ -53,8 +53,9 @@ public final class WorkerMain {
         if (tokenHex == null) {
             fail("no " + TOKEN_ENV + " in the environment: workers are started by a shard Pool", EXIT_REJECTED);
         }
-        runInitHook(workerId);
+        // The watch first: an init hook that hangs must not outlive a dead driver.
         ParentWatch.start();
+        runInitHook(workerId);
 
         WorkerConductor conductor = new WorkerConductor(workerId);
         // Start-up is on the pool's critical path. NIO over the JDK's unix sockets, not epoll:
@@ -126,6 +127,15 @@ public final class WorkerMain {
     static void fail(String message, int status) {
         System.err.println("shard worker: " + message);
         System.err.flush();
+        exit(status);
+    }
+
+    /**
+     * Exits with {@code status}: shutdown hooks run, and a halt follows if they take longer
+     * than {@link #EXIT_PATIENCE_MILLIS}. A halt waits for JVM exit work already under way
+     * (writing an AOT cache), so it cannot cut that short.
+     */
+    static void exit(int status) {
         exiting = true;
         Thread.ofPlatform().daemon().name("shard-exit-guard").start(() -> {
             try {

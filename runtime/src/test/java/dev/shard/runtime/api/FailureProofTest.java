@@ -68,8 +68,8 @@ class FailureProofTest {
             CompletableFuture<Run<Double>> running = CompletableFuture.supplyAsync(
                     () -> pool.shardMap(Shards.contiguous(ITEMS, 20), FailureProofTest::slowDoubler, options));
             if (killOneWorker) {
-                Thread.sleep(700);
-                long pid = pool.status().workers().get(1).pid();
+                // Killed once it has done work, whatever the machine's load: its output must be redone right.
+                long pid = awaitProgress(pool, 1);
                 ProcessHandle.of(pid).orElseThrow().destroyForcibly();
             }
             Run<Double> run = running.get(90, TimeUnit.SECONDS);
@@ -80,6 +80,34 @@ class FailureProofTest {
             }
             return new Outcome(run.results(), output, run.report());
         }
+    }
+
+    /** Waits until the worker in {@code slot} has finished a task; returns its pid. */
+    private static long awaitProgress(Pool pool, int slot) throws InterruptedException {
+        while (true) {
+            PoolStatus.WorkerStatus worker = pool.status().workers().get(slot);
+            if (worker.tasksDone() > 0) {
+                return worker.pid();
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void recyclingDoesNotChangeSeededResults() throws Exception {
+        Outcome clean;
+        Outcome recycled;
+        try (Pool pool = Pool.builder().workers(2).start()) {
+            clean = doubling(pool, false);
+        }
+        try (Pool pool = Pool.builder().workers(2).maxTasksPerWorker(70).start()) {
+            recycled = doubling(pool, false);
+        }
+        RunReport report = recycled.report();
+        assertTrue(report.recycles().size() >= 2, report::renderText);
+        assertEquals(0, report.deaths().size(), report::renderText);
+        assertEquals(clean.results(), recycled.results(), "per-shard random streams do not depend on the process");
+        assertTrue(java.util.Arrays.equals(clean.output(), recycled.output()), "output buffer equals a clean run's");
     }
 
     @Test
@@ -107,7 +135,7 @@ class FailureProofTest {
 
     @Test
     void aHangingTaskIsKilledAfterTheTimeoutAndThePoolStaysUsable() {
-        try (Pool pool = Pool.builder().workers(2).taskTimeout(Duration.ofSeconds(1)).start()) {
+        try (Pool pool = Pool.builder().workers(2).taskTimeout(Duration.ofSeconds(5)).start()) {
             Run<Integer> run = pool.shardMap(Shards.contiguous(20, 1), context -> {
                 if (context.shard().id() == 3 && context.attempt() == 1) {
                     Thread.sleep(TimeUnit.HOURS.toMillis(1));
@@ -178,14 +206,14 @@ class FailureProofTest {
 
     @Test
     void aFrozenWorkerIsKilledByTheDriverAndItsShardsRunElsewhere() throws Exception {
-        try (Pool pool = Pool.builder().workers(2).taskTimeout(Duration.ofSeconds(1)).start()) {
+        try (Pool pool = Pool.builder().workers(2).taskTimeout(Duration.ofSeconds(5)).start()) {
             long frozen = pool.status().workers().get(1).pid();
             CompletableFuture<Run<Integer>> running = CompletableFuture.supplyAsync(() -> pool.shardMap(
                     Shards.contiguous(24, 1), context -> {
                         Thread.sleep(150);
                         return context.shard().id();
                     }, RunOptions.none()));
-            Thread.sleep(400);
+            awaitProgress(pool, 1);
             // SIGSTOP: the worker's own timeout watchdog is frozen too, so only the driver can act.
             assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(frozen)).start().waitFor());
             Run<Integer> run = running.get(60, TimeUnit.SECONDS);

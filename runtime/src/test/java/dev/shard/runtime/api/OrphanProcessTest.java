@@ -8,6 +8,7 @@ import dev.shard.storage.testing.ChildJvm;
 import dev.shard.storage.segment.SegmentSweeper;
 import dev.shard.storage.segment.StorageContext;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Workers never outlive their driver. */
 @Tag("process")
@@ -23,12 +25,21 @@ class OrphanProcessTest {
 
     @Test
     void workersExitWithinSecondsWhenTheDriverIsKilled() throws Exception {
+        killDriverAndExpectWorkersGone(ChildJvm.start(DriverProcess.class, "2"), 2);
+    }
+
+    @Test
+    void aWorkerStuckInItsInitHookExitsWhenTheDriverIsKilled(@TempDir Path markers) throws Exception {
+        killDriverAndExpectWorkersGone(ChildJvm.start(DriverProcess.class, "1", markers.toString()), 1);
+    }
+
+    private static void killDriverAndExpectWorkersGone(ChildJvm started, int count) throws Exception {
         List<ProcessHandle> workers;
-        try (ChildJvm driver = ChildJvm.start(DriverProcess.class, "2")) {
+        try (ChildJvm driver = started) {
             String pids = driver.awaitLine("workers:", Duration.ofSeconds(30));
             workers = Arrays.stream(pids.split(" ")).map(Long::parseLong)
                     .map(pid -> ProcessHandle.of(pid).orElseThrow()).toList();
-            assertEquals(2, workers.size());
+            assertEquals(count, workers.size());
             assertTrue(workers.stream().allMatch(ProcessHandle::isAlive));
             driver.process().toHandle().destroyForcibly();
             driver.process().waitFor(10, TimeUnit.SECONDS);

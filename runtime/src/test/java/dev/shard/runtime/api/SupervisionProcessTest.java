@@ -58,7 +58,9 @@ class SupervisionProcessTest {
 
     @Test
     void aWorkerOverTheHardLimitIsKilledAtOnceAndItsTaskRunsElsewhere() {
-        try (Pool pool = Pool.builder().workers(2).hardLimit(400 * MIB).start()) {
+        try (Pool pool = Pool.builder().workers(2).hardLimit(400 * MIB)
+                // A heap big enough for the 600 MiB: the hard limit acts, not a Java OutOfMemoryError.
+                .workerJvmOptions(List.of("-Xmx1g")).start()) {
             Run<Integer> run = pool.shardMap(Shards.contiguous(6, 1), context -> {
                 if (context.shard().id() == 2 && context.attempt() == 1) {
                     for (int i = 0; i < 60; i++) {

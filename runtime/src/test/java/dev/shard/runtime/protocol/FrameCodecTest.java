@@ -24,7 +24,7 @@ class FrameCodecTest {
                 new Message.Reject("wrong run token"),
                 new Message.RunSetup(7, 500, new byte[] {9, 8}),
                 new Message.TaskBatch(7, 100, 50, 2),
-                new Message.BatchDone(7, 100, 2, true, 3, 4096, List.of(
+                new Message.BatchDone(7, 100, 2, true, 3, 4096, 987_654L, List.of(
                         new Message.ShardOutcome(100, 1, 55, true, new byte[] {1}, null, null),
                         new Message.ShardOutcome(101, 1, 66, false, null, "boom", "at x\nat y"))),
                 new Message.TaskTimedOut(7, 5, 2, 1234),

@@ -36,7 +36,7 @@ class PackedOutcomesTest {
         for (int i = 0; i < values.size(); i++) {
             builder.add(ValueCodec.encode(values.get(i)), 1000 + i);
         }
-        Message.BatchDone done = roundTrip(new Message.BatchDone(9, 500, values.size(), true, 0, 0, builder.build()));
+        Message.BatchDone done = roundTrip(new Message.BatchDone(9, 500, values.size(), true, 0, 0, 0, builder.build()));
 
         PackedOutcomes packed = assertInstanceOf(PackedOutcomes.class, done.outcomes());
         assertEquals(500, packed.firstShard());
@@ -59,28 +59,28 @@ class PackedOutcomesTest {
         List<Message.ShardOutcome> successes = List.of(
                 new Message.ShardOutcome(10, 1, 5, true, ValueCodec.encode(1L), null, null),
                 new Message.ShardOutcome(11, 1, 6, true, ValueCodec.encode("b"), null, null));
-        Message.BatchDone packed = roundTrip(new Message.BatchDone(1, 10, 2, true, 0, 0, successes));
+        Message.BatchDone packed = roundTrip(new Message.BatchDone(1, 10, 2, true, 0, 0, 0, successes));
         assertInstanceOf(PackedOutcomes.class, packed.outcomes());
         assertEquals(successes.get(1).shardId(), packed.outcomes().get(1).shardId());
         assertArrayEquals(successes.get(1).result(), packed.outcomes().get(1).result());
 
         List<Message.ShardOutcome> mixed = List.of(successes.getFirst(),
                 new Message.ShardOutcome(11, 1, 6, false, null, "boom", "at x"));
-        Message.BatchDone each = roundTrip(new Message.BatchDone(1, 10, 2, true, 0, 0, mixed));
+        Message.BatchDone each = roundTrip(new Message.BatchDone(1, 10, 2, true, 0, 0, 0, mixed));
         assertEquals(ArrayList.class, each.outcomes().getClass());
         assertEquals("boom", each.outcomes().get(1).error());
 
         // Shards that are not consecutive cannot be described by a first shard and a count.
         List<Message.ShardOutcome> gap = List.of(successes.getFirst(),
                 new Message.ShardOutcome(13, 1, 6, true, ValueCodec.encode(2L), null, null));
-        Message.BatchDone gapDone = roundTrip(new Message.BatchDone(1, 10, 4, true, 0, 0, gap));
+        Message.BatchDone gapDone = roundTrip(new Message.BatchDone(1, 10, 4, true, 0, 0, 0, gap));
         assertEquals(13, gapDone.outcomes().get(1).shardId());
         assertEquals(ArrayList.class, gapDone.outcomes().getClass());
     }
 
     @Test
     void anEmptyPackSurvivesARoundTrip() {
-        Message.BatchDone done = roundTrip(new Message.BatchDone(1, 0, 0, true, 0, 0,
+        Message.BatchDone done = roundTrip(new Message.BatchDone(1, 0, 0, true, 0, 0, 0,
                 new PackedOutcomes.Builder(0, 1).build()));
         assertTrue(done.outcomes().isEmpty());
     }
