@@ -219,11 +219,11 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
     private static PackedOutcomes readPacked(ByteBuf frame, int outcomes) {
         int firstShard = frame.readInt();
         int attempt = frame.readInt();
-        long[] nanos = new long[outcomes];
-        int[] ends = new int[outcomes];
         if ((long) outcomes * (Long.BYTES + Integer.BYTES) + Integer.BYTES > frame.readableBytes()) {
             throw new CorruptedFrameException(outcomes + " packed outcomes do not fit in the frame");
         }
+        long[] nanos = new long[outcomes];
+        int[] ends = new int[outcomes];
         frame.nioBuffer(frame.readerIndex(), outcomes * Long.BYTES).asLongBuffer().get(nanos);
         frame.skipBytes(outcomes * Long.BYTES);
         frame.nioBuffer(frame.readerIndex(), outcomes * Integer.BYTES).asIntBuffer().get(ends);

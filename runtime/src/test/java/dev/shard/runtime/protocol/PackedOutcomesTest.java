@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.CorruptedFrameException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,6 +77,25 @@ class PackedOutcomesTest {
         Message.BatchDone gapDone = roundTrip(new Message.BatchDone(1, 10, 4, true, 0, 0, 0, gap));
         assertEquals(13, gapDone.outcomes().get(1).shardId());
         assertEquals(ArrayList.class, gapDone.outcomes().getClass());
+    }
+
+    @Test
+    void aPackedCountBeyondTheFrameIsRefusedBeforeAllocating() {
+        ByteBuf buffer = Unpooled.buffer();
+        try {
+            PackedOutcomes.Builder builder = new PackedOutcomes.Builder(0, 1);
+            builder.add(ValueCodec.encode(1L), 1);
+            FrameCodec.write(new Message.BatchDone(1, 0, 1, true, 0, 0, 0, builder.build()), buffer);
+            // The outcome count sits after type, run, first shard, count, complete and three longs.
+            int countAt = Integer.BYTES + 1 + 3 * Integer.BYTES + 1 + 3 * Long.BYTES;
+            assertEquals(1, buffer.getInt(countAt));
+            buffer.setInt(countAt, Integer.MAX_VALUE);
+            CorruptedFrameException error = assertThrows(CorruptedFrameException.class,
+                    () -> FrameCodec.read(buffer));
+            assertEquals(Integer.MAX_VALUE + " packed outcomes do not fit in the frame", error.getMessage());
+        } finally {
+            buffer.release();
+        }
     }
 
     @Test
