@@ -2,9 +2,8 @@ package dev.shard.examples.colcor;
 
 import dev.shard.dsl.cli.ExampleProgram;
 import dev.shard.examples.ExampleRuns;
+import dev.shard.examples.ProgramRunner;
 import dev.shard.examples.options.ByteSize;
-import dev.shard.examples.options.ExampleOptions;
-import dev.shard.examples.options.UsageException;
 import dev.shard.runtime.api.Pool;
 import java.io.PrintStream;
 import java.util.List;
@@ -29,26 +28,8 @@ public final class ColcorProgram implements ExampleProgram {
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        ColcorOptions options;
-        try {
-            ExampleOptions parsed = ColcorOptions.parseOptions(arguments);
-            if (parsed.helpRequested()) {
-                out.print(ColcorOptions.usage());
-                return 0;
-            }
-            options = ColcorOptions.from(parsed);
-        } catch (UsageException e) {
-            err.println(name() + ": " + e.getMessage());
-            err.println("run 'bin/shard example " + name() + " --help' to see every option");
-            return 2;
-        }
-        try {
-            return execute(options, out, err);
-        } catch (RuntimeException e) {
-            err.println(name() + ": failed: " + e.getMessage());
-            e.printStackTrace(err);
-            return 1;
-        }
+        return ProgramRunner.run(name(), ColcorOptions.usage(), arguments, ColcorOptions::parseOptions, ColcorOptions::from,
+                ColcorProgram::execute, out, err);
     }
 
     private static int execute(ColcorOptions options, PrintStream out, PrintStream err) throws Exception {

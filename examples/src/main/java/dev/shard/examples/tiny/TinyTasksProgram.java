@@ -2,9 +2,8 @@ package dev.shard.examples.tiny;
 
 import dev.shard.dsl.cli.ExampleProgram;
 import dev.shard.examples.ExampleRuns;
+import dev.shard.examples.ProgramRunner;
 import dev.shard.examples.options.ByteSize;
-import dev.shard.examples.options.ExampleOptions;
-import dev.shard.examples.options.UsageException;
 import dev.shard.runtime.api.Pool;
 import dev.shard.runtime.report.RunReport;
 import java.io.PrintStream;
@@ -31,26 +30,8 @@ public final class TinyTasksProgram implements ExampleProgram {
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) throws Exception {
-        TinyTasksOptions options;
-        try {
-            ExampleOptions parsed = TinyTasksOptions.parseOptions(arguments);
-            if (parsed.helpRequested()) {
-                out.print(TinyTasksOptions.usage());
-                return 0;
-            }
-            options = TinyTasksOptions.from(parsed);
-        } catch (UsageException e) {
-            err.println(name() + ": " + e.getMessage());
-            err.println("run 'bin/shard example " + name() + " --help' to see every option");
-            return 2;
-        }
-        try {
-            return execute(options, out, err);
-        } catch (RuntimeException e) {
-            err.println(name() + ": failed: " + e.getMessage());
-            e.printStackTrace(err);
-            return 1;
-        }
+        return ProgramRunner.run(name(), TinyTasksOptions.usage(), arguments, TinyTasksOptions::parseOptions, TinyTasksOptions::from,
+                TinyTasksProgram::execute, out, err);
     }
 
     private static int execute(TinyTasksOptions options, PrintStream out, PrintStream err) throws Exception {

@@ -1,0 +1,58 @@
+package dev.shard.examples;
+
+import dev.shard.examples.options.ExampleOptions;
+import dev.shard.examples.options.UsageException;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * The command-line contract every example keeps: {@code --help} prints the usage and
+ * exits 0; a bad option says what, which and how to fix and exits 2; a failed run prints
+ * the failure and exits 1.
+ */
+public final class ProgramRunner {
+    private ProgramRunner() {
+    }
+
+    /** Parses the raw arguments into options of the example's own kind. */
+    @FunctionalInterface
+    public interface Parser {
+        ExampleOptions parse(List<String> arguments) throws UsageException;
+    }
+
+    /** Turns parsed options into the example's typed options, checking their values. */
+    @FunctionalInterface
+    public interface Reader<O> {
+        O read(ExampleOptions parsed) throws UsageException;
+    }
+
+    /** Runs the example with valid options; returns the exit code. */
+    @FunctionalInterface
+    public interface Execution<O> {
+        int execute(O options, PrintStream out, PrintStream err) throws Exception;
+    }
+
+    public static <O> int run(String name, String usage, List<String> arguments, Parser parser, Reader<O> reader,
+            Execution<O> execution, PrintStream out, PrintStream err) throws Exception {
+        O options;
+        try {
+            ExampleOptions parsed = parser.parse(arguments);
+            if (parsed.helpRequested()) {
+                out.print(usage);
+                return 0;
+            }
+            options = reader.read(parsed);
+        } catch (UsageException e) {
+            err.println(name + ": " + e.getMessage());
+            err.println("run 'bin/shard example " + name + " --help' to see every option");
+            return 2;
+        }
+        try {
+            return execution.execute(options, out, err);
+        } catch (RuntimeException e) {
+            err.println(name + ": failed: " + e.getMessage());
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+}
