@@ -217,6 +217,11 @@ public final class DriverConductor implements AutoCloseable {
                 supervisor.evaluateBoundary(worker);
                 supervisor.retireIfDrained(worker);
                 dispatch();
+                // Waiters wait for a run's end or a worker leaving READY: waking the driver's
+                // thread for every other batch only makes it contend with this one for the lock.
+                if (run != null && worker.state == WorkerState.READY && !run.finished(currentWorkers())) {
+                    return;
+                }
             }
             case Message.TaskTimedOut timedOut -> {
                 worker.pendingDeathCause = "ended for overrunning the task timeout on shard " + timedOut.shardId()

@@ -41,6 +41,9 @@ public final class RunDriver {
                     slot.pid = worker.pid();
                     slot.firstWorker = worker;
                     slot.startMillis = worker.startupMillis();
+                    // Growth counts from the last reading before the run: the first reading inside
+                    // it may come from the sampler after the kernel has already mapped pages.
+                    slot.baselineSharedBytes = worker.currentSharedBytes;
                 }
                 conductor.dispatch();
                 String error = awaitFinish(conductor, run);
@@ -101,7 +104,7 @@ public final class RunDriver {
         }
     }
 
-    /** Every summary wakes this wait (the conductor notifies on each frame); the poll is only a backstop. */
+    /** Every summary wakes this wait (the conductor notifies on each summary); the poll is only a backstop. */
     private static void awaitSummaries(DriverConductor conductor, RunConductor run) {
         long deadline = System.nanoTime() + SUMMARY_WAIT_NANOS;
         while (!run.pendingSummaries.isEmpty() && System.nanoTime() < deadline) {

@@ -30,6 +30,8 @@ final class WorkerProxy {
     long currentPrivateBytes;
     long peakPrivateBytes;
     long currentRssBytes;
+    /** Shared pages at the latest reading; -1 before the first. */
+    long currentSharedBytes = -1;
     long peakRssBytes;
     RecycleReason drainReason;
     /** Set when the worker said why it is about to end (task timeout). */
@@ -66,6 +68,7 @@ final class WorkerProxy {
     void sampled(ProcessMemory memory) {
         currentPrivateBytes = memory.privateBytes();
         currentRssBytes = memory.rssBytes();
+        currentSharedBytes = memory.sharedBytes();
         if (baselinePrivateBytes < 0) {
             baselinePrivateBytes = memory.privateBytes();
         }
