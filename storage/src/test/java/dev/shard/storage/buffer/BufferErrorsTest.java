@@ -1,5 +1,6 @@
 package dev.shard.storage.buffer;
 
+import dev.shard.storage.testing.IsolatedStoreTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -12,31 +13,12 @@ import dev.shard.storage.segment.ReadOnlySegmentException;
 import dev.shard.storage.segment.Segment;
 import dev.shard.storage.segment.SegmentBoundsException;
 import dev.shard.storage.segment.SegmentClosedException;
-import dev.shard.storage.segment.SegmentStore;
-import dev.shard.storage.segment.StorageContext;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every misuse of a buffer fails with an exception whose whole message is pinned here. */
-class BufferErrorsTest {
-    @TempDir
-    Path temporary;
-    private SegmentStore store;
-
-    @BeforeEach
-    void open() {
-        store = new SegmentStore(new StorageContext(temporary.resolve("shm"), temporary.resolve("spill")));
-    }
-
-    @AfterEach
-    void nothingLeftOpen() {
-        assertEquals(0, store.owned().size(), "a test left owned buffers open");
-        assertEquals(0, store.mappingCount(), "a test left mappings open");
-    }
+class BufferErrorsTest extends IsolatedStoreTest {
 
     @Test
     void valuesOfTheWrongTypeAreRejected() {

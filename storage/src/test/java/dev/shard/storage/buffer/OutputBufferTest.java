@@ -1,5 +1,6 @@
 package dev.shard.storage.buffer;
 
+import dev.shard.storage.testing.IsolatedStoreTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,34 +11,15 @@ import dev.shard.storage.layout.ElementType;
 import dev.shard.storage.segment.Access;
 import dev.shard.storage.segment.Backing;
 import dev.shard.storage.segment.ProcessIdentity;
-import dev.shard.storage.segment.SegmentStore;
-import dev.shard.storage.segment.StorageContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class OutputBufferTest {
-    @TempDir
-    Path temporary;
-    private SegmentStore store;
-
-    @BeforeEach
-    void open() {
-        store = new SegmentStore(new StorageContext(temporary.resolve("shm"), temporary.resolve("spill")));
-    }
-
-    @AfterEach
-    void nothingLeftOpen() {
-        assertEquals(0, store.owned().size(), "a test left owned buffers open");
-        assertEquals(0, store.mappingCount(), "a test left mappings open");
-    }
+class OutputBufferTest extends IsolatedStoreTest {
 
     @Test
     void defaultInitIsZeroWithoutWritingThePages() throws Exception {

@@ -1,5 +1,6 @@
 package dev.shard.storage.segment;
 
+import dev.shard.storage.testing.IsolatedStoreTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,26 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SegmentTest {
-    @TempDir
-    Path temporary;
-    private SegmentStore store;
-
-    @BeforeEach
-    void open() {
-        store = new SegmentStore(new StorageContext(temporary.resolve("shm"), temporary.resolve("spill")));
-    }
-
-    @AfterEach
-    void nothingLeftOpen() {
-        assertEquals(0, store.owned().size(), "a test left owned segments open");
-        assertEquals(0, store.mappingCount(), "a test left mappings open");
-    }
+class SegmentTest extends IsolatedStoreTest {
 
     @Test
     void ownerWritesBorrowerReadsAndOwnerCloseUnlinks() throws Exception {
