@@ -1,0 +1,37 @@
+package dev.shard.planner.logical;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+
+/** Where a scan reads rows from. Each knows its full schema from the data itself. */
+public sealed interface TableSource extends Serializable {
+    /** A short description for explain: the file, or the shared table's name. */
+    String describe();
+
+    /** An uncompressed Arrow IPC file, mapped and read zero-copy. */
+    record ArrowFile(Path path) implements TableSource {
+        @Override
+        public String describe() {
+            return path.toString();
+        }
+    }
+
+    /** A CSV file with a header row; its schema inferred or declared. */
+    record CsvFile(Path path) implements TableSource {
+        @Override
+        public String describe() {
+            return path.toString();
+        }
+    }
+
+    /**
+     * An Arrow table already in shared memory: the encoded handle of a table shared with
+     * {@code ArrowShare} that any worker opens zero-copy.
+     */
+    record SharedTable(String name, String encodedHandle) implements TableSource {
+        @Override
+        public String describe() {
+            return "shared table " + name;
+        }
+    }
+}
