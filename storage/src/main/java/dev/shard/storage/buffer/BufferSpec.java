@@ -11,8 +11,9 @@ import java.util.Optional;
  * N-d dims, column-major), the initial value of every element, backing, and an
  * optional segment name.
  *
- * <p>The default init is zero, which costs nothing: a fresh segment is sparse and
- * reads as zero, so no page is written. Any other init is written once at creation.
+ * <p>The default init is zero, which writes nothing: the segment's space is reserved at
+ * creation (on shm that is RAM, counted as shared memory) and reads as zero. Any other
+ * init is written once at creation.
  *
  * <pre>{@code
  * BufferSpec.matrix(ElementType.DOUBLE, 10_000, 2_000).withInit(Double.NaN).withBacking(Backing.SHM)
