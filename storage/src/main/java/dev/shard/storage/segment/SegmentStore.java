@@ -101,8 +101,8 @@ public final class SegmentStore {
         synchronized (spaceLock) {
             Backing resolved = resolve(backing, bytes);
             Optional<String> autoNote = backing == Backing.AUTO && resolved == Backing.MMAP
-                    ? Optional.of(" (backing auto did not use shm either: " + context.shmRoot() + " has too little"
-                            + " free; " + StorageContext.SHM_DIR_ENV + " moves it)")
+                    ? Optional.of(" (backing auto did not use shm either: " + context.shmRoot() + " has "
+                            + shmFreeForMessage() + " free; " + StorageContext.SHM_DIR_ENV + " moves it)")
                     : Optional.empty();
             space.ensureRoom(name, bytes, resolved, owned(), autoNote);
             return createFile(name, bytes, resolved);
@@ -212,6 +212,14 @@ public final class SegmentStore {
             return bytes <= freeShmBytes() * (1 - AUTO_SHM_HEADROOM) ? Backing.SHM : Backing.MMAP;
         } catch (IOException e) {
             return Backing.MMAP;
+        }
+    }
+
+    private String shmFreeForMessage() {
+        try {
+            return SegmentSpace.describe(freeShmBytes());
+        } catch (IOException | StorageException e) {
+            return "too little";
         }
     }
 
