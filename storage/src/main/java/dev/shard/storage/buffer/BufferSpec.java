@@ -1,6 +1,7 @@
 package dev.shard.storage.buffer;
 
 import dev.shard.storage.StorageException;
+import dev.shard.storage.layout.ArrayDescriptor;
 import dev.shard.storage.layout.ElementType;
 import dev.shard.storage.segment.Backing;
 import java.util.Arrays;
@@ -41,6 +42,8 @@ public record BufferSpec(ElementType type, long[] dims, Number init, Backing bac
             }
         }
         initBits(type, init);
+        // Refuses dims whose byte count overflows a long now, not when the buffer is created.
+        new ArrayDescriptor(type, ArrayDescriptor.Kind.OUTPUT_BUFFER, dims);
     }
 
     /** A vector of {@code length} elements. */
