@@ -2,15 +2,21 @@ package dev.shard.examples;
 
 import dev.shard.examples.options.ExampleOptions;
 import dev.shard.examples.options.UsageException;
+import dev.shard.storage.StorageException;
 import java.io.PrintStream;
 import java.util.List;
 
 /**
  * The command-line contract every example keeps: {@code --help} prints the usage and
  * exits 0; a bad option says what, which and how to fix and exits 2; a failed run prints
- * the failure and exits 1.
+ * the failure and exits 1; a storage error a user can act on (no space, an impossible
+ * size, a root that is not theirs) prints its one-line message, no stack trace, and
+ * exits 1.
  */
 public final class ProgramRunner {
+    /** Exit code of a failed run or an expected (storage) error. */
+    public static final int EXPECTED_ERROR = 1;
+
     private ProgramRunner() {
     }
 
@@ -49,6 +55,10 @@ public final class ProgramRunner {
         }
         try {
             return execution.execute(options, out, err);
+        } catch (StorageException e) {
+            // Expected: the message says what, where and how to fix; a stack trace would bury it.
+            err.println(name + ": " + e.getMessage());
+            return EXPECTED_ERROR;
         } catch (RuntimeException e) {
             err.println(name + ": failed: " + e.getMessage());
             e.printStackTrace(err);

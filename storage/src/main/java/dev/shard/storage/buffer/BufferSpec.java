@@ -1,6 +1,7 @@
 package dev.shard.storage.buffer;
 
 import dev.shard.storage.StorageException;
+import dev.shard.storage.layout.ArrayDescriptor;
 import dev.shard.storage.layout.ElementType;
 import dev.shard.storage.segment.Backing;
 import java.util.Arrays;
@@ -11,8 +12,9 @@ import java.util.Optional;
  * N-d dims, column-major), the initial value of every element, backing, and an
  * optional segment name.
  *
- * <p>The default init is zero, which costs nothing: a fresh segment is sparse and
- * reads as zero, so no page is written. Any other init is written once at creation.
+ * <p>The default init is zero, which writes nothing: the segment's space is reserved at
+ * creation (on shm that is RAM, counted as shared memory) and reads as zero. Any other
+ * init is written once at creation.
  *
  * <pre>{@code
  * BufferSpec.matrix(ElementType.DOUBLE, 10_000, 2_000).withInit(Double.NaN).withBacking(Backing.SHM)
@@ -40,6 +42,8 @@ public record BufferSpec(ElementType type, long[] dims, Number init, Backing bac
             }
         }
         initBits(type, init);
+        // Refuses dims whose byte count overflows a long now, not when the buffer is created.
+        new ArrayDescriptor(type, ArrayDescriptor.Kind.OUTPUT_BUFFER, dims);
     }
 
     /** A vector of {@code length} elements. */

@@ -108,6 +108,8 @@ final class BufferTransfer {
         } catch (RuntimeException e) {
             throw buffer.segment().translate(e, (write ? "write " : "read ") + runs.count() + " elements",
                     dataOffset, runs.count() * elementBytes);
+        } catch (InternalError e) {
+            throw buffer.segment().fault(e, (write ? "write " : "read ") + runs.count() + " elements", dataOffset);
         }
     }
 

@@ -81,6 +81,10 @@ public final class OutputBuffer implements AutoCloseable {
         } catch (RuntimeException e) {
             segment.close();
             throw e;
+        } catch (InternalError e) {
+            segment.close();
+            throw segment.fault(e, "fill " + descriptor.dataBytes() + " bytes with the init value",
+                    descriptor.dataOffset());
         }
     }
 

@@ -69,14 +69,31 @@ public record ArrayDescriptor(ElementType type, Kind kind, long[] dims) {
             throw new StorageException("an array needs 1 to " + MAX_RANK + " dimensions, got " + dims.length);
         }
         dims = dims.clone();
-        long count = 1;
         for (long dim : dims) {
             if (dim < 0) {
                 throw new StorageException("dimensions must not be negative: " + Arrays.toString(dims));
             }
-            count = Math.multiplyExact(count, dim);
         }
-        Math.multiplyExact(count, (long) type.bytes());
+        checkSize(type, dims);
+    }
+
+    /**
+     * Refuses dims whose byte count overflows a {@code long} (with the header) before
+     * anything is allocated: the product would otherwise wrap to a small or negative
+     * size and be created as something else than asked.
+     */
+    private static void checkSize(ElementType type, long[] dims) {
+        try {
+            long count = 1;
+            for (long dim : dims) {
+                count = Math.multiplyExact(count, dim);
+            }
+            Math.addExact(Math.multiplyExact(count, (long) type.bytes()), DIMS_OFFSET + ALIGNMENT
+                    + (long) Long.BYTES * dims.length);
+        } catch (ArithmeticException e) {
+            throw new StorageException("an array of " + type.displayName() + Arrays.toString(dims) + " is impossible:"
+                    + " its size in bytes overflows a 64-bit count (more than 8 EiB); check the dimensions");
+        }
     }
 
     @Override
@@ -112,7 +129,14 @@ public record ArrayDescriptor(ElementType type, Kind kind, long[] dims) {
     }
 
     public void write(Segment segment) {
-        MemorySegment memory = segment.memory();
+        try {
+            writeHeader(segment.memory());
+        } catch (InternalError e) {
+            throw segment.fault(e, "write the array header", 0);
+        }
+    }
+
+    private void writeHeader(MemorySegment memory) {
         MemorySegment.copy(MemorySegment.ofArray(MAGIC), 0, memory, MAGIC_OFFSET, MAGIC.length);
         memory.set(U16, MAJOR_OFFSET, (short) MAJOR_VERSION);
         memory.set(U16, MINOR_OFFSET, (short) MINOR_VERSION);

@@ -6,8 +6,9 @@ import java.util.Locale;
 /** Where a segment's pages live. */
 public enum Backing {
     /**
-     * tmpfs (default {@code /dev/shm/shard}): RAM, shared by every process. A segment
-     * larger than the space still free there is refused when it is created.
+     * tmpfs (default {@code /dev/shm/shard-<uid>}): RAM, shared by every process. A
+     * segment's pages are reserved when it is created (they count as shared memory from
+     * then on), and a segment larger than the space still free there is refused.
      */
     SHM,
     /** A file in the spill directory: for data larger than free RAM; pages come and go. */

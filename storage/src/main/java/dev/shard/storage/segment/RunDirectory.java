@@ -29,11 +29,19 @@ public final class RunDirectory {
         return "run-" + process.pid() + "-" + Long.toString(process.startMillis(), 36);
     }
 
-    /** Creates (or finds) the directory of {@code owner} under {@code root}. */
+    /** Creates (or finds) the directory of {@code owner} under the shm root {@code root}. */
     public static RunDirectory create(Path root, ProcessIdentity owner) {
+        return create(root, Backing.SHM, owner);
+    }
+
+    /**
+     * Creates (or finds) the directory of {@code owner} under {@code root}, the root of
+     * {@code backing}; the root is created 0700 when missing and must belong to this user.
+     */
+    public static RunDirectory create(Path root, Backing backing, ProcessIdentity owner) {
+        PrivateRoot.ensure(root, backing);
         Path dir = root.resolve(runId(owner));
         try {
-            createPrivateDirectories(root);
             try {
                 Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(
                         PosixFilePermissions.fromString("rwx------")));
@@ -53,30 +61,9 @@ public final class RunDirectory {
             }
         } catch (IOException e) {
             throw new StorageException("cannot create run directory " + dir + ": " + e.getMessage()
-                    + " (set " + StorageContext.SHM_DIR_ENV + " or " + StorageContext.SPILL_DIR_ENV
-                    + " to a writable directory)", e);
+                    + " (point " + PrivateRoot.variable(backing) + " at a writable directory you own)", e);
         }
         return new RunDirectory(dir, owner);
-    }
-
-    /**
-     * The root itself is shared by every user's runs, so it is created 0700 only
-     * when we create it; an existing root is left as it is.
-     */
-    static void createPrivateDirectories(Path root) throws IOException {
-        if (Files.isDirectory(root)) {
-            return;
-        }
-        Path parent = root.getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try {
-            Files.createDirectory(root, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
-        } catch (FileAlreadyExistsException raced) {
-            // Another process made it first: fine.
-        }
     }
 
     public Path path() {

@@ -89,6 +89,8 @@ public final class Segment implements AutoCloseable {
             return view.get(DOUBLE, offset);
         } catch (RuntimeException e) {
             throw translate(e, "read 8 bytes", offset, Double.BYTES);
+        } catch (InternalError e) {
+            throw fault(e, "read 8 bytes", offset);
         }
     }
 
@@ -97,6 +99,8 @@ public final class Segment implements AutoCloseable {
             view.set(DOUBLE, offset, value);
         } catch (RuntimeException e) {
             throw translate(e, "write 8 bytes", offset, Double.BYTES);
+        } catch (InternalError e) {
+            throw fault(e, "write 8 bytes", offset);
         }
     }
 
@@ -105,6 +109,8 @@ public final class Segment implements AutoCloseable {
             return view.get(LONG, offset);
         } catch (RuntimeException e) {
             throw translate(e, "read 8 bytes", offset, Long.BYTES);
+        } catch (InternalError e) {
+            throw fault(e, "read 8 bytes", offset);
         }
     }
 
@@ -113,6 +119,8 @@ public final class Segment implements AutoCloseable {
             view.set(LONG, offset, value);
         } catch (RuntimeException e) {
             throw translate(e, "write 8 bytes", offset, Long.BYTES);
+        } catch (InternalError e) {
+            throw fault(e, "write 8 bytes", offset);
         }
     }
 
@@ -121,6 +129,8 @@ public final class Segment implements AutoCloseable {
             return view.get(INT, offset);
         } catch (RuntimeException e) {
             throw translate(e, "read 4 bytes", offset, Integer.BYTES);
+        } catch (InternalError e) {
+            throw fault(e, "read 4 bytes", offset);
         }
     }
 
@@ -129,6 +139,8 @@ public final class Segment implements AutoCloseable {
             view.set(INT, offset, value);
         } catch (RuntimeException e) {
             throw translate(e, "write 4 bytes", offset, Integer.BYTES);
+        } catch (InternalError e) {
+            throw fault(e, "write 4 bytes", offset);
         }
     }
 
@@ -137,6 +149,8 @@ public final class Segment implements AutoCloseable {
             return view.get(ValueLayout.JAVA_BYTE, offset);
         } catch (RuntimeException e) {
             throw translate(e, "read 1 byte", offset, 1);
+        } catch (InternalError e) {
+            throw fault(e, "read 1 byte", offset);
         }
     }
 
@@ -145,6 +159,8 @@ public final class Segment implements AutoCloseable {
             view.set(ValueLayout.JAVA_BYTE, offset, value);
         } catch (RuntimeException e) {
             throw translate(e, "write 1 byte", offset, 1);
+        } catch (InternalError e) {
+            throw fault(e, "write 1 byte", offset);
         }
     }
 
@@ -183,6 +199,38 @@ public final class Segment implements AutoCloseable {
         }
         return new StorageException("cannot " + what + " at offset " + offset + " of segment "
                 + path + ": " + failure.getMessage(), failure);
+    }
+
+    /**
+     * A memory access that faulted: the JVM reports a SIGBUS on a mapped page as an
+     * {@link InternalError}, which must not escape our API. The page has no storage
+     * behind it any more: the file was truncated, or (for a segment that could not be
+     * reserved up front) its file system ran out of space. Any other InternalError is
+     * rethrown as it is.
+     */
+    public StorageException fault(InternalError error, String what, long offset) {
+        if (!isMemoryFault(error)) {
+            throw error;
+        }
+        return new StorageException("cannot " + what + " at offset " + offset + " of segment " + path
+                + ": the memory access faulted, because the file has no storage behind that page any more (it was"
+                + " truncated by another process, or its file system " + fileSystem() + " ran out of space)."
+                + " The segment's data is incomplete: check free space (df -h " + path.getParent()
+                + ") and that nothing else truncates files there, then run again", error);
+    }
+
+    /** True for the error the JVM raises when a mapped page cannot be read or written (SIGBUS). */
+    public static boolean isMemoryFault(Throwable error) {
+        return error instanceof InternalError
+                && String.valueOf(error.getMessage()).contains("fault occurred in an unsafe memory access");
+    }
+
+    private String fileSystem() {
+        try {
+            return String.valueOf(Files.getFileStore(path.getParent()));
+        } catch (IOException | RuntimeException e) {
+            return "of " + path.getParent();
+        }
     }
 
     private void ensureOpen() {

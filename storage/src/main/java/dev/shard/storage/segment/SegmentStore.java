@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -41,9 +42,11 @@ public final class SegmentStore {
     private final AtomicLong names = new AtomicLong();
     /** Serializes the free-space check with the file creation it permits. */
     private final Object spaceLock = new Object();
+    private final SegmentSpace space;
 
     public SegmentStore(StorageContext context) {
         this.context = context;
+        this.space = new SegmentSpace(context);
         this.self = ProcessIdentity.current();
         SegmentSweeper.sweep(context);
         Runtime.getRuntime().addShutdownHook(new Thread(this::removeOwnRunDirectories, "shard-segment-cleanup"));
@@ -72,7 +75,7 @@ public final class SegmentStore {
     public synchronized Path runDirectory(Backing backing) {
         Backing resolved = backing == Backing.AUTO ? Backing.SHM : backing;
         return runDirectories.computeIfAbsent(resolved,
-                b -> RunDirectory.create(context.root(b), self)).path();
+                b -> RunDirectory.create(context.root(b), b, self)).path();
     }
 
     /** Creates a segment with a generated name. */
@@ -81,10 +84,11 @@ public final class SegmentStore {
     }
 
     /**
-     * Creates a zero-filled (sparse) segment of {@code bytes} owned by this process,
-     * mapped read-write, file mode 0600. A {@link Backing#SHM} segment that does not fit
-     * in the free shm space (less what this process's other shm segments may still
-     * take) is refused with a {@link StorageException} naming the way out.
+     * Creates a zero-filled segment of {@code bytes} owned by this process, mapped
+     * read-write, file mode 0600, its space reserved up front (see {@link SegmentSpace}).
+     * A segment that does not fit in the free space of its file system is refused with a
+     * {@link StorageException} naming the size, the space free, the directory and the
+     * setting that moves it.
      */
     public Segment create(String name, long bytes, Backing backing) {
         if (!NAME.matcher(name).matches()) {
@@ -96,9 +100,11 @@ public final class SegmentStore {
         }
         synchronized (spaceLock) {
             Backing resolved = resolve(backing, bytes);
-            if (resolved == Backing.SHM) {
-                ensureRoomInShm(name, bytes);
-            }
+            Optional<String> autoNote = backing == Backing.AUTO && resolved == Backing.MMAP
+                    ? Optional.of(" (backing auto did not use shm either: " + context.shmRoot() + " has "
+                            + shmFreeForMessage() + " free; " + StorageContext.SHM_DIR_ENV + " moves it)")
+                    : Optional.empty();
+            space.ensureRoom(name, bytes, resolved, owned(), autoNote);
             return createFile(name, bytes, resolved);
         }
     }
@@ -108,9 +114,10 @@ public final class SegmentStore {
         try (FileChannel channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.READ, StandardOpenOption.WRITE),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
-            channel.truncate(bytes);
-            // truncate() only shrinks; growing a new file is a write of one byte at the end.
-            channel.write(java.nio.ByteBuffer.allocate(1), bytes - 1);
+            if (!space.reserve(name, path, bytes, resolved)) {
+                // No fallocate here: a sparse file; growing a new file is a write of one byte at the end.
+                channel.write(java.nio.ByteBuffer.allocate(1), bytes - 1);
+            }
             Mapping mapping = map(path, channel, true);
             Segment segment = new Segment(path, resolved, true, false, mapping, () -> forget(path));
             synchronized (this) {
@@ -120,6 +127,9 @@ public final class SegmentStore {
         } catch (FileAlreadyExistsException e) {
             throw new StorageException("segment '" + name + "' already exists at " + path
                     + " (names are unique per process; close the old one or pick another name)", e);
+        } catch (StorageException e) {
+            deleteQuietly(path);
+            throw e;
         } catch (IOException e) {
             deleteQuietly(path);
             throw new StorageException("cannot create segment " + path + " of " + bytes + " bytes: "
@@ -205,57 +215,16 @@ public final class SegmentStore {
         }
     }
 
-    /**
-     * Segments are sparse: a page of tmpfs is taken only when first written, and writing
-     * one that tmpfs cannot supply raises SIGBUS, which kills the JVM. So a shm segment is
-     * created only when its whole size fits in the space still free.
-     *
-     * <p>Why a check and not posix_fallocate: fallocate would take every page up front,
-     * so a zero-initialized output buffer would cost its full size in RAM before anything
-     * is written. The check keeps segments sparse and catches the common cases (a small
-     * /dev/shm such as Docker's 64 MiB, an explicit SHM request larger than free space,
-     * several segments of this process that each fit alone). Its limit: pages other
-     * processes promised but have not written yet are invisible, so concurrent processes
-     * can still over-commit tmpfs together.
-     */
-    private void ensureRoomInShm(String name, long bytes) {
-        long free;
+    private String shmFreeForMessage() {
         try {
-            free = freeShmBytes();
-        } catch (IOException e) {
-            return; // the create below reports the unusable directory itself
-        }
-        if (bytes > free) {
-            Path root = context.shmRoot();
-            throw new StorageException(root + " has " + describe(free) + " free, segment '" + name + "' needs "
-                    + describe(bytes) + ": free space there, use Backing.MMAP (a file in the spill directory "
-                    + context.spillRoot() + "), or point " + StorageContext.SHM_DIR_ENV + " (-D"
-                    + StorageContext.SHM_DIR_PROPERTY + ") at a larger tmpfs");
+            return SegmentSpace.describe(freeShmBytes());
+        } catch (IOException | StorageException e) {
+            return "too little";
         }
     }
 
-    /** Usable bytes of the shm file system minus the unwritten pages of this process's sparse shm segments. */
     private long freeShmBytes() throws IOException {
-        Path root = context.shmRoot();
-        RunDirectory.createPrivateDirectories(root);
-        long usable = Files.getFileStore(root).getUsableSpace();
-        long promised = 0;
-        for (Segment segment : owned()) {
-            if (segment.backing() == Backing.SHM && !segment.isClosed()) {
-                // Unknown allocation counts as fully written: the check then trusts the file system alone.
-                long allocated = AllocatedSpace.of(segment.path()).orElse(segment.size());
-                promised += Math.max(0, segment.size() - allocated);
-            }
-        }
-        return Math.max(0, usable - promised);
-    }
-
-    static String describe(long bytes) {
-        if (bytes < 1L << 20) {
-            return bytes + " bytes";
-        }
-        return bytes < 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20))
-                : String.format(java.util.Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
+        return space.free(Backing.SHM, owned());
     }
 
     private Backing backingOf(Path path) {

@@ -3,6 +3,7 @@ package dev.shard.storage.segment;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
@@ -15,7 +16,10 @@ import java.util.stream.Stream;
 
 /**
  * Removes the run directories of processes that are gone (crashed, killed, or exited
- * without cleaning up). Runs at start-up and on {@code shard gc}.
+ * without cleaning up). Runs at start-up and on {@code shard gc}. Only this user's runs
+ * are touched: a root that is not this user's own directory is left alone, and so is
+ * any run directory in it that belongs to another uid (root could delete it, but it is
+ * not root's run to judge).
  */
 public final class SegmentSweeper {
     /** A directory without an owner file is being created; give its creator this long. */
@@ -30,20 +34,27 @@ public final class SegmentSweeper {
 
     public static List<Removed> sweep(StorageContext context) {
         List<Removed> removed = new ArrayList<>();
-        removed.addAll(sweep(context.shmRoot()));
+        removed.addAll(sweep(context.shmRoot(), Backing.SHM));
         if (!context.spillRoot().equals(context.shmRoot())) {
-            removed.addAll(sweep(context.spillRoot()));
+            removed.addAll(sweep(context.spillRoot(), Backing.MMAP));
         }
         return removed;
     }
 
     public static List<Removed> sweep(Path root) {
+        return sweep(root, Backing.SHM);
+    }
+
+    private static List<Removed> sweep(Path root, Backing backing) {
         List<Removed> removed = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS) || PrivateRoot.problem(root, backing).isPresent()) {
             return removed;
         }
         try (DirectoryStream<Path> runs = Files.newDirectoryStream(root, "run-*")) {
             for (Path run : runs) {
+                if (!ownRunDirectory(run)) {
+                    continue;
+                }
                 deadReason(run).ifPresent(reason -> {
                     long bytes = sizeOf(run);
                     if (deleteTree(run)) {
@@ -55,6 +66,15 @@ public final class SegmentSweeper {
             // An unreadable root is not ours to fix; the next sweep tries again.
         }
         return removed;
+    }
+
+    private static boolean ownRunDirectory(Path run) {
+        try {
+            return Files.isDirectory(run, LinkOption.NOFOLLOW_LINKS)
+                    && (Integer) Files.getAttribute(run, "unix:uid", LinkOption.NOFOLLOW_LINKS) == PrivateRoot.uid();
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private static Optional<String> deadReason(Path run) {

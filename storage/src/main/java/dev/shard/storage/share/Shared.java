@@ -174,7 +174,11 @@ public final class Shared {
 
     private static SharedInput copyIn(ElementType type, long[] shape, Backing backing, MemorySegment source) {
         try (SharedWriter writer = SharedWriter.allocate(type, shape, backing, SegmentStore.shared())) {
-            MemorySegment.copy(source, 0, writer.memory(), 0, source.byteSize());
+            try {
+                MemorySegment.copy(source, 0, writer.memory(), 0, source.byteSize());
+            } catch (InternalError e) {
+                throw writer.fault(e, "copy " + source.byteSize() + " bytes in", 0);
+            }
             return writer.publish();
         }
     }

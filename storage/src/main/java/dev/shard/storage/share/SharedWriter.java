@@ -89,7 +89,12 @@ public final class SharedWriter implements AutoCloseable {
     }
 
     public void setDouble(long index, double value) {
-        data.set(ValueLayout.JAVA_DOUBLE, offsetOf(ElementType.DOUBLE, index), value);
+        long offset = offsetOf(ElementType.DOUBLE, index);
+        try {
+            data.set(ValueLayout.JAVA_DOUBLE, offset, value);
+        } catch (InternalError e) {
+            throw fault(e, "write 8 bytes", offset);
+        }
     }
 
     /** Matrix cell {@code (row, column)}. */
@@ -102,19 +107,42 @@ public final class SharedWriter implements AutoCloseable {
     }
 
     public void setInt(long index, int value) {
-        data.set(ValueLayout.JAVA_INT, offsetOf(ElementType.INT, index), value);
+        long offset = offsetOf(ElementType.INT, index);
+        try {
+            data.set(ValueLayout.JAVA_INT, offset, value);
+        } catch (InternalError e) {
+            throw fault(e, "write 4 bytes", offset);
+        }
     }
 
     public void setLong(long index, long value) {
-        data.set(ValueLayout.JAVA_LONG, offsetOf(ElementType.LONG, index), value);
+        long offset = offsetOf(ElementType.LONG, index);
+        try {
+            data.set(ValueLayout.JAVA_LONG, offset, value);
+        } catch (InternalError e) {
+            throw fault(e, "write 8 bytes", offset);
+        }
     }
 
     public void setLogical(long index, boolean value) {
-        data.set(ValueLayout.JAVA_BYTE, offsetOf(ElementType.LOGICAL, index), (byte) (value ? 1 : 0));
+        setRawByte(offsetOf(ElementType.LOGICAL, index), (byte) (value ? 1 : 0));
     }
 
     public void setRaw(long index, byte value) {
-        data.set(ValueLayout.JAVA_BYTE, offsetOf(ElementType.RAW, index), value);
+        setRawByte(offsetOf(ElementType.RAW, index), value);
+    }
+
+    private void setRawByte(long offset, byte value) {
+        try {
+            data.set(ValueLayout.JAVA_BYTE, offset, value);
+        } catch (InternalError e) {
+            throw fault(e, "write 1 byte", offset);
+        }
+    }
+
+    /** A write into this writer's data that faulted, as a {@link StorageException} naming the segment. */
+    StorageException fault(InternalError error, String what, long dataOffset) {
+        return owner.fault(error, what, descriptor.dataOffset() + dataOffset);
     }
 
     /** Checks type, bounds and that the writer is still open; returns the byte offset. */
@@ -138,9 +166,14 @@ public final class SharedWriter implements AutoCloseable {
     /** Seals the data and hands ownership to the returned {@link SharedInput}. */
     public SharedInput publish() {
         ensureUnpublished();
-        published = true;
         writable.close();
-        descriptor.write(owner);
+        try {
+            descriptor.write(owner);
+        } catch (RuntimeException e) {
+            owner.close(); // without its header the data cannot be opened by anyone
+            throw e;
+        }
+        published = true;
         SharedHandle handle = new SharedHandle(owner.path().toString(), owner.backing(), descriptor.dataOffset(),
                 descriptor.dataBytes(), descriptor.type(), descriptor.dims());
         return new SharedInput(owner, handle, store);

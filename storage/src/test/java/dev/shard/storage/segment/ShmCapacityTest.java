@@ -31,8 +31,8 @@ class ShmCapacityTest {
             StorageException error = assertThrows(StorageException.class,
                     () -> store.create("big", 16 * MIB, Backing.SHM));
             String message = error.getMessage();
-            assertTrue(message.startsWith(tmpfs.directory() + " has "), message);
-            assertTrue(message.contains("segment 'big' needs 16.0 MiB"), message);
+            assertTrue(message.startsWith("segment 'big' needs 16.0 MiB, more than the whole file system of "
+                    + tmpfs.directory() + " holds (8.0 MiB in all, 8.0 MiB free)"), message);
             assertTrue(message.contains("use Backing.MMAP") && message.contains("SHARD_SHM_DIR"), message);
             assertEquals(0, filesIn(store.runDirectory(Backing.SHM)), "a refused segment leaves no file");
         }

@@ -196,7 +196,7 @@ class SharedTest {
         }
     }
 
-    /** Beyond 2 GiB: a sparse 3 GiB matrix, written in place at both ends and read back through a view. */
+    /** Beyond 2 GiB: a 3 GiB matrix (its space reserved in full), written in place at both ends and read back. */
     @Test
     void matrixBeyondTwoGibibytes() {
         long rows = 1L << 16;

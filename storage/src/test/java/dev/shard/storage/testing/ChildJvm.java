@@ -64,6 +64,30 @@ public final class ChildJvm implements AutoCloseable {
         return new ChildJvm(process, output, mainClass.getSimpleName() + " " + String.join(" ", args));
     }
 
+    /**
+     * Starts {@code mainClass} as another user: {@code launcher} is the command that
+     * switches user (for example {@code setpriv --reuid=65534 ...}), {@code classpath} one
+     * that user can read. The child gets this JVM's flags but no storage settings (no
+     * SHARD_* variables, no -Dshard.* properties), so it uses its own default roots.
+     */
+    public static ChildJvm startAsOtherUser(List<String> launcher, String classpath, Class<?> mainClass,
+            String... args) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
+        command.add(ProcessHandle.current().info().command().orElse(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        inheritedFlags().stream().filter(flag -> !flag.startsWith("-Dshard.")).forEach(command::add);
+        command.add("-cp");
+        command.add(classpath);
+        command.add(mainClass.getName());
+        command.addAll(List.of(args));
+        Path output = Files.createTempFile("shard-child-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(name -> name.startsWith("SHARD_"));
+        builder.environment().put("HOME", "/");
+        Process process = builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        return new ChildJvm(process, output, String.join(" ", launcher) + " " + mainClass.getSimpleName());
+    }
+
     public static ChildJvm start(Class<?> mainClass, String... args) throws IOException {
         return start(mainClass, List.of(), args);
     }
