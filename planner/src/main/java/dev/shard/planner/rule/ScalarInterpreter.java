@@ -23,6 +23,8 @@ import java.util.Optional;
  */
 final class ScalarInterpreter {
     private static final Schema NO_COLUMNS = new Schema(List.of());
+    /** The value of a call left for run time. */
+    private static final Object NOT_FOLDED = new Object();
 
     private ScalarInterpreter() {
     }
@@ -42,8 +44,6 @@ final class ScalarInterpreter {
         }
         return Optional.of(new Literal((Serializable) value, type));
     }
-
-    private static final Object NOT_FOLDED = new Object();
 
     private static Object value(ScalarFunction function, List<Literal> arguments) {
         List<Object> values = arguments.stream().map(a -> (Object) a.value()).toList();
