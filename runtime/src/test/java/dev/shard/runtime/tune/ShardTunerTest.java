@@ -158,6 +158,15 @@ class ShardTunerTest {
     }
 
     @Test
+    void aPinnedSizeThatMakesTooManyShardsSaysWhatToPin() {
+        TuneRequest request = new TuneRequest(new DataShape(1L << 40, 0), MACHINE, 4 * GIB, 0, 1, 1, 1, 1);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> ShardTuner.choose(request));
+        assertEquals("shard rows 1 over 1,099,511,627,776 rows make more than 2^31 shards: pin at least 513 rows"
+                + " per shard", error.getMessage());
+    }
+
+    @Test
     void theDefaultProfileUsesTheMeasuredFigures() {
         MachineProfile profile = MachineProfile.ofThisMachine();
         assertEquals(Runtime.getRuntime().availableProcessors(), profile.workers());
