@@ -1,0 +1,53 @@
+package dev.shard.planner.explain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shard.planner.logical.TableSource;
+import dev.shard.planner.logical.WriteTarget;
+import java.nio.file.Path;
+
+/** Sources and targets in the plan's JSON form: {@code {"kind": "arrow_file", "path": "..."}}. */
+final class SourceJson {
+    private SourceJson() {
+    }
+
+    static ObjectNode write(TableSource source) {
+        ObjectNode node = Json.object();
+        switch (source) {
+            case TableSource.ArrowFile file -> node.put("kind", "arrow_file").put("path", file.path().toString());
+            case TableSource.CsvFile file -> node.put("kind", "csv_file").put("path", file.path().toString());
+            case TableSource.SharedTable table -> node.put("kind", "shared_table").put("name", table.name())
+                    .put("handle", table.encodedHandle());
+        }
+        return node;
+    }
+
+    static ObjectNode write(WriteTarget target) {
+        ObjectNode node = Json.object();
+        switch (target) {
+            case WriteTarget.ArrowFile file -> node.put("kind", "arrow_file").put("path", file.path().toString());
+            case WriteTarget.CsvFile file -> node.put("kind", "csv_file").put("path", file.path().toString());
+        }
+        return node;
+    }
+
+    static TableSource readSource(JsonNode node) {
+        String kind = LogicalPlanJson.text(node, "kind");
+        return switch (kind) {
+            case "arrow_file" -> new TableSource.ArrowFile(Path.of(LogicalPlanJson.text(node, "path")));
+            case "csv_file" -> new TableSource.CsvFile(Path.of(LogicalPlanJson.text(node, "path")));
+            case "shared_table" -> new TableSource.SharedTable(LogicalPlanJson.text(node, "name"),
+                    LogicalPlanJson.text(node, "handle"));
+            default -> throw new IllegalArgumentException("plan JSON: unknown source kind '" + kind + "'");
+        };
+    }
+
+    static WriteTarget readTarget(JsonNode node) {
+        String kind = LogicalPlanJson.text(node, "kind");
+        return switch (kind) {
+            case "arrow_file" -> new WriteTarget.ArrowFile(Path.of(LogicalPlanJson.text(node, "path")));
+            case "csv_file" -> new WriteTarget.CsvFile(Path.of(LogicalPlanJson.text(node, "path")));
+            default -> throw new IllegalArgumentException("plan JSON: unknown target kind '" + kind + "'");
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/** Test support: plan builders, a plan matcher and the golden-file runner (copyable to other modules). */
+package dev.shard.planner.testing;

@@ -1,0 +1,80 @@
+package dev.shard.runtime.tune;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tuner's one-line explanation: the size, the binding constraint with its formula,
+ * then the other bounds, e.g. {@code shard rows 1.25M ← memory: (4.0 GiB − 1.2 GiB shared −
+ * 2 × 42 MiB JVM) / 2 workers / 3.1× amplification / 16 B/row; overhead floor 64K; balance ≥
+ * 4 shards/worker}.
+ */
+final class TunerArithmetic {
+    private TunerArithmetic() {
+    }
+
+    static String render(TuneRequest request, long size, BindingConstraint binding, ShardTuner.Bounds bounds) {
+        List<String> parts = new ArrayList<>();
+        String head = "shard rows " + HumanUnits.rows(size) + " ← " + binding.displayName() + ": ";
+        parts.add(head + switch (binding) {
+            case MEMORY -> memoryFormula(request);
+            case OVERHEAD -> overheadFormula(request);
+            case BALANCE -> balanceFormula(request);
+            case PINNED -> pinnedFormula(request, size);
+        });
+        if (binding != BindingConstraint.MEMORY) {
+            parts.add("memory ceiling " + (bounds.memoryUnlimited() ? "unlimited" : HumanUnits.rows(bounds.memoryCeiling())));
+        }
+        if (binding != BindingConstraint.OVERHEAD) {
+            boolean unmet = binding == BindingConstraint.MEMORY && size < bounds.overheadFloor();
+            parts.add("overhead floor " + HumanUnits.rows(bounds.overheadFloor()) + (unmet ? " (not met)" : ""));
+        }
+        if (binding != BindingConstraint.BALANCE) {
+            parts.add("balance ≥ " + ShardTuner.SHARDS_PER_WORKER + " shards/worker");
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String memoryFormula(TuneRequest request) {
+        MachineProfile machine = request.machine();
+        String shared = request.sharedBytes() == 0 ? "" : " − " + HumanUnits.bytes(request.sharedBytes()) + " shared";
+        return "(" + HumanUnits.bytes(request.memoryBudgetBytes()) + shared + " − " + machine.workers() + " × "
+                + HumanUnits.bytes(machine.workerBasePrivateBytes()) + " JVM) / " + workers(machine.workers()) + " / "
+                + HumanUnits.factor(request.amplification()) + " amplification / "
+                + HumanUnits.bytes(request.shape().bytesPerRow()) + "/row";
+    }
+
+    private static String overheadFormula(TuneRequest request) {
+        return ShardTuner.OVERHEAD_FACTOR + " × " + HumanUnits.nanos(request.machine().dispatchOverheadNanos())
+                + " dispatch / " + HumanUnits.nanos(request.nanosPerRow()) + "/row";
+    }
+
+    private static String balanceFormula(TuneRequest request) {
+        long rows = request.shape().rows();
+        if (rows == 0) {
+            return "empty input, one shard runs the stage once";
+        }
+        if (rows < request.blockRows()) {
+            return "the whole input (" + HumanUnits.rows(rows) + " rows) is smaller than one "
+                    + HumanUnits.rows(request.blockRows()) + "-row block";
+        }
+        int workers = request.machine().workers();
+        String formula = HumanUnits.rows(rows) + " rows / (" + workers(workers) + " × "
+                + ShardTuner.SHARDS_PER_WORKER + " shards/worker)";
+        boolean tooFew = rows / ((long) workers * ShardTuner.SHARDS_PER_WORKER) < request.blockRows();
+        return tooFew ? formula + ", at least one " + HumanUnits.rows(request.blockRows()) + "-row block" : formula;
+    }
+
+    private static String pinnedFormula(TuneRequest request, long size) {
+        long pinned = request.pinnedRowsPerShard();
+        if (pinned == size) {
+            return "set by the user";
+        }
+        return HumanUnits.count(pinned) + " set by the user, rounded up to a multiple of the "
+                + HumanUnits.rows(request.blockRows()) + "-row block";
+    }
+
+    private static String workers(int workers) {
+        return workers + (workers == 1 ? " worker" : " workers");
+    }
+}
