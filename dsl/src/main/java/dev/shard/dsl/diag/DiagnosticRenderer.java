@@ -16,10 +16,22 @@ import java.util.List;
  * the end of its first line.
  */
 public final class DiagnosticRenderer {
+    private static final int MAX_QUOTED = 100;
+    private static final int CONTEXT_BEFORE = 30;
+
     private final SourceText source;
+    private final java.util.Map<String, SourceText> byFile = new java.util.HashMap<>();
 
     public DiagnosticRenderer(SourceText source) {
-        this.source = source;
+        this(List.of(source));
+    }
+
+    /** A renderer over several texts (a script and its {@code -p} values); the first is the script. */
+    public DiagnosticRenderer(List<SourceText> sources) {
+        this.source = sources.getFirst();
+        for (SourceText each : sources) {
+            byFile.putIfAbsent(each.file(), each);
+        }
     }
 
     public static List<Diagnostic> inSourceOrder(List<Diagnostic> diagnostics) {
@@ -58,11 +70,20 @@ public final class DiagnosticRenderer {
                 .append('[').append(diagnostic.code().code()).append("]: ").append(diagnostic.message()).append('\n');
         String number = Integer.toString(span.startLine());
         String gutter = " ".repeat(number.length());
-        String line = source.line(span.startLine()).replace('\t', ' ');
-        out.append(gutter).append(" |\n");
-        out.append(number).append(" | ").append(line).append('\n');
+        String line = byFile.getOrDefault(span.file(), source).line(span.startLine()).replace('\t', ' ');
         int start = Math.min(span.startColumn() - 1, line.length());
         int end = span.endLine() == span.startLine() ? span.endColumn() - 1 : line.length();
+        if (line.length() > MAX_QUOTED) {
+            // Quote a window of a long line around the span, marked with "...".
+            int from = Math.max(0, start - CONTEXT_BEFORE);
+            int to = Math.min(line.length(), from + MAX_QUOTED);
+            String prefix = from > 0 ? "..." : "";
+            line = prefix + line.substring(from, to) + (to < line.length() ? "..." : "");
+            start = start - from + prefix.length();
+            end = Math.min(end, to) - from + prefix.length();
+        }
+        out.append(gutter).append(" |\n");
+        out.append(number).append(" | ").append(line).append('\n');
         int width = Math.max(1, end - start);
         out.append(gutter).append(" | ").append(" ".repeat(start)).append("^".repeat(width)).append('\n');
         for (String hint : diagnostic.hints()) {

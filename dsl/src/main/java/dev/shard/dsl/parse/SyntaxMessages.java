@@ -43,6 +43,8 @@ final class SyntaxMessages {
             Map.entry(APPLY, "usage: `apply columns of X with y into r: cor(column, y)` or"
                     + " `apply rows of X into s: sum(row)`"));
 
+    private static final java.util.Set<Integer> LIST_VERBS = java.util.Set.of(DERIVE, SELECT, GROUP, SORT, JOIN);
+
     private final SourceText source;
     private final Vocabulary vocabulary;
 
@@ -69,14 +71,14 @@ final class SyntaxMessages {
         String message;
         if (expected.contains(Token.EOF) && foundText != null) {
             message = "unexpected `" + foundText + "` after `" + previous.getText() + "`";
-            if (expected.contains(COMMA)) {
+            if (expected.contains(COMMA) || LIST_VERBS.contains(unit.first().getType()) && found.getType() != ASSIGN) {
                 hints.add("separate items with `,`");
             }
         } else {
             message = "expected " + phrase(expected) + " after `" + previous.getText() + "`"
                     + (foundText == null ? "" : ", found `" + foundText + "`");
         }
-        if (found != null && found.getType() == ASSIGN && expected.contains(EQ)) {
+        if (found != null && found.getType() == ASSIGN && !expected.contains(ASSIGN)) {
             hints.add("compare with `==`; a single `=` names a value");
         }
         if (found != null && isReservedWord(found) && expected.contains(IDENTIFIER)) {

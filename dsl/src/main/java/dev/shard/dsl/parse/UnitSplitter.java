@@ -33,6 +33,7 @@ final class UnitSplitter {
     private boolean afterPipe;
     private Token pendingPipe;
     private int prefixRun;
+    private boolean skipNext;
 
     UnitSplitter(SourceText source, ParseLimits limits, List<Diagnostic> diagnostics) {
         this.source = source;
@@ -43,6 +44,11 @@ final class UnitSplitter {
     List<Unit> split(List<? extends Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
+            if (skipNext) {
+                skipNext = false;
+                add(token);
+                continue;
+            }
             switch (token.getType()) {
                 case Token.EOF -> {
                     closeAllAtEnd();
@@ -72,9 +78,14 @@ final class UnitSplitter {
 
     private void onPipe(List<? extends Token> tokens, int index, Token token) {
         if (index + 1 < tokens.size() && tokens.get(index + 1).getType() == PIPE) {
-            report(ErrorCode.UNEXPECTED_CHARACTER, token, token.getStopIndex() + 2,
-                    "`||` is not an operator", "write `or` to combine conditions");
+            if (!broken) {
+                report(ErrorCode.UNEXPECTED_CHARACTER, token, token.getStopIndex() + 2,
+                        "`||` is not an operator", "write `or` to combine conditions");
+            }
             broken = true;
+            skipNext = true;
+            add(token);
+            return;
         }
         if (!open.isEmpty()) {
             add(token);
@@ -116,9 +127,11 @@ final class UnitSplitter {
             }
             case UNEXPECTED_CHARACTER -> reportCharacter(token);
             case UNTERMINATED_STRING -> {
-                report(ErrorCode.UNTERMINATED_STRING, token, token.getStopIndex() + 1,
+                if (!broken) {
+                    report(ErrorCode.UNTERMINATED_STRING, token, token.getStopIndex() + 1,
                         "this string has no closing `\"` on its line",
-                        "close it with `\"`; write a quote inside a string as `\\\"`");
+                            "close it with `\"`; write a quote inside a string as `\\\"`");
+                }
                 broken = true;
             }
             default -> {
@@ -141,6 +154,9 @@ final class UnitSplitter {
     }
 
     private void reportCharacter(Token token) {
+        if (broken) {
+            return;
+        }
         String text = token.getText();
         String hint = switch (text) {
             case "!" -> "write `not` for negation and `!=` for inequality";
