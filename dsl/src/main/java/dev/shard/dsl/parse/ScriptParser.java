@@ -83,8 +83,10 @@ public final class ScriptParser {
         AstBuilder builder = new AstBuilder(source, diagnostics::add);
         Optional<ShardParser.LiteralUnitContext> tree = parseUnit(parser, unit, ShardParser::literalUnit, null, diagnostics);
         if (tree.isEmpty()) {
-            diagnostics.add(Diagnostic.error(ErrorCode.BAD_PARAM_VALUE, source.span(0, source.content().length()),
-                    "`" + source.content() + "` is not a literal",
+            String value = source.content().strip();
+            int start = source.content().indexOf(value);
+            diagnostics.add(Diagnostic.error(ErrorCode.BAD_PARAM_VALUE, source.span(start, start + value.length()),
+                    "`" + value + "` is not a literal",
                     "write a literal such as 20_000_000, 2.5, \"text\", true or 4GiB"));
         }
         return tree.map(builder::literalUnit);
