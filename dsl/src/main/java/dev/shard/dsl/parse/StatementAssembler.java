@@ -109,7 +109,8 @@ final class StatementAssembler {
 
     private static boolean isStepLine(Unit unit) {
         int type = unit.first().getType();
-        if (STEP_WORDS.contains(type)) {
+        if (STEP_WORDS.contains(type) || type == IDENTIFIER) {
+            // An unknown word is most often a misspelt verb: the pipeline goes on below it.
             return true;
         }
         return type == WRITE && unit.tokens().size() > 1 && unit.tokens().get(1).getType() == STRING;
