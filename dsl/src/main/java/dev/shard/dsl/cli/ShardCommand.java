@@ -4,12 +4,12 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The root command. Exit codes: 0 success, 1 run failed, 2 usage error. */
+/** The root command. Exit codes: 0 success, 1 run failed, 2 usage error, 3 script error. */
 @Command(name = "shard",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A local dataflow engine: supervised worker JVMs over zero-copy shared memory.",
-        subcommands = {ExampleCommand.class, GcCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, ExampleCommand.class, GcCommand.class, CommandLine.HelpCommand.class})
 public final class ShardCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
