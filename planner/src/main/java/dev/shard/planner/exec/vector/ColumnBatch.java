@@ -29,6 +29,17 @@ public final class ColumnBatch {
         this.selectedCount = size;
     }
 
+    /** Takes {@code other}'s rows and selection (not its columns): what a projection's output batch does. */
+    public void selectSameRowsAs(ColumnBatch other) {
+        this.firstRow = other.firstRow;
+        this.size = other.size;
+        this.allSelected = other.allSelected;
+        this.selectedCount = other.selectedCount;
+        if (!allSelected) {
+            System.arraycopy(other.selection, 0, selection, 0, selectedCount);
+        }
+    }
+
     public BatchColumn column(int index) {
         return columns[index];
     }
