@@ -1,11 +1,11 @@
 package dev.shard.runtime.driver;
 
-import dev.shard.runtime.api.PoolStatus;
 import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.protocol.ProtocolVersion;
 import dev.shard.runtime.supervise.MemorySampler;
 import dev.shard.runtime.supervise.RecyclePolicy;
 import dev.shard.runtime.supervise.RecycleReason;
+import dev.shard.runtime.task.PoolStatus;
 import dev.shard.storage.memory.ProcessMemory;
 import dev.shard.storage.segment.ProcessIdentity;
 import dev.shard.storage.segment.RunDirectory;

@@ -1,6 +1,6 @@
 package dev.shard.runtime.driver;
 
-import dev.shard.runtime.api.PoolStatus;
+import dev.shard.runtime.task.PoolStatus;
 import dev.shard.storage.memory.ProcessMemory;
 import java.util.ArrayList;
 import java.util.List;

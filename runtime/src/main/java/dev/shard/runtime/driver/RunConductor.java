@@ -1,9 +1,9 @@
 package dev.shard.runtime.driver;
 
-import dev.shard.runtime.api.ShardFailure;
 import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.protocol.PackedOutcomes;
 import dev.shard.runtime.report.RunReport;
+import dev.shard.runtime.task.ShardFailure;
 import dev.shard.storage.memory.ProcessMemory;
 import java.util.ArrayList;
 import java.util.HashMap;

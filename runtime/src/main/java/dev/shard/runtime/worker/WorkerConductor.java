@@ -1,10 +1,10 @@
 package dev.shard.runtime.worker;
 
-import dev.shard.runtime.api.ShardKernel;
 import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.protocol.PackedOutcomes;
-import dev.shard.runtime.protocol.RunDescriptor;
 import dev.shard.runtime.protocol.ValueCodec;
+import dev.shard.runtime.task.RunDescriptor;
+import dev.shard.runtime.task.ShardKernel;
 import dev.shard.storage.copy.CopyLedger;
 import io.netty.channel.Channel;
 import java.io.PrintWriter;

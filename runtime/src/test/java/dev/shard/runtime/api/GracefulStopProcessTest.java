@@ -1,8 +1,8 @@
 package dev.shard.runtime.api;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.shard.runtime.task.PoolStatus;
+import dev.shard.runtime.task.Shards;
+import dev.shard.runtime.task.WorkerInit;
 import dev.shard.runtime.testing.WorkerProcesses;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Stops and recycles are graceful: workers' shutdown hooks run to the end; a worker that hangs is killed. */
 @Tag("process")

@@ -1,9 +1,9 @@
 package dev.shard.runtime.testing;
 
 import dev.shard.runtime.api.Pool;
-import dev.shard.runtime.api.PoolStatus;
 import dev.shard.runtime.api.RunOptions;
-import dev.shard.runtime.api.Shards;
+import dev.shard.runtime.task.PoolStatus;
+import dev.shard.runtime.task.Shards;
 import dev.shard.storage.segment.StorageContext;
 import java.io.IOException;
 import java.nio.file.Files;
