@@ -236,7 +236,9 @@ public final class DriverConductor implements AutoCloseable {
                     run.events.summary(summary);
                 }
             }
-            default -> LOG.warn("unexpected {} from {}", message.getClass().getSimpleName(), worker);
+            case Message.Hello _, Message.Welcome _, Message.Reject _, Message.RunSetup _, Message.TaskBatch _,
+                    Message.RunEnd _, Message.Shutdown _ ->
+                LOG.warn("unexpected {} from {}", message.getClass().getSimpleName(), worker);
         }
         notifyAll();
     }

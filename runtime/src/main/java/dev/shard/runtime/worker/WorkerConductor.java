@@ -99,7 +99,9 @@ final class WorkerConductor {
                         .awaitUninterruptibly(1_000);
                 WorkerMain.exit(0);
             }
-            default -> { }
+            // Frames only a driver receives, and those the socket thread handles (reject).
+            case Message.Hello _, Message.Reject _, Message.BatchDone _, Message.TaskTimedOut _,
+                    Message.RunSummary _ -> { }
         }
     }
 
