@@ -5,7 +5,7 @@ import dev.shard.examples.tiny.TinyTasksBuffer;
 import dev.shard.runtime.api.Pool;
 import dev.shard.runtime.api.Run;
 import dev.shard.runtime.api.RunOptions;
-import dev.shard.runtime.api.Shards;
+import dev.shard.runtime.task.Shards;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

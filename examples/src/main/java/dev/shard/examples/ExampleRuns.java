@@ -1,7 +1,7 @@
 package dev.shard.examples;
 
 import dev.shard.runtime.api.Run;
-import dev.shard.runtime.api.ShardFailure;
+import dev.shard.runtime.task.ShardFailure;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.shard.examples.colcor;
 import dev.shard.runtime.api.Pool;
 import dev.shard.runtime.api.Run;
 import dev.shard.runtime.api.RunOptions;
-import dev.shard.runtime.api.Shards;
+import dev.shard.runtime.task.Shards;
 
 /** Runs W1 on a pool over data already in shared memory; the benchmarks reuse it with a warm pool. */
 public final class ColcorOnPool {

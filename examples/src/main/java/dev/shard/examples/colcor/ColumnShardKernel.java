@@ -1,8 +1,8 @@
 package dev.shard.examples.colcor;
 
-import dev.shard.runtime.api.Shard;
-import dev.shard.runtime.api.ShardContext;
-import dev.shard.runtime.api.ShardKernel;
+import dev.shard.runtime.task.Shard;
+import dev.shard.runtime.task.ShardContext;
+import dev.shard.runtime.task.ShardKernel;
 import dev.shard.storage.buffer.OutputBuffer;
 import dev.shard.storage.share.SharedArray;
 import dev.shard.storage.share.SharedMatrix;

@@ -2,12 +2,12 @@ package dev.shard.examples.quickstart;
 
 import dev.shard.dsl.cli.ExampleProgram;
 import dev.shard.examples.workload.ReferenceGenerator;
-import dev.shard.runtime.api.Margin;
 import dev.shard.runtime.api.Pool;
 import dev.shard.runtime.api.ReduceRun;
 import dev.shard.runtime.api.Run;
 import dev.shard.runtime.api.RunOptions;
-import dev.shard.runtime.api.Shards;
+import dev.shard.runtime.task.Margin;
+import dev.shard.runtime.task.Shards;
 import dev.shard.storage.buffer.BufferSpec;
 import dev.shard.storage.buffer.OutputBuffer;
 import dev.shard.storage.layout.ElementType;

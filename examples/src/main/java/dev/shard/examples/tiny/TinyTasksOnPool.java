@@ -3,7 +3,7 @@ package dev.shard.examples.tiny;
 import dev.shard.runtime.api.Pool;
 import dev.shard.runtime.api.Run;
 import dev.shard.runtime.api.RunOptions;
-import dev.shard.runtime.api.Shards;
+import dev.shard.runtime.task.Shards;
 
 /** Runs W4 on a pool: one task per shard, so every task is dispatched on its own. */
 public final class TinyTasksOnPool {

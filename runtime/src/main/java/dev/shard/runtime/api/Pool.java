@@ -5,20 +5,28 @@ import dev.shard.runtime.driver.PoolContext;
 import dev.shard.runtime.driver.PoolInspector;
 import dev.shard.runtime.driver.RunDriver;
 import dev.shard.runtime.driver.RunOutcome;
-import dev.shard.runtime.protocol.RunDescriptor;
 import dev.shard.runtime.exec.ApplyKernel;
 import dev.shard.runtime.exec.ItemsKernel;
 import dev.shard.runtime.exec.ListKernel;
 import dev.shard.runtime.protocol.ValueCodec;
+import dev.shard.runtime.task.ElementKernel;
+import dev.shard.runtime.task.ItemFunction;
+import dev.shard.runtime.task.Margin;
+import dev.shard.runtime.task.PoolStatus;
+import dev.shard.runtime.task.RunDescriptor;
+import dev.shard.runtime.task.ShardKernel;
+import dev.shard.runtime.task.Shards;
+import dev.shard.runtime.task.VectorKernel;
+import dev.shard.runtime.task.WorkerInit;
 import dev.shard.storage.SharedReference;
 import dev.shard.storage.share.SharedHandle;
 import dev.shard.storage.share.SharedMatrix;
-import java.util.Map;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A supervised pool of worker JVMs. Workers are started with the driver's classpath and

@@ -1,6 +1,7 @@
 package dev.shard.runtime.api;
 
 import dev.shard.runtime.report.RunReport;
+import dev.shard.runtime.task.ShardFailure;
 import java.util.List;
 
 /** A finished reduce: the partial results folded in shard order, so the value is deterministic. */

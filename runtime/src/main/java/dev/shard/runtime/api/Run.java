@@ -1,6 +1,7 @@
 package dev.shard.runtime.api;
 
 import dev.shard.runtime.report.RunReport;
+import dev.shard.runtime.task.ShardFailure;
 import java.util.Collections;
 import java.util.List;
 

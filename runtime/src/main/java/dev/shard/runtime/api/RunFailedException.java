@@ -1,5 +1,6 @@
 package dev.shard.runtime.api;
 
+import dev.shard.runtime.task.ShardFailure;
 import java.util.List;
 
 /** A run that did not produce every shard's result; the message names shard, attempts, worker and cause. */

@@ -1,6 +1,7 @@
 /**
- * The public runtime API: {@link dev.shard.runtime.api.Pool} of supervised workers,
- * {@link dev.shard.runtime.api.Shards} layouts, {@link dev.shard.runtime.api.ShardKernel}
- * task functions and their {@link dev.shard.runtime.api.ShardContext}, runs and failures.
+ * The public runtime API, the top layer: {@link dev.shard.runtime.api.Pool} of supervised
+ * workers, runs ({@link dev.shard.runtime.api.Run}, {@link dev.shard.runtime.api.ReduceRun}),
+ * their options and failures. The kernels, shard layouts and contexts it takes are the
+ * shared contract in {@code dev.shard.runtime.task}.
  */
 package dev.shard.runtime.api;

@@ -1,11 +1,11 @@
 package dev.shard.runtime.driver;
 
-import dev.shard.runtime.api.PoolStatus;
 import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.protocol.ProtocolVersion;
 import dev.shard.runtime.supervise.MemorySampler;
 import dev.shard.runtime.supervise.RecyclePolicy;
 import dev.shard.runtime.supervise.RecycleReason;
+import dev.shard.runtime.task.PoolStatus;
 import dev.shard.storage.memory.ProcessMemory;
 import dev.shard.storage.segment.ProcessIdentity;
 import dev.shard.storage.segment.RunDirectory;
@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +69,8 @@ public final class DriverConductor implements AutoCloseable {
     private int startFailures;
     private String broken;
     private boolean closing;
-    RunConductor run;
+    /** The run under way, or null: the pool points at it; its state is the run conductor's own. */
+    private RunConductor run;
     double poolStartSeconds;
 
     private DriverConductor(PoolContext context) {
@@ -149,7 +151,7 @@ public final class DriverConductor implements AutoCloseable {
         workers.put(workerId, worker);
         slots[slot] = worker;
         if (run != null) {
-            run.slot(slot).replaced();
+            run.onSlotRespawned(slot);
         }
         // A thread of our own per worker: the common pool may be busy (or be the caller).
         Thread.ofPlatform().daemon().name("shard-exit-watch-" + workerId).start(() -> {
@@ -194,19 +196,14 @@ public final class DriverConductor implements AutoCloseable {
         switch (message) {
             case Message.BatchDone done -> {
                 if (!done.complete()) {
-                    if (run != null && done.runId() == run.runId) {
+                    if (run != null && done.runId() == run.runId()) {
                         run.onBatchDone(worker, done);
                     }
                     notifyAll();
                     return;
                 }
-                // Batches of an earlier run still leave the window, or the worker would starve.
-                worker.inFlight.removeIf(batch -> batch.runId() == done.runId()
-                        && batch.firstShard() == done.firstShard() && batch.count() == done.count());
-                boolean first = worker.tasksDone == 0;
-                worker.tasksDone += done.count();
-                worker.lastCompletionNanos = System.nanoTime();
-                if (run != null && done.runId() == run.runId) {
+                boolean first = worker.completed(done.runId(), done.firstShard(), done.count());
+                if (run != null && done.runId() == run.runId()) {
                     run.onBatchDone(worker, done);
                     if (first) {
                         // The baseline is taken warm, after the first tasks have loaded the kernel's classes.
@@ -226,17 +223,18 @@ public final class DriverConductor implements AutoCloseable {
             case Message.TaskTimedOut timedOut -> {
                 worker.pendingDeathCause = "ended for overrunning the task timeout on shard " + timedOut.shardId()
                         + " (" + timedOut.elapsedMillis() + " ms)";
-                if (run != null && timedOut.runId() == run.runId) {
+                if (run != null && timedOut.runId() == run.runId()) {
                     run.onTimedOut(worker, timedOut);
                 }
             }
             case Message.RunSummary summary -> {
-                // Only awaited summaries count, so a report never depends on which came in time.
-                if (run != null && summary.runId() == run.runId && run.pendingSummaries.remove(worker.workerId)) {
-                    run.events.summary(summary);
+                if (run != null) {
+                    run.onSummary(worker, summary);
                 }
             }
-            default -> LOG.warn("unexpected {} from {}", message.getClass().getSimpleName(), worker);
+            case Message.Hello _, Message.Welcome _, Message.Reject _, Message.RunSetup _, Message.TaskBatch _,
+                    Message.RunEnd _, Message.Shutdown _ ->
+                LOG.warn("unexpected {} from {}", message.getClass().getSimpleName(), worker);
         }
         notifyAll();
     }
@@ -308,16 +306,15 @@ public final class DriverConductor implements AutoCloseable {
         if (was != WorkerState.STOPPING) {
             LOG.warn("{} lost: {}", worker, cause);
             if (run != null) {
-                run.events.death(worker, cause);
-                run.onWorkerLost(worker, cause);
+                run.onDeath(worker, cause);
             }
-            worker.inFlight.clear();
+            worker.takeInFlight();
             if (was == WorkerState.STARTING && ++startFailures >= MAX_START_FAILURES) {
                 broken = "workers fail to start (" + startFailures + " in a row); last: " + cause;
             }
         }
         if (run != null) {
-            run.pendingSummaries.remove(worker.workerId);
+            run.onWorkerGone(worker);
         }
         if (replacement == worker) {
             replacement = null;
@@ -347,7 +344,7 @@ public final class DriverConductor implements AutoCloseable {
             if (run != null) {
                 run.onWorkerLost(worker, cause);
             }
-            worker.inFlight.clear();
+            worker.takeInFlight();
             worker.state = WorkerState.STOPPING;
             lost(worker, cause);
             return;
@@ -368,7 +365,7 @@ public final class DriverConductor implements AutoCloseable {
         }
         for (WorkerProxy worker : slots) {
             if (worker.state == WorkerState.READY) {
-                run.fill(worker, live, policy.remainingTasks(worker.tasksAssigned));
+                run.fill(worker, live, policy.remainingTasks(worker.tasksAssigned()));
             }
         }
     }
@@ -395,8 +392,24 @@ public final class DriverConductor implements AutoCloseable {
         return replacement == null && allReady();
     }
 
-    int nextRunId() {
-        return ++runs;
+    /** Starts the pool's next run (the caller checked that none is under way). */
+    RunConductor beginRun(byte[] descriptor, int shardCount) {
+        run = new RunConductor(++runs, descriptor, shardCount, context.taskTimeout().toMillis(), context.maxRetries());
+        return run;
+    }
+
+    void endRun(RunConductor ended) {
+        if (run == ended) {
+            run = null;
+        }
+    }
+
+    boolean running() {
+        return run != null;
+    }
+
+    Optional<RunConductor> currentRun() {
+        return Optional.ofNullable(run);
     }
 
     String identity() {

@@ -1,6 +1,6 @@
 package dev.shard.runtime.driver;
 
-import dev.shard.runtime.api.WorkerInit;
+import dev.shard.runtime.task.WorkerInit;
 import java.time.Duration;
 import java.util.List;
 

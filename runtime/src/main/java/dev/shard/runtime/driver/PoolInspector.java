@@ -1,6 +1,6 @@
 package dev.shard.runtime.driver;
 
-import dev.shard.runtime.api.PoolStatus;
+import dev.shard.runtime.task.PoolStatus;
 import dev.shard.storage.memory.ProcessMemory;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ public final class PoolInspector {
             for (WorkerProxy worker : conductor.currentWorkers()) {
                 workers.add(new PoolStatus.WorkerStatus(worker.slot, worker.pid(), worker.state.name(),
                         worker.baselinePrivateBytes, worker.currentPrivateBytes, worker.peakPrivateBytes,
-                        worker.currentRssBytes, worker.tasksDone, conductor.slotRecycles[worker.slot],
+                        worker.currentRssBytes, worker.tasksDone(), conductor.slotRecycles[worker.slot],
                         worker.startupMillis(), worker.startupCache.name()));
             }
             return new PoolStatus(workers, conductor.startupMillis(), conductor.poolStartSeconds);

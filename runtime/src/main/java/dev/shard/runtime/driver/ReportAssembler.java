@@ -16,12 +16,12 @@ final class ReportAssembler {
 
     static RunReport assemble(DriverConductor conductor, RunConductor run, String runError) {
         long now = System.nanoTime();
-        long computeEnd = run.computeEndNanos == 0 ? now : run.computeEndNanos;
+        long computeEnd = run.computeEndNanos() == 0 ? now : run.computeEndNanos();
         // The pool's start belongs to its first run only; a warm pool's later runs did not pay it.
-        double poolStart = run.runId == 1 ? conductor.poolStartSeconds : 0;
-        RunReport.Timings timings = new RunReport.Timings(poolStart, run.events.maxOpenNanos() / 1e9,
-                (computeEnd - run.events.startNanos()) / 1e9, (now - run.events.startNanos()) / 1e9);
-        ShardLedger ledger = run.ledger;
+        double poolStart = run.runId() == 1 ? conductor.poolStartSeconds : 0;
+        RunReport.Timings timings = new RunReport.Timings(poolStart, run.maxOpenNanos() / 1e9,
+                (computeEnd - run.startNanos()) / 1e9, (now - run.startNanos()) / 1e9);
+        ShardLedger ledger = run.ledger();
         RunReport.ShardCounts shards = new RunReport.ShardCounts(ledger.count(), ledger.done(), ledger.failed(),
                 run.retries());
         List<RunReport.WorkerReport> workers = new ArrayList<>();
@@ -35,7 +35,7 @@ final class ReportAssembler {
         RunReport.ShardTimes times = shardTimes(ledger.nanosOfDone());
         boolean succeeded = runError == null && ledger.allDone();
         RunReport draft = new RunReport(RunReport.SCHEMA_VERSION, succeeded ? "succeeded" : "failed", timings,
-                shards, workers, run.events.recycles(), run.events.deaths(), run.events.copies(), sharedBytes, times,
+                shards, workers, run.recycles(), run.deaths(), run.copies(), sharedBytes, times,
                 run.failureReports(), List.of());
         List<String> advice = new ArrayList<>(advise(draft, runError));
         long memoryLimit = conductor.context.memoryLimit();

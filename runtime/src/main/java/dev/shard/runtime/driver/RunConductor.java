@@ -1,22 +1,29 @@
 package dev.shard.runtime.driver;
 
-import dev.shard.runtime.api.ShardFailure;
 import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.protocol.PackedOutcomes;
 import dev.shard.runtime.report.RunReport;
+import dev.shard.runtime.task.ShardFailure;
 import dev.shard.storage.memory.ProcessMemory;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Dispatch and bookkeeping of one run. Pull-based: a worker is topped up to
- * {@link #PREFETCH} in-flight batches whenever it reports a batch done. Batches are
- * guided (remaining / (workers × 4), between a floor and a cap), so tiny tasks cost one socket round trip
- * per batch, not per task; retries go out one shard at a time. Called under the
- * {@link DriverConductor}'s lock.
+ * The one owner of a run's state on the driver: its shard ledger, events, per-slot records,
+ * failures and awaited summaries. Nothing else writes them: the pool's conductor, the
+ * supervisor and the run driver tell it what happened through the {@code on...} methods
+ * and read it through the accessors (runtime/ARCHITECTURE.md, "Who owns what").
+ *
+ * <p>Dispatch is pull-based: a worker is topped up to {@link #PREFETCH} in-flight batches
+ * whenever it reports a batch done. Batches are guided (remaining / (workers × 4), between
+ * a floor and a cap), so tiny tasks cost one socket round trip per batch, not per task;
+ * retries go out one shard at a time. Called under the {@link DriverConductor}'s lock.
  */
 final class RunConductor {
     static final int PREFETCH = 4;
@@ -29,24 +36,24 @@ final class RunConductor {
     static final int MAX_BATCH = 4096;
     private static final int GUIDED_DIVISOR = 4;
 
-    final int runId;
+    private final int runId;
     private final byte[] descriptor;
     private final long taskTimeoutMillis;
     private final int maxAttempts;
-    final ShardLedger ledger;
-    final RunEvents events;
+    private final ShardLedger ledger;
+    private final RunEvents events;
     private final Map<Integer, ShardFailure> lastFailure = new HashMap<>();
     private final Map<Integer, SlotRecord> slots = new TreeMap<>();
     private boolean failedForGood;
     private int retries;
-    long computeEndNanos;
+    private long computeEndNanos;
     /** Workers whose end-of-run summary (copy call sites) has not arrived yet. */
-    final java.util.Set<Integer> pendingSummaries = new java.util.HashSet<>();
+    private final Set<Integer> pendingSummaries = new HashSet<>();
     /**
      * Workers that reported copies in this run. The others' summaries hold nothing the
      * batches did not already say (no copy, so no call site): the run does not wait for them.
      */
-    final java.util.Set<Integer> copyingWorkers = new java.util.HashSet<>();
+    private final Set<Integer> copyingWorkers = new HashSet<>();
 
     RunConductor(int runId, byte[] descriptor, int shards, long taskTimeoutMillis, int maxRetries) {
         this.runId = runId;
@@ -57,8 +64,99 @@ final class RunConductor {
         this.events = new RunEvents(System.nanoTime());
     }
 
-    SlotRecord slot(int slot) {
+    private SlotRecord slot(int slot) {
         return slots.computeIfAbsent(slot, SlotRecord::new);
+    }
+
+    int runId() {
+        return runId;
+    }
+
+    /** The shard ledger, for reading: results, counts, times. Only this class changes it. */
+    ShardLedger ledger() {
+        return ledger;
+    }
+
+    /** The run starts on these workers: each slot's first process, start-up time and shared pages so far. */
+    void onStart(List<WorkerProxy> workers) {
+        for (WorkerProxy worker : workers) {
+            SlotRecord slot = slot(worker.slot);
+            slot.pid = worker.pid();
+            slot.firstWorker = worker;
+            slot.startMillis = worker.startupMillis();
+            // Growth counts from the last reading before the run: the first reading inside
+            // it may come from the sampler after the kernel has already mapped pages.
+            slot.baselineSharedBytes = worker.currentSharedBytes;
+        }
+    }
+
+    /** A new process fills {@code slot}: it maps fewer pages than the one it replaced. */
+    void onSlotRespawned(int slot) {
+        slot(slot).replaced();
+    }
+
+    void onRecycle(WorkerProxy worker, String reason) {
+        events.recycle(worker, reason);
+        slot(worker.slot).recycles++;
+    }
+
+    /** A worker died unasked: its death goes into the report and its shards are re-queued. */
+    void onDeath(WorkerProxy worker, String cause) {
+        events.death(worker, cause);
+        onWorkerLost(worker, cause);
+    }
+
+    /** A worker left the pool (exited, retired or died): the run no longer waits for its summary. */
+    void onWorkerGone(WorkerProxy worker) {
+        pendingSummaries.remove(worker.workerId);
+    }
+
+    /** Returns true when the summary was awaited (only those count, so a report never depends on timing). */
+    boolean onSummary(WorkerProxy worker, Message.RunSummary summary) {
+        if (summary.runId() != runId || !pendingSummaries.remove(worker.workerId)) {
+            return false;
+        }
+        events.summary(summary);
+        return true;
+    }
+
+    /**
+     * Tells every worker set up for this run that it is over (each starts its next copy count
+     * afresh); only those that copied have call sites to report, so only they are awaited.
+     */
+    void requestSummaries(List<WorkerProxy> workers) {
+        for (WorkerProxy worker : workers) {
+            if (worker.isLive() && worker.isSetUpFor(runId)) {
+                if (copyingWorkers.contains(worker.workerId)) {
+                    pendingSummaries.add(worker.workerId);
+                }
+                worker.send(new Message.RunEnd(runId));
+            }
+        }
+    }
+
+    boolean awaitsSummaries() {
+        return !pendingSummaries.isEmpty();
+    }
+
+    /**
+     * The end figures. A worker read at the end of compute and still in its slot keeps that
+     * reading (its run is over: nothing of the kernel runs any more); a replacement, started
+     * by the settling, is read now.
+     */
+    void onEnd(List<WorkerProxy> workers, Map<WorkerProxy, ProcessMemory> readings) {
+        for (WorkerProxy worker : workers) {
+            SlotRecord slot = slot(worker.slot);
+            ProcessMemory earlier = worker.isLive() ? readings.get(worker) : null;
+            Optional<ProcessMemory> reading = earlier != null ? Optional.of(earlier)
+                    : ProcessMemory.readStatus(worker.pid());
+            reading.ifPresent(memory -> {
+                slot.sampled(worker, memory);
+                slot.endPrivateBytes = memory.privateBytes();
+            });
+            WorkerProxy first = slot.firstWorker != null ? slot.firstWorker : worker;
+            slot.baselinePrivateBytes = first.baselinePrivateBytes;
+        }
     }
 
     List<SlotRecord> slots() {
@@ -68,7 +166,7 @@ final class RunConductor {
     /** Tops up {@code worker} to the prefetch window; {@code taskBudget} caps tasks before it must recycle. */
     void fill(WorkerProxy worker, int liveWorkers, long taskBudget) {
         long budget = taskBudget;
-        while (!failedForGood && worker.inFlight.size() < PREFETCH && budget > 0) {
+        while (!failedForGood && worker.inFlightCount() < PREFETCH && budget > 0) {
             Batch batch;
             if (ledger.hasRetry()) {
                 int shard = ledger.takeRetry();
@@ -82,14 +180,11 @@ final class RunConductor {
             } else {
                 return;
             }
-            if (worker.setUpRunId != runId) {
-                worker.send(new Message.RunSetup(runId, taskTimeoutMillis, descriptor));
-                worker.setUpRunId = runId;
+            if (!worker.isSetUpFor(runId)) {
+                worker.setUp(new Message.RunSetup(runId, taskTimeoutMillis, descriptor));
             }
-            worker.inFlight.addLast(batch);
-            worker.tasksAssigned += batch.count();
+            worker.dispatched(batch);
             budget -= batch.count();
-            worker.send(new Message.TaskBatch(runId, batch.firstShard(), batch.count(), batch.attempt()));
         }
     }
 
@@ -139,9 +234,9 @@ final class RunConductor {
         lose(timedOut.shardId());
     }
 
-    /** A worker is gone: every shard it still held is re-queued (or fails when out of attempts). */
+    /** A worker is lost: every shard it still held is re-queued (or fails when out of attempts). */
     void onWorkerLost(WorkerProxy worker, String cause) {
-        for (Batch batch : worker.inFlight) {
+        for (Batch batch : worker.takeInFlight()) {
             if (batch.runId() != runId) {
                 continue;
             }
@@ -154,7 +249,6 @@ final class RunConductor {
                 }
             }
         }
-        worker.inFlight.clear();
         markComputeEnd();
     }
 
@@ -179,14 +273,38 @@ final class RunConductor {
         if (ledger.allDone()) {
             return true;
         }
-        return failedForGood && workers.stream().noneMatch(worker -> worker.inFlight.stream()
-                .anyMatch(batch -> batch.runId() == runId));
+        return failedForGood && workers.stream().noneMatch(worker -> worker.holdsBatchOf(runId));
     }
 
     private void markComputeEnd() {
         if (computeEndNanos == 0 && (ledger.allDone() || failedForGood)) {
             computeEndNanos = System.nanoTime();
         }
+    }
+
+    /** When the last shard ended (succeeded or failed for good), or 0 while shards still run. */
+    long computeEndNanos() {
+        return computeEndNanos;
+    }
+
+    long startNanos() {
+        return events.startNanos();
+    }
+
+    long maxOpenNanos() {
+        return events.maxOpenNanos();
+    }
+
+    List<RunReport.RecycleEvent> recycles() {
+        return events.recycles();
+    }
+
+    List<RunReport.DeathEvent> deaths() {
+        return events.deaths();
+    }
+
+    RunReport.Copies copies() {
+        return events.copies();
     }
 
     int retries() {

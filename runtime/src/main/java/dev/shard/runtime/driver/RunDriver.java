@@ -1,19 +1,18 @@
 package dev.shard.runtime.driver;
 
-import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.report.RunReport;
 import dev.shard.storage.memory.ProcessMemory;
 import java.io.Serializable;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one run on a started pool, start to end: dispatch, wait, collect the workers'
  * copy summaries, recycle workers that ended the run over their limits (so memory is
- * returned), take the end-of-run memory figures, and build the report.
+ * returned), take the end-of-run memory figures, and build the report. It holds no run
+ * state: it tells the {@link RunConductor} each step and asks it when to go on.
  */
 public final class RunDriver {
     private static final long SUMMARY_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
@@ -28,34 +27,24 @@ public final class RunDriver {
             if (conductor.closing()) {
                 throw new IllegalStateException("this pool is stopped: start a new one with Pool.builder()...start()");
             }
-            if (conductor.run != null) {
+            if (conductor.running()) {
                 throw new IllegalStateException("this pool is already running a run: runs on one pool are"
                         + " sequential (use another pool to run two at once)");
             }
-            RunConductor run = new RunConductor(conductor.nextRunId(), descriptor, shardCount,
-                    conductor.context.taskTimeout().toMillis(), conductor.context.maxRetries());
-            conductor.run = run;
+            RunConductor run = conductor.beginRun(descriptor, shardCount);
             try {
-                for (WorkerProxy worker : conductor.currentWorkers()) {
-                    SlotRecord slot = run.slot(worker.slot);
-                    slot.pid = worker.pid();
-                    slot.firstWorker = worker;
-                    slot.startMillis = worker.startupMillis();
-                    // Growth counts from the last reading before the run: the first reading inside
-                    // it may come from the sampler after the kernel has already mapped pages.
-                    slot.baselineSharedBytes = worker.currentSharedBytes;
-                }
+                run.onStart(conductor.currentWorkers());
                 conductor.dispatch();
                 String error = awaitFinish(conductor, run);
                 // The summaries travel while the driver reads /proc: the two overlap.
-                requestSummaries(conductor, run);
+                run.requestSummaries(conductor.currentWorkers());
                 Map<WorkerProxy, ProcessMemory> readings = sampleAll(conductor, run);
                 awaitSummaries(conductor, run);
                 settle(conductor);
-                recordEnd(conductor, run, readings);
+                run.onEnd(conductor.currentWorkers(), readings);
                 return outcome(conductor, run, error);
             } finally {
-                conductor.run = null;
+                conductor.endRun(run);
             }
         }
     }
@@ -91,23 +80,10 @@ public final class RunDriver {
         return readings;
     }
 
-    private static void requestSummaries(DriverConductor conductor, RunConductor run) {
-        for (WorkerProxy worker : conductor.currentWorkers()) {
-            if (worker.isLive() && worker.setUpRunId == run.runId) {
-                // Every worker hears the end (it starts its next copy count afresh); only those
-                // that copied have call sites to report.
-                if (run.copyingWorkers.contains(worker.workerId)) {
-                    run.pendingSummaries.add(worker.workerId);
-                }
-                worker.send(new Message.RunEnd(run.runId));
-            }
-        }
-    }
-
     /** Every summary wakes this wait (the conductor notifies on each summary); the poll is only a backstop. */
     private static void awaitSummaries(DriverConductor conductor, RunConductor run) {
         long deadline = System.nanoTime() + SUMMARY_WAIT_NANOS;
-        while (!run.pendingSummaries.isEmpty() && System.nanoTime() < deadline) {
+        while (run.awaitsSummaries() && System.nanoTime() < deadline) {
             conductor.waitNanos(POLL_NANOS);
         }
     }
@@ -124,31 +100,11 @@ public final class RunDriver {
         }
     }
 
-    /**
-     * The end figures. A worker read by {@link #sampleAll} moments ago and still in its slot
-     * keeps that reading (its run is over: nothing of the kernel runs any more); a
-     * replacement, started by the settling, is read now.
-     */
-    private static void recordEnd(DriverConductor conductor, RunConductor run, Map<WorkerProxy, ProcessMemory> readings) {
-        for (WorkerProxy worker : conductor.currentWorkers()) {
-            SlotRecord slot = run.slot(worker.slot);
-            ProcessMemory earlier = worker.isLive() ? readings.get(worker) : null;
-            Optional<ProcessMemory> reading = earlier != null ? Optional.of(earlier)
-                    : ProcessMemory.readStatus(worker.pid());
-            reading.ifPresent(memory -> {
-                slot.sampled(worker, memory);
-                slot.endPrivateBytes = memory.privateBytes();
-            });
-            WorkerProxy first = slot.firstWorker != null ? slot.firstWorker : worker;
-            slot.baselinePrivateBytes = first.baselinePrivateBytes;
-        }
-    }
-
     private static RunOutcome outcome(DriverConductor conductor, RunConductor run, String error) {
-        List<Serializable> results = new LazyResults(run.ledger);
+        List<Serializable> results = new LazyResults(run.ledger());
         String runError = error;
-        if (runError == null && !run.ledger.allDone() && run.failures().isEmpty()) {
-            runError = "run ended with " + (run.ledger.count() - run.ledger.done()) + " shards without a result";
+        if (runError == null && !run.ledger().allDone() && run.failures().isEmpty()) {
+            runError = "run ended with " + (run.ledger().count() - run.ledger().done()) + " shards without a result";
         }
         RunReport report = ReportAssembler.assemble(conductor, run, runError);
         return new RunOutcome(results, run.failures(), runError, report);

@@ -1,7 +1,7 @@
 package dev.shard.runtime.driver;
 
-import dev.shard.runtime.api.ShardFailure;
 import dev.shard.runtime.report.RunReport;
+import dev.shard.runtime.task.ShardFailure;
 import java.io.Serializable;
 import java.util.List;
 

@@ -6,11 +6,14 @@ import dev.shard.storage.memory.ProcessMemory;
 import io.netty.channel.Channel;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * The driver's handle on one worker process: sends it frames and keeps what supervision
- * needs (state, in-flight batches, memory figures, tasks done). Guarded by the
- * {@link DriverConductor}'s lock.
+ * needs (state, memory figures, tasks done) and its window of in-flight batches. The
+ * window changes only through the methods below ({@link #dispatched}, {@link #completed},
+ * {@link #takeInFlight}); the run's own state lives in {@link RunConductor}. Guarded by
+ * the {@link DriverConductor}'s lock.
  */
 final class WorkerProxy {
     final int slot;
@@ -21,11 +24,11 @@ final class WorkerProxy {
     Channel channel;
     long connectedNanos;
     StartupCacheUse startupCache = StartupCacheUse.NONE;
-    int setUpRunId = -1;
-    final Deque<Batch> inFlight = new ArrayDeque<>();
-    long lastCompletionNanos;
-    long tasksDone;
-    long tasksAssigned;
+    private int setUpRunId = -1;
+    private final Deque<Batch> inFlight = new ArrayDeque<>();
+    private long lastCompletionNanos;
+    private long tasksDone;
+    private long tasksAssigned;
     long baselinePrivateBytes = -1;
     long currentPrivateBytes;
     long peakPrivateBytes;
@@ -55,6 +58,75 @@ final class WorkerProxy {
     /** Milliseconds from spawn to a completed handshake, or -1 while starting. */
     double startupMillis() {
         return connectedNanos == 0 ? -1 : (connectedNanos - spawnedNanos) / 1e6;
+    }
+
+    /** Sends run {@code runId}'s set-up unless this process already has it. */
+    void setUp(Message.RunSetup setup) {
+        if (setUpRunId != setup.runId()) {
+            send(setup);
+            setUpRunId = setup.runId();
+        }
+    }
+
+    boolean isSetUpFor(int runId) {
+        return setUpRunId == runId;
+    }
+
+    /** Sends a batch and adds it to the window. */
+    void dispatched(Batch batch) {
+        inFlight.addLast(batch);
+        tasksAssigned += batch.count();
+        send(new Message.TaskBatch(batch.runId(), batch.firstShard(), batch.count(), batch.attempt()));
+    }
+
+    /**
+     * A batch ended (of any run: batches of an earlier run still leave the window, or the worker
+     * would starve). Returns true when these were the process's first tasks.
+     */
+    boolean completed(int runId, int firstShard, int count) {
+        inFlight.removeIf(batch -> batch.runId() == runId && batch.firstShard() == firstShard
+                && batch.count() == count);
+        boolean first = tasksDone == 0;
+        tasksDone += count;
+        lastCompletionNanos = System.nanoTime();
+        return first;
+    }
+
+    /** Empties the window (the process is lost) and returns what it held. */
+    List<Batch> takeInFlight() {
+        List<Batch> held = List.copyOf(inFlight);
+        inFlight.clear();
+        return held;
+    }
+
+    int inFlightCount() {
+        return inFlight.size();
+    }
+
+    boolean holdsBatchOf(int runId) {
+        for (Batch batch : inFlight) {
+            if (batch.runId() == runId) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The oldest batch still in flight, or null. */
+    Batch oldestInFlight() {
+        return inFlight.peekFirst();
+    }
+
+    long lastCompletionNanos() {
+        return lastCompletionNanos;
+    }
+
+    long tasksDone() {
+        return tasksDone;
+    }
+
+    long tasksAssigned() {
+        return tasksAssigned;
     }
 
     void send(Message message) {

@@ -27,11 +27,11 @@ final class WorkerSupervisor {
 
     void evaluateBoundary(WorkerProxy worker) {
         // A worker that has run nothing is as fresh as its replacement would be.
-        if (worker.state != WorkerState.READY || worker.baselinePrivateBytes < 0 || worker.tasksDone == 0) {
+        if (worker.state != WorkerState.READY || worker.baselinePrivateBytes < 0 || worker.tasksDone() == 0) {
             return;
         }
         Optional<RecycleReason> reason = conductor.policy.atTaskBoundary(new RecyclePolicy.WorkerFigures(
-                worker.currentPrivateBytes, worker.baselinePrivateBytes, worker.tasksDone));
+                worker.currentPrivateBytes, worker.baselinePrivateBytes, worker.tasksDone()));
         if (reason.isEmpty() || conductor.replacement != null || anyDraining()) {
             return;
         }
@@ -50,24 +50,19 @@ final class WorkerSupervisor {
     }
 
     void retireIfDrained(WorkerProxy worker) {
-        if (worker.state != WorkerState.DRAINING || !worker.inFlight.isEmpty()) {
+        if (worker.state != WorkerState.DRAINING || worker.inFlightCount() > 0) {
             return;
         }
         recordRecycle(worker, worker.drainReason);
         conductor.retire(worker);
-        if (conductor.run != null) {
-            conductor.run.pendingSummaries.remove(worker.workerId);
-        }
+        conductor.currentRun().ifPresent(run -> run.onWorkerGone(worker));
     }
 
     void recordRecycle(WorkerProxy worker, RecycleReason reason) {
         LOG.info("recycling {}: {} (private {} bytes, baseline {})", worker, reason.jsonName(),
                 worker.currentPrivateBytes, worker.baselinePrivateBytes);
         conductor.slotRecycles[worker.slot]++;
-        if (conductor.run != null) {
-            conductor.run.events.recycle(worker, reason.jsonName());
-            conductor.run.slot(worker.slot).recycles++;
-        }
+        conductor.currentRun().ifPresent(run -> run.onRecycle(worker, reason.jsonName()));
     }
 
     void onSamples(List<MemorySampler.Reading> readings) {
@@ -83,11 +78,9 @@ final class WorkerSupervisor {
                     continue;
                 }
                 worker.sampled(reading.memory());
-                if (conductor.run != null) {
-                    conductor.run.onSample(worker, reading.memory());
-                }
+                conductor.currentRun().ifPresent(run -> run.onSample(worker, reading.memory()));
                 if (conductor.policy.immediate(new RecyclePolicy.WorkerFigures(worker.currentPrivateBytes,
-                        worker.baselinePrivateBytes, worker.tasksDone)).isPresent()) {
+                        worker.baselinePrivateBytes, worker.tasksDone())).isPresent()) {
                     conductor.kill(worker, "private memory " + worker.currentPrivateBytes
                             + " bytes over the hard limit of " + conductor.context.hardLimit() + " bytes",
                             RecycleReason.HARD_LIMIT);
@@ -102,9 +95,9 @@ final class WorkerSupervisor {
         TimeoutPolicy timeouts = new TimeoutPolicy(conductor.context.taskTimeout().toNanos(), TIMEOUT_GRACE_NANOS);
         long now = System.nanoTime();
         for (WorkerProxy worker : conductor.slots) {
-            Batch head = worker.inFlight.peekFirst();
+            Batch head = worker.oldestInFlight();
             if (head != null && worker.isLive()
-                    && timeouts.overdue(now, head.dispatchedNanos(), worker.lastCompletionNanos, head.count())) {
+                    && timeouts.overdue(now, head.dispatchedNanos(), worker.lastCompletionNanos(), head.count())) {
                 conductor.kill(worker, "unresponsive: a batch of " + head.count()
                         + " shards ran past the task timeout", null);
             }
@@ -114,7 +107,7 @@ final class WorkerSupervisor {
     /** Applies the task-boundary policy to every idle worker (the end of a run, a health check). */
     void evaluateAll() {
         for (WorkerProxy worker : conductor.slots) {
-            if (worker.inFlight.isEmpty()) {
+            if (worker.inFlightCount() == 0) {
                 evaluateBoundary(worker);
             }
         }

@@ -1,10 +1,10 @@
 package dev.shard.runtime.exec;
 
-import dev.shard.runtime.api.Margin;
-import dev.shard.runtime.api.MatrixVector;
-import dev.shard.runtime.api.ShardContext;
-import dev.shard.runtime.api.ShardKernel;
-import dev.shard.runtime.api.VectorKernel;
+import dev.shard.runtime.task.Margin;
+import dev.shard.runtime.task.MatrixVector;
+import dev.shard.runtime.task.ShardContext;
+import dev.shard.runtime.task.ShardKernel;
+import dev.shard.runtime.task.VectorKernel;
 import dev.shard.storage.share.SharedMatrix;
 import java.io.Serializable;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.shard.runtime.exec;
 
-import dev.shard.runtime.api.ItemFunction;
-import dev.shard.runtime.api.ShardContext;
-import dev.shard.runtime.api.ShardKernel;
+import dev.shard.runtime.task.ItemFunction;
+import dev.shard.runtime.task.ShardContext;
+import dev.shard.runtime.task.ShardKernel;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.shard.runtime.worker;
 
-import dev.shard.runtime.protocol.RunDescriptor;
+import dev.shard.runtime.task.RunDescriptor;
 import dev.shard.storage.SharedReference;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package dev.shard.runtime.worker;
 
-import dev.shard.runtime.api.Shard;
-import dev.shard.runtime.api.ShardContext;
-import dev.shard.runtime.exec.ShardRandom;
+import dev.shard.runtime.task.Shard;
+import dev.shard.runtime.task.ShardContext;
+import dev.shard.runtime.task.ShardRandom;
 import java.util.random.RandomGenerator;
 
 /** The {@link ShardContext} of one shard attempt inside a worker. */

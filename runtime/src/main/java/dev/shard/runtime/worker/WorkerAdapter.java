@@ -18,7 +18,8 @@ final class WorkerAdapter extends SimpleChannelInboundHandler<Message> {
             case Message.Reject reject -> WorkerMain.fail("driver refused this worker: " + reject.reason(),
                     WorkerMain.EXIT_REJECTED);
             case Message.Shutdown ignored -> conductor.shutdown();
-            default -> conductor.enqueue(message);
+            case Message.Hello _, Message.Welcome _, Message.RunSetup _, Message.TaskBatch _, Message.BatchDone _,
+                    Message.TaskTimedOut _, Message.RunEnd _, Message.RunSummary _ -> conductor.enqueue(message);
         }
     }
 

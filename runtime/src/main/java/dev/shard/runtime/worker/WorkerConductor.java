@@ -1,10 +1,10 @@
 package dev.shard.runtime.worker;
 
-import dev.shard.runtime.api.ShardKernel;
 import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.protocol.PackedOutcomes;
-import dev.shard.runtime.protocol.RunDescriptor;
 import dev.shard.runtime.protocol.ValueCodec;
+import dev.shard.runtime.task.RunDescriptor;
+import dev.shard.runtime.task.ShardKernel;
 import dev.shard.storage.copy.CopyLedger;
 import io.netty.channel.Channel;
 import java.io.PrintWriter;
@@ -99,7 +99,9 @@ final class WorkerConductor {
                         .awaitUninterruptibly(1_000);
                 WorkerMain.exit(0);
             }
-            default -> { }
+            // Frames only a driver receives, and those the socket thread handles (reject).
+            case Message.Hello _, Message.Reject _, Message.BatchDone _, Message.TaskTimedOut _,
+                    Message.RunSummary _ -> { }
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.shard.runtime.worker;
 
-import dev.shard.runtime.api.WorkerInit;
 import dev.shard.runtime.protocol.FrameCodec;
 import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.protocol.ProtocolVersion;
+import dev.shard.runtime.task.WorkerInit;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.Channel;

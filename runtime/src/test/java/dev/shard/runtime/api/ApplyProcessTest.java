@@ -1,10 +1,7 @@
 package dev.shard.runtime.api;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.shard.runtime.task.Margin;
+import dev.shard.runtime.task.Shards;
 import dev.shard.runtime.testing.WorkerProcesses;
 import dev.shard.storage.share.Shared;
 import dev.shard.storage.share.SharedDoubleArray;
@@ -19,6 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** memshare-style apply and lapply, and the pool_lapply family, on real workers. */
 @Tag("process")

@@ -1,8 +1,6 @@
 package dev.shard.runtime.api;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.shard.runtime.task.Shards;
 import dev.shard.runtime.testing.WorkerProcesses;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -12,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Results that travel packed per batch come back whole, in shard order, exactly once. */
 @Tag("process")

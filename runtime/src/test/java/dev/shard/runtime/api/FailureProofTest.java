@@ -1,11 +1,10 @@
 package dev.shard.runtime.api;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.shard.runtime.report.RunReport;
+import dev.shard.runtime.task.PoolStatus;
+import dev.shard.runtime.task.ShardContext;
+import dev.shard.runtime.task.ShardFailure;
+import dev.shard.runtime.task.Shards;
 import dev.shard.runtime.testing.SegmentArray;
 import dev.shard.runtime.testing.WorkerProcesses;
 import dev.shard.storage.segment.Backing;
@@ -21,6 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Workers that die, hang or throw: the run's outcome stays right and says what happened. */
 @Tag("process")

@@ -1,10 +1,9 @@
 package dev.shard.runtime.api;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.shard.runtime.task.PoolStatus;
+import dev.shard.runtime.task.ShardContext;
+import dev.shard.runtime.task.ShardKernel;
+import dev.shard.runtime.task.Shards;
 import dev.shard.runtime.testing.SegmentArray;
 import dev.shard.runtime.testing.WorkerProcesses;
 import dev.shard.storage.segment.Backing;
@@ -17,6 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real worker JVMs: start, handshake, run shards, reuse, stop. */
 @Tag("process")

@@ -1,9 +1,7 @@
 package dev.shard.runtime.api;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.shard.runtime.report.RunReport;
+import dev.shard.runtime.task.Shards;
 import dev.shard.runtime.testing.SegmentArray;
 import dev.shard.runtime.testing.WorkerProcesses;
 import dev.shard.storage.segment.Backing;
@@ -15,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The report's timings are measured: pool start on a pool's first run only, input mapping by the workers. */
 @Tag("process")

@@ -1,10 +1,8 @@
 package dev.shard.runtime.api;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.shard.runtime.report.RunReport;
+import dev.shard.runtime.task.Shards;
+import dev.shard.runtime.task.WorkerInit;
 import dev.shard.runtime.testing.WorkerProcesses;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Recycling by task count and hard limit, Java OOM deaths, init hooks, copy reports. */
 @Tag("process")

@@ -1,11 +1,8 @@
 package dev.shard.runtime.api;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.shard.runtime.task.ShardContext;
+import dev.shard.runtime.task.ShardKernel;
+import dev.shard.runtime.task.Shards;
 import dev.shard.runtime.testing.WorkerProcesses;
 import dev.shard.storage.buffer.BufferSpec;
 import dev.shard.storage.buffer.OutputBuffer;
@@ -24,6 +21,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real worker JVMs: runs on a warm pool reuse what the worker mapped, and never past a release. */
 @Tag("process")

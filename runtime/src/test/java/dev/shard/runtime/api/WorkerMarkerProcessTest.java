@@ -1,8 +1,7 @@
 package dev.shard.runtime.api;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.shard.runtime.task.PoolStatus;
+import dev.shard.runtime.task.Shards;
 import dev.shard.runtime.testing.WorkerProcesses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every worker carries {@code -Dshard.worker=<run-id>:<worker-id>} on its command line:

@@ -44,7 +44,7 @@ class TaskFrameSizeTest {
         worker.channel = channel;
         worker.state = WorkerState.READY;
         run.fill(worker, 1, Long.MAX_VALUE);
-        worker.inFlight.clear();
+        worker.takeInFlight();
         run.fill(worker, 1, Long.MAX_VALUE);
         List<Message> sent = decodeAll(channel);
         assertInstanceOf(Message.RunSetup.class, sent.getFirst());
@@ -72,9 +72,9 @@ class TaskFrameSizeTest {
         WorkerProxy worker = new WorkerProxy(0, 0, null);
         worker.channel = channel;
         List<Integer> sizes = new ArrayList<>();
-        while (run.ledger.freshRemaining() > 0) {
+        while (run.ledger().freshRemaining() > 0) {
             run.fill(worker, 2, Long.MAX_VALUE);
-            worker.inFlight.clear();
+            worker.takeInFlight();
             decodeAll(channel).stream().filter(Message.TaskBatch.class::isInstance)
                     .forEach(message -> sizes.add(((Message.TaskBatch) message).count()));
         }

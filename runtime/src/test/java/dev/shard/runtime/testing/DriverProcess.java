@@ -1,8 +1,8 @@
 package dev.shard.runtime.testing;
 
 import dev.shard.runtime.api.Pool;
-import dev.shard.runtime.api.PoolStatus;
-import dev.shard.runtime.api.WorkerInit;
+import dev.shard.runtime.task.PoolStatus;
+import dev.shard.runtime.task.WorkerInit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.shard.runtime.testing;
 
 import dev.shard.runtime.api.Pool;
-import dev.shard.runtime.api.PoolStatus;
+import dev.shard.runtime.task.PoolStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,13 +1,15 @@
 package dev.shard.runtime.testing;
 
 import dev.shard.runtime.api.Pool;
-import dev.shard.runtime.api.PoolStatus;
 import dev.shard.runtime.api.RunOptions;
-import dev.shard.runtime.api.Shards;
+import dev.shard.runtime.task.PoolStatus;
+import dev.shard.runtime.task.Shards;
 import dev.shard.storage.segment.StorageContext;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -30,13 +32,25 @@ public final class StartupCacheDriver {
                 System.out.println("pool " + index + " cache: " + status.workers().stream()
                         .map(PoolStatus.WorkerStatus::startupCache).sorted().toList() + " ran " + ids.size());
                 for (PoolStatus.WorkerStatus worker : status.workers()) {
-                    System.out.println("pool " + index + " command: " + ProcessHandle.of(worker.pid())
-                            .flatMap(process -> process.info().arguments()).map(List::of).orElse(List.of()));
+                    System.out.println("pool " + index + " command: " + commandLine(worker.pid()));
                 }
                 System.out.println("pool " + index + " worker logs: " + workerLogs());
             }
         }
         System.out.println("done");
+    }
+
+    /**
+     * The process's arguments from /proc/pid/cmdline. Not ProcessHandle.info().arguments():
+     * the JDK reads one page of it there and reports no arguments at all for a longer command
+     * line, which a worker's classpath of test jars easily is.
+     */
+    private static List<String> commandLine(long pid) throws IOException {
+        String raw = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                StandardCharsets.UTF_8);
+        List<String> arguments = new ArrayList<>(List.of(raw.split("\u0000")));
+        arguments.removeFirst();
+        return arguments;
     }
 
     /** The output of this driver's workers so far, from their logs in the pool directories. */

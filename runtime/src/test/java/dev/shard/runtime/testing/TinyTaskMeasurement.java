@@ -3,7 +3,7 @@ package dev.shard.runtime.testing;
 import dev.shard.runtime.api.Pool;
 import dev.shard.runtime.api.Run;
 import dev.shard.runtime.api.RunOptions;
-import dev.shard.runtime.api.Shards;
+import dev.shard.runtime.task.Shards;
 import dev.shard.storage.buffer.BufferSpec;
 import dev.shard.storage.buffer.OutputBuffer;
 import dev.shard.storage.layout.ElementType;

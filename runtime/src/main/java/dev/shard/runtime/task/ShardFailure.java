@@ -1,4 +1,4 @@
-package dev.shard.runtime.api;
+package dev.shard.runtime.task;
 
 /**
  * Why a shard failed for good: after {@code attempts} tries, the last one on worker

@@ -1,4 +1,4 @@
-package dev.shard.runtime.exec;
+package dev.shard.runtime.task;
 
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;

@@ -1,4 +1,4 @@
-package dev.shard.runtime.api;
+package dev.shard.runtime.task;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,6 +72,38 @@ class ShardsTest {
                 assertThrows(IllegalArgumentException.class, () -> Shards.contiguous(5, -2)).getMessage());
         assertEquals("shard 3 of 3 shards",
                 assertThrows(IndexOutOfBoundsException.class, () -> Shards.contiguous(10, 4).get(3)).getMessage());
+    }
+
+    @Test
+    void everyLayoutIsOneOfFourRecordsThatASwitchCoversWithoutDefault() {
+        List<Shards> layouts = List.of(Shards.contiguous(10, 4), Shards.strided(10, 3),
+                Shards.indices(new long[] {5, 1}), Shards.tiles(5, 3, 2, 2), Shards.auto(1_000, 2));
+        List<String> kinds = layouts.stream().map(ShardsTest::kind).toList();
+        assertEquals(List.of("contiguous 4", "strided 3", "indexed 1", "tiled 2x2", "contiguous 125"), kinds);
+        assertEquals(Shards.indices(new long[] {5, 1}), Shards.indices(new long[] {5, 1}));
+        assertEquals("7 contiguous shards of 143 over 1000 items", Shards.contiguous(1_000, 143).toString());
+    }
+
+    @Test
+    void recordsBuiltDirectlyAreCheckedLikeTheFactories() {
+        assertEquals("block size must be positive, got 0",
+                assertThrows(IllegalArgumentException.class, () -> new ContiguousShards(5, 0)).getMessage());
+        assertEquals("shard count must be between 1 and the 3 items, got 4",
+                assertThrows(IllegalArgumentException.class, () -> new StridedShards(3, 4)).getMessage());
+        assertEquals("index list 0 is null",
+                assertThrows(IllegalArgumentException.class, () -> new IndexedShards(new long[][] {null}))
+                        .getMessage());
+        assertEquals(3, Shards.strided(3, 8).count());
+    }
+
+    /** Exhaustive over the sealed layouts: a new layout breaks compilation here. */
+    private static String kind(Shards shards) {
+        return switch (shards) {
+            case ContiguousShards contiguous -> "contiguous " + contiguous.blockSize();
+            case StridedShards strided -> "strided " + strided.count();
+            case IndexedShards indexed -> "indexed " + indexed.count();
+            case TiledShards tiled -> "tiled " + tiled.tileRows() + "x" + tiled.tileColumns();
+        };
     }
 
     private static List<Long> items(Shards shards) {

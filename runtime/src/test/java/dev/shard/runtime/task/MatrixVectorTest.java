@@ -1,4 +1,4 @@
-package dev.shard.runtime.api;
+package dev.shard.runtime.task;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.shard.runtime.exec;
+package dev.shard.runtime.task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package dev.shard.runtime.api;
+package dev.shard.runtime.task;
 
 import dev.shard.storage.copy.CopyLedger;
 import dev.shard.storage.share.SharedMatrix;

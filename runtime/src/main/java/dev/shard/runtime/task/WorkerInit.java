@@ -1,4 +1,4 @@
-package dev.shard.runtime.api;
+package dev.shard.runtime.task;
 
 /**
  * Runs once in every worker JVM after it connects, before its first task (warm caches,

@@ -1,4 +1,4 @@
-package dev.shard.runtime.api;
+package dev.shard.runtime.task;
 
 /** Whether {@link Pool#apply} calls its function once per row or once per column. */
 public enum Margin {

@@ -1,7 +1,5 @@
-package dev.shard.runtime.protocol;
+package dev.shard.runtime.task;
 
-import dev.shard.runtime.api.ShardKernel;
-import dev.shard.runtime.api.Shards;
 import dev.shard.storage.SharedReference;
 import java.io.Serializable;
 import java.util.Map;

@@ -1,0 +1,22 @@
+/**
+ * The shard runtime: a pool of supervised worker JVMs running kernels over shared memory.
+ * Exported: the API users call ({@code api}), the contract kernels and planners are written
+ * against ({@code task}) and the run report ({@code report}). The driver, the worker, the
+ * wire protocol, supervision and the built-in kernels stay inside; their classes are public
+ * only so that the pool can reach them across packages.
+ */
+module dev.shard.runtime {
+    requires transitive dev.shard.storage;
+    requires java.management;
+    requires io.netty.buffer;
+    requires io.netty.codec;
+    requires io.netty.common;
+    requires io.netty.transport;
+    requires io.netty.transport.classes.epoll;
+    requires io.netty.transport.unix.common;
+    requires org.slf4j;
+
+    exports dev.shard.runtime.api;
+    exports dev.shard.runtime.report;
+    exports dev.shard.runtime.task;
+}
