@@ -1,7 +1,7 @@
 /**
  * The shard runtime: a pool of supervised worker JVMs running kernels over shared memory.
  * Exported: the API users call ({@code api}), the contract kernels and planners are written
- * against ({@code task}) and the run report ({@code report}). The driver, the worker, the
+ * against ({@code task}), the shard-size tuner ({@code tune}) and the run report ({@code report}). The driver, the worker, the
  * wire protocol, supervision and the built-in kernels stay inside; their classes are public
  * only so that the pool can reach them across packages.
  */
@@ -19,4 +19,5 @@ module dev.shard.runtime {
     exports dev.shard.runtime.api;
     exports dev.shard.runtime.report;
     exports dev.shard.runtime.task;
+    exports dev.shard.runtime.tune;
 }

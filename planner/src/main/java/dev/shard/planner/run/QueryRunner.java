@@ -16,7 +16,7 @@ import dev.shard.planner.physical.Stage;
 import dev.shard.runtime.api.Pool;
 import dev.shard.runtime.api.Run;
 import dev.shard.runtime.api.RunOptions;
-import dev.shard.runtime.api.Shards;
+import dev.shard.runtime.task.Shards;
 import dev.shard.runtime.report.RunReport;
 import dev.shard.storage.SharedReference;
 import dev.shard.storage.arrow.SharedArrowTable;

@@ -1,10 +1,9 @@
 package dev.shard.runtime.task;
 
+import dev.shard.runtime.tune.ShardTuner;
+
 /** Checks and arithmetic the shard layouts share. */
 final class ShardCounts {
-    /** Shards per worker that {@link Shards#auto} aims for: enough to balance uneven shards. */
-    private static final int AUTO_SHARDS_PER_WORKER = 4;
-
     private ShardCounts() {
     }
 
@@ -24,13 +23,12 @@ final class ShardCounts {
     }
 
     /**
-     * The block size of {@link Shards#auto}: balance only (about four shards per worker). This is
-     * the one place shard sizing lives in the runtime; a tuner that also weighs memory and dispatch
-     * overhead replaces this rule here, and the runtime keeps executing whatever layout it is given.
+     * The block size of {@link Shards#auto}: the tuner's balance rule (at least four shards per
+     * worker) with no memory or dispatch figures, since a bare item count has none. The planner
+     * calls the whole tuner; the runtime executes whatever layout it is given.
      */
     static long balancedBlockSize(long items, int workers) {
-        long target = (long) workers * AUTO_SHARDS_PER_WORKER;
-        return Math.max(1, (items + target - 1) / target);
+        return ShardTuner.balanceRows(items, workers, 1);
     }
 
     static IndexOutOfBoundsException noSuchShard(int id, int count) {

@@ -45,7 +45,7 @@ public final class ShardTuner {
                 : Math.min(Saturating.roundDown(ceilingExact, block), Saturating.roundUp(rows, block));
         Bounds bounds = new Bounds(ceiling,
                 overheadFloorRows(request),
-                Math.max(block, Saturating.roundDown(rows / ((long) workers * SHARDS_PER_WORKER), block)),
+                balanceRows(rows, workers, block),
                 ceilingExact == Long.MAX_VALUE);
         BindingConstraint binding;
         if (request.pinned()) {
@@ -69,6 +69,18 @@ public final class ShardTuner {
                 workingBytes(request, Math.min(size, rows)));
         String arithmetic = TunerArithmetic.render(request, size, binding, bounds);
         return new ShardChoice(size, (int) shards, binding, arithmetic, peak);
+    }
+
+    /**
+     * Rows per shard for balance alone: the largest multiple of {@code block} that leaves at
+     * least {@value #SHARDS_PER_WORKER} shards per worker, and one block at least. The runtime's
+     * {@code Shards.auto} uses this rule too, so shard sizing has one home.
+     */
+    public static long balanceRows(long rows, int workers, long block) {
+        if (workers <= 0 || block <= 0) {
+            throw new IllegalArgumentException("workers and block rows must be positive, got " + workers + " and " + block);
+        }
+        return Math.max(block, Saturating.roundDown(rows / ((long) workers * SHARDS_PER_WORKER), block));
     }
 
     /** The three bounds in rows; {@code memoryUnlimited} when a shard needs no private memory. */

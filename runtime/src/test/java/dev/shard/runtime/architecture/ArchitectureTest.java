@@ -58,10 +58,12 @@ class ArchitectureTest {
                 .layer("machinery").definedBy("dev.shard.runtime.worker..", "dev.shard.runtime.protocol..",
                         "dev.shard.runtime.report..", "dev.shard.runtime.supervise..", "dev.shard.runtime.exec..")
                 .layer("task").definedBy("dev.shard.runtime.task..")
+                .layer("tune").definedBy("dev.shard.runtime.tune..")
                 .whereLayer("api").mayNotBeAccessedByAnyLayer()
                 .whereLayer("driver").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("machinery").mayOnlyBeAccessedByLayers("api", "driver")
                 .whereLayer("task").mayOnlyBeAccessedByLayers("api", "driver", "machinery")
+                .whereLayer("tune").mayOnlyBeAccessedByLayers("api", "driver", "machinery", "task")
                 .check(runtime);
     }
 
@@ -71,6 +73,16 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.shard.runtime.api..",
                         "dev.shard.runtime.driver..", "dev.shard.runtime.worker..", "dev.shard.runtime.protocol..",
                         "dev.shard.runtime.report..", "dev.shard.runtime.supervise..", "dev.shard.runtime.exec..")
+                .check(runtime);
+    }
+
+    @Test
+    void theTunerIsAPureLeaf() {
+        noClasses().that().resideInAPackage("dev.shard.runtime.tune..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.shard.runtime.api..", "dev.shard.runtime.task..",
+                        "dev.shard.runtime.driver..", "dev.shard.runtime.worker..", "dev.shard.runtime.protocol..",
+                        "dev.shard.runtime.report..", "dev.shard.runtime.supervise..", "dev.shard.runtime.exec..",
+                        "dev.shard.storage..")
                 .check(runtime);
     }
 
