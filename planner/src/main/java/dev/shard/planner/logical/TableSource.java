@@ -9,18 +9,36 @@ public sealed interface TableSource extends Serializable {
     String describe();
 
     /** An uncompressed Arrow IPC file, mapped and read zero-copy. */
-    record ArrowFile(Path path) implements TableSource {
+    record ArrowFile(String file) implements TableSource {
+        /** Kept as text: a {@code Path} is not serializable, and sources travel to workers in plan fragments. */
+        public ArrowFile(Path path) {
+            this(path.toString());
+        }
+
+        public Path path() {
+            return Path.of(file);
+        }
+
         @Override
         public String describe() {
-            return path.toString();
+            return file;
         }
     }
 
     /** A CSV file with a header row; its schema inferred or declared. */
-    record CsvFile(Path path) implements TableSource {
+    record CsvFile(String file) implements TableSource {
+        /** Kept as text: a {@code Path} is not serializable, and sources travel to workers in plan fragments. */
+        public CsvFile(Path path) {
+            this(path.toString());
+        }
+
+        public Path path() {
+            return Path.of(file);
+        }
+
         @Override
         public String describe() {
-            return path.toString();
+            return file;
         }
     }
 

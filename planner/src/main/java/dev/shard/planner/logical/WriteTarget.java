@@ -8,18 +8,36 @@ public sealed interface WriteTarget extends Serializable {
     String describe();
 
     /** An Arrow IPC file (readable by pyarrow, DuckDB, Arrow Java). */
-    record ArrowFile(Path path) implements WriteTarget {
+    record ArrowFile(String file) implements WriteTarget {
+        /** Kept as text: a {@code Path} is not serializable, and sources travel to workers in plan fragments. */
+        public ArrowFile(Path path) {
+            this(path.toString());
+        }
+
+        public Path path() {
+            return Path.of(file);
+        }
+
         @Override
         public String describe() {
-            return path.toString();
+            return file;
         }
     }
 
     /** CSV with a header; doubles in shortest round-trip form ({@code Double.toString}). */
-    record CsvFile(Path path) implements WriteTarget {
+    record CsvFile(String file) implements WriteTarget {
+        /** Kept as text: a {@code Path} is not serializable, and sources travel to workers in plan fragments. */
+        public CsvFile(Path path) {
+            this(path.toString());
+        }
+
+        public Path path() {
+            return Path.of(file);
+        }
+
         @Override
         public String describe() {
-            return path.toString();
+            return file;
         }
     }
 

@@ -69,6 +69,19 @@ class LogicalPlanTest {
     }
 
     @Test
+    void fileSourcesAndTargetsSerializeSoThatPlanFragmentsTravelToWorkers() throws Exception {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(new TableSource.ArrowFile(java.nio.file.Path.of("/data/x.arrow")));
+            out.writeObject(new WriteTarget.CsvFile(java.nio.file.Path.of("out/y.csv")));
+        }
+        try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            assertEquals(java.nio.file.Path.of("/data/x.arrow"), ((TableSource.ArrowFile) in.readObject()).path());
+            assertEquals(java.nio.file.Path.of("out/y.csv"), ((WriteTarget.CsvFile) in.readObject()).path());
+        }
+    }
+
+    @Test
     void deriveReplacesASameNamedColumnInPlace() {
         LogicalProject derived = LogicalProject.derive(W2, List.of(NamedExpr.of("key",
                 Call.of(ScalarFunction.ADD, new Column("key"), Literal.of(1)))));
