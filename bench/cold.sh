@@ -95,7 +95,7 @@ out="$root/bench/results/$(date -u +%F)-cold.md"
         "$("$jdk/bin/java" -version 2>&1 | head -n 1); commit $(cd "$root" && git rev-parse --short HEAD)$(cd "$root" \
         && git diff --quiet HEAD -- . 2>/dev/null || echo ' (with local changes)')."
     echo "Load average before $load_before, after $load_after. Warm disk cache, caches made by one warm-up run"\
-        "of each command; driver AOT cache ${SHARD_AOT:-on} (SHARD_AOT). $runs alternating rounds, wall time of"\
+        "of each command; SHARD_AOT=${SHARD_AOT:-on}. $runs alternating rounds, wall time of"\
         "the whole command (\`date +%s%N\` around it)."
     echo
     echo "| command | median ms | min | max | spread (max-min)/median | runs |"
@@ -107,7 +107,7 @@ out="$root/bench/results/$(date -u +%F)-cold.md"
         'BEGIN { printf "%.2f", a / b }')**"
     if ((breakdown)); then
         echo
-        echo "\`bin/shard --timings example colcor\`, $runs runs (seconds; indented rows are the run report's"
+        echo "\`bin/shard --timings example colcor\`, $runs runs (seconds; "of which" rows are the run report's"
         echo "figures within the compute phase, not added to the total):"
         echo
         echo "| phase | median | min | max |"
