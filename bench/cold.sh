@@ -107,7 +107,7 @@ out="$root/bench/results/$(date -u +%F)-cold.md"
         'BEGIN { printf "%.2f", a / b }')**"
     if ((breakdown)); then
         echo
-        echo "\`bin/shard --timings example colcor\`, $runs runs (seconds; "of which" rows are the run report's"
+        echo "\`bin/shard --timings example colcor\`, $runs runs (seconds; \"of which\" rows are the run report's"
         echo "figures within the compute phase, not added to the total):"
         echo
         echo "| phase | median | min | max |"
