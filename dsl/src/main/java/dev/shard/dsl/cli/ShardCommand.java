@@ -36,6 +36,7 @@ public final class ShardCommand implements Runnable {
 
     /** Runs the command line without exiting the JVM (tests call this). */
     public static int execute(String[] arguments, PrintWriter out, PrintWriter err) {
+        Timings.executeStarted(System.nanoTime());
         CommandLine commandLine = new CommandLine(new ShardCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -14,7 +14,8 @@ import java.util.Optional;
  * so together they cover the command from the launcher's start to the end of {@code main}.
  * Before {@code main}, the launcher passes its start and the moment it hands over to the JVM
  * as epoch nanoseconds in {@value #LAUNCH_VARIABLE} and {@value #EXEC_VARIABLE}; without
- * them the process start ({@link ProcessHandle}, 10 ms resolution on Linux) is the origin.
+ * them the process start ({@link ProcessHandle}; on Linux only to about a second, as it is
+ * derived from the boot time in whole seconds) is the origin.
  * Details ("of which" figures such as the run report's) are printed under their phase and
  * not added to the total.
  *
@@ -27,6 +28,8 @@ public final class Timings {
 
     private static volatile long mainNanos = System.nanoTime();
     private static volatile long mainEpochNanos = epochNanos(Instant.now());
+    private static volatile boolean mainRecorded;
+    private static volatile long executeNanos = mainNanos;
     private static volatile Timings active;
 
     private record Mark(String name, long nanos, boolean detail, double seconds) {
@@ -45,6 +48,12 @@ public final class Timings {
     static void mainStarted(long nanos, Instant now) {
         mainNanos = nanos;
         mainEpochNanos = epochNanos(now);
+        mainRecorded = true;
+    }
+
+    /** Called when the command line starts to be parsed; without main (a test JVM) the command starts here. */
+    static void executeStarted(long nanos) {
+        executeNanos = nanos;
     }
 
     /** Starts recording (the {@code --timings} option): the phases before main come from the environment. */
@@ -61,9 +70,10 @@ public final class Timings {
         } else if (launch != null) {
             timings.add("launcher and JVM start until main()", toNanoTime(launch));
         } else if (processStart.isPresent()) {
-            timings.add("process and JVM start until main() (10 ms resolution)", toNanoTime(epochNanos(processStart.get())));
+            timings.add("process and JVM start until main() (coarse: the process start is known to about 1 s)", toNanoTime(epochNanos(processStart.get())));
         }
-        timings.add("command line: options, finding the command", mainNanos);
+        // Called without main (ShardCommand.execute in a test JVM), the command starts now.
+        timings.add("command line: options, finding the command", mainRecorded ? mainNanos : executeNanos);
         active = timings;
     }
 

@@ -53,7 +53,7 @@ class TimingsTest {
         Timings.mainStarted(main, now);
         Timings.enable(Map.of(), Optional.of(now.minusMillis(40)));
         List<Timings.Row> rows = currentRows(main);
-        assertEquals("process and JVM start until main() (10 ms resolution)", rows.getFirst().name());
+        assertEquals("process and JVM start until main() (coarse: the process start is known to about 1 s)", rows.getFirst().name());
         assertEquals(0.04, rows.getFirst().tookSeconds(), 1e-6);
     }
 
