@@ -1,7 +1,9 @@
 package dev.shard.examples;
 
+import dev.shard.dsl.cli.Timings;
 import dev.shard.runtime.api.Run;
 import dev.shard.runtime.task.ShardFailure;
+import dev.shard.runtime.report.RunReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -23,6 +25,15 @@ public final class ExampleRuns {
             Files.createDirectories(target.getParent());
         }
         Files.writeString(target, run.report().toJson());
+    }
+
+    /** The run report's own breakdown of the current phase, for {@code --timings}. */
+    public static void recordTimings(Run<?> run) {
+        RunReport.Timings timings = run.report().timings();
+        Timings.detail("run report: pool start (spawn to connected)", timings.poolStartSeconds());
+        Timings.detail("run report: sharing (slowest worker mapping inputs)", timings.shareSeconds());
+        Timings.detail("run report: compute (start to last shard)", timings.computeSeconds());
+        Timings.detail("run report: total (start to report)", timings.totalSeconds());
     }
 
     /** Prints every failed shard with its error, and the first remote stack trace. */

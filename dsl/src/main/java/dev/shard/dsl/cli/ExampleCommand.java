@@ -39,6 +39,7 @@ final class ExampleCommand implements Callable<Integer> {
         for (ExampleProgram program : programs) {
             if (program.name().equals(name)) {
                 spec.commandLine().getOut().flush();
+                Timings.phase("example " + name + ": options and set-up");
                 return program.run(List.copyOf(arguments), new PrintStream(System.out, true),
                         new PrintStream(System.err, true));
             }

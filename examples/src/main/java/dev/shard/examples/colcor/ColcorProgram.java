@@ -1,6 +1,7 @@
 package dev.shard.examples.colcor;
 
 import dev.shard.dsl.cli.ExampleProgram;
+import dev.shard.dsl.cli.Timings;
 import dev.shard.examples.ExampleRuns;
 import dev.shard.examples.ProgramRunner;
 import dev.shard.examples.options.ByteSize;
@@ -34,10 +35,12 @@ public final class ColcorProgram implements ExampleProgram {
 
     private static int execute(ColcorOptions options, PrintStream out, PrintStream err) throws Exception {
         long start = System.nanoTime();
-        try (ColumnCorrelationData data = ColumnCorrelationData.generate(options.rows(), options.columns());
-                Pool pool = startPool(options)) {
+        try (ColumnCorrelationData data = generate(options); Pool pool = startPool(options)) {
             double setupSeconds = (System.nanoTime() - start) / 1e9;
+            Timings.phase("compute: the shardMap call");
             ColcorOnPool.Computation computation = ColcorOnPool.compute(pool, data, options.workers());
+            ExampleRuns.recordTimings(computation.run());
+            Timings.phase("teardown: checks, output, pool and data closed");
             ExampleRuns.writeReport(computation.run(), options.reportJson());
             if (!computation.run().succeeded()) {
                 ExampleRuns.printFailures(ColcorOptions.NAME, computation.run(), err);
@@ -64,7 +67,13 @@ public final class ColcorProgram implements ExampleProgram {
         }
     }
 
+    private static ColumnCorrelationData generate(ColcorOptions options) {
+        Timings.phase("data generation: X and y into shared memory");
+        return ColumnCorrelationData.generate(options.rows(), options.columns());
+    }
+
     private static Pool startPool(ColcorOptions options) {
+        Timings.phase("pool start: " + options.workers() + " workers, spawn to connected");
         Pool.Builder builder = Pool.builder().workers(options.workers());
         if (options.maxTasksPerWorker() > 0) {
             builder.maxTasksPerWorker(options.maxTasksPerWorker());

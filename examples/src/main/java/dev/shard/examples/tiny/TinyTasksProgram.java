@@ -1,6 +1,7 @@
 package dev.shard.examples.tiny;
 
 import dev.shard.dsl.cli.ExampleProgram;
+import dev.shard.dsl.cli.Timings;
 import dev.shard.examples.ExampleRuns;
 import dev.shard.examples.ProgramRunner;
 import dev.shard.examples.options.ByteSize;
@@ -35,9 +36,13 @@ public final class TinyTasksProgram implements ExampleProgram {
     }
 
     private static int execute(TinyTasksOptions options, PrintStream out, PrintStream err) throws Exception {
+        Timings.phase("result buffer into shared memory");
         try (TinyTasksBuffer buffer = TinyTasksBuffer.create(options.tasks()); Pool pool = startPool(options)) {
+            Timings.phase("compute: the shardMap call");
             TinyTasksOnPool.Computation computation = TinyTasksOnPool.compute(pool, buffer, options.taskMicros(),
                     options.leakKibPerTask());
+            ExampleRuns.recordTimings(computation.run());
+            Timings.phase("teardown: checks, output, pool and buffer closed");
             ExampleRuns.writeReport(computation.run(), options.reportJson());
             if (!computation.run().succeeded()) {
                 ExampleRuns.printFailures(TinyTasksOptions.NAME, computation.run(), err);
@@ -72,6 +77,7 @@ public final class TinyTasksProgram implements ExampleProgram {
     }
 
     private static Pool startPool(TinyTasksOptions options) {
+        Timings.phase("pool start: " + options.workers() + " workers, spawn to connected");
         Pool.Builder builder = Pool.builder().workers(options.workers());
         options.memoryLimit().ifPresent(builder::memoryLimit);
         if (options.maxTasksPerWorker() > 0) {
