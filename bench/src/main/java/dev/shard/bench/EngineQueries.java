@@ -9,7 +9,6 @@ import static dev.shard.dsl.api.Functions.random;
 import static dev.shard.dsl.api.Functions.randomInt;
 import static dev.shard.dsl.api.Functions.sum;
 
-import dev.shard.dsl.api.BenchArrowSource;
 import dev.shard.dsl.api.Dataset;
 import dev.shard.dsl.api.Result;
 import dev.shard.dsl.api.Session;
@@ -40,13 +39,9 @@ final class EngineQueries {
                 col("k", randomInt(FilterDeriveAggregateWorkload.KEYS, 3)));
     }
 
-    /**
-     * An Arrow IPC file as the engine's input, read zero-copy by every worker. Not
-     * {@code session.readArrow(file)} yet: its plan cannot be sent to workers (see
-     * {@link BenchArrowSource}); this goes through the same worker-side reader.
-     */
+    /** An Arrow IPC file as the engine's input, read zero-copy by every worker. */
     static Dataset arrowFile(Session session, Path file) {
-        return BenchArrowSource.read(session, file);
+        return session.readArrow(file);
     }
 
     /** W2 over a source with columns key and value: the same query as the groupagg example. */
