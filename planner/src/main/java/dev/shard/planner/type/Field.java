@@ -3,7 +3,7 @@ package dev.shard.planner.type;
 import java.util.Objects;
 
 /** A named, typed column; {@code nullable} is false only when no row can hold a null. */
-public record Field(String name, DataType type, boolean nullable) {
+public record Field(String name, DataType type, boolean nullable) implements java.io.Serializable {
     public Field {
         Objects.requireNonNull(type, "type");
         if (name == null || name.isBlank()) {

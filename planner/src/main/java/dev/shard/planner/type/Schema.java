@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The ordered columns of a table; names are unique. */
-public record Schema(List<Field> fields) {
+public record Schema(List<Field> fields) implements java.io.Serializable {
     public Schema {
         fields = List.copyOf(fields);
         Set<String> seen = new HashSet<>();

@@ -1,0 +1,116 @@
+package dev.shard.dsl.api;
+
+import dev.shard.planner.PlanException;
+import dev.shard.planner.exec.vector.ColumnTable;
+import dev.shard.planner.expr.NamedExpr;
+import dev.shard.planner.logical.LogicalGenerate;
+import dev.shard.planner.logical.LogicalPlan;
+import dev.shard.planner.logical.LogicalScan;
+import dev.shard.planner.logical.TableSource;
+import dev.shard.planner.physical.PhysicalPlan;
+import dev.shard.planner.physical.PhysicalPlanner;
+import dev.shard.planner.physical.PlanningContext;
+import dev.shard.planner.run.ArrowFileReference;
+import dev.shard.planner.run.ArrowTables;
+import dev.shard.planner.run.CsvTableReader;
+import dev.shard.planner.run.QueryRunner;
+import dev.shard.runtime.api.Pool;
+import dev.shard.storage.SharedReference;
+import dev.shard.storage.arrow.ArrowFiles;
+import dev.shard.storage.arrow.ArrowShare;
+import dev.shard.storage.arrow.SharedArrowTable;
+import dev.shard.storage.arrow.SharedTableHandle;
+import dev.shard.storage.arrow.SharedTableInput;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * A session: one supervised pool of worker JVMs reused by every query, the tables it
+ * shared (CSV inputs), and the allocator of collected results. Close it to stop the
+ * workers and release what it shared.
+ */
+public final class Session implements AutoCloseable {
+    private final Pool pool;
+    private final int workers;
+    private final long memoryBudgetBytes;
+    private final BufferAllocator allocator = new RootAllocator();
+    private final List<SharedTableInput> shared = new ArrayList<>();
+
+    Session(Pool pool, int workers, long memoryBudgetBytes) {
+        this.pool = pool;
+        this.workers = workers;
+        this.memoryBudgetBytes = memoryBudgetBytes;
+    }
+
+    /** {@code rows} rows whose columns are functions of the row index (random, randomInt, row, ...). */
+    public Dataset generate(long rows, NamedExpr... columns) {
+        return new Dataset(this, new LogicalGenerate(rows, List.of(columns)));
+    }
+
+    /** An Arrow IPC file, mapped zero-copy by every worker; only the columns a query uses are read. */
+    public Dataset readArrow(Path file) {
+        try (SharedArrowTable table = ArrowFiles.open(file)) {
+            return new Dataset(this, new LogicalScan(new TableSource.ArrowFile(file.toAbsolutePath()),
+                    ArrowTables.schemaOf(table.schema()), table.rowCount()));
+        }
+    }
+
+    /** A CSV file with a header: parsed here once and shared as an Arrow table that workers map. */
+    public Dataset readCsv(Path file) {
+        ColumnTable table = CsvTableReader.read(file);
+        SharedTableInput input;
+        try (VectorSchemaRoot root = ArrowTables.toArrow(table, allocator)) {
+            input = ArrowShare.share(root);
+        }
+        shared.add(input);
+        return new Dataset(this, new LogicalScan(new TableSource.SharedTable(file.getFileName().toString(),
+                input.handle().encode()), table.schema(), table.rows()));
+    }
+
+    public int workers() {
+        return workers;
+    }
+
+    public long memoryBudgetBytes() {
+        return memoryBudgetBytes;
+    }
+
+    BufferAllocator allocator() {
+        return allocator;
+    }
+
+    long sharedBytes() {
+        return shared.stream().mapToLong(input -> input.handle().length()).sum();
+    }
+
+    PhysicalPlan plan(LogicalPlan plan) {
+        return PhysicalPlanner.plan(plan, new PlanningContext(workers, memoryBudgetBytes, sharedBytes()));
+    }
+
+    Result execute(LogicalPlan plan) {
+        return new Result(QueryRunner.run(pool, plan(plan), Session::reference));
+    }
+
+    private static SharedReference<SharedArrowTable> reference(TableSource source) {
+        return switch (source) {
+            case TableSource.ArrowFile file -> new ArrowFileReference(file.path().toString());
+            case TableSource.SharedTable table -> SharedTableHandle.decode(table.encodedHandle());
+            case TableSource.CsvFile csv -> throw new PlanException("CSV source " + csv.path() + " was not shared",
+                    "read it with session.readCsv(path)");
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            pool.close();
+        } finally {
+            shared.forEach(SharedTableInput::close);
+            allocator.close();
+        }
+    }
+}

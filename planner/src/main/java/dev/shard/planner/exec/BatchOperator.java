@@ -1,0 +1,38 @@
+package dev.shard.planner.exec;
+
+import dev.shard.planner.exec.expr.ExpressionCompiler;
+import dev.shard.planner.exec.expr.VectorEvaluator;
+import dev.shard.planner.exec.vector.ColumnBatch;
+import dev.shard.planner.physical.PipelineExec;
+import dev.shard.planner.physical.PipelineExec.FilterExec;
+import dev.shard.planner.physical.PipelineExec.ProjectExec;
+import java.util.List;
+
+/** A pipeline operator compiled for one worker: turns a batch into the next operator's batch. */
+interface BatchOperator {
+    ColumnBatch apply(ColumnBatch batch);
+
+    static BatchOperator compile(PipelineExec exec) {
+        return switch (exec) {
+            case FilterExec filter -> {
+                VectorEvaluator predicate = ExpressionCompiler.compile(filter.predicate(), filter.input());
+                yield batch -> {
+                    batch.narrow(predicate.evaluate(batch));
+                    return batch;
+                };
+            }
+            case ProjectExec project -> {
+                List<VectorEvaluator> columns = project.columns().stream()
+                        .map(column -> ExpressionCompiler.compile(column.expr(), project.input())).toList();
+                ColumnBatch out = new ColumnBatch(columns.size());
+                yield batch -> {
+                    out.selectSameRowsAs(batch);
+                    for (int c = 0; c < columns.size(); c++) {
+                        out.setColumn(c, columns.get(c).evaluate(batch));
+                    }
+                    return out;
+                };
+            }
+        };
+    }
+}

@@ -1,0 +1,80 @@
+package dev.shard.planner.exec;
+
+import dev.shard.planner.exec.aggregate.BlockPartial;
+import dev.shard.planner.exec.aggregate.PartialAggregator;
+import dev.shard.planner.exec.vector.ColumnBatch;
+import dev.shard.planner.exec.vector.ColumnTable;
+import dev.shard.planner.physical.SinkExec.CollectRowsExec;
+import dev.shard.planner.physical.SinkExec.PartialAggregateExec;
+import dev.shard.planner.physical.SourceExec;
+import dev.shard.planner.physical.SourceExec.ArrowScanExec;
+import dev.shard.planner.physical.SourceExec.GenerateExec;
+import dev.shard.planner.physical.StageFragment;
+import dev.shard.planner.physical.StageSizing;
+import dev.shard.runtime.api.Shard;
+import dev.shard.runtime.api.ShardContext;
+import dev.shard.runtime.api.ShardKernel;
+import dev.shard.storage.arrow.SharedArrowTable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A stage as the runtime runs it: the instance carries the stage's fragment and is sent
+ * once per worker; each task is a contiguous row range whose start is a block boundary.
+ * Batches never straddle a block, so each block's partial depends on its rows alone.
+ */
+public record StageKernel(StageFragment fragment) implements ShardKernel<StageResult> {
+
+    @Override
+    public StageResult run(ShardContext context) {
+        Shard shard = context.shard();
+        if (shard.start() % StageSizing.BLOCK_ROWS != 0) {
+            throw new IllegalArgumentException("shard " + shard.id() + " starts at row " + shard.start()
+                    + ", not a multiple of the " + StageSizing.BLOCK_ROWS + "-row block: plan shards in whole blocks");
+        }
+        BatchSource source = source(fragment.source(), context);
+        List<BatchOperator> operators = fragment.operators().stream().map(BatchOperator::compile).toList();
+        long[] operatorRows = new long[operators.size() + 1];
+        List<BlockPartial> partials = new ArrayList<>();
+        PartialAggregator aggregator = fragment.sink() instanceof PartialAggregateExec aggregate
+                ? new PartialAggregator(aggregate.input(), aggregate.keys(), aggregate.aggregates()) : null;
+        RowCollector collector = fragment.sink() instanceof CollectRowsExec collect
+                ? new RowCollector(collect.input()) : null;
+        ColumnBatch batch = new ColumnBatch(fragment.source().schema().size());
+        long row = shard.start();
+        while (row < shard.end()) {
+            long block = row / StageSizing.BLOCK_ROWS;
+            long end = Math.min(Math.min(shard.end(), row + ColumnBatch.CAPACITY), (block + 1) * StageSizing.BLOCK_ROWS);
+            end = Math.min(end, source.boundaryAfter(row));
+            source.fill(batch, row, (int) (end - row));
+            operatorRows[0] += batch.selectedCount();
+            ColumnBatch current = batch;
+            for (int o = 0; o < operators.size(); o++) {
+                current = operators.get(o).apply(current);
+                operatorRows[o + 1] += current.selectedCount();
+            }
+            if (aggregator != null) {
+                aggregator.consume(current);
+            } else {
+                collector.append(current);
+            }
+            row = end;
+            if (aggregator != null && (row % StageSizing.BLOCK_ROWS == 0 || row == shard.end())) {
+                BlockPartial partial = aggregator.finishBlock(block);
+                if (partial != null) {
+                    partials.add(partial);
+                }
+            }
+        }
+        ColumnTable rows = collector == null ? null : collector.finish();
+        return new StageResult(partials, rows, operatorRows);
+    }
+
+    private static BatchSource source(SourceExec source, ShardContext context) {
+        return switch (source) {
+            case GenerateExec generate -> new GeneratedSource(generate);
+            case ArrowScanExec scan -> new ArrowTableSource(context.input(scan.inputName(), SharedArrowTable.class),
+                    scan.schema());
+        };
+    }
+}

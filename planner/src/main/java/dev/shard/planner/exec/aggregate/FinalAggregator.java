@@ -1,0 +1,64 @@
+package dev.shard.planner.exec.aggregate;
+
+import dev.shard.planner.exec.vector.BatchColumn;
+import dev.shard.planner.exec.vector.ColumnTable;
+import dev.shard.planner.expr.AggregateCall;
+import dev.shard.planner.type.DataType;
+import dev.shard.planner.type.Schema;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The merge of a hash aggregation: folds block partials, which must arrive in block
+ * order, into one state per group. Groups come out in order of first appearance in the
+ * input, so the result is the same for any shard layout and worker count. With no keys,
+ * an empty input still gives one row (count 0, other aggregates null), as in SQL.
+ */
+public final class FinalAggregator {
+    private final Schema output;
+    private final int keyCount;
+    private final GroupKeys groups;
+    private final List<AggregateState> states = new ArrayList<>();
+    private int[] groupIds = new int[1024];
+    private long lastBlock = -1;
+
+    public FinalAggregator(Schema input, List<String> keys, List<AggregateCall> aggregates, Schema output) {
+        this.output = output;
+        this.keyCount = keys.size();
+        this.groups = GroupKeys.create(keys.stream().map(key -> input.require(key, "group").type()).toList());
+        for (AggregateCall aggregate : aggregates) {
+            DataType argument = aggregate.argument() == null ? null : aggregate.argument().type(input);
+            states.add(AggregateState.create(aggregate.function(), argument));
+        }
+    }
+
+    public void merge(BlockPartial partial) {
+        if (partial.block() <= lastBlock) {
+            throw new IllegalStateException("block partials out of order: block " + partial.block() + " after "
+                    + lastBlock + " (results must be folded in block order to be deterministic)");
+        }
+        lastBlock = partial.block();
+        if (groupIds.length < partial.groups()) {
+            groupIds = new int[Math.max(partial.groups(), groupIds.length * 2)];
+        }
+        for (int r = 0; r < partial.groups(); r++) {
+            groupIds[r] = groups.insert(partial.keys(), r);
+        }
+        for (int a = 0; a < states.size(); a++) {
+            states.get(a).merge(groupIds, partial.states()[a], partial.groups(), groups.size());
+        }
+    }
+
+    public ColumnTable finish() {
+        int groupCount = groups.size();
+        if (keyCount == 0 && groupCount == 0) {
+            groups.insert(new BatchColumn[0], 0);
+            groupCount = 1;
+        }
+        List<BatchColumn> columns = new ArrayList<>(List.of(groups.export()));
+        for (AggregateState state : states) {
+            columns.add(state.finish(groupCount));
+        }
+        return new ColumnTable(output, groupCount, columns);
+    }
+}

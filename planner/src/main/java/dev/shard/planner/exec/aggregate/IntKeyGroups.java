@@ -1,0 +1,111 @@
+package dev.shard.planner.exec.aggregate;
+
+import dev.shard.planner.exec.vector.BatchColumn;
+import dev.shard.planner.exec.vector.ColumnBatch;
+import dev.shard.planner.type.DataType;
+import java.util.Arrays;
+
+/** The fast path for one INT key: open addressing over the raw longs, the null key apart. */
+final class IntKeyGroups implements GroupKeys {
+    private static final int INITIAL_SLOTS = 1024;
+    private long[] slotKeys = new long[INITIAL_SLOTS];
+    private int[] slotGroups = new int[INITIAL_SLOTS];
+    private final BatchColumn keys = new BatchColumn(DataType.INT, 256);
+    private int size;
+    private int nullGroup = -1;
+
+    @Override
+    public void assign(BatchColumn[] keyValues, ColumnBatch batch, int[] groupIds) {
+        BatchColumn column = keyValues[0];
+        long[] values = column.longs;
+        int count = batch.selectedCount();
+        boolean dense = batch.allSelected();
+        for (int k = 0; k < count; k++) {
+            int row = dense ? k : batch.selected(k);
+            groupIds[k] = column.hasNulls && column.nulls[row] ? nullGroup() : find(values[row]);
+        }
+    }
+
+    @Override
+    public int insert(BatchColumn[] keyValues, int row) {
+        BatchColumn column = keyValues[0];
+        return column.isNull(row) ? nullGroup() : find(column.longs[row]);
+    }
+
+    private int nullGroup() {
+        if (nullGroup < 0) {
+            nullGroup = add(0, true);
+        }
+        return nullGroup;
+    }
+
+    private int find(long key) {
+        int mask = slotKeys.length - 1;
+        int slot = (int) mix(key) & mask;
+        while (true) {
+            int group = slotGroups[slot];
+            if (group == 0) {
+                int added = add(key, false);
+                slotKeys[slot] = key;
+                slotGroups[slot] = added + 1;
+                if (size * 2 > slotKeys.length) {
+                    grow();
+                }
+                return added;
+            }
+            if (slotKeys[slot] == key) {
+                return group - 1;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private int add(long key, boolean isNull) {
+        keys.ensureCapacity(size + 1);
+        keys.longs[size] = key;
+        keys.nulls[size] = isNull;
+        keys.hasNulls |= isNull;
+        return size++;
+    }
+
+    private void grow() {
+        long[] oldKeys = slotKeys;
+        int[] oldGroups = slotGroups;
+        slotKeys = new long[oldKeys.length * 2];
+        slotGroups = new int[oldKeys.length * 2];
+        int mask = slotKeys.length - 1;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldGroups[i] != 0) {
+                int slot = (int) mix(oldKeys[i]) & mask;
+                while (slotGroups[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                slotKeys[slot] = oldKeys[i];
+                slotGroups[slot] = oldGroups[i];
+            }
+        }
+    }
+
+    static long mix(long key) {
+        long z = key * 0x9E3779B97F4A7C15L;
+        return z ^ (z >>> 29);
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public BatchColumn[] export() {
+        return new BatchColumn[] {keys.trimmed(size)};
+    }
+
+    @Override
+    public void clear() {
+        Arrays.fill(slotGroups, 0);
+        keys.hasNulls = false;
+        size = 0;
+        nullGroup = -1;
+    }
+}

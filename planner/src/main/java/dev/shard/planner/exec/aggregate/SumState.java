@@ -1,0 +1,113 @@
+package dev.shard.planner.exec.aggregate;
+
+import dev.shard.planner.exec.vector.BatchColumn;
+import dev.shard.planner.exec.vector.ColumnBatch;
+import dev.shard.planner.type.DataType;
+import java.util.Arrays;
+
+/**
+ * sum and mean. An INT sum stays INT (wrapping, so exact in any order); a DOUBLE sum
+ * and every mean add doubles in row order within a block and in block order across
+ * blocks. Null when the group has no non-null value.
+ */
+final class SumState extends AggregateState {
+    private final DataType argument;
+    private final boolean mean;
+    private final BatchColumn sums;
+    private final BatchColumn counts = new BatchColumn(DataType.INT, 256);
+
+    SumState(DataType argument, boolean mean) {
+        this.argument = argument;
+        this.mean = mean;
+        this.sums = new BatchColumn(argument == DataType.INT && !mean ? DataType.INT : DataType.DOUBLE, 256);
+    }
+
+    private void grow(int groups) {
+        sums.ensureCapacity(groups);
+        counts.ensureCapacity(groups);
+    }
+
+    @Override
+    public void accumulate(int[] groupIds, BatchColumn input, ColumnBatch batch, int groups) {
+        grow(groups);
+        long[] c = counts.longs;
+        int count = batch.selectedCount();
+        boolean nulls = input.hasNulls;
+        if (sums.type() == DataType.INT) {
+            long[] s = sums.longs;
+            long[] values = input.longs;
+            for (int k = 0; k < count; k++) {
+                int row = batch.selected(k);
+                if (!nulls || !input.nulls[row]) {
+                    s[groupIds[k]] += values[row];
+                    c[groupIds[k]]++;
+                }
+            }
+            return;
+        }
+        double[] s = sums.doubles;
+        if (argument == DataType.DOUBLE && !nulls) {
+            double[] values = input.doubles;
+            for (int k = 0; k < count; k++) {
+                int group = groupIds[k];
+                s[group] += values[batch.selected(k)];
+                c[group]++;
+            }
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            int row = batch.selected(k);
+            if (!nulls || !input.nulls[row]) {
+                s[groupIds[k]] += number(input, row);
+                c[groupIds[k]]++;
+            }
+        }
+    }
+
+    @Override
+    public BatchColumn[] export(int groups) {
+        return new BatchColumn[] {sums.trimmed(groups), counts.trimmed(groups)};
+    }
+
+    @Override
+    public void merge(int[] groupIds, BatchColumn[] partial, int rows, int groups) {
+        grow(groups);
+        for (int r = 0; r < rows; r++) {
+            int group = groupIds[r];
+            if (partial[1].longs[r] == 0) {
+                continue;
+            }
+            if (sums.type() == DataType.INT) {
+                sums.longs[group] += partial[0].longs[r];
+            } else {
+                sums.doubles[group] += partial[0].doubles[r];
+            }
+            counts.longs[group] += partial[1].longs[r];
+        }
+    }
+
+    @Override
+    public BatchColumn finish(int groups) {
+        grow(groups);
+        BatchColumn result = mean ? new BatchColumn(DataType.DOUBLE, groups) : sums.trimmed(groups);
+        for (int group = 0; group < groups; group++) {
+            long n = counts.longs[group];
+            if (n == 0) {
+                result.setNull(group);
+            } else if (mean) {
+                result.doubles[group] = sums.doubles[group] / n;
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void clear() {
+        if (sums.type() == DataType.INT) {
+            Arrays.fill(sums.longs, 0);
+        } else {
+            Arrays.fill(sums.doubles, 0);
+        }
+        Arrays.fill(counts.longs, 0);
+    }
+}

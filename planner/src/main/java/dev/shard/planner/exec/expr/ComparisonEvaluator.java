@@ -1,0 +1,108 @@
+package dev.shard.planner.exec.expr;
+
+import dev.shard.planner.exec.vector.BatchColumn;
+import dev.shard.planner.exec.vector.ColumnBatch;
+import dev.shard.planner.expr.ScalarFunction;
+import dev.shard.planner.type.DataType;
+
+/**
+ * Comparisons of two operands of one type (the compiler widens INT against DOUBLE).
+ * A comparison with null is null. Doubles compare as Java's primitives do (NaN is
+ * unequal to everything); strings by {@link String#compareTo}; {@code false < true}.
+ */
+final class ComparisonEvaluator implements VectorEvaluator {
+    private final ScalarFunction function;
+    private final VectorEvaluator left;
+    private final VectorEvaluator right;
+    private final BatchColumn out = new BatchColumn(DataType.BOOL, ColumnBatch.CAPACITY);
+
+    ComparisonEvaluator(ScalarFunction function, VectorEvaluator left, VectorEvaluator right) {
+        this.function = function;
+        this.left = left;
+        this.right = right;
+    }
+
+    @Override
+    public DataType type() {
+        return DataType.BOOL;
+    }
+
+    @Override
+    public BatchColumn evaluate(ColumnBatch batch) {
+        BatchColumn a = left.evaluate(batch);
+        BatchColumn b = right.evaluate(batch);
+        int n = batch.size();
+        Nulls.propagate(out, n, a, b);
+        boolean[] r = out.booleans;
+        switch (a.type()) {
+            case DOUBLE -> doubles(a.doubles, b.doubles, r, n);
+            case INT -> {
+                long[] x = a.longs;
+                long[] y = b.longs;
+                for (int i = 0; i < n; i++) {
+                    r[i] = holds(Long.compare(x[i], y[i]));
+                }
+            }
+            case BOOL -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = holds(Boolean.compare(a.booleans[i], b.booleans[i]));
+                }
+            }
+            case STRING -> {
+                for (int i = 0; i < n; i++) {
+                    boolean isNull = out.hasNulls && out.nulls[i];
+                    r[i] = !isNull && holds(a.strings[i].compareTo(b.strings[i]));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void doubles(double[] x, double[] y, boolean[] r, int n) {
+        switch (function) {
+            case EQUAL -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[i] == y[i];
+                }
+            }
+            case NOT_EQUAL -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[i] != y[i];
+                }
+            }
+            case LESS -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[i] < y[i];
+                }
+            }
+            case LESS_EQUAL -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[i] <= y[i];
+                }
+            }
+            case GREATER -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[i] > y[i];
+                }
+            }
+            case GREATER_EQUAL -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = x[i] >= y[i];
+                }
+            }
+            default -> throw new IllegalStateException(function + " is not a comparison");
+        }
+    }
+
+    private boolean holds(int comparison) {
+        return switch (function) {
+            case EQUAL -> comparison == 0;
+            case NOT_EQUAL -> comparison != 0;
+            case LESS -> comparison < 0;
+            case LESS_EQUAL -> comparison <= 0;
+            case GREATER -> comparison > 0;
+            case GREATER_EQUAL -> comparison >= 0;
+            default -> throw new IllegalStateException(function + " is not a comparison");
+        };
+    }
+}

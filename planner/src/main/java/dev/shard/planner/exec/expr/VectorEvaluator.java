@@ -1,0 +1,18 @@
+package dev.shard.planner.exec.expr;
+
+import dev.shard.planner.exec.vector.BatchColumn;
+import dev.shard.planner.exec.vector.ColumnBatch;
+import dev.shard.planner.type.DataType;
+
+/**
+ * A compiled expression: evaluates every row of a batch at once into a column it owns
+ * and reuses (or, for a column reference, the batch's own column). Results are valid
+ * until the next call. Rows outside the batch's selection are computed too: every
+ * function is total (no exceptions, nulls instead), so this costs nothing but time and
+ * keeps the loops free of branches on the selection.
+ */
+public interface VectorEvaluator {
+    DataType type();
+
+    BatchColumn evaluate(ColumnBatch batch);
+}

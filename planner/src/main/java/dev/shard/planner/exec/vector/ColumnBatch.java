@@ -1,0 +1,90 @@
+package dev.shard.planner.exec.vector;
+
+/**
+ * Up to {@link #CAPACITY} consecutive rows of a stage's input, as columns. Operators
+ * never move rows: a filter narrows the {@code selection} (ascending row positions)
+ * and later expressions are evaluated densely, so {@code firstRow + position} stays the
+ * row's index in its source — what the generator functions need.
+ */
+public final class ColumnBatch {
+    /** Rows per batch: 16 batches make one 65,536-row determinism block. */
+    public static final int CAPACITY = 4096;
+
+    private final BatchColumn[] columns;
+    private int size;
+    private long firstRow;
+    private final int[] selection = new int[CAPACITY];
+    private int selectedCount;
+    private boolean allSelected;
+
+    public ColumnBatch(int columnCount) {
+        this.columns = new BatchColumn[columnCount];
+    }
+
+    /** Starts a new batch of {@code size} rows beginning at source row {@code firstRow}, every row selected. */
+    public void reset(long firstRow, int size) {
+        this.firstRow = firstRow;
+        this.size = size;
+        this.allSelected = true;
+        this.selectedCount = size;
+    }
+
+    /** Takes {@code other}'s rows and selection (not its columns): what a projection's output batch does. */
+    public void selectSameRowsAs(ColumnBatch other) {
+        this.firstRow = other.firstRow;
+        this.size = other.size;
+        this.allSelected = other.allSelected;
+        this.selectedCount = other.selectedCount;
+        if (!allSelected) {
+            System.arraycopy(other.selection, 0, selection, 0, selectedCount);
+        }
+    }
+
+    public BatchColumn column(int index) {
+        return columns[index];
+    }
+
+    public void setColumn(int index, BatchColumn column) {
+        columns[index] = column;
+    }
+
+    public int columnCount() {
+        return columns.length;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public long firstRow() {
+        return firstRow;
+    }
+
+    public boolean allSelected() {
+        return allSelected;
+    }
+
+    public int selectedCount() {
+        return selectedCount;
+    }
+
+    /** The k-th selected row position (0 ≤ k < selectedCount). */
+    public int selected(int k) {
+        return allSelected ? k : selection[k];
+    }
+
+    /** Keeps only the selected rows where {@code keep} is true and not null. */
+    public void narrow(BatchColumn keep) {
+        boolean[] values = keep.booleans;
+        boolean[] nulls = keep.hasNulls ? keep.nulls : null;
+        int count = 0;
+        for (int k = 0; k < selectedCount; k++) {
+            int row = allSelected ? k : selection[k];
+            if (values[row] && (nulls == null || !nulls[row])) {
+                selection[count++] = row;
+            }
+        }
+        selectedCount = count;
+        allSelected = false;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.shard.planner.physical;
+
+import dev.shard.planner.PlanException;
+import dev.shard.planner.logical.LogicalAggregate;
+import dev.shard.planner.logical.LogicalFilter;
+import dev.shard.planner.logical.LogicalGenerate;
+import dev.shard.planner.logical.LogicalJoin;
+import dev.shard.planner.logical.LogicalLimit;
+import dev.shard.planner.logical.LogicalMapKernel;
+import dev.shard.planner.logical.LogicalPlan;
+import dev.shard.planner.logical.LogicalProject;
+import dev.shard.planner.logical.LogicalScan;
+import dev.shard.planner.logical.LogicalShardRows;
+import dev.shard.planner.logical.LogicalSort;
+import dev.shard.planner.logical.LogicalWrite;
+import dev.shard.planner.logical.WriteTarget;
+import dev.shard.planner.physical.DriverExec.FinalAggregateExec;
+import dev.shard.planner.physical.DriverExec.LimitExec;
+import dev.shard.planner.physical.DriverExec.SortExec;
+import dev.shard.planner.physical.PipelineExec.FilterExec;
+import dev.shard.planner.physical.PipelineExec.ProjectExec;
+import dev.shard.planner.physical.SinkExec.CollectRowsExec;
+import dev.shard.planner.physical.SinkExec.PartialAggregateExec;
+import dev.shard.planner.physical.SourceExec.ArrowScanExec;
+import dev.shard.planner.physical.SourceExec.GenerateExec;
+import dev.shard.planner.type.Schema;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Cuts a logical plan into a worker stage and the driver's finishing operators:
+ * {@code [write] [limit|sort]* [aggregate] (filter|project|shard rows)* source}.
+ * The aggregation is split at its exchange: partials per block in the workers, the
+ * merge on the driver. Joins and map kernels are not planned yet and say so.
+ */
+public final class PhysicalPlanner {
+    /** The run input name of a stage's scanned table. */
+    public static final String SCAN_INPUT = "stage.scan";
+
+    private PhysicalPlanner() {
+    }
+
+    public static PhysicalPlan plan(LogicalPlan root, PlanningContext context) {
+        Optional<WriteTarget> write = Optional.empty();
+        LogicalPlan node = root;
+        if (node instanceof LogicalWrite logicalWrite) {
+            write = Optional.of(logicalWrite.target());
+            node = logicalWrite.input();
+        }
+        List<DriverExec> driver = new ArrayList<>();
+        while (node instanceof LogicalSort || node instanceof LogicalLimit) {
+            driver.add(node instanceof LogicalSort sort ? new SortExec(sort.keys())
+                    : new LimitExec(((LogicalLimit) node).count()));
+            node = node.inputs().getFirst();
+        }
+        SinkExec sink;
+        if (node instanceof LogicalAggregate aggregate) {
+            aggregate.aggregates().forEach(call -> requireExecutable(call.function()));
+            Schema input = aggregate.input().schema();
+            sink = new PartialAggregateExec(aggregate.keys(), aggregate.aggregates(), input);
+            driver.add(new FinalAggregateExec(aggregate.keys(), aggregate.aggregates(), input, aggregate.schema()));
+            node = aggregate.input();
+        } else {
+            sink = new CollectRowsExec(node.schema());
+        }
+        Collections.reverse(driver);
+        List<PipelineExec> pipeline = new ArrayList<>();
+        long pinnedRows = 0;
+        while (!(node instanceof LogicalGenerate) && !(node instanceof LogicalScan)) {
+            switch (node) {
+                case LogicalFilter filter -> pipeline.add(new FilterExec(filter.predicate(), filter.input().schema()));
+                case LogicalProject project -> pipeline.add(new ProjectExec(project.columns(),
+                        project.input().schema(), project.schema()));
+                case LogicalShardRows shardRows -> pinnedRows = shardRows.rowsPerShard();
+                case LogicalAggregate aggregate -> throw unsupported("an aggregate below another verb than sort, take"
+                        + " or write", "aggregate once per query for now");
+                case LogicalSort sort -> throw unsupported("sort before filter, derive or aggregate",
+                        "sort at the end of the query");
+                case LogicalLimit limit -> throw unsupported("take before filter, derive or aggregate",
+                        "take at the end of the query");
+                case LogicalJoin join -> throw unsupported("join", "join in a later version");
+                case LogicalMapKernel kernel -> throw unsupported("map kernel", "run the kernel with Pool.shardMap");
+                case LogicalWrite inner -> throw unsupported("write in the middle of a query", "write at the end");
+                case LogicalGenerate generate -> throw new IllegalStateException("unreachable");
+                case LogicalScan scan -> throw new IllegalStateException("unreachable");
+            }
+            node = node.inputs().getFirst();
+        }
+        Collections.reverse(pipeline);
+        SourceExec source = switch (node) {
+            case LogicalGenerate generate -> new GenerateExec(generate.rows(), generate.columns(), generate.schema());
+            case LogicalScan scan -> new ArrowScanExec(SCAN_INPUT, scan.source(), scan.schema(), scan.rows());
+            default -> throw new IllegalStateException("unreachable");
+        };
+        StageFragment fragment = new StageFragment(source, pipeline, sink);
+        StageSizing.Choice sizing = StageSizing.choose(source.rows(), source.schema().estimatedBytesPerRow(),
+                context.workers(), context.memoryBudgetBytes(), context.sharedBytes(), pinnedRows);
+        return new PhysicalPlan(new Stage(0, fragment, sizing), driver, root.schema(), write);
+    }
+
+    private static void requireExecutable(dev.shard.planner.expr.AggregateFunction function) {
+        if (function == dev.shard.planner.expr.AggregateFunction.COUNT_DISTINCT) {
+            throw unsupported("count_distinct", "count the distinct values with a group by and a count");
+        }
+    }
+
+    private static PlanException unsupported(String what, String hint) {
+        return new PlanException("the engine cannot run " + what + " yet", hint);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.shard.planner.run;
+
+import dev.shard.planner.exec.StageResult;
+import dev.shard.planner.explain.OperatorExplanation;
+import dev.shard.planner.explain.PlanExplanation;
+import dev.shard.planner.explain.StageExplanation;
+import dev.shard.planner.expr.AggregateCall;
+import dev.shard.planner.expr.NamedExpr;
+import dev.shard.planner.physical.DriverExec;
+import dev.shard.planner.physical.PhysicalPlan;
+import dev.shard.planner.physical.PipelineExec;
+import dev.shard.planner.physical.SinkExec;
+import dev.shard.planner.physical.SourceExec;
+import dev.shard.planner.physical.Stage;
+import dev.shard.planner.physical.StageSizing;
+import dev.shard.runtime.report.RunReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Fills the explain records from a physical plan, and after a run from its actuals.
+ * Operators are listed root first: the driver's operators, then the stage's sink,
+ * pipeline and source. Estimates without statistics: a filter keeps half its rows, an
+ * aggregation at most {@value #GROUP_ESTIMATE} groups.
+ */
+public final class PlanExplainer {
+    static final long GROUP_ESTIMATE = 100_000;
+
+    private PlanExplainer() {
+    }
+
+    public static PlanExplanation planned(PhysicalPlan plan, long memoryBudgetBytes, long sharedBytes, int workers) {
+        return explanation(plan, null, List.of(), Optional.empty(), -1, memoryBudgetBytes, sharedBytes, workers);
+    }
+
+    static PlanExplanation analyzed(PhysicalPlan plan, List<StageResult> results, List<Long> driverRows,
+            Optional<RunReport> report, double seconds) {
+        int workers = report.map(r -> r.workers().size()).orElse(0);
+        return explanation(plan, results, driverRows, report, seconds, 0, 0, workers);
+    }
+
+    private static PlanExplanation explanation(PhysicalPlan plan, List<StageResult> results, List<Long> driverRows,
+            Optional<RunReport> report, double seconds, long budget, long shared, int workers) {
+        Stage stage = plan.stage();
+        List<Entry> entries = new ArrayList<>();
+        long rows = stage.rows();
+        SourceExec source = stage.fragment().source();
+        entries.add(new Entry(source instanceof SourceExec.GenerateExec ? "GenerateExec" : "ArrowScanExec",
+                sourceParameters(source), rows, actual(results, 0)));
+        List<PipelineExec> operators = stage.fragment().operators();
+        for (int o = 0; o < operators.size(); o++) {
+            PipelineExec operator = operators.get(o);
+            rows = operator instanceof PipelineExec.FilterExec ? rows / 2 : rows;
+            entries.add(switch (operator) {
+                case PipelineExec.FilterExec filter -> new Entry("FilterExec",
+                        List.of(Map.entry("predicate", filter.predicate().render())), rows, actual(results, o + 1));
+                case PipelineExec.ProjectExec project -> new Entry("ProjectExec", List.of(Map.entry("columns",
+                        String.join(", ", project.columns().stream().map(PlanExplainer::render).toList()))), rows,
+                        actual(results, o + 1));
+            });
+        }
+        SinkExec sink = stage.fragment().sink();
+        if (sink instanceof SinkExec.PartialAggregateExec partial) {
+            long partialRows = results == null ? -1
+                    : results.stream().flatMap(r -> r.partials().stream()).mapToLong(p -> p.groups()).sum();
+            entries.add(new Entry("PartialHashAggregateExec", aggregateParameters(partial.keys(), partial.aggregates(),
+                    "per " + StageSizing.BLOCK_ROWS + "-row block"), Math.min(rows, GROUP_ESTIMATE), partialRows));
+            rows = Math.min(rows, GROUP_ESTIMATE);
+        }
+        for (int d = 0; d < plan.driverOperators().size(); d++) {
+            DriverExec operator = plan.driverOperators().get(d);
+            long actual = d < driverRows.size() ? driverRows.get(d) : -1;
+            entries.add(switch (operator) {
+                case DriverExec.FinalAggregateExec aggregate -> new Entry("FinalHashAggregateExec",
+                        aggregateParameters(aggregate.keys(), aggregate.aggregates(), "driver, blocks in order"),
+                        rows, actual);
+                case DriverExec.SortExec sort -> new Entry("SortExec", List.of(Map.entry("keys", String.join(", ",
+                        sort.keys().stream().map(k -> k.render()).toList())), Map.entry("on", "driver")), rows, actual);
+                case DriverExec.LimitExec limit -> new Entry("LimitExec", List.of(Map.entry("count",
+                        Long.toString(limit.count())), Map.entry("on", "driver")), Math.min(rows, limit.count()),
+                        actual);
+            });
+        }
+        List<OperatorExplanation> explained = new ArrayList<>();
+        for (int i = entries.size() - 1, depth = 0; i >= 0; i--, depth++) {
+            Entry entry = entries.get(i);
+            explained.add(new OperatorExplanation(depth, entry.name, entry.parameters, depth, entry.estimated,
+                    entry.actual));
+        }
+        StageSizing.Choice sizing = stage.sizing();
+        List<Long> peaks = report.map(r -> r.workers().stream().map(RunReport.WorkerReport::peakPrivateBytes)
+                .toList()).orElse(List.of());
+        List<String> notes = List.of("partials are computed per " + StageSizing.BLOCK_ROWS
+                + "-row block and folded in block order: the result does not depend on the shard layout");
+        StageExplanation explainedStage = new StageExplanation(0, explained, stage.rows(),
+                results == null ? -1 : actual(results, 0), source.schema().estimatedBytesPerRow(),
+                sizing.rowsPerShard(), sizing.shards(), workers, sizing.binding(), sizing.arithmetic(),
+                sizing.estimatedPeakPrivateBytesPerWorker(), peaks, seconds, notes);
+        return new PlanExplanation(List.of(explainedStage), budget, shared, results != null, seconds, List.of());
+    }
+
+    private record Entry(String name, List<Map.Entry<String, String>> parameters, long estimated, long actual) {
+    }
+
+    private static long actual(List<StageResult> results, int index) {
+        return results == null ? -1 : results.stream().mapToLong(r -> r.operatorRows()[index]).sum();
+    }
+
+    private static List<Map.Entry<String, String>> sourceParameters(SourceExec source) {
+        return switch (source) {
+            case SourceExec.GenerateExec generate -> List.of(Map.entry("rows", Long.toString(generate.rows())),
+                    Map.entry("columns", String.join(", ", generate.columns().stream().map(PlanExplainer::render)
+                            .toList())));
+            case SourceExec.ArrowScanExec scan -> List.of(Map.entry("source", scan.source().describe()),
+                    Map.entry("columns", String.join(", ", scan.schema().names())));
+        };
+    }
+
+    private static List<Map.Entry<String, String>> aggregateParameters(List<String> keys, List<AggregateCall> calls,
+            String where) {
+        return List.of(Map.entry("keys", String.join(", ", keys)), Map.entry("aggregates", String.join(", ",
+                calls.stream().map(AggregateCall::render).toList())), Map.entry("on", where));
+    }
+
+    private static String render(NamedExpr column) {
+        return column.name() + " = " + column.expr().render();
+    }
+}
