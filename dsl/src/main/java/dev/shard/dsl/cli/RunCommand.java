@@ -89,7 +89,8 @@ final class RunCommand implements Callable<Integer> {
                 write(explainJson, "[" + String.join(",", outcome.explanations().stream()
                         .map(ExplainJson::write).toList()) + "]\n");
             }
-            System.err.print(Summary.render((System.nanoTime() - start) / 1e9, outcome.reports()));
+            spec.commandLine().getErr().print(Summary.render((System.nanoTime() - start) / 1e9, outcome.reports()));
+            spec.commandLine().getErr().flush();
             return ScriptFiles.OK;
         } catch (InfeasibleBudgetException budget) {
             spec.commandLine().getErr().println("shard: " + budget.getMessage());

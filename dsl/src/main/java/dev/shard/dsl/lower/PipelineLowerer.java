@@ -65,8 +65,9 @@ final class PipelineLowerer {
                 plan = step(plan, step, joined);
             } catch (PlanException e) {
                 List<String> hints = e.hint().isEmpty() ? List.of() : List.of(e.hint());
-                throw expressions.fail(Diagnostic.error(ErrorCode.PLAN_ERROR, step.span(),
-                        "`" + step.verb() + "`: " + e.getMessage(), hints));
+                String message = e.getMessage().startsWith(step.verb()) ? e.getMessage()
+                        : "`" + step.verb() + "`: " + e.getMessage();
+                throw expressions.fail(Diagnostic.error(ErrorCode.PLAN_ERROR, step.span(), message, hints));
             }
         }
         return plan;
