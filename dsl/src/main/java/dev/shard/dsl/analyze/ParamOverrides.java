@@ -51,7 +51,7 @@ public final class ParamOverrides {
     }
 
     /** A diagnostic when the override's type does not fit the param's default. */
-    static Optional<Diagnostic> checkType(ParamOverride override, Statement.ParamDeclaration param) {
+    public static Optional<Diagnostic> checkType(ParamOverride override, Statement.ParamDeclaration param) {
         LiteralValue declared = param.value().value();
         LiteralValue given = override.value().value();
         if (fits(declared, given)) {

@@ -1,5 +1,9 @@
 package dev.shard.dsl.api;
 
+import dev.shard.planner.explain.ExplainLevel;
+import dev.shard.planner.explain.PlanExplanation;
+import dev.shard.planner.run.PlanExplainer;
+
 import dev.shard.planner.PlanException;
 import dev.shard.planner.exec.vector.ColumnTable;
 import dev.shard.planner.expr.NamedExpr;
@@ -69,6 +73,41 @@ public final class Session implements AutoCloseable {
         shared.add(input);
         return new Dataset(this, new LogicalScan(new TableSource.SharedTable(file.getFileName().toString(),
                 input.handle().encode()), table.schema(), table.rows()));
+    }
+
+    /**
+     * Runs a plan built elsewhere (a lowered script): CSV scans are read here once and shared
+     * as Arrow tables first, as {@link #readCsv} does.
+     */
+    public Result run(LogicalPlan plan) {
+        return execute(sharingCsv(plan));
+    }
+
+    /** The plan as {@link Dataset#explain} gives it; at ANALYZE the plan runs. */
+    public PlanExplanation explain(LogicalPlan plan, ExplainLevel level) {
+        if (level == ExplainLevel.ANALYZE) {
+            return run(plan).explanation();
+        }
+        return PlanExplainer.planned(plan(sharingCsv(plan)), memoryBudgetBytes, sharedBytes(), workers);
+    }
+
+    /** The physical plan of {@code plan} for this session's workers and budget (stages, shard sizes). */
+    public PhysicalPlan physicalPlan(LogicalPlan plan) {
+        return plan(sharingCsv(plan));
+    }
+
+    /** The session's warm pool, for the matrix statements of scripts and for progress. */
+    public Pool pool() {
+        return pool;
+    }
+
+    private LogicalPlan sharingCsv(LogicalPlan plan) {
+        if (plan instanceof LogicalScan scan && scan.source() instanceof TableSource.CsvFile csv) {
+            LogicalScan shared = (LogicalScan) readCsv(csv.path()).plan();
+            return new LogicalScan(shared.source(), scan.schema(), scan.rows());
+        }
+        List<LogicalPlan> inputs = plan.inputs().stream().map(this::sharingCsv).toList();
+        return inputs.equals(plan.inputs()) ? plan : plan.withInputs(inputs);
     }
 
     public int workers() {

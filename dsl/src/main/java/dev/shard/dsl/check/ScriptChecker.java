@@ -1,5 +1,8 @@
 package dev.shard.dsl.check;
 
+import dev.shard.dsl.lower.LoweredScript;
+import dev.shard.dsl.lower.ScriptLowerer;
+
 import dev.shard.dsl.analyze.Analysis;
 import dev.shard.dsl.analyze.AnalysisOptions;
 import dev.shard.dsl.analyze.Analyzer;
@@ -58,15 +61,24 @@ public final class ScriptChecker {
                     .filter(diagnostic -> !(diagnostic.code() == ErrorCode.UNDEFINED_NAME
                             && unparsed.contains(textOf(script, diagnostic))))
                     .forEach(diagnostics::add);
+            Optional<LoweredScript> lowered = Optional.empty();
+            if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
+                // Columns and types are known only from the plans' schemas, so they are checked by lowering.
+                ScriptLowerer.Lowering lowering = ScriptLowerer.lower(analysis, parsed, options.workingDirectory());
+                diagnostics.addAll(lowering.diagnostics());
+                if (!lowering.hasErrors()) {
+                    lowered = Optional.of(lowering.script());
+                }
+            }
             if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
                 // Unused-name warnings are noise next to errors, and often wrong: the use may be on a broken line.
                 diagnostics.removeIf(diagnostic -> diagnostic.code() == ErrorCode.UNUSED_NAME);
             }
             return new CheckResult(sources, Optional.of(analysis), DiagnosticRenderer.inSourceOrder(diagnostics),
-                    Optional.empty());
+                    Optional.empty(), lowered);
         } catch (RuntimeException | StackOverflowError bug) {
             return new CheckResult(sources, Optional.empty(), diagnostics,
-                    Optional.of(bug.getClass().getName() + ": " + bug.getMessage()));
+                    Optional.of(bug.getClass().getName() + ": " + bug.getMessage()), Optional.empty());
         }
     }
 

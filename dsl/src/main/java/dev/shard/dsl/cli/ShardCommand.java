@@ -5,12 +5,16 @@ import java.time.Instant;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The root command. Exit codes: 0 success, 1 run failed, 2 usage error, 3 script error. */
+/**
+ * The root command. Exit codes: 0 success, 1 run failed, 2 usage error, 3 script error,
+ * 4 the memory budget cannot be met. {@code shard <script>} is short for {@code shard run <script>},
+ * so a script starting with {@code #!/usr/bin/env shard} runs when executable.
+ */
 @Command(name = "shard",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A local dataflow engine: supervised worker JVMs over zero-copy shared memory.",
-        subcommands = {CheckCommand.class, ExampleCommand.class, GcCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, ExplainCommand.class, ExampleCommand.class, GcCommand.class, CommandLine.HelpCommand.class})
 public final class ShardCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,6 +38,26 @@ public final class ShardCommand implements Runnable {
         System.exit(execute(arguments, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /**
+     * {@code shard <script>} is short for {@code shard run <script>}, so that a script starting
+     * with {@code #!/usr/bin/env shard} runs: the first word that is not a global option and
+     * not a command is taken as a script.
+     */
+    private static String[] shortForRun(CommandLine commandLine, String[] arguments) {
+        int first = 0;
+        while (first < arguments.length && arguments[first].startsWith("-")) {
+            first++;
+        }
+        if (first == arguments.length || commandLine.getSubcommands().containsKey(arguments[first])) {
+            return arguments;
+        }
+        String[] run = new String[arguments.length + 1];
+        System.arraycopy(arguments, 0, run, 0, first);
+        run[first] = "run";
+        System.arraycopy(arguments, first, run, first + 1, arguments.length - first);
+        return run;
+    }
+
     /** Runs the command line without exiting the JVM (tests call this). */
     public static int execute(String[] arguments, PrintWriter out, PrintWriter err) {
         Timings.executeStarted(System.nanoTime());
@@ -44,7 +68,7 @@ public final class ShardCommand implements Runnable {
             line.getErr().println("shard: " + exception.getMessage());
             return 1;
         });
-        int code = commandLine.execute(arguments);
+        int code = commandLine.execute(shortForRun(commandLine, arguments));
         Timings.finish(err);
         return code;
     }

@@ -1,0 +1,163 @@
+package dev.shard.dsl.run;
+
+import dev.shard.dsl.api.Session;
+import dev.shard.dsl.ast.Expression;
+import dev.shard.dsl.ast.Name;
+import dev.shard.dsl.ast.Source;
+import dev.shard.dsl.ast.Statement;
+import dev.shard.dsl.lower.LoweredScript;
+import dev.shard.planner.expr.Literal;
+import dev.shard.runtime.api.Run;
+import dev.shard.runtime.api.RunOptions;
+import dev.shard.runtime.api.Shards;
+import dev.shard.runtime.report.RunReport;
+import dev.shard.storage.buffer.BufferSpec;
+import dev.shard.storage.buffer.OutputBuffer;
+import dev.shard.storage.layout.ElementType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The matrix statements of a script on the session's pool: let-bound vectors and matrices
+ * are shared double buffers filled by the workers in parallel (each shard its elements or
+ * columns, straight into the segment); output buffers are made on first use; {@code apply}
+ * runs one shard of rows or columns per task, reading X in place and writing r[k].
+ */
+final class MatrixStatements implements AutoCloseable {
+    private final Session session;
+    private final LoweredScript script;
+    private final Map<String, OutputBuffer> buffers = new LinkedHashMap<>();
+
+    MatrixStatements(Session session, LoweredScript script) {
+        this.session = session;
+        this.script = script;
+    }
+
+    RunReport apply(Statement.ApplyStatement apply) {
+        OutputBuffer matrix = value(apply.matrix().text());
+        OutputBuffer into = value(apply.into().text());
+        List<String> sides = apply.sideInputs().stream().map(Name::text).toList();
+        RunOptions options = RunOptions.none().withInput(ApplyBodyKernel.MATRIX, matrix.reference())
+                .withOutput(ApplyBodyKernel.INTO, into.reference());
+        for (String side : sides) {
+            options = options.withInput(side, value(side).reference());
+        }
+        boolean columns = apply.margin() == Statement.Margin.COLUMNS;
+        long count = columns ? matrix.columns() : matrix.rows();
+        if (into.length() != count) {
+            throw new IllegalArgumentException("`" + apply.into().text() + "` holds " + into.length()
+                    + " values but the apply makes " + count + " (one per " + apply.margin().variable() + ")");
+        }
+        VectorBody body = switch (apply.body()) {
+            case Statement.ApplyBody.ExpressionBody expression ->
+                    new BodyCompiler(apply.margin().variable(), Set.copyOf(sides), script.constants())
+                            .compile(expression.expression());
+            case Statement.ApplyBody.KernelBody kernel -> throw new UnsupportedOperationException(
+                    "apply with a kernel class is not supported by scripts yet: use a built-in vector function"
+                            + " (sum, mean, var, sd, min, max, norm, dot, cor)");
+        };
+        Run<Long> run = session.pool().shardMap(Shards.auto(count, session.workers()),
+                new ApplyBodyKernel(body, columns, matrix.rows(), matrix.columns(), sides), options);
+        run.results();
+        return run.report();
+    }
+
+    void write(String buffer, java.nio.file.Path path) {
+        BufferFiles.writeCsv(buffer, value(buffer), path);
+    }
+
+    /** The buffer bound to {@code name}, made (and for vectors and matrices filled) on first use. */
+    private OutputBuffer value(String name) {
+        OutputBuffer existing = buffers.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        Source source = script.matrixValues().get(name);
+        if (source == null) {
+            throw new IllegalArgumentException("`" + name + "` is not a vector, matrix or buffer");
+        }
+        OutputBuffer made = switch (source) {
+            case Source.VectorSource vector -> fill(BufferSpec.vector(ElementType.DOUBLE, size(vector.length())),
+                    vector.element(), true);
+            case Source.MatrixSource matrix -> fill(BufferSpec.matrix(ElementType.DOUBLE, size(matrix.rows()),
+                    size(matrix.columns())), matrix.cell(), false);
+            case Source.BufferSource buffer -> OutputBuffer.create(BufferSpec.of(
+                    ElementType.parse(buffer.elementType().text()),
+                    buffer.dimensions().stream().mapToLong(this::size).toArray()));
+            default -> throw new UnsupportedOperationException("`" + name + "`: read_matrix is not supported by"
+                    + " scripts yet; write the matrix with matrix(n, p) {...}");
+        };
+        buffers.put(name, made);
+        return made;
+    }
+
+    private OutputBuffer fill(BufferSpec spec, Expression body, boolean vector) {
+        Set<String> vectors = new java.util.HashSet<>();
+        script.matrixValues().forEach((name, source) -> {
+            if (source instanceof Source.VectorSource) {
+                vectors.add(name);
+            }
+        });
+        List<String> used = new ArrayList<>();
+        collectIndexed(body, vectors, used);
+        CellProgram cell = new CellCompiler(script.constants(), vectors).compile(body);
+        RunOptions options = RunOptions.none();
+        for (String name : used) {
+            options = options.withInput(name, value(name).reference());
+        }
+        OutputBuffer target = OutputBuffer.create(spec);
+        try {
+            long rows = vector ? target.length() : target.rows();
+            long count = vector ? target.length() : target.columns();
+            Run<Long> run = session.pool().shardMap(Shards.auto(count, session.workers()),
+                    new FillKernel(cell, rows, vector, used), options.withOutput(FillKernel.TARGET, target.reference()));
+            run.results();
+            return target;
+        } catch (RuntimeException failure) {
+            target.close();
+            throw failure;
+        }
+    }
+
+    private static void collectIndexed(Expression expression, Set<String> vectors, List<String> used) {
+        switch (expression) {
+            case Expression.Index index -> {
+                if (index.target() instanceof Expression.NameReference name && vectors.contains(name.name().text())
+                        && !used.contains(name.name().text())) {
+                    used.add(name.name().text());
+                }
+                collectIndexed(index.index(), vectors, used);
+            }
+            case Expression.Binary binary -> {
+                collectIndexed(binary.left(), vectors, used);
+                collectIndexed(binary.right(), vectors, used);
+            }
+            case Expression.Unary unary -> collectIndexed(unary.operand(), vectors, used);
+            case Expression.Call call -> call.arguments().forEach(argument -> collectIndexed(argument.value(),
+                    vectors, used));
+            default -> {
+            }
+        }
+    }
+
+    private long size(Expression expression) {
+        Literal literal = switch (expression) {
+            case Expression.Literal value -> dev.shard.dsl.lower.Literals.of(value.value());
+            case Expression.NameReference name -> script.constants().get(name.name().text());
+            default -> null;
+        };
+        if (literal == null || !(literal.value() instanceof Long value)) {
+            throw new IllegalArgumentException("a size at " + expression.span().location()
+                    + " must be a whole number or a param holding one");
+        }
+        return value;
+    }
+
+    @Override
+    public void close() {
+        buffers.values().forEach(OutputBuffer::close);
+    }
+}
