@@ -3,7 +3,7 @@ package dev.shard.dsl.cli;
 import dev.shard.dsl.api.Session;
 import dev.shard.dsl.diag.SourceSpan;
 import dev.shard.dsl.run.ScriptRunner;
-import dev.shard.runtime.api.PoolStatus;
+import dev.shard.runtime.task.PoolStatus;
 import java.io.PrintStream;
 import java.util.Locale;
 

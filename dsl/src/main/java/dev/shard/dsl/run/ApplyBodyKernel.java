@@ -1,7 +1,7 @@
 package dev.shard.dsl.run;
 
-import dev.shard.runtime.api.ShardContext;
-import dev.shard.runtime.api.ShardKernel;
+import dev.shard.runtime.task.ShardContext;
+import dev.shard.runtime.task.ShardKernel;
 import dev.shard.storage.buffer.OutputBuffer;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;

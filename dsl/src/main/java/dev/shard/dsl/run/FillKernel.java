@@ -1,6 +1,6 @@
 package dev.shard.dsl.run;
 
-import dev.shard.runtime.api.ShardContext;
+import dev.shard.runtime.task.ShardContext;
 import dev.shard.storage.buffer.OutputBuffer;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -13,7 +13,7 @@ import java.util.Map;
  * in a worker (a vector: elements {@code [start, end)}), straight into the shared segment. Vectors the cell
  * body indexes are run inputs, read in place.
  */
-record FillKernel(CellProgram cell, long rows, boolean vector, List<String> vectors) implements dev.shard.runtime.api.ShardKernel<Long> {
+record FillKernel(CellProgram cell, long rows, boolean vector, List<String> vectors) implements dev.shard.runtime.task.ShardKernel<Long> {
     static final String TARGET = "fill.target";
     private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 

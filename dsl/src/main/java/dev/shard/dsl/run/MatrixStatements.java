@@ -9,7 +9,7 @@ import dev.shard.dsl.lower.LoweredScript;
 import dev.shard.planner.expr.Literal;
 import dev.shard.runtime.api.Run;
 import dev.shard.runtime.api.RunOptions;
-import dev.shard.runtime.api.Shards;
+import dev.shard.runtime.task.Shards;
 import dev.shard.runtime.report.RunReport;
 import dev.shard.storage.buffer.BufferSpec;
 import dev.shard.storage.buffer.OutputBuffer;
