@@ -96,8 +96,8 @@ public final class PhysicalPlanner {
         };
         StageFragment fragment = new StageFragment(source, pipeline, sink);
         StageSizing.Choice sizing = StageSizing.choose(source.rows(), source.schema().estimatedBytesPerRow(),
-                context.workers(), context.memoryBudgetBytes(), context.sharedBytes(), pinnedRows);
-        return new PhysicalPlan(new Stage(0, fragment, sizing), driver, root.schema(), write);
+                fragment.cost(), context, pinnedRows);
+        return new PhysicalPlan(new Stage(0, fragment, sizing), driver, root.schema(), write, context);
     }
 
     private static void requireExecutable(dev.shard.planner.expr.AggregateFunction function) {

@@ -9,16 +9,35 @@ import java.util.List;
 public sealed interface SinkExec extends Serializable {
     Schema input();
 
-    /** Per-block partial aggregates (see BlockPartial), merged on the driver in block order. */
+    /** Declared to the tuner; see OperatorCost. */
+    OperatorCost cost();
+
+    /**
+     * Per-block partial aggregates (see BlockPartial), merged on the driver in block order.
+     * A shard keeps its blocks' partials until it ends: at most one state per group and
+     * block, declared as half a byte per input byte.
+     */
     record PartialAggregateExec(List<String> keys, List<AggregateCall> aggregates, Schema input)
             implements SinkExec {
         public PartialAggregateExec {
             keys = List.copyOf(keys);
             aggregates = List.copyOf(aggregates);
         }
+
+        @Override
+        public OperatorCost cost() {
+            return new OperatorCost(0.5, 3.0 + 2.0 * aggregates.size());
+        }
     }
 
-    /** The shard's rows, in order, returned to the driver (small results only). */
+    /**
+     * The shard's rows, in order, written as an Arrow IPC file into the stage directory.
+     * The rows are held on the heap, then once more as Arrow buffers while the file is written.
+     */
     record CollectRowsExec(Schema input) implements SinkExec {
+        @Override
+        public OperatorCost cost() {
+            return new OperatorCost(3.0, 2.0 * Math.max(1, input.size()));
+        }
     }
 }

@@ -31,18 +31,26 @@ public final class PlanExplainer {
     private PlanExplainer() {
     }
 
+    /** The plan as sized against its planning context (budget, shared bytes, workers). */
+    public static PlanExplanation planned(PhysicalPlan plan) {
+        return explanation(plan, null, List.of(), Optional.empty(), -1, plan.context().workers(), List.of());
+    }
+
+    /** Kept for callers that pass the figures themselves; they must equal the plan's context. */
     public static PlanExplanation planned(PhysicalPlan plan, long memoryBudgetBytes, long sharedBytes, int workers) {
-        return explanation(plan, null, List.of(), Optional.empty(), -1, memoryBudgetBytes, sharedBytes, workers);
+        return explanation(plan, null, List.of(), Optional.empty(), -1, workers, List.of());
     }
 
     static PlanExplanation analyzed(PhysicalPlan plan, List<StageResult> results, List<Long> driverRows,
-            Optional<RunReport> report, double seconds) {
-        int workers = report.map(r -> r.workers().size()).orElse(0);
-        return explanation(plan, results, driverRows, report, seconds, 0, 0, workers);
+            Optional<RunReport> report, double seconds, List<String> runNotes) {
+        int workers = report.map(r -> r.workers().size()).orElse(plan.context().workers());
+        return explanation(plan, results, driverRows, report, seconds, workers, runNotes);
     }
 
     private static PlanExplanation explanation(PhysicalPlan plan, List<StageResult> results, List<Long> driverRows,
-            Optional<RunReport> report, double seconds, long budget, long shared, int workers) {
+            Optional<RunReport> report, double seconds, int workers, List<String> runNotes) {
+        long budget = plan.context().memoryBudgetBytes();
+        long shared = plan.context().sharedBytes();
         Stage stage = plan.stage();
         List<Entry> entries = new ArrayList<>();
         long rows = stage.rows();
@@ -92,8 +100,12 @@ public final class PlanExplainer {
         StageSizing.Choice sizing = stage.sizing();
         List<Long> peaks = report.map(r -> r.workers().stream().map(RunReport.WorkerReport::peakPrivateBytes)
                 .toList()).orElse(List.of());
-        List<String> notes = List.of("partials are computed per " + StageSizing.BLOCK_ROWS
-                + "-row block and folded in block order: the result does not depend on the shard layout");
+        List<String> notes = new ArrayList<>();
+        if (sink instanceof SinkExec.PartialAggregateExec) {
+            notes.add("partials are computed per " + StageSizing.BLOCK_ROWS
+                    + "-row block and folded in block order: the result does not depend on the shard layout");
+        }
+        notes.addAll(runNotes);
         StageExplanation explainedStage = new StageExplanation(0, explained, stage.rows(),
                 results == null ? -1 : actual(results, 0), source.schema().estimatedBytesPerRow(),
                 sizing.rowsPerShard(), sizing.shards(), workers, sizing.binding(), sizing.arithmetic(),

@@ -67,8 +67,9 @@ public final class QueryRunner {
             TableWriters.write(table, plan.write().get());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new QueryResult(table, report, PlanExplainer.analyzed(plan, results, driverRows, report, seconds),
-                seconds);
+        List<String> notes = MeasuredPeak.notes(plan.context(), MeasuredPeak.of(plan.context(), report, 0));
+        return new QueryResult(table, MeasuredPeak.flagged(report, notes),
+                PlanExplainer.analyzed(plan, results, driverRows, report, seconds, notes), seconds);
     }
 
     private static ColumnTable merge(PhysicalPlan plan, List<StageResult> results) {
