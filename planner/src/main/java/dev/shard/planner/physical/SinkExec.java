@@ -1,6 +1,7 @@
 package dev.shard.planner.physical;
 
 import dev.shard.planner.expr.AggregateCall;
+import dev.shard.planner.logical.SortKey;
 import dev.shard.planner.type.Schema;
 import java.io.Serializable;
 import java.util.List;
@@ -38,6 +39,25 @@ public sealed interface SinkExec extends Serializable {
         @Override
         public OperatorCost cost() {
             return new OperatorCost(3.0, 2.0 * Math.max(1, input.size()));
+        }
+    }
+
+    /**
+     * The shard's rows stably sorted by {@code keys} (nulls last) and cut to the first
+     * {@code limit} (−1: all), written like {@link CollectRowsExec}; the driver merges the
+     * sorted shard files in order. With no keys it keeps the shard's first {@code limit}
+     * rows: a limit pushed into every shard. The sort adds a permutation and the sorted
+     * copy to the collected rows.
+     */
+    record SortedRowsExec(Schema input, List<SortKey> keys, long limit) implements SinkExec {
+        public SortedRowsExec {
+            keys = List.copyOf(keys);
+        }
+
+        @Override
+        public OperatorCost cost() {
+            return new OperatorCost(keys.isEmpty() ? 3.0 : 4.5, (keys.isEmpty() ? 2.0 : 30.0)
+                    + 2.0 * Math.max(1, input.size()));
         }
     }
 }

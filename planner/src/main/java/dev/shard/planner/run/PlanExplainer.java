@@ -76,6 +76,21 @@ public final class PlanExplainer {
             entries.add(new Entry("PartialHashAggregateExec", aggregateParameters(partial.keys(), partial.aggregates(),
                     "per " + StageSizing.BLOCK_ROWS + "-row block"), Math.min(rows, GROUP_ESTIMATE), partialRows));
             rows = Math.min(rows, GROUP_ESTIMATE);
+        } else if (sink instanceof SinkExec.SortedRowsExec sorted) {
+            long kept = sorted.limit() < 0 ? rows : Math.min(rows, sorted.limit() * stage.sizing().shards());
+            long keptActual = results == null ? -1 : results.stream().filter(r -> r.file() != null)
+                    .mapToLong(r -> r.file().rows()).sum();
+            List<Map.Entry<String, String>> parameters = new ArrayList<>();
+            if (!sorted.keys().isEmpty()) {
+                parameters.add(Map.entry("keys", renderKeys(sorted.keys())));
+            }
+            if (sorted.limit() >= 0) {
+                parameters.add(Map.entry("limit", Long.toString(sorted.limit())));
+            }
+            parameters.add(Map.entry("on", "workers, per shard, into Arrow stage files"));
+            entries.add(new Entry(sorted.keys().isEmpty() ? "ShardLimitExec" : "ShardSortExec", parameters, kept,
+                    keptActual));
+            rows = kept;
         }
         for (int d = 0; d < plan.driverOperators().size(); d++) {
             DriverExec operator = plan.driverOperators().get(d);
@@ -84,8 +99,11 @@ public final class PlanExplainer {
                 case DriverExec.FinalAggregateExec aggregate -> new Entry("FinalHashAggregateExec",
                         aggregateParameters(aggregate.keys(), aggregate.aggregates(), "driver, blocks in order"),
                         rows, actual);
-                case DriverExec.SortExec sort -> new Entry("SortExec", List.of(Map.entry("keys", String.join(", ",
-                        sort.keys().stream().map(k -> k.render()).toList())), Map.entry("on", "driver")), rows, actual);
+                case DriverExec.SortExec sort -> new Entry("SortExec", List.of(Map.entry("keys",
+                        renderKeys(sort.keys())), Map.entry("on", "driver")), rows, actual);
+                case DriverExec.MergeSortedExec merge -> new Entry("MergeSortedExec", List.of(Map.entry("keys",
+                        renderKeys(merge.keys())), Map.entry("on", "driver, k-way over the shards' sorted files")),
+                        rows, actual);
                 case DriverExec.LimitExec limit -> new Entry("LimitExec", List.of(Map.entry("count",
                         Long.toString(limit.count())), Map.entry("on", "driver")), Math.min(rows, limit.count()),
                         actual);
@@ -134,6 +152,10 @@ public final class PlanExplainer {
             String where) {
         return List.of(Map.entry("keys", String.join(", ", keys)), Map.entry("aggregates", String.join(", ",
                 calls.stream().map(AggregateCall::render).toList())), Map.entry("on", where));
+    }
+
+    private static String renderKeys(List<dev.shard.planner.logical.SortKey> keys) {
+        return String.join(", ", keys.stream().map(dev.shard.planner.logical.SortKey::render).toList());
     }
 
     private static String render(NamedExpr column) {
