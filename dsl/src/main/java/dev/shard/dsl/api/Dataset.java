@@ -135,8 +135,7 @@ public final class Dataset {
         if (level == ExplainLevel.ANALYZE) {
             return execute().explanation();
         }
-        return PlanExplainer.planned(session.plan(plan), session.memoryBudgetBytes(), session.sharedBytes(),
-                session.workers());
+        return PlanExplainer.planned(session.plan(plan));
     }
 
     private Dataset next(LogicalPlan node) {

@@ -19,6 +19,8 @@ import dev.shard.planner.run.ArrowTables;
 import dev.shard.planner.run.CsvTableReader;
 import dev.shard.planner.run.QueryRunner;
 import dev.shard.runtime.api.Pool;
+import dev.shard.runtime.api.PoolStatus;
+import dev.shard.runtime.tune.MachineProfile;
 import dev.shard.storage.SharedReference;
 import dev.shard.storage.arrow.ArrowFiles;
 import dev.shard.storage.arrow.ArrowShare;
@@ -39,6 +41,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public final class Session implements AutoCloseable {
     private final Pool pool;
+    private final MachineProfile machine;
     private final int workers;
     private final long memoryBudgetBytes;
     private final BufferAllocator allocator = new RootAllocator();
@@ -46,6 +49,7 @@ public final class Session implements AutoCloseable {
 
     Session(Pool pool, int workers, long memoryBudgetBytes) {
         this.pool = pool;
+        this.machine = machineOf(pool, workers);
         this.workers = workers;
         this.memoryBudgetBytes = memoryBudgetBytes;
     }
@@ -127,7 +131,19 @@ public final class Session implements AutoCloseable {
     }
 
     PhysicalPlan plan(LogicalPlan plan) {
-        return PhysicalPlanner.plan(plan, new PlanningContext(workers, memoryBudgetBytes, sharedBytes()));
+        return PhysicalPlanner.plan(plan, new PlanningContext(machine, memoryBudgetBytes, sharedBytes()));
+    }
+
+    /** What the tuner plans with: the pool's workers, the largest base private memory measured at start. */
+    MachineProfile machine() {
+        return machine;
+    }
+
+    private static MachineProfile machineOf(Pool pool, int workers) {
+        long base = pool.status().workers().stream().mapToLong(PoolStatus.WorkerStatus::baselinePrivateBytes)
+                .max().orElse(-1);
+        return base > 0 ? new MachineProfile(workers, base, MachineProfile.MEASURED_DISPATCH_OVERHEAD_NANOS)
+                : MachineProfile.withWorkers(workers);
     }
 
     Result execute(LogicalPlan plan) {

@@ -1,5 +1,6 @@
 package dev.shard.dsl.api;
 
+import dev.shard.planner.physical.PlanningContext;
 import dev.shard.planner.physical.StageSizing;
 import dev.shard.runtime.api.Pool;
 import java.util.Locale;
@@ -33,9 +34,7 @@ public final class SessionBuilder {
 
     /** Checks the budget against the workers' base (InfeasibleBudgetException), then starts the workers. */
     public Session open() {
-        if (memoryBudgetBytes > 0) {
-            StageSizing.choose(1, 8, workers, memoryBudgetBytes, 0, 0);
-        }
+        StageSizing.checkBudget(new PlanningContext(workers, memoryBudgetBytes, 0));
         return new Session(Pool.builder().workers(workers).start(), workers, memoryBudgetBytes);
     }
 

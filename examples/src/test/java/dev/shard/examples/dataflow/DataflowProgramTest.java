@@ -65,6 +65,7 @@ class DataflowProgramTest {
         ProgramOutput output = ProgramOutput.run(new GroupAggregateProgram(), "--rows", "1000", "--workers", "2",
                 "--memory-budget", "10MiB");
         assertEquals(4, output.exitCode(), output.describe());
-        assertTrue(output.err().contains("smallest budget that works"), output.describe());
+        assertTrue(output.err().contains("memory budget 10 MiB cannot hold"), output.describe());
+        assertTrue(output.err().contains("use at least"), output.describe());
     }
 }

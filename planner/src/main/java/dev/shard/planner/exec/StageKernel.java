@@ -6,6 +6,7 @@ import dev.shard.planner.exec.vector.ColumnBatch;
 import dev.shard.planner.exec.vector.ColumnTable;
 import dev.shard.planner.physical.SinkExec.CollectRowsExec;
 import dev.shard.planner.physical.SinkExec.PartialAggregateExec;
+import dev.shard.planner.physical.SinkExec.SortedRowsExec;
 import dev.shard.planner.physical.SourceExec;
 import dev.shard.planner.physical.SourceExec.ArrowScanExec;
 import dev.shard.planner.physical.SourceExec.GenerateExec;
@@ -15,6 +16,7 @@ import dev.shard.runtime.task.Shard;
 import dev.shard.runtime.task.ShardContext;
 import dev.shard.runtime.task.ShardKernel;
 import dev.shard.storage.arrow.SharedArrowTable;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +24,14 @@ import java.util.List;
  * A stage as the runtime runs it: the instance carries the stage's fragment and is sent
  * once per worker; each task is a contiguous row range whose start is a block boundary.
  * Batches never straddle a block, so each block's partial depends on its rows alone.
+ * Rows that leave the stage are written as Arrow files into {@code outputDirectory}, the
+ * driver's stage directory (see StageFiles); only their names cross the socket.
  */
-public record StageKernel(StageFragment fragment) implements ShardKernel<StageResult> {
+public record StageKernel(StageFragment fragment, String outputDirectory) implements ShardKernel<StageResult> {
+    /** A stage whose sink returns partials only (no directory needed). */
+    public StageKernel(StageFragment fragment) {
+        this(fragment, null);
+    }
 
     @Override
     public StageResult run(ShardContext context) {
@@ -38,8 +46,7 @@ public record StageKernel(StageFragment fragment) implements ShardKernel<StageRe
         List<BlockPartial> partials = new ArrayList<>();
         PartialAggregator aggregator = fragment.sink() instanceof PartialAggregateExec aggregate
                 ? new PartialAggregator(aggregate.input(), aggregate.keys(), aggregate.aggregates()) : null;
-        RowCollector collector = fragment.sink() instanceof CollectRowsExec collect
-                ? new RowCollector(collect.input()) : null;
+        RowCollector collector = aggregator == null ? new RowCollector(fragment.sink().input()) : null;
         ColumnBatch batch = new ColumnBatch(fragment.source().schema().size());
         long row = shard.start();
         while (row < shard.end()) {
@@ -66,8 +73,24 @@ public record StageKernel(StageFragment fragment) implements ShardKernel<StageRe
                 }
             }
         }
-        ColumnTable rows = collector == null ? null : collector.finish();
-        return new StageResult(partials, rows, operatorRows);
+        StageFile file = collector == null ? null : commit(collector.finish(), shard.id());
+        return new StageResult(partials, file, operatorRows);
+    }
+
+    private StageFile commit(ColumnTable rows, int shard) {
+        ColumnTable kept = switch (fragment.sink()) {
+            case SortedRowsExec sorted -> new RowOrder(sorted.keys(), sorted.input()).sort(rows, sorted.limit());
+            case CollectRowsExec collect -> rows;
+            case PartialAggregateExec partial -> throw new IllegalStateException("partials are not rows");
+        };
+        if (kept.rows() == 0) {
+            return null;
+        }
+        if (outputDirectory == null) {
+            throw new IllegalStateException("stage " + fragment.sink() + " produces rows but has no output directory:"
+                    + " the runner must give StageKernel the stage directory");
+        }
+        return StageFiles.write(kept, Path.of(outputDirectory), shard);
     }
 
     private static BatchSource source(SourceExec source, ShardContext context) {

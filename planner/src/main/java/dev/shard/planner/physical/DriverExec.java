@@ -23,6 +23,16 @@ public sealed interface DriverExec {
         }
     }
 
+    /**
+     * A k-way merge of shards' sorted files, in shard order among equal keys: the result
+     * equals one stable sort of all rows (see SortedRowsExec).
+     */
+    record MergeSortedExec(List<SortKey> keys) implements DriverExec {
+        public MergeSortedExec {
+            keys = List.copyOf(keys);
+        }
+    }
+
     /** The first {@code count} rows. */
     record LimitExec(long count) implements DriverExec {
     }

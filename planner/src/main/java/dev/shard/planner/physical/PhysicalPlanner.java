@@ -16,11 +16,13 @@ import dev.shard.planner.logical.LogicalWrite;
 import dev.shard.planner.logical.WriteTarget;
 import dev.shard.planner.physical.DriverExec.FinalAggregateExec;
 import dev.shard.planner.physical.DriverExec.LimitExec;
+import dev.shard.planner.physical.DriverExec.MergeSortedExec;
 import dev.shard.planner.physical.DriverExec.SortExec;
 import dev.shard.planner.physical.PipelineExec.FilterExec;
 import dev.shard.planner.physical.PipelineExec.ProjectExec;
 import dev.shard.planner.physical.SinkExec.CollectRowsExec;
 import dev.shard.planner.physical.SinkExec.PartialAggregateExec;
+import dev.shard.planner.physical.SinkExec.SortedRowsExec;
 import dev.shard.planner.physical.SourceExec.ArrowScanExec;
 import dev.shard.planner.physical.SourceExec.GenerateExec;
 import dev.shard.planner.type.Schema;
@@ -33,7 +35,9 @@ import java.util.Optional;
  * Cuts a logical plan into a worker stage and the driver's finishing operators:
  * {@code [write] [limit|sort]* [aggregate] (filter|project|shard rows)* source}.
  * The aggregation is split at its exchange: partials per block in the workers, the
- * merge on the driver. Joins and map kernels are not planned yet and say so.
+ * merge on the driver. Without an aggregation the rows leave the workers as Arrow files
+ * in the stage directory; a sort (and a limit) nearest them runs per shard in the
+ * workers and the driver merges. Joins and map kernels are not planned yet and say so.
  */
 public final class PhysicalPlanner {
     /** The run input name of a stage's scanned table. */
@@ -63,7 +67,7 @@ public final class PhysicalPlanner {
             driver.add(new FinalAggregateExec(aggregate.keys(), aggregate.aggregates(), input, aggregate.schema()));
             node = aggregate.input();
         } else {
-            sink = new CollectRowsExec(node.schema());
+            sink = rowsSink(node.schema(), driver);
         }
         Collections.reverse(driver);
         List<PipelineExec> pipeline = new ArrayList<>();
@@ -96,8 +100,29 @@ public final class PhysicalPlanner {
         };
         StageFragment fragment = new StageFragment(source, pipeline, sink);
         StageSizing.Choice sizing = StageSizing.choose(source.rows(), source.schema().estimatedBytesPerRow(),
-                context.workers(), context.memoryBudgetBytes(), context.sharedBytes(), pinnedRows);
-        return new PhysicalPlan(new Stage(0, fragment, sizing), driver, root.schema(), write);
+                fragment.cost(), context, pinnedRows);
+        return new PhysicalPlan(new Stage(0, fragment, sizing), driver, root.schema(), write, context);
+    }
+
+    /**
+     * The sink of a stage whose rows leave the workers. The sort nearest the rows moves
+     * into the workers (each shard sorted, with the limit right above it as a per-shard
+     * top-k) and the driver merges the sorted shards; a limit nearest the rows keeps each
+     * shard's first rows. {@code driver} lists the driver's operators root first and is
+     * rewritten in place.
+     */
+    private static SinkExec rowsSink(Schema schema, List<DriverExec> driver) {
+        if (driver.isEmpty()) {
+            return new CollectRowsExec(schema);
+        }
+        int last = driver.size() - 1;
+        if (driver.get(last) instanceof SortExec sort) {
+            long limit = last > 0 && driver.get(last - 1) instanceof LimitExec above ? above.count() : -1;
+            driver.set(last, new MergeSortedExec(sort.keys()));
+            return new SortedRowsExec(schema, sort.keys(), limit);
+        }
+        LimitExec limit = (LimitExec) driver.get(last);
+        return new SortedRowsExec(schema, List.of(), limit.count());
     }
 
     private static void requireExecutable(dev.shard.planner.expr.AggregateFunction function) {

@@ -12,11 +12,19 @@ public sealed interface PipelineExec extends Serializable {
 
     Schema output();
 
+    /** Declared to the tuner; see OperatorCost. Pipeline operators stream fixed-size batches. */
+    OperatorCost cost();
+
     /** Narrows the batch's selection to the rows where the predicate is true. */
     record FilterExec(Expr predicate, Schema input) implements PipelineExec {
         @Override
         public Schema output() {
             return input;
+        }
+
+        @Override
+        public OperatorCost cost() {
+            return new OperatorCost(0, 1.0);
         }
     }
 
@@ -24,6 +32,11 @@ public sealed interface PipelineExec extends Serializable {
     record ProjectExec(List<NamedExpr> columns, Schema input, Schema output) implements PipelineExec {
         public ProjectExec {
             columns = List.copyOf(columns);
+        }
+
+        @Override
+        public OperatorCost cost() {
+            return new OperatorCost(0, 1.5 * Math.max(1, columns.size()));
         }
     }
 }

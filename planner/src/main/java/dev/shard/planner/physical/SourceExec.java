@@ -12,10 +12,21 @@ public sealed interface SourceExec extends Serializable {
 
     Schema schema();
 
+    /** Declared to the tuner; see OperatorCost. Batches are fixed-size, so sources hold nothing per row. */
+    OperatorCost cost();
+
     /** Rows computed from their index by the WORKLOADS generator: nothing is published. */
     record GenerateExec(long rows, List<NamedExpr> columns, Schema schema) implements SourceExec {
+        /** The WORKLOADS generator hashes (stream, row) per value: a few nanoseconds per column. */
+        static final double NANOS_PER_COLUMN = 4.0;
+
         public GenerateExec {
             columns = List.copyOf(columns);
+        }
+
+        @Override
+        public OperatorCost cost() {
+            return new OperatorCost(0, NANOS_PER_COLUMN * Math.max(1, columns.size()));
         }
     }
 
@@ -24,5 +35,12 @@ public sealed interface SourceExec extends Serializable {
      * (an IPC file or a shared table); only {@code schema}'s columns are read.
      */
     record ArrowScanExec(String inputName, TableSource source, Schema schema, long rows) implements SourceExec {
+        /** Reading a value from a mapped vector into a batch array. */
+        static final double NANOS_PER_COLUMN = 1.0;
+
+        @Override
+        public OperatorCost cost() {
+            return new OperatorCost(0, NANOS_PER_COLUMN * Math.max(1, schema.size()));
+        }
     }
 }

@@ -11,4 +11,13 @@ public record StageFragment(SourceExec source, List<PipelineExec> operators, Sin
     public StageFragment {
         operators = List.copyOf(operators);
     }
+
+    /** What the stage declares to the tuner: its operators' costs added up. */
+    public OperatorCost cost() {
+        OperatorCost total = source.cost().plus(sink.cost());
+        for (PipelineExec operator : operators) {
+            total = total.plus(operator.cost());
+        }
+        return total;
+    }
 }

@@ -1,89 +1,65 @@
 package dev.shard.planner.physical;
 
-import java.util.Locale;
+import dev.shard.runtime.tune.DataShape;
+import dev.shard.runtime.tune.ShardChoice;
+import dev.shard.runtime.tune.ShardTuner;
+import dev.shard.runtime.tune.TuneRequest;
 
 /**
- * Rows per shard for a stage. This is the one place that sizes shards; it holds an
- * interim rule until the shard-size tuner (ShardTuner in dev.shard.runtime.tune) is
- * merged, which will replace {@link #choose}'s body. The interim rule: whole
- * 65,536-row blocks (so block partials never straddle shards), at least four shards
- * per worker for balance, fewer rows when a worker's share of the budget is small.
+ * Rows per shard for a stage: the one place the planner sizes shards, through the
+ * shard-size tuner ({@link ShardTuner}, a pure function). The stage's amplification and
+ * compute per row are the sums of what its operators declare ({@link OperatorCost}):
+ * they run in one pass over the same shard. Sizes are whole 65,536-row blocks, so block
+ * partials never straddle shards.
  */
 public final class StageSizing {
     /** The determinism block: floating-point partials are computed per block and folded in block order. */
-    public static final long BLOCK_ROWS = 65_536;
-    static final int SHARDS_PER_WORKER = 4;
-    /** Private memory a worker JVM needs before any data (interim estimate; the tuner measures it). */
-    public static final long WORKER_BASE_PRIVATE_BYTES = 64L << 20;
-    /** Working set of a shard per input byte (batch buffers, hash tables). */
-    static final double AMPLIFICATION = 2.0;
+    public static final long BLOCK_ROWS = TuneRequest.ENGINE_BLOCK_ROWS;
 
     private StageSizing() {
     }
 
-    /** The choice and why: binding is one of memory, balance, pinned. */
+    /**
+     * The choice and why.
+     *
+     * @param binding one of memory, overhead, balance, pinned
+     * @param arithmetic the tuner's line in human units
+     * @param estimatedPeakPrivateBytesPerWorker a worker's base plus one shard's working set
+     */
     public record Choice(long rowsPerShard, int shards, String binding, String arithmetic,
             long estimatedPeakPrivateBytesPerWorker) {
     }
 
     /**
-     * @param memoryBudgetBytes the whole run's budget (0: none)
-     * @param pinnedRows        rows per shard the user pinned (0: none); rounded up to whole blocks
+     * @param pinnedRows rows per shard the user pinned (0: none); rounded up to whole blocks
+     * @throws InfeasibleBudgetException when the budget cannot hold the shared data, the
+     *     workers' base and one shard per worker
      */
-    public static Choice choose(long rows, long bytesPerRow, int workers, long memoryBudgetBytes, long sharedBytes,
+    public static Choice choose(long rows, long bytesPerRow, OperatorCost cost, PlanningContext context,
             long pinnedRows) {
-        long minimum = sharedBytes + workers * WORKER_BASE_PRIVATE_BYTES;
-        if (memoryBudgetBytes > 0 && memoryBudgetBytes < minimum) {
-            throw new InfeasibleBudgetException(String.format(Locale.ROOT, "memory budget %s is below what the"
-                    + " run needs before any shard: %s shared + %d workers x %s JVM base = %s; the smallest budget"
-                    + " that works is %s", bytes(memoryBudgetBytes), bytes(sharedBytes), workers,
-                    bytes(WORKER_BASE_PRIVATE_BYTES), bytes(minimum), bytes(minimum + workers * BLOCK_ROWS
-                            * bytesPerRow * 2)));
+        boolean budgeted = context.memoryBudgetBytes() > 0;
+        // Without a budget memory cannot bind: the tuner sees rows as free ("memory ceiling unlimited").
+        TuneRequest request = new TuneRequest(new DataShape(rows, bytesPerRow), context.machine(),
+                budgeted ? context.memoryBudgetBytes() : Long.MAX_VALUE, context.sharedBytes(),
+                budgeted ? cost.amplification() : 0, Math.max(cost.nanosPerRow(), Double.MIN_NORMAL), pinnedRows,
+                BLOCK_ROWS);
+        ShardChoice choice;
+        try {
+            choice = ShardTuner.choose(request);
+        } catch (dev.shard.runtime.tune.InfeasibleBudgetException e) {
+            throw new InfeasibleBudgetException(e.getMessage(), e.smallestFeasibleBudgetBytes());
         }
-        long blocks = Math.max(1, (rows + BLOCK_ROWS - 1) / BLOCK_ROWS);
-        long balanceBlocks = Math.max(1, blocks / ((long) workers * SHARDS_PER_WORKER));
-        String balance = "balance >= " + SHARDS_PER_WORKER + " shards/worker: " + balanceBlocks + " block(s)";
-        long chosenBlocks;
-        String binding;
-        String arithmetic;
-        if (pinnedRows > 0) {
-            chosenBlocks = (pinnedRows + BLOCK_ROWS - 1) / BLOCK_ROWS;
-            binding = "pinned";
-            arithmetic = "pinned " + pinnedRows + " rows, rounded up to whole 64Ki-row blocks";
-        } else {
-            chosenBlocks = balanceBlocks;
-            binding = "balance";
-            arithmetic = balance;
-            if (memoryBudgetBytes > 0) {
-                long perWorker = (memoryBudgetBytes - minimum) / workers;
-                long memoryBlocks = Math.max(1, (long) (perWorker / AMPLIFICATION / bytesPerRow / BLOCK_ROWS));
-                String memory = String.format(Locale.ROOT, "memory: (%s - %s shared - %d x %s JVM) / %d workers /"
-                        + " %.1fx amplification / %d B/row = %d block(s)", bytes(memoryBudgetBytes),
-                        bytes(sharedBytes), workers, bytes(WORKER_BASE_PRIVATE_BYTES), workers, AMPLIFICATION,
-                        bytesPerRow, memoryBlocks);
-                if (memoryBlocks < balanceBlocks) {
-                    chosenBlocks = memoryBlocks;
-                    binding = "memory";
-                    arithmetic = memory + "; " + balance;
-                } else {
-                    arithmetic = balance + "; " + memory;
-                }
-            }
-        }
-        long rowsPerShard = chosenBlocks * BLOCK_ROWS;
-        int shards = (int) Math.max(1, (rows + rowsPerShard - 1) / rowsPerShard);
-        long peak = WORKER_BASE_PRIVATE_BYTES + (long) (Math.min(rowsPerShard, Math.max(rows, 1)) * bytesPerRow
-                * AMPLIFICATION);
-        return new Choice(rowsPerShard, shards, binding, "shard rows " + rowsPerShard + " <- " + arithmetic, peak);
+        long shardRows = Math.min(choice.rowsPerShard(), Math.max(rows, 1));
+        long peak = context.machine().workerBasePrivateBytes()
+                + (long) Math.ceil(shardRows * (double) bytesPerRow * cost.amplification());
+        return new Choice(choice.rowsPerShard(), choice.shards(), choice.binding().displayName(),
+                choice.arithmetic(), peak);
     }
 
-    static String bytes(long bytes) {
-        if (bytes >= 1L << 30) {
-            return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+    /** Refuses a budget that cannot run even a one-row stage (checked before the workers start). */
+    public static void checkBudget(PlanningContext context) {
+        if (context.memoryBudgetBytes() > 0) {
+            choose(1, Long.BYTES, new OperatorCost(1, 1), context, 0);
         }
-        if (bytes >= 1L << 20) {
-            return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
-        }
-        return bytes + " B";
     }
 }

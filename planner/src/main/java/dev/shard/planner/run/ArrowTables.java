@@ -1,6 +1,7 @@
 package dev.shard.planner.run;
 
 import dev.shard.planner.exec.ArrowColumns;
+import dev.shard.planner.exec.ArrowConversion;
 import dev.shard.planner.exec.vector.BatchColumn;
 import dev.shard.planner.exec.vector.ColumnTable;
 import dev.shard.planner.type.Field;
@@ -8,9 +9,7 @@ import dev.shard.planner.type.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.FieldType;
 
 /** A heap table as an Arrow table (int64, float64, bool, utf8), and an Arrow schema as the engine's. */
 public final class ArrowTables {
@@ -18,24 +17,7 @@ public final class ArrowTables {
     }
 
     public static VectorSchemaRoot toArrow(ColumnTable table, BufferAllocator allocator) {
-        List<org.apache.arrow.vector.types.pojo.Field> fields = new ArrayList<>();
-        for (Field field : table.schema().fields()) {
-            fields.add(new org.apache.arrow.vector.types.pojo.Field(field.name(),
-                    new FieldType(field.nullable(), ArrowColumns.arrowType(field.type()), null), null));
-        }
-        VectorSchemaRoot root = VectorSchemaRoot.create(new org.apache.arrow.vector.types.pojo.Schema(fields),
-                allocator);
-        try {
-            List<FieldVector> vectors = root.getFieldVectors();
-            for (int c = 0; c < vectors.size(); c++) {
-                ArrowColumns.write(table.columns().get(c), table.rows(), vectors.get(c));
-            }
-            root.setRowCount(table.rows());
-            return root;
-        } catch (RuntimeException e) {
-            root.close();
-            throw e;
-        }
+        return ArrowConversion.toArrow(table, allocator);
     }
 
     public static Schema schemaOf(org.apache.arrow.vector.types.pojo.Schema arrow) {

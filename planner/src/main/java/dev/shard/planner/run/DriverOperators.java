@@ -1,57 +1,61 @@
 package dev.shard.planner.run;
 
+import dev.shard.planner.exec.RowOrder;
 import dev.shard.planner.exec.vector.BatchColumn;
 import dev.shard.planner.exec.vector.ColumnTable;
 import dev.shard.planner.logical.SortKey;
+import dev.shard.planner.type.Schema;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.stream.IntStream;
 
-/** Sort and limit over a merged result on the driver (results that fit the driver's heap). */
+/** Sort, ordered merge and limit over results on the driver (results that fit the driver's heap). */
 final class DriverOperators {
     private DriverOperators() {
     }
 
-    /** A stable sort by the keys in order; nulls last in both directions; doubles in {@link Double#compare} order. */
+    /** A stable sort by the keys in order (see RowOrder). */
     static ColumnTable sort(ColumnTable table, List<SortKey> keys) {
-        Comparator<Integer> order = (a, b) -> 0;
-        for (SortKey key : keys) {
-            BatchColumn column = table.column(key.column());
-            order = order.thenComparing((a, b) -> compare(column, a, b, key.descending()));
-        }
-        int[] rows = IntStream.range(0, table.rows()).boxed().sorted(order).mapToInt(Integer::intValue).toArray();
-        return select(table, rows);
+        return new RowOrder(keys, table.schema()).sort(table, -1);
     }
 
-    private static int compare(BatchColumn column, int a, int b, boolean descending) {
-        boolean aNull = column.isNull(a);
-        boolean bNull = column.isNull(b);
-        if (aNull || bNull) {
-            return Boolean.compare(aNull, bNull);
+    /**
+     * Merges tables each sorted by {@code keys}, in list order: a row of an earlier table
+     * comes before an equal row of a later one, so merging the sorted shards of a stable
+     * sort gives the stable sort of the whole.
+     */
+    static ColumnTable merge(Schema schema, List<ColumnTable> sorted, List<SortKey> keys) {
+        RowOrder order = new RowOrder(keys, schema);
+        int total = sorted.stream().mapToInt(ColumnTable::rows).sum();
+        List<BatchColumn> columns = new ArrayList<>();
+        for (int c = 0; c < schema.size(); c++) {
+            columns.add(new BatchColumn(schema.fields().get(c).type(), total));
         }
-        int comparison = switch (column.type()) {
-            case INT -> Long.compare(column.longs[a], column.longs[b]);
-            case DOUBLE -> Double.compare(column.doubles[a], column.doubles[b]);
-            case BOOL -> Boolean.compare(column.booleans[a], column.booleans[b]);
-            case STRING -> column.strings[a].compareTo(column.strings[b]);
-        };
-        return descending ? -comparison : comparison;
+        int[] next = new int[sorted.size()];
+        PriorityQueue<Integer> heads = new PriorityQueue<>((a, b) -> {
+            int comparison = order.compare(sorted.get(a), next[a], sorted.get(b), next[b]);
+            return comparison != 0 ? comparison : Integer.compare(a, b);
+        });
+        for (int t = 0; t < sorted.size(); t++) {
+            if (sorted.get(t).rows() > 0) {
+                heads.add(t);
+            }
+        }
+        for (int out = 0; out < total; out++) {
+            int t = heads.poll();
+            ColumnTable table = sorted.get(t);
+            for (int c = 0; c < columns.size(); c++) {
+                columns.get(c).copyRow(table.columns().get(c), next[t], out);
+            }
+            if (++next[t] < table.rows()) {
+                heads.add(t);
+            }
+        }
+        return new ColumnTable(schema, total, columns);
     }
 
     static ColumnTable limit(ColumnTable table, long count) {
-        return select(table, IntStream.range(0, (int) Math.min(count, table.rows())).toArray());
-    }
-
-    private static ColumnTable select(ColumnTable table, int[] rows) {
-        List<BatchColumn> columns = new ArrayList<>();
-        for (BatchColumn source : table.columns()) {
-            BatchColumn target = new BatchColumn(source.type(), rows.length);
-            for (int r = 0; r < rows.length; r++) {
-                target.copyRow(source, rows[r], r);
-            }
-            columns.add(target);
-        }
-        return new ColumnTable(table.schema(), rows.length, columns);
+        return RowOrder.select(table, IntStream.range(0, (int) Math.min(count, table.rows())).toArray());
     }
 }

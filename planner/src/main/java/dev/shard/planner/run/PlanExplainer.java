@@ -31,18 +31,26 @@ public final class PlanExplainer {
     private PlanExplainer() {
     }
 
+    /** The plan as sized against its planning context (budget, shared bytes, workers). */
+    public static PlanExplanation planned(PhysicalPlan plan) {
+        return explanation(plan, null, List.of(), Optional.empty(), -1, plan.context().workers(), List.of());
+    }
+
+    /** Kept for callers that pass the figures themselves; they must equal the plan's context. */
     public static PlanExplanation planned(PhysicalPlan plan, long memoryBudgetBytes, long sharedBytes, int workers) {
-        return explanation(plan, null, List.of(), Optional.empty(), -1, memoryBudgetBytes, sharedBytes, workers);
+        return explanation(plan, null, List.of(), Optional.empty(), -1, workers, List.of());
     }
 
     static PlanExplanation analyzed(PhysicalPlan plan, List<StageResult> results, List<Long> driverRows,
-            Optional<RunReport> report, double seconds) {
-        int workers = report.map(r -> r.workers().size()).orElse(0);
-        return explanation(plan, results, driverRows, report, seconds, 0, 0, workers);
+            Optional<RunReport> report, double seconds, List<String> runNotes) {
+        int workers = report.map(r -> r.workers().size()).orElse(plan.context().workers());
+        return explanation(plan, results, driverRows, report, seconds, workers, runNotes);
     }
 
     private static PlanExplanation explanation(PhysicalPlan plan, List<StageResult> results, List<Long> driverRows,
-            Optional<RunReport> report, double seconds, long budget, long shared, int workers) {
+            Optional<RunReport> report, double seconds, int workers, List<String> runNotes) {
+        long budget = plan.context().memoryBudgetBytes();
+        long shared = plan.context().sharedBytes();
         Stage stage = plan.stage();
         List<Entry> entries = new ArrayList<>();
         long rows = stage.rows();
@@ -68,6 +76,21 @@ public final class PlanExplainer {
             entries.add(new Entry("PartialHashAggregateExec", aggregateParameters(partial.keys(), partial.aggregates(),
                     "per " + StageSizing.BLOCK_ROWS + "-row block"), Math.min(rows, GROUP_ESTIMATE), partialRows));
             rows = Math.min(rows, GROUP_ESTIMATE);
+        } else if (sink instanceof SinkExec.SortedRowsExec sorted) {
+            long kept = sorted.limit() < 0 ? rows : Math.min(rows, sorted.limit() * stage.sizing().shards());
+            long keptActual = results == null ? -1 : results.stream().filter(r -> r.file() != null)
+                    .mapToLong(r -> r.file().rows()).sum();
+            List<Map.Entry<String, String>> parameters = new ArrayList<>();
+            if (!sorted.keys().isEmpty()) {
+                parameters.add(Map.entry("keys", renderKeys(sorted.keys())));
+            }
+            if (sorted.limit() >= 0) {
+                parameters.add(Map.entry("limit", Long.toString(sorted.limit())));
+            }
+            parameters.add(Map.entry("on", "workers, per shard, into Arrow stage files"));
+            entries.add(new Entry(sorted.keys().isEmpty() ? "ShardLimitExec" : "ShardSortExec", parameters, kept,
+                    keptActual));
+            rows = kept;
         }
         for (int d = 0; d < plan.driverOperators().size(); d++) {
             DriverExec operator = plan.driverOperators().get(d);
@@ -76,8 +99,11 @@ public final class PlanExplainer {
                 case DriverExec.FinalAggregateExec aggregate -> new Entry("FinalHashAggregateExec",
                         aggregateParameters(aggregate.keys(), aggregate.aggregates(), "driver, blocks in order"),
                         rows, actual);
-                case DriverExec.SortExec sort -> new Entry("SortExec", List.of(Map.entry("keys", String.join(", ",
-                        sort.keys().stream().map(k -> k.render()).toList())), Map.entry("on", "driver")), rows, actual);
+                case DriverExec.SortExec sort -> new Entry("SortExec", List.of(Map.entry("keys",
+                        renderKeys(sort.keys())), Map.entry("on", "driver")), rows, actual);
+                case DriverExec.MergeSortedExec merge -> new Entry("MergeSortedExec", List.of(Map.entry("keys",
+                        renderKeys(merge.keys())), Map.entry("on", "driver, k-way over the shards' sorted files")),
+                        rows, actual);
                 case DriverExec.LimitExec limit -> new Entry("LimitExec", List.of(Map.entry("count",
                         Long.toString(limit.count())), Map.entry("on", "driver")), Math.min(rows, limit.count()),
                         actual);
@@ -92,8 +118,12 @@ public final class PlanExplainer {
         StageSizing.Choice sizing = stage.sizing();
         List<Long> peaks = report.map(r -> r.workers().stream().map(RunReport.WorkerReport::peakPrivateBytes)
                 .toList()).orElse(List.of());
-        List<String> notes = List.of("partials are computed per " + StageSizing.BLOCK_ROWS
-                + "-row block and folded in block order: the result does not depend on the shard layout");
+        List<String> notes = new ArrayList<>();
+        if (sink instanceof SinkExec.PartialAggregateExec) {
+            notes.add("partials are computed per " + StageSizing.BLOCK_ROWS
+                    + "-row block and folded in block order: the result does not depend on the shard layout");
+        }
+        notes.addAll(runNotes);
         StageExplanation explainedStage = new StageExplanation(0, explained, stage.rows(),
                 results == null ? -1 : actual(results, 0), source.schema().estimatedBytesPerRow(),
                 sizing.rowsPerShard(), sizing.shards(), workers, sizing.binding(), sizing.arithmetic(),
@@ -122,6 +152,10 @@ public final class PlanExplainer {
             String where) {
         return List.of(Map.entry("keys", String.join(", ", keys)), Map.entry("aggregates", String.join(", ",
                 calls.stream().map(AggregateCall::render).toList())), Map.entry("on", where));
+    }
+
+    private static String renderKeys(List<dev.shard.planner.logical.SortKey> keys) {
+        return String.join(", ", keys.stream().map(dev.shard.planner.logical.SortKey::render).toList());
     }
 
     private static String render(NamedExpr column) {

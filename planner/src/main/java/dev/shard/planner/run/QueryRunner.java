@@ -1,5 +1,7 @@
 package dev.shard.planner.run;
 
+import dev.shard.planner.exec.StageFile;
+import dev.shard.planner.exec.StageFiles;
 import dev.shard.planner.exec.StageKernel;
 import dev.shard.planner.exec.StageResult;
 import dev.shard.planner.exec.aggregate.FinalAggregator;
@@ -7,12 +9,14 @@ import dev.shard.planner.exec.vector.ColumnTable;
 import dev.shard.planner.physical.DriverExec;
 import dev.shard.planner.physical.DriverExec.FinalAggregateExec;
 import dev.shard.planner.physical.DriverExec.LimitExec;
+import dev.shard.planner.physical.DriverExec.MergeSortedExec;
 import dev.shard.planner.physical.DriverExec.SortExec;
 import dev.shard.planner.physical.PhysicalPlan;
 import dev.shard.planner.physical.PhysicalPlanner;
 import dev.shard.planner.physical.SinkExec;
 import dev.shard.planner.physical.SourceExec.ArrowScanExec;
 import dev.shard.planner.physical.Stage;
+import dev.shard.planner.type.Schema;
 import dev.shard.runtime.api.Pool;
 import dev.shard.runtime.api.Run;
 import dev.shard.runtime.api.RunOptions;
@@ -22,13 +26,16 @@ import dev.shard.storage.SharedReference;
 import dev.shard.storage.arrow.SharedArrowTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Runs a physical plan: the stage's shards on the pool's workers (inputs borrowed by
- * reference, never copied), then on the driver the merge of the partials in block
- * order, the finishing operators and the write.
+ * reference, never copied; rows written by the workers as Arrow files into a stage
+ * directory that is deleted when the run ends, also when it fails), then on the driver
+ * the merge of the partials in block order or of the shard files in shard order, the
+ * finishing operators and the write.
  */
 public final class QueryRunner {
     private QueryRunner() {
@@ -40,35 +47,48 @@ public final class QueryRunner {
     public static QueryResult run(Pool pool, PhysicalPlan plan,
             Function<dev.shard.planner.logical.TableSource, SharedReference<SharedArrowTable>> tables) {
         long start = System.nanoTime();
-        Stage stage = plan.stage();
-        List<StageResult> results = new ArrayList<>();
-        Optional<RunReport> report = Optional.empty();
-        if (stage.rows() > 0) {
-            RunOptions options = RunOptions.none();
-            if (stage.fragment().source() instanceof ArrowScanExec scan) {
-                options = options.withInput(PhysicalPlanner.SCAN_INPUT, tables.apply(scan.source()));
+        try (StageDirectory directory = StageDirectory.create()) {
+            Stage stage = plan.stage();
+            List<StageResult> results = new ArrayList<>();
+            Optional<RunReport> report = Optional.empty();
+            if (stage.rows() > 0) {
+                RunOptions options = RunOptions.none();
+                if (stage.fragment().source() instanceof ArrowScanExec scan) {
+                    options = options.withInput(PhysicalPlanner.SCAN_INPUT, tables.apply(scan.source()));
+                }
+                Run<StageResult> run = pool.shardMap(Shards.contiguous(stage.rows(), stage.sizing().rowsPerShard()),
+                        new StageKernel(stage.fragment(), directory.path().toString()), options);
+                report = Optional.of(run.report());
+                results.addAll(run.results());
             }
-            Run<StageResult> run = pool.shardMap(Shards.contiguous(stage.rows(), stage.sizing().rowsPerShard()),
-                    new StageKernel(stage.fragment()), options);
-            report = Optional.of(run.report());
-            results.addAll(run.results());
+            long stageBytes = results.stream().map(StageResult::file).filter(Objects::nonNull)
+                    .mapToLong(StageFile::bytes).sum();
+            ColumnTable table = merge(plan, results);
+            List<Long> driverRows = new ArrayList<>();
+            for (DriverExec operator : plan.driverOperators()) {
+                table = switch (operator) {
+                    case FinalAggregateExec aggregate -> table;
+                    case MergeSortedExec merged -> table;
+                    case SortExec sort -> DriverOperators.sort(table, sort.keys());
+                    case LimitExec limit -> DriverOperators.limit(table, limit.count());
+                };
+                driverRows.add((long) table.rows());
+            }
+            if (plan.write().isPresent()) {
+                TableWriters.write(table, plan.write().get());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            List<String> notes = new ArrayList<>();
+            if (stageBytes > 0) {
+                notes.add("the workers wrote " + dev.shard.runtime.tune.HumanUnits.bytes(stageBytes)
+                        + " of Arrow files to the stage directory; the driver mapped them");
+            }
+            List<String> flags = MeasuredPeak.notes(plan.context(), MeasuredPeak.of(plan.context(), report,
+                    stageBytes));
+            notes.addAll(flags);
+            return new QueryResult(table, MeasuredPeak.flagged(report, flags),
+                    PlanExplainer.analyzed(plan, results, driverRows, report, seconds, notes), seconds);
         }
-        ColumnTable table = merge(plan, results);
-        List<Long> driverRows = new ArrayList<>();
-        for (DriverExec operator : plan.driverOperators()) {
-            table = switch (operator) {
-                case FinalAggregateExec aggregate -> table;
-                case SortExec sort -> DriverOperators.sort(table, sort.keys());
-                case LimitExec limit -> DriverOperators.limit(table, limit.count());
-            };
-            driverRows.add((long) table.rows());
-        }
-        if (plan.write().isPresent()) {
-            TableWriters.write(table, plan.write().get());
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new QueryResult(table, report, PlanExplainer.analyzed(plan, results, driverRows, report, seconds),
-                seconds);
     }
 
     private static ColumnTable merge(PhysicalPlan plan, List<StageResult> results) {
@@ -81,8 +101,20 @@ public final class QueryRunner {
                 results.forEach(result -> result.partials().forEach(aggregator::merge));
                 yield aggregator.finish();
             }
-            case SinkExec.CollectRowsExec collect -> results.isEmpty() ? ArrowTables.empty(collect.input())
-                    : ColumnTable.concatenate(collect.input(), results.stream().map(StageResult::rows).toList());
+            case SinkExec.CollectRowsExec collect -> concatenate(collect.input(), files(results, collect.input()));
+            case SinkExec.SortedRowsExec sorted -> sorted.keys().isEmpty()
+                    ? concatenate(sorted.input(), files(results, sorted.input()))
+                    : DriverOperators.merge(sorted.input(), files(results, sorted.input()), sorted.keys());
         };
+    }
+
+    /** Each shard's committed file, read in shard order (shards without rows wrote none). */
+    private static List<ColumnTable> files(List<StageResult> results, Schema schema) {
+        return results.stream().map(StageResult::file).filter(Objects::nonNull)
+                .map(file -> StageFiles.read(file, schema)).toList();
+    }
+
+    private static ColumnTable concatenate(Schema schema, List<ColumnTable> parts) {
+        return parts.isEmpty() ? ArrowTables.empty(schema) : ColumnTable.concatenate(schema, parts);
     }
 }

@@ -1,0 +1,99 @@
+package dev.shard.planner.run;
+
+import static dev.shard.planner.testing.Plans.agg;
+import static dev.shard.planner.testing.Plans.as;
+import static dev.shard.planner.testing.Plans.call;
+import static dev.shard.planner.testing.Plans.col;
+import static dev.shard.planner.testing.Plans.lit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shard.planner.expr.AggregateFunction;
+import dev.shard.planner.expr.ScalarFunction;
+import dev.shard.planner.logical.LogicalAggregate;
+import dev.shard.planner.logical.LogicalGenerate;
+import dev.shard.planner.logical.LogicalLimit;
+import dev.shard.planner.logical.LogicalPlan;
+import dev.shard.planner.logical.LogicalShardRows;
+import dev.shard.planner.logical.LogicalSort;
+import dev.shard.planner.logical.SortKey;
+import dev.shard.planner.physical.PhysicalPlanner;
+import dev.shard.planner.physical.PlanningContext;
+import dev.shard.runtime.api.Pool;
+import dev.shard.runtime.api.PoolStatus;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * SIGKILL one worker in the middle of a group-by and of a sort whose shards write stage
+ * files: the supervisor replaces it, only its shards run again, and the result has the
+ * same bits as a clean run's; the stage directory is gone afterwards.
+ */
+@Tag("process")
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class WorkerDeathProcessTest {
+    private static final long ROWS = 12_000_000;
+
+    /** Enough work per shard (transcendental functions) that a kill lands mid-run on a loaded machine too. */
+    private static LogicalPlan heavy() {
+        LogicalPlan generate = new LogicalGenerate(ROWS, List.of(
+                as("key", call(ScalarFunction.RANDOM_INT, lit(1000), lit(1))),
+                as("value", call(ScalarFunction.EXP, call(ScalarFunction.SQRT, call(ScalarFunction.ABS, call(ScalarFunction.NORMAL, lit(2)))))),
+                as("other", call(ScalarFunction.LOG, call(ScalarFunction.UNIFORM, lit(1.0), lit(2.0), lit(3))))));
+        return new LogicalShardRows(generate, 65_536);
+    }
+
+    @Test
+    void aGroupByIsExactAfterAWorkerIsKilled() throws Exception {
+        LogicalPlan plan = new LogicalSort(new LogicalAggregate(heavy(), List.of("key"), List.of(
+                agg("total", AggregateFunction.SUM, col("value")), agg("sd", AggregateFunction.SD, col("other")),
+                agg("n", AggregateFunction.COUNT, null))), List.of(SortKey.ascending("key")));
+        compareWithAKilledRun(plan);
+    }
+
+    @Test
+    void aSortWritingStageFilesIsExactAfterAWorkerIsKilled() throws Exception {
+        LogicalPlan plan = new LogicalLimit(new LogicalSort(heavy(), List.of(SortKey.descending("value"),
+                SortKey.ascending("key"))), 5_000);
+        compareWithAKilledRun(plan);
+    }
+
+    private static void compareWithAKilledRun(LogicalPlan plan) throws Exception {
+        try (Pool pool = Pool.builder().workers(2).start()) {
+            QueryResult clean = run(pool, plan);
+            CompletableFuture<QueryResult> running = CompletableFuture.supplyAsync(() -> run(pool, plan));
+            long pid = awaitProgress(pool, running);
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+            QueryResult killed = running.get(240, TimeUnit.SECONDS);
+            assertEquals(1, killed.report().orElseThrow().deaths().size(),
+                    () -> "the kill landed mid-run: " + killed.report().orElseThrow().renderText());
+            assertEquals(WorkloadDeterminismProcessTest.render(clean.table()),
+                    WorkloadDeterminismProcessTest.render(killed.table()), "same bits as the clean run");
+            assertTrue(clean.table().rows() > 0);
+            RowsStageProcessTest.assertNoStageDirectoryLeft();
+        }
+    }
+
+    private static QueryResult run(Pool pool, LogicalPlan plan) {
+        return QueryRunner.run(pool, PhysicalPlanner.plan(plan, new PlanningContext(2, 0, 0)), source -> {
+            throw new AssertionError("no scan here");
+        });
+    }
+
+    /** Slot 1's process once it has finished a shard of the running query. */
+    private static long awaitProgress(Pool pool, CompletableFuture<QueryResult> running) throws InterruptedException {
+        long before = pool.status().workers().get(1).tasksDone();
+        while (!running.isDone()) {
+            PoolStatus.WorkerStatus worker = pool.status().workers().get(1);
+            if (worker.tasksDone() > before) {
+                return worker.pid();
+            }
+            Thread.sleep(2);
+        }
+        throw new AssertionError("the query finished before a worker could be killed: make it longer");
+    }
+}
