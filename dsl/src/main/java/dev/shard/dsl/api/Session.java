@@ -19,7 +19,7 @@ import dev.shard.planner.run.ArrowTables;
 import dev.shard.planner.run.CsvTableReader;
 import dev.shard.planner.run.QueryRunner;
 import dev.shard.runtime.api.Pool;
-import dev.shard.runtime.api.PoolStatus;
+import dev.shard.runtime.task.PoolStatus;
 import dev.shard.runtime.tune.MachineProfile;
 import dev.shard.storage.SharedReference;
 import dev.shard.storage.arrow.ArrowFiles;

@@ -20,7 +20,7 @@ import dev.shard.planner.logical.SortKey;
 import dev.shard.planner.physical.PhysicalPlanner;
 import dev.shard.planner.physical.PlanningContext;
 import dev.shard.runtime.api.Pool;
-import dev.shard.runtime.api.PoolStatus;
+import dev.shard.runtime.task.PoolStatus;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
