@@ -9,11 +9,15 @@ shard_jdk_major() {
     local version="" line
     if [ -r "$1/release" ]; then
         while IFS= read -r line; do
-            if [[ "$line" == JAVA_VERSION=* ]]; then
-                version=${line#JAVA_VERSION=}
-                version=${version//\"/}
-                break
-            fi
+            # POSIX only: mvnw sources this file from /bin/sh.
+            case "$line" in
+                JAVA_VERSION=*)
+                    version=${line#JAVA_VERSION=}
+                    version=${version#\"}
+                    version=${version%\"}
+                    break
+                    ;;
+            esac
         done <"$1/release"
     fi
     if [ -z "$version" ]; then

@@ -1,6 +1,5 @@
 package dev.shard.planner;
 
-import dev.shard.planner.type.Names;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.shard.planner.type;
+package dev.shard.planner;
 
 import java.util.Collection;
 import java.util.Comparator;
