@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The root command. Exit codes: 0 success, 1 run failed, 2 usage error, 3 script error. */
+/** The root command. Exit codes ({@link ErrorReport}): 0 success, 1 run failed, 2 usage, 3 script error, 4 budget, 70 internal. */
 @Command(name = "shard",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -28,10 +28,8 @@ public final class ShardCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new ShardCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            line.getErr().println("shard: " + exception.getMessage());
-            return 1;
-        });
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) ->
+                ErrorReport.handle(exception, java.util.List.of(arguments), line.getErr()));
         return commandLine.execute(arguments);
     }
 }
