@@ -24,7 +24,12 @@ public final class ExampleRuns {
         if (target.getParent() != null) {
             Files.createDirectories(target.getParent());
         }
-        Files.writeString(target, run.report().toJson());
+        // Written under a temporary name and renamed: a run stopped mid-write (Ctrl-C, SIGTERM)
+        // never leaves a truncated report under the name a user or a script reads.
+        Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.writeString(temporary, run.report().toJson());
+        Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The run report's own breakdown of the current phase, for {@code --timings}. */

@@ -11,7 +11,8 @@ import java.util.List;
  * exits 0; a bad option says what, which and how to fix and exits 2; a failed run prints
  * the failure and exits 1; a storage error a user can act on (no space, an impossible
  * size, a root that is not theirs) prints its one-line message, no stack trace, and
- * exits 1.
+ * exits 1. Anything else propagates to the command line ({@code dev.shard.dsl.cli.ErrorReport}),
+ * which prints a short message and writes a crash file.
  */
 public final class ProgramRunner {
     /** Exit code of a failed run or an expected (storage) error. */
@@ -59,10 +60,7 @@ public final class ProgramRunner {
             // Expected: the message says what, where and how to fix; a stack trace would bury it.
             err.println(name + ": " + e.getMessage());
             return EXPECTED_ERROR;
-        } catch (RuntimeException e) {
-            err.println(name + ": failed: " + e.getMessage());
-            e.printStackTrace(err);
-            return 1;
         }
+        // Anything else goes to the command line's ErrorReport: a bug gets a crash file, not a screen of trace.
     }
 }

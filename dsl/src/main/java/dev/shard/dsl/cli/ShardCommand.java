@@ -6,9 +6,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The root command. Exit codes: 0 success, 1 run failed, 2 usage error, 3 script error,
- * 4 the memory budget cannot be met. {@code shard <script>} is short for {@code shard run <script>},
- * so a script starting with {@code #!/usr/bin/env shard} runs when executable.
+ * The root command. Exit codes ({@link ErrorReport}): 0 success, 1 run failed, 2 usage error,
+ * 3 script error, 4 the memory budget cannot be met, 70 internal error. {@code shard <script>}
+ * is short for {@code shard run <script>}, so a script starting with
+ * {@code #!/usr/bin/env shard} runs when executable.
  */
 @Command(name = "shard",
         mixinStandardHelpOptions = true,
@@ -64,10 +65,8 @@ public final class ShardCommand implements Runnable {
         CommandLine commandLine = new CommandLine(new ShardCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            line.getErr().println("shard: " + exception.getMessage());
-            return 1;
-        });
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) ->
+                ErrorReport.handle(exception, java.util.List.of(arguments), line.getErr()));
         int code = commandLine.execute(shortForRun(commandLine, arguments));
         Timings.finish(err);
         return code;

@@ -45,4 +45,27 @@ class TinyTasksProgramTest {
         String json = Files.readString(report);
         assertTrue(json.matches("(?s).*\"reason\"\\s*:\\s*\"(limit|drift)\".*"), "no limit/drift recycle:\n" + json);
     }
+
+    @Test
+    void aWorkersPeakPrivateMemoryStaysWithinTenPercentOfItsLimit() throws Exception {
+        // The repro: the limit was checked between large batches and workers reached
+        // 508 and 633 MiB under a 300 MiB limit. 256 KiB a task is under a tenth of a percent of it.
+        long limit = 300L << 20;
+        Path report = directory.resolve("leak.json");
+        ProgramOutput output = ProgramOutput.run(new TinyTasksProgram(), "--tasks", "4000", "--workers", "2",
+                "--leak-kib-per-task", "256", "--memory-limit", "300MiB", "--report-json", report.toString());
+        assertEquals(0, output.exitCode(), output.describe());
+        assertEquals(TinyTasksWorkload.referenceChecksum(4000), Long.parseLong(output.value("check")));
+        String json = Files.readString(report);
+        assertTrue(json.contains("\"limits\":{\"memoryLimitBytes\":" + limit + ","), json);
+        java.util.regex.Matcher peaks = java.util.regex.Pattern.compile("\"peakPrivateBytes\":(\\d+)").matcher(json);
+        int workers = 0;
+        while (peaks.find()) {
+            long peak = Long.parseLong(peaks.group(1));
+            assertTrue(peak <= limit * 1.1, "peak " + peak + " bytes over 110% of the " + limit + " limit\n" + json);
+            workers++;
+        }
+        assertEquals(2, workers, json);
+        assertTrue(json.matches("(?s).*\"reason\"\\s*:\\s*\"limit\".*"), "no limit recycle:\n" + json);
+    }
 }

@@ -6,6 +6,7 @@ import dev.shard.runtime.driver.PoolInspector;
 import dev.shard.runtime.driver.RunDriver;
 import dev.shard.runtime.driver.RunOutcome;
 import dev.shard.runtime.exec.ApplyKernel;
+import dev.shard.runtime.supervise.SystemMemory;
 import dev.shard.runtime.exec.ItemsKernel;
 import dev.shard.runtime.exec.ListKernel;
 import dev.shard.runtime.protocol.ValueCodec;
@@ -48,7 +49,11 @@ public final class Pool implements AutoCloseable {
         return new Builder();
     }
 
-    /** Pool settings; every limit defaults to off, workers to the number of cores, retries to 3. */
+    /**
+     * Pool settings; workers default to the number of cores, retries to 3, the hard limit to a
+     * share of the memory this process may use (the container's cgroup limit when there is one,
+     * see {@link PoolLimits}); the other limits default to off.
+     */
     public static final class Builder {
         private int workers = Runtime.getRuntime().availableProcessors();
         private long memoryLimit;
@@ -137,8 +142,10 @@ public final class Pool implements AutoCloseable {
 
         /** Starts the workers and returns once all are connected. */
         public Pool start() {
-            PoolContext context = new PoolContext(workers, memoryLimit, hardLimit, driftThreshold, maxTasksPerWorker,
-                    taskTimeout, maxRetries, initHook, workerJvmOptions, startTimeout, aotCache);
+            PoolLimits limits = PoolLimits.of(memoryLimit, hardLimit, workers, SystemMemory.detect());
+            PoolContext context = new PoolContext(workers, memoryLimit, limits.hardLimit(), driftThreshold,
+                    maxTasksPerWorker, taskTimeout, maxRetries, initHook, workerJvmOptions, startTimeout, aotCache,
+                    limits.source());
             return new Pool(DriverConductor.start(context));
         }
     }

@@ -195,6 +195,9 @@ public final class DriverConductor implements AutoCloseable {
     synchronized void onMessage(WorkerProxy worker, Message message) {
         switch (message) {
             case Message.BatchDone done -> {
+                if (done.privateBytes() >= 0) {
+                    worker.reportedPrivate(done.privateBytes(), done.overMemoryLimit());
+                }
                 if (!done.complete()) {
                     if (run != null && done.runId() == run.runId()) {
                         run.onBatchDone(worker, done);
@@ -202,7 +205,7 @@ public final class DriverConductor implements AutoCloseable {
                     notifyAll();
                     return;
                 }
-                boolean first = worker.completed(done.runId(), done.firstShard(), done.count());
+                boolean first = worker.completed(done.runId(), done.firstShard(), done.count(), done.unclaimed());
                 if (run != null && done.runId() == run.runId()) {
                     run.onBatchDone(worker, done);
                     if (first) {
@@ -364,7 +367,7 @@ public final class DriverConductor implements AutoCloseable {
             }
         }
         for (WorkerProxy worker : slots) {
-            if (worker.state == WorkerState.READY) {
+            if (worker.state == WorkerState.READY && !worker.heldOverLimit(policy.memoryLimit())) {
                 run.fill(worker, live, policy.remainingTasks(worker.tasksAssigned()));
             }
         }
@@ -394,7 +397,8 @@ public final class DriverConductor implements AutoCloseable {
 
     /** Starts the pool's next run (the caller checked that none is under way). */
     RunConductor beginRun(byte[] descriptor, int shardCount) {
-        run = new RunConductor(++runs, descriptor, shardCount, context.taskTimeout().toMillis(), context.maxRetries());
+        run = new RunConductor(++runs, descriptor, shardCount, context.taskTimeout().toMillis(), context.maxRetries(),
+                context.memoryLimit());
         return run;
     }
 

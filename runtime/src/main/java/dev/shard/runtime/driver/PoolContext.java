@@ -14,10 +14,19 @@ import java.util.List;
  * @param taskTimeout a task running longer ends its worker and is retried (zero: none)
  * @param workerJvmOptions extra JVM options for worker processes
  * @param aotCache the workers' JDK AOT cache file (null: the default one per JDK, classpath and options)
+ * @param limitsSource where the limits came from, as the report prints it ("set" when given by the caller,
+ *     else the memory figure a default was derived from)
  */
 public record PoolContext(int workers, long memoryLimit, long hardLimit, double driftThreshold,
         long maxTasksPerWorker, Duration taskTimeout, int maxRetries, Class<? extends WorkerInit> initHook,
-        List<String> workerJvmOptions, Duration startTimeout, java.nio.file.Path aotCache) {
+        List<String> workerJvmOptions, Duration startTimeout, java.nio.file.Path aotCache, String limitsSource) {
+
+    public PoolContext(int workers, long memoryLimit, long hardLimit, double driftThreshold,
+            long maxTasksPerWorker, Duration taskTimeout, int maxRetries, Class<? extends WorkerInit> initHook,
+            List<String> workerJvmOptions, Duration startTimeout, java.nio.file.Path aotCache) {
+        this(workers, memoryLimit, hardLimit, driftThreshold, maxTasksPerWorker, taskTimeout, maxRetries, initHook,
+                workerJvmOptions, startTimeout, aotCache, "set");
+    }
 
     public PoolContext {
         require(workers > 0, "workers must be at least 1, got " + workers);

@@ -3,13 +3,9 @@ package dev.shard.runtime.driver;
 import dev.shard.runtime.report.RunReport;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Builds a {@link RunReport} from a finished run and the pool that ran it, advice included. */
 final class ReportAssembler {
-    private static final double TINY_SHARD_SECONDS = 100e-6;
-    private static final int MANY_SHARDS = 1_000;
-    private static final double SKEW_FACTOR = 10;
 
     private ReportAssembler() {
     }
@@ -32,7 +28,7 @@ final class ReportAssembler {
                     slot.startMillis));
             sharedBytes = Math.max(sharedBytes, slot.peakSharedGrowth);
         }
-        RunReport.ShardTimes times = shardTimes(ledger.nanosOfDone());
+        RunReport.ShardTimes times = shardTimes(ledger.nanosOfDone(), ledger.steadyNanosOfDone());
         boolean succeeded = runError == null && ledger.allDone();
         RunReport draft = new RunReport(RunReport.SCHEMA_VERSION, succeeded ? "succeeded" : "failed", timings,
                 shards, workers, run.recycles(), run.deaths(), run.copies(), sharedBytes, times,
@@ -44,8 +40,10 @@ final class ReportAssembler {
                     + workers.stream().mapToLong(RunReport.WorkerReport::baselinePrivateBytes).max().orElse(0)
                     + " bytes): workers are recycled after every batch; raise memoryLimit");
         }
+        RunReport.Limits limits = new RunReport.Limits(memoryLimit, conductor.context.hardLimit(),
+                conductor.context.limitsSource());
         return new RunReport(draft.schemaVersion(), draft.status(), timings, shards, workers, draft.recycles(),
-                draft.deaths(), draft.copies(), sharedBytes, times, draft.failures(), advice);
+                draft.deaths(), draft.copies(), sharedBytes, times, draft.failures(), advice, limits);
     }
 
     /**
@@ -53,6 +51,15 @@ final class ReportAssembler {
      * once per run over up to millions of times, mostly before the JIT has compiled it, where
      * sorting a million values costs over 100 ms.
      */
+    static RunReport.ShardTimes shardTimes(long[] nanos, long[] steadyNanos) {
+        RunReport.ShardTimes all = shardTimes(nanos);
+        long steadyMax = 0;
+        for (long value : steadyNanos) {
+            steadyMax = Math.max(steadyMax, value);
+        }
+        return new RunReport.ShardTimes(all.p50(), all.p95(), all.max(), steadyMax / 1e9);
+    }
+
     static RunReport.ShardTimes shardTimes(long[] nanos) {
         if (nanos.length == 0) {
             return new RunReport.ShardTimes(0, 0, 0);
@@ -122,37 +129,7 @@ final class ReportAssembler {
             advice.add("shard " + first.shard() + " failed " + first.attempts() + " times with: " + first.error()
                     + " — fix the kernel or its input; retries do not help a deterministic error");
         }
-        long drift = report.recycles().stream().filter(r -> r.reason().equals("drift")).count();
-        long limit = report.recycles().stream().filter(r -> r.reason().equals("limit")
-                || r.reason().equals("hardLimit")).count();
-        if (drift > 0) {
-            advice.add(drift + " recycle(s) for memory drift: the kernel keeps memory across tasks (a cache or a"
-                    + " leak); release it, or raise driftThreshold if the growth is expected");
-        }
-        if (limit > 0) {
-            advice.add(limit + " recycle(s) over the memory limit: use smaller shards, write into output buffers"
-                    + " instead of returning big results, or raise memoryLimit");
-        }
-        if (!report.deaths().isEmpty()) {
-            advice.add(report.deaths().size() + " worker death(s); their shards were re-run. First cause: "
-                    + report.deaths().getFirst().cause());
-        }
-        if (report.copies().bytes() > 0) {
-            String site = report.copies().topCallSites().isEmpty() ? "unknown site"
-                    : report.copies().topCallSites().getFirst().site();
-            advice.add(String.format(Locale.ROOT, "%d bytes were copied out of shared memory (most at %s):"
-                    + " read through the shared view to stay zero-copy", report.copies().bytes(), site));
-        }
-        if (report.shards().total() >= MANY_SHARDS && report.shardTimes().p50() < TINY_SHARD_SECONDS) {
-            advice.add(String.format(Locale.ROOT, "shards are tiny (median %.1f us): use bigger blocks"
-                    + " (Shards.contiguous with a larger blockSize) to cut per-shard overhead",
-                    report.shardTimes().p50() * 1e6));
-        }
-        if (report.shardTimes().p50() > 0 && report.shardTimes().max() > SKEW_FACTOR * report.shardTimes().p50()
-                && report.shards().total() > 1) {
-            advice.add(String.format(Locale.ROOT, "the slowest shard took %.1fx the median: split uneven data into"
-                    + " smaller shards so workers stay balanced", report.shardTimes().max() / report.shardTimes().p50()));
-        }
+        advice.addAll(Diagnosis.of(report));
         return advice;
     }
 }

@@ -21,26 +21,23 @@ import java.util.TreeMap;
  * and read it through the accessors (runtime/ARCHITECTURE.md, "Who owns what").
  *
  * <p>Dispatch is pull-based: a worker is topped up to {@link #PREFETCH} in-flight batches
- * whenever it reports a batch done. Batches are guided (remaining / (workers × 4), between
- * a floor and a cap), so tiny tasks cost one socket round trip per batch, not per task;
- * retries go out one shard at a time. Called under the {@link DriverConductor}'s lock.
+ * whenever it reports a batch done. Fresh batches are sized by {@link BatchSizing}: guided
+ * (remaining / (workers × 4), between a floor and a cap) and bounded by measured shard
+ * time, so tiny tasks cost one socket round trip per batch, not per task, and a worker never
+ * holds much more than 100 ms of claimed work. Retries go out one shard at a time; shards a
+ * worker handed back unrun go out again as ranges. Called under the {@link DriverConductor}'s lock.
  */
 final class RunConductor {
     static final int PREFETCH = 4;
-    /**
-     * The smallest fresh batch is shards / (workers × this): the guided tail would otherwise
-     * shrink to one-shard batches, each a full round trip, and those dominate tiny tasks.
-     * It only bites when shards far outnumber workers, so load balance is hardly touched.
-     */
-    static final int MIN_BATCH_DIVISOR = 32;
-    static final int MAX_BATCH = 4096;
-    private static final int GUIDED_DIVISOR = 4;
 
     private final int runId;
     private final byte[] descriptor;
     private final long taskTimeoutMillis;
     private final int maxAttempts;
     private final ShardLedger ledger;
+    private final BatchSizing sizing;
+    private final WarmupTracker warmup = new WarmupTracker();
+    private final long memoryLimitBytes;
     private final RunEvents events;
     private final Map<Integer, ShardFailure> lastFailure = new HashMap<>();
     private final Map<Integer, SlotRecord> slots = new TreeMap<>();
@@ -56,7 +53,14 @@ final class RunConductor {
     private final Set<Integer> copyingWorkers = new HashSet<>();
 
     RunConductor(int runId, byte[] descriptor, int shards, long taskTimeoutMillis, int maxRetries) {
+        this(runId, descriptor, shards, taskTimeoutMillis, maxRetries, 0);
+    }
+
+    RunConductor(int runId, byte[] descriptor, int shards, long taskTimeoutMillis, int maxRetries,
+            long memoryLimitBytes) {
         this.runId = runId;
+        this.memoryLimitBytes = memoryLimitBytes;
+        this.sizing = new BatchSizing(shards);
         this.descriptor = descriptor;
         this.taskTimeoutMillis = taskTimeoutMillis;
         this.maxAttempts = maxRetries + 1;
@@ -171,26 +175,38 @@ final class RunConductor {
             if (ledger.hasRetry()) {
                 int shard = ledger.takeRetry();
                 batch = new Batch(runId, shard, 1, ledger.attempts(shard), System.nanoTime());
+            } else if (ledger.hasReturned()) {
+                int size = (int) Math.min(budget, sizing.next(ledger.count(), liveWorkers));
+                int first = ledger.takeReturned(size);
+                batch = new Batch(runId, first, ledger.lastTakenCount(), ledger.attempts(first), System.nanoTime());
             } else if (ledger.freshRemaining() > 0) {
-                int guided = ledger.freshRemaining() / (Math.max(1, liveWorkers) * GUIDED_DIVISOR);
-                int smallest = Math.max(1, ledger.count() / (Math.max(1, liveWorkers) * MIN_BATCH_DIVISOR));
-                int size = (int) Math.min(Math.min(Math.max(smallest, guided), MAX_BATCH), budget);
-                size = Math.min(size, ledger.freshRemaining());
+                int size = (int) Math.min(budget, sizing.next(ledger.freshRemaining(), liveWorkers));
                 batch = new Batch(runId, ledger.takeFresh(size), size, 1, System.nanoTime());
             } else {
                 return;
             }
             if (!worker.isSetUpFor(runId)) {
-                worker.setUp(new Message.RunSetup(runId, taskTimeoutMillis, descriptor));
+                worker.setUp(new Message.RunSetup(runId, taskTimeoutMillis, memoryLimitBytes, descriptor));
             }
             worker.dispatched(batch);
             budget -= batch.count();
         }
     }
 
+    /** What sizes this run's batches (its measured shard time). */
+    BatchSizing sizing() {
+        return sizing;
+    }
+
     void onBatchDone(WorkerProxy worker, Message.BatchDone done) {
         if (done.complete()) {
-            slot(worker.slot).tasks += done.count();
+            slot(worker.slot).tasks += done.count() - done.unclaimed();
+            if (done.unclaimed() > 0) {
+                ledger.release(done.firstShard() + done.count() - done.unclaimed(), done.unclaimed());
+            }
+        }
+        if (done.privateBytes() >= 0) {
+            slot(worker.slot).privateReading(done.privateBytes());
         }
         events.copies(done.copyEvents(), done.copyBytes());
         if (done.openNanos() > 0) {
@@ -200,7 +216,9 @@ final class RunConductor {
             copyingWorkers.add(worker.workerId);
         }
         if (done.outcomes() instanceof PackedOutcomes packed) {
+            sizing.measured(packed.size(), packed.totalNanos());
             ledger.succeedAll(packed);
+            warmup.reported(worker.workerId, packed.firstShard(), packed.size(), packed::nanos, ledger);
             if (!lastFailure.isEmpty()) {
                 for (int shard = packed.firstShard(); shard < packed.firstShard() + packed.size(); shard++) {
                     lastFailure.remove(shard);
@@ -209,11 +227,17 @@ final class RunConductor {
             markComputeEnd();
             return;
         }
+        long partNanos = 0;
+        for (Message.ShardOutcome outcome : done.outcomes()) {
+            partNanos += outcome.nanos();
+        }
+        sizing.measured(done.outcomes().size(), partNanos);
         for (Message.ShardOutcome outcome : done.outcomes()) {
             if (outcome.succeeded()) {
                 if (ledger.succeed(outcome.shardId(), outcome.result(), outcome.nanos())) {
                     lastFailure.remove(outcome.shardId());
                 }
+                warmup.reported(worker.workerId, outcome.shardId(), 1, index -> outcome.nanos(), ledger);
                 continue;
             }
             lastFailure.put(outcome.shardId(), new ShardFailure(outcome.shardId(), outcome.attempt(), worker.workerId,

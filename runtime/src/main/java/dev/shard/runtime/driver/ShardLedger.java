@@ -4,6 +4,7 @@ import dev.shard.runtime.protocol.PackedOutcomes;
 import dev.shard.runtime.protocol.ValueCodec;
 import java.io.Serializable;
 import java.util.ArrayDeque;
+import java.util.BitSet;
 import java.util.Deque;
 
 /**
@@ -24,8 +25,13 @@ final class ShardLedger {
     private final PackedOutcomes[] packs;
     private final int[] packIndex;
     private final long[] nanos;
+    /** Shards whose stored time came from a worker process's warm-up (its first shards). */
+    private final BitSet warmup = new BitSet();
     private final Deque<Integer> retries = new ArrayDeque<>();
+    /** Ranges a worker handed back unrun (it stopped early): first shard and count, in order. */
+    private final Deque<int[]> returned = new ArrayDeque<>();
     private int nextFresh;
+    private int lastTakenCount;
     private int done;
     private int failed;
 
@@ -70,6 +76,58 @@ final class ShardLedger {
         }
         nextFresh += count;
         return first;
+    }
+
+    /**
+     * A worker handed shards {@code first .. first + count - 1} back without running them
+     * (it passed its memory limit): they wait again, their attempt not counted.
+     */
+    void release(int first, int count) {
+        if (first < 0 || count < 0 || first + count > states.length) {
+            throw new IllegalArgumentException("shards " + first + ".." + (first + count - 1) + " handed back but the run has "
+                    + states.length);
+        }
+        int start = -1;
+        for (int shard = first; shard <= first + count; shard++) {
+            boolean running = shard < first + count && states[shard] == RUNNING;
+            if (running) {
+                states[shard] = PENDING;
+                attempts[shard]--;
+                if (start < 0) {
+                    start = shard;
+                }
+            } else if (start >= 0) {
+                returned.addLast(new int[] {start, shard - start});
+                start = -1;
+            }
+        }
+    }
+
+    boolean hasReturned() {
+        return !returned.isEmpty();
+    }
+
+    /** The first shard of the oldest handed-back range, at most {@code count} of it taken; {@link #lastTakenCount} says how many. */
+    int takeReturned(int count) {
+        int[] range = returned.peekFirst();
+        int first = range[0];
+        int taken = Math.min(count, range[1]);
+        if (taken == range[1]) {
+            returned.pollFirst();
+        } else {
+            range[0] += taken;
+            range[1] -= taken;
+        }
+        for (int shard = first; shard < first + taken; shard++) {
+            states[shard] = RUNNING;
+            attempts[shard]++;
+        }
+        lastTakenCount = taken;
+        return first;
+    }
+
+    int lastTakenCount() {
+        return lastTakenCount;
     }
 
     int attempts(int shard) {
@@ -162,6 +220,23 @@ final class ShardLedger {
         }
         byte[] bytes = results[shard];
         return bytes == null ? null : ValueCodec.decode(bytes);
+    }
+
+    /** The time stored for {@code shard} was measured while its worker process warmed up. */
+    void markWarmup(int shard) {
+        warmup.set(shard);
+    }
+
+    /** Times of done shards outside warm-up. */
+    long[] steadyNanosOfDone() {
+        long[] times = new long[done];
+        int next = 0;
+        for (int shard = 0; shard < states.length; shard++) {
+            if (states[shard] == DONE && !warmup.get(shard)) {
+                times[next++] = nanos[shard];
+            }
+        }
+        return java.util.Arrays.copyOf(times, next);
     }
 
     long[] nanosOfDone() {

@@ -34,6 +34,11 @@ final class SlotRecord {
         peakSharedGrowth = Math.max(peakSharedGrowth, memory.sharedBytes() - baselineSharedBytes);
     }
 
+    /** The worker's own reading of its private memory, taken between shards. */
+    void privateReading(long privateBytes) {
+        peakPrivateBytes = Math.max(peakPrivateBytes, privateBytes);
+    }
+
     /** A fresh process in this slot maps fewer pages than the one it replaced; measure growth from its own start. */
     void replaced() {
         baselineSharedBytes = -1;

@@ -37,6 +37,7 @@ final class WorkerProxy {
     long currentSharedBytes = -1;
     long peakRssBytes;
     RecycleReason drainReason;
+    private boolean stoppedForMemory;
     /** Set when the worker said why it is about to end (task timeout). */
     String pendingDeathCause;
 
@@ -83,11 +84,12 @@ final class WorkerProxy {
      * A batch ended (of any run: batches of an earlier run still leave the window, or the worker
      * would starve). Returns true when these were the process's first tasks.
      */
-    boolean completed(int runId, int firstShard, int count) {
+    boolean completed(int runId, int firstShard, int count, int unclaimed) {
         inFlight.removeIf(batch -> batch.runId() == runId && batch.firstShard() == firstShard
                 && batch.count() == count);
         boolean first = tasksDone == 0;
-        tasksDone += count;
+        tasksDone += count - unclaimed;
+        tasksAssigned -= unclaimed;
         lastCompletionNanos = System.nanoTime();
         return first;
     }
@@ -134,6 +136,26 @@ final class WorkerProxy {
         if (target != null) {
             target.writeAndFlush(message);
         }
+    }
+
+    /** The worker's own reading of its private memory, sent with its results, and whether it stopped for its limit. */
+    void reportedPrivate(long privateBytes, boolean overMemoryLimit) {
+        currentPrivateBytes = privateBytes;
+        peakPrivateBytes = Math.max(peakPrivateBytes, privateBytes);
+        stoppedForMemory |= overMemoryLimit;
+    }
+
+    /** True once the worker said it stopped claiming shards for its memory limit: recycle it. */
+    boolean stoppedForMemory() {
+        return stoppedForMemory;
+    }
+
+    /**
+     * True when this worker stopped for its memory limit or reads over it after it has
+     * worked: it gets no new batch until it is recycled (it would hand every one back).
+     */
+    boolean heldOverLimit(long memoryLimit) {
+        return memoryLimit > 0 && tasksDone > 0 && (stoppedForMemory || currentPrivateBytes > memoryLimit);
     }
 
     /** Records one /proc reading; the first one after connecting is the baseline. */

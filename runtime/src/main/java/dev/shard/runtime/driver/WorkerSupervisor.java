@@ -30,8 +30,10 @@ final class WorkerSupervisor {
         if (worker.state != WorkerState.READY || worker.baselinePrivateBytes < 0 || worker.tasksDone() == 0) {
             return;
         }
-        Optional<RecycleReason> reason = conductor.policy.atTaskBoundary(new RecyclePolicy.WorkerFigures(
-                worker.currentPrivateBytes, worker.baselinePrivateBytes, worker.tasksDone()));
+        // A worker that stopped itself short of its limit (its next step would pass it) is recycled for it.
+        Optional<RecycleReason> reason = worker.stoppedForMemory() ? Optional.of(RecycleReason.LIMIT)
+                : conductor.policy.atTaskBoundary(new RecyclePolicy.WorkerFigures(
+                        worker.currentPrivateBytes, worker.baselinePrivateBytes, worker.tasksDone()));
         if (reason.isEmpty() || conductor.replacement != null || anyDraining()) {
             return;
         }

@@ -16,6 +16,9 @@ import java.util.List;
  * <pre>
  * | int32 length (bytes after this field) | int8 type | fields, big-endian ... |
  * strings and byte arrays: int32 length (-1 for null) then the bytes (strings UTF-8)
+ * batch done: run, first, count, complete, copies, open time, int32 unclaimed, int64 private bytes,
+ *   int8 over memory limit,
+ *   int32 outcome count, then the outcomes
  * batch outcomes: int8 layout, then either each outcome in turn, or (all succeeded,
  *   consecutive shards) first shard, attempt, int64 times[], int32 result ends[], int32 total, results
  * </pre>
@@ -74,7 +77,8 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
                 writeString(out, reject.reason());
             }
             case Message.RunSetup setup -> {
-                out.writeByte(RUN_SETUP).writeInt(setup.runId()).writeLong(setup.taskTimeoutMillis());
+                out.writeByte(RUN_SETUP).writeInt(setup.runId()).writeLong(setup.taskTimeoutMillis())
+                        .writeLong(setup.memoryLimitBytes());
                 writeBytes(out, setup.descriptor());
             }
             case Message.TaskBatch batch -> out.writeByte(TASK_BATCH).writeInt(batch.runId())
@@ -116,7 +120,7 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
                     readBytes(frame));
             case WELCOME -> new Message.Welcome(frame.readInt());
             case REJECT -> new Message.Reject(readString(frame));
-            case RUN_SETUP -> new Message.RunSetup(frame.readInt(), frame.readLong(), readBytes(frame));
+            case RUN_SETUP -> new Message.RunSetup(frame.readInt(), frame.readLong(), frame.readLong(), readBytes(frame));
             case TASK_BATCH -> new Message.TaskBatch(frame.readInt(), frame.readInt(), frame.readInt(), frame.readInt());
             case BATCH_DONE -> readBatchDone(frame);
             case TASK_TIMED_OUT -> new Message.TaskTimedOut(frame.readInt(), frame.readInt(), frame.readInt(),
@@ -131,6 +135,7 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
     private static void writeBatchDone(ByteBuf out, Message.BatchDone done) {
         out.writeByte(BATCH_DONE).writeInt(done.runId()).writeInt(done.firstShard()).writeInt(done.count())
                 .writeBoolean(done.complete()).writeLong(done.copyEvents()).writeLong(done.copyBytes()).writeLong(done.openNanos())
+                .writeInt(done.unclaimed()).writeLong(done.privateBytes()).writeBoolean(done.overMemoryLimit())
                 .writeInt(done.outcomes().size());
         if (done.outcomes() instanceof PackedOutcomes packed && !packed.isEmpty()) {
             writePacked(out, packed);
@@ -189,6 +194,12 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
         long copyEvents = frame.readLong();
         long copyBytes = frame.readLong();
         long openNanos = frame.readLong();
+        int unclaimed = frame.readInt();
+        long privateBytes = frame.readLong();
+        boolean overMemoryLimit = frame.readBoolean();
+        if (unclaimed < 0 || unclaimed > count) {
+            throw new CorruptedFrameException(unclaimed + " unclaimed shards in a batch of " + count);
+        }
         int outcomes = frame.readInt();
         if (outcomes < 0) {
             throw new CorruptedFrameException("negative outcome count " + outcomes);
@@ -196,7 +207,7 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
         byte layout = frame.readByte();
         if (layout == OUTCOMES_PACKED) {
             return new Message.BatchDone(runId, firstShard, count, complete, copyEvents, copyBytes, openNanos,
-                    readPacked(frame, outcomes));
+                    readPacked(frame, outcomes), unclaimed, privateBytes, overMemoryLimit);
         }
         if (layout != OUTCOMES_EACH) {
             throw new CorruptedFrameException("unknown outcome layout " + layout);
@@ -212,7 +223,8 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
                     : new Message.ShardOutcome(shardId, attempt, nanos, false, null, readString(frame),
                             readString(frame)));
         }
-        return new Message.BatchDone(runId, firstShard, count, complete, copyEvents, copyBytes, openNanos, list);
+        return new Message.BatchDone(runId, firstShard, count, complete, copyEvents, copyBytes, openNanos, list,
+                unclaimed, privateBytes, overMemoryLimit);
     }
 
     /** Bulk copies, so the cost per batch hardly depends on its number of shards. */

@@ -21,8 +21,14 @@ public sealed interface Message {
     record Reject(String reason) implements Message {
     }
 
-    /** Driver to worker, once per worker per run: the serialized run descriptor. */
-    record RunSetup(int runId, long taskTimeoutMillis, byte[] descriptor) implements Message {
+    /**
+     * Driver to worker, once per worker per run: the serialized run descriptor, and the
+     * private memory above which the worker stops a batch early (0: no limit).
+     */
+    record RunSetup(int runId, long taskTimeoutMillis, long memoryLimitBytes, byte[] descriptor) implements Message {
+        public RunSetup(int runId, long taskTimeoutMillis, byte[] descriptor) {
+            this(runId, taskTimeoutMillis, 0, descriptor);
+        }
     }
 
     /** Driver to worker: run shards {@code firstShard .. firstShard + count - 1} of run {@code runId}. */
@@ -36,10 +42,19 @@ public sealed interface Message {
 
     /**
      * Worker to driver: outcomes of a batch, with the copies made out of shared memory while
-     * running them. Big results are sent in several parts; {@code complete} marks the last.
+     * running them. Results go in parts as the batch progresses (by size and by time);
+     * {@code complete} marks the last. A worker that passed its memory limit stops early:
+     * the last {@code unclaimed} shards of the batch did not run and go back to the driver.
+     * {@code privateBytes} is the worker's own latest reading of its private memory (-1: none);
+     * {@code overMemoryLimit} says the worker stopped for its limit and wants to be recycled.
      */
     record BatchDone(int runId, int firstShard, int count, boolean complete, long copyEvents, long copyBytes,
-            long openNanos, List<ShardOutcome> outcomes) implements Message {
+            long openNanos, List<ShardOutcome> outcomes, int unclaimed, long privateBytes, boolean overMemoryLimit)
+            implements Message {
+        public BatchDone(int runId, int firstShard, int count, boolean complete, long copyEvents, long copyBytes,
+                long openNanos, List<ShardOutcome> outcomes) {
+            this(runId, firstShard, count, complete, copyEvents, copyBytes, openNanos, outcomes, 0, -1, false);
+        }
     }
 
     /** Worker to driver, just before the worker ends itself: a shard overran the task timeout. */

@@ -82,6 +82,15 @@ public final class PackedOutcomes extends AbstractList<Message.ShardOutcome> imp
         return new Message.ShardOutcome(firstShard + index, attempt, nanos[index], true, result, null, null);
     }
 
+    /** The summed shard times of this pack. */
+    public long totalNanos() {
+        long total = 0;
+        for (long value : nanos) {
+            total += value;
+        }
+        return total;
+    }
+
     /** Long times, as one array, for writing in bulk. */
     long[] nanosArray() {
         return nanos;

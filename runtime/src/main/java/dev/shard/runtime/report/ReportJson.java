@@ -21,6 +21,11 @@ final class ReportJson {
                 .field("total", shards.total()).field("succeeded", shards.succeeded())
                 .field("failed", shards.failed()).field("retries", shards.retries())
                 .endObject();
+        json.name("limits").beginObject()
+                .field("memoryLimitBytes", report.limits().memoryLimitBytes())
+                .field("hardLimitBytes", report.limits().hardLimitBytes())
+                .field("source", report.limits().source())
+                .endObject();
         json.array("workers", report.workers(), (out, worker) -> out.beginObject()
                 .field("id", worker.id()).field("pid", worker.pid())
                 .field("baselinePrivateBytes", worker.baselinePrivateBytes())
@@ -49,6 +54,7 @@ final class ReportJson {
         json.name("shardTimes").beginObject()
                 .field("p50", report.shardTimes().p50()).field("p95", report.shardTimes().p95())
                 .field("max", report.shardTimes().max())
+                .field("steadyMax", report.shardTimes().steadyMax())
                 .endObject();
         json.array("failures", report.failures(), (out, failure) -> out.beginObject()
                 .field("shard", failure.shard()).field("attempts", failure.attempts())

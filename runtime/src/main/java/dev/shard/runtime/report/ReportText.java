@@ -17,12 +17,15 @@ final class ReportText {
         line(text, "time: total %.3f s, compute %.3f s (map inputs %.3f s, slowest worker), pool start %.3f s",
                 timings.totalSeconds(), timings.computeSeconds(), timings.shareSeconds(), timings.poolStartSeconds());
         text.append("memory (private = RssAnon; shared pages apart):\n");
-        line(text, "  %-6s %-8s %12s %12s %12s %12s %8s %8s %9s", "worker", "pid", "baseline", "peak", "end",
-                "peak RSS", "tasks", "recycles", "start");
+        RunReport.Limits limits = report.limits();
+        line(text, "  limits: memoryLimit %s, hardLimit %s (%s)", limit(limits.memoryLimitBytes()),
+                limit(limits.hardLimitBytes()), limits.source());
+        line(text, "  %-6s %-8s %12s %12s %12s %12s %12s %8s %8s %9s", "worker", "pid", "baseline", "peak", "limit",
+                "end", "peak RSS", "tasks", "recycles", "start");
         for (RunReport.WorkerReport worker : report.workers()) {
-            line(text, "  %-6d %-8d %12s %12s %12s %12s %8d %8d %9s", worker.id(), worker.pid(),
+            line(text, "  %-6d %-8d %12s %12s %12s %12s %12s %8d %8d %9s", worker.id(), worker.pid(),
                     bytes(worker.baselinePrivateBytes()), bytes(worker.peakPrivateBytes()),
-                    bytes(worker.endPrivateBytes()), bytes(worker.peakRssBytes()), worker.tasks(), worker.recycles(),
+                    limit(limits.memoryLimitBytes()), bytes(worker.endPrivateBytes()), bytes(worker.peakRssBytes()), worker.tasks(), worker.recycles(),
                     worker.startMillis() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f ms", worker.startMillis()));
         }
         line(text, "  shared pages mapped by a worker during the run: %s", bytes(report.sharedBytes()));
@@ -39,8 +42,9 @@ final class ReportText {
         for (RunReport.CopySite site : report.copies().topCallSites()) {
             line(text, "  %s %s: %d events, %s", site.what(), site.site(), site.events(), bytes(site.bytes()));
         }
-        line(text, "shard times: p50 %s, p95 %s, max %s", seconds(report.shardTimes().p50()),
-                seconds(report.shardTimes().p95()), seconds(report.shardTimes().max()));
+        line(text, "shard times: p50 %s, p95 %s, max %s (after warm-up %s)", seconds(report.shardTimes().p50()),
+                seconds(report.shardTimes().p95()), seconds(report.shardTimes().max()),
+                seconds(report.shardTimes().steadyMax()));
         for (RunReport.FailureReport failure : report.failures()) {
             line(text, "failed: shard %d after %d attempts on worker %d (pid %d): %s", failure.shard(),
                     failure.attempts(), failure.worker(), failure.pid(), failure.error());
@@ -49,6 +53,10 @@ final class ReportText {
             line(text, "advice: %s", recommendation);
         }
         return text.toString();
+    }
+
+    private static String limit(long bytes) {
+        return bytes <= 0 ? "none" : bytes(bytes);
     }
 
     static String bytes(long bytes) {

@@ -13,9 +13,29 @@ import java.util.List;
  */
 public record RunReport(int schemaVersion, String status, Timings timings, ShardCounts shards,
         List<WorkerReport> workers, List<RecycleEvent> recycles, List<DeathEvent> deaths, Copies copies,
-        long sharedBytes, ShardTimes shardTimes, List<FailureReport> failures, List<String> recommendations) {
+        long sharedBytes, ShardTimes shardTimes, List<FailureReport> failures, List<String> recommendations,
+        Limits limits) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    public RunReport(int schemaVersion, String status, Timings timings, ShardCounts shards,
+            List<WorkerReport> workers, List<RecycleEvent> recycles, List<DeathEvent> deaths, Copies copies,
+            long sharedBytes, ShardTimes shardTimes, List<FailureReport> failures, List<String> recommendations) {
+        this(schemaVersion, status, timings, shards, workers, recycles, deaths, copies, sharedBytes, shardTimes,
+                failures, recommendations, Limits.NONE);
+    }
+
+    /**
+     * The pool's memory limits for the run, shown beside each worker's peak.
+     *
+     * @param memoryLimitBytes recycle above this private memory (0: none)
+     * @param hardLimitBytes kill above this (0: none)
+     * @param source "set" when the caller gave the limits, else what a default was derived from
+     *     (the container's cgroup v2 memory.max or the host's /proc/meminfo)
+     */
+    public record Limits(long memoryLimitBytes, long hardLimitBytes, String source) {
+        public static final Limits NONE = new Limits(0, 0, "none");
+    }
 
     public RunReport {
         workers = List.copyOf(workers);
@@ -23,6 +43,7 @@ public record RunReport(int schemaVersion, String status, Timings timings, Shard
         deaths = List.copyOf(deaths);
         failures = List.copyOf(failures);
         recommendations = List.copyOf(recommendations);
+        limits = limits == null ? Limits.NONE : limits;
     }
 
     /**
@@ -79,8 +100,17 @@ public record RunReport(int schemaVersion, String status, Timings timings, Shard
         }
     }
 
-    /** Per-shard compute time of successful attempts, in seconds. */
-    public record ShardTimes(double p50, double p95, double max) {
+    /**
+     * Per-shard compute time of successful attempts, in seconds.
+     *
+     * @param steadyMax the slowest shard outside each worker process's warm-up (its first
+     *     shards, while the JIT compiles the kernel): equal to {@code max} when the slowest
+     *     shards are not warm-up ones
+     */
+    public record ShardTimes(double p50, double p95, double max, double steadyMax) {
+        public ShardTimes(double p50, double p95, double max) {
+            this(p50, p95, max, max);
+        }
     }
 
     /** A shard that failed for good. */

@@ -27,12 +27,18 @@ final class WorkerConductor {
     private static final long PART_BYTES = 8L * 1024 * 1024;
     private static final int PART_OUTCOMES = 65_536;
     private static final int MAX_RESULT_BYTES = 32 * 1024 * 1024;
+    /**
+     * Results of a running batch go to the driver at least this often: what a worker's death
+     * loses of its current batch is bounded by time, not by the batch's size.
+     */
+    static final long PART_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     /** While idle, kept views whose files are gone are let go this often, so released memory returns. */
     private static final long IDLE_SWEEP_MILLIS = 1_000;
 
     private final int workerId;
     private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
     private final TimeoutWatchdog watchdog;
+    private final MemoryGuard memory = new MemoryGuard();
     private volatile Channel channel;
     private int runId = -1;
     private RunDescriptor descriptor;
@@ -118,6 +124,7 @@ final class WorkerConductor {
             setupError = new IllegalStateException("worker " + workerId + " cannot set up the run: " + e, e);
         }
         watchdog.configure(setup.taskTimeoutMillis());
+        memory.configure(setup.memoryLimitBytes());
         copiesAtRunStart = CopyLedger.snapshot(0);
         copiesAtLastReport = copiesAtRunStart;
     }
@@ -148,6 +155,9 @@ final class WorkerConductor {
     /**
      * Runs a batch and sends its outcomes in parts: successes of consecutive shards go
      * packed (one array of results), and a failure, rare, goes in a part of its own kind.
+     * A part also goes every {@link #PART_NANOS}, so a worker that dies loses at most that
+     * much of the batch it was running. Past its memory limit the worker stops after the
+     * current shard and hands the rest back (runtime/ARCHITECTURE.md, "Dispatch").
      */
     private void execute(Message.TaskBatch batch) {
         if (batch.runId() != runId) {
@@ -157,11 +167,12 @@ final class WorkerConductor {
         PackedOutcomes.Builder packed = new PackedOutcomes.Builder(batch.firstShard(), batch.attempt());
         List<Message.ShardOutcome> failures = new ArrayList<>();
         long partBytes = 0;
+        long partStarted = System.nanoTime();
         for (int shardId = batch.firstShard(); shardId < end; shardId++) {
             Message.ShardOutcome outcome = runShard(shardId, batch.attempt());
             if (outcome.succeeded()) {
                 if (!failures.isEmpty()) {
-                    send(batch, false, failures);
+                    send(batch, false, failures, 0);
                     failures = new ArrayList<>();
                     partBytes = 0;
                 }
@@ -173,7 +184,7 @@ final class WorkerConductor {
                 partBytes += outcome.result().length;
             } else {
                 if (packed.size() > 0) {
-                    send(batch, false, packed.build());
+                    send(batch, false, packed.build(), 0);
                     packed = new PackedOutcomes.Builder(shardId + 1, batch.attempt());
                     partBytes = 0;
                 }
@@ -181,14 +192,21 @@ final class WorkerConductor {
                 partBytes += outcome.stackTrace().length();
             }
             boolean last = shardId == end - 1;
-            if (!last && (partBytes > PART_BYTES || packed.size() + failures.size() >= PART_OUTCOMES)) {
-                send(batch, false, failures.isEmpty() ? packed.build() : failures);
+            long now = System.nanoTime();
+            if (!last && memory.overLimit(now)) {
+                send(batch, true, failures.isEmpty() ? packed.build() : failures, end - shardId - 1);
+                return;
+            }
+            if (!last && (partBytes > PART_BYTES || packed.size() + failures.size() >= PART_OUTCOMES
+                    || now - partStarted >= PART_NANOS)) {
+                send(batch, false, failures.isEmpty() ? packed.build() : failures, 0);
                 packed = new PackedOutcomes.Builder(shardId + 1, batch.attempt());
                 failures = new ArrayList<>();
                 partBytes = 0;
+                partStarted = now;
             }
         }
-        send(batch, true, failures.isEmpty() ? packed.build() : failures);
+        send(batch, true, failures.isEmpty() ? packed.build() : failures, 0);
     }
 
     private Message.ShardOutcome runShard(int shardId, int attempt) {
@@ -224,13 +242,13 @@ final class WorkerConductor {
                 stackTrace(error));
     }
 
-    private void send(Message.TaskBatch batch, boolean complete, List<Message.ShardOutcome> outcomes) {
+    private void send(Message.TaskBatch batch, boolean complete, List<Message.ShardOutcome> outcomes, int unclaimed) {
         CopyLedger.Snapshot copies = CopyLedger.snapshot(0);
         CopyLedger.Snapshot delta = copies.minus(copiesAtLastReport);
         copiesAtLastReport = copies;
         long openNanos = resources == null ? 0 : resources.takeOpenNanos();
         channel.writeAndFlush(new Message.BatchDone(runId, batch.firstShard(), batch.count(), complete,
-                delta.events(), delta.bytes(), openNanos, outcomes)).addListener(written -> {
+                delta.events(), delta.bytes(), openNanos, outcomes, unclaimed, memory.privateBytes(), memory.tripped())).addListener(written -> {
                     if (!written.isSuccess()) {
                         written.cause().printStackTrace();
                         WorkerMain.fail("cannot send results to the driver: " + written.cause(),

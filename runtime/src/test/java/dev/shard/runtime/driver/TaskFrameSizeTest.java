@@ -55,6 +55,7 @@ class TaskFrameSizeTest {
     @Test
     void batchesShrinkAsTheRunDrainsAndRespectTheTaskBudget() {
         RunConductor run = new RunConductor(1, new byte[1], 10_000, 0, 3);
+        run.sizing().measured(1_000, 1_000_000);
         EmbeddedChannel channel = new EmbeddedChannel(new FrameCodec());
         WorkerProxy worker = new WorkerProxy(0, 0, null);
         worker.channel = channel;
@@ -67,18 +68,15 @@ class TaskFrameSizeTest {
 
     @Test
     void theGuidedTailStopsAtAMinimumBatchInsteadOfSingleShards() {
-        RunConductor run = new RunConductor(1, new byte[1], 10_000, 0, 3);
-        EmbeddedChannel channel = new EmbeddedChannel(new FrameCodec());
-        WorkerProxy worker = new WorkerProxy(0, 0, null);
-        worker.channel = channel;
+        BatchSizing sizing = new BatchSizing(10_000);
+        sizing.measured(1_000, 1_000_000);
         List<Integer> sizes = new ArrayList<>();
-        while (run.ledger().freshRemaining() > 0) {
-            run.fill(worker, 2, Long.MAX_VALUE);
-            worker.takeInFlight();
-            decodeAll(channel).stream().filter(Message.TaskBatch.class::isInstance)
-                    .forEach(message -> sizes.add(((Message.TaskBatch) message).count()));
+        for (int remaining = 10_000; remaining > 0; ) {
+            int size = sizing.next(remaining, 2);
+            sizes.add(size);
+            remaining -= size;
         }
-        int smallest = 10_000 / (2 * RunConductor.MIN_BATCH_DIVISOR);
+        int smallest = 10_000 / (2 * BatchSizing.MIN_BATCH_DIVISOR);
         assertEquals(10_000, sizes.stream().mapToInt(Integer::intValue).sum());
         assertEquals(1_250, sizes.getFirst(), "the first batch is the guided share");
         for (int i = 0; i < sizes.size() - 1; i++) {

@@ -22,11 +22,11 @@ class FrameCodecTest {
                 new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, 3, 12345, new byte[] {1, 2, 3}),
                 new Message.Welcome(1),
                 new Message.Reject("wrong run token"),
-                new Message.RunSetup(7, 500, new byte[] {9, 8}),
+                new Message.RunSetup(7, 500, 300L << 20, new byte[] {9, 8}),
                 new Message.TaskBatch(7, 100, 50, 2),
                 new Message.BatchDone(7, 100, 2, true, 3, 4096, 987_654L, List.of(
                         new Message.ShardOutcome(100, 1, 55, true, new byte[] {1}, null, null),
-                        new Message.ShardOutcome(101, 1, 66, false, null, "boom", "at x\nat y"))),
+                        new Message.ShardOutcome(101, 1, 66, false, null, "boom", "at x\nat y")), 1, 123_456_789L, true),
                 new Message.TaskTimedOut(7, 5, 2, 1234),
                 new Message.RunEnd(7),
                 new Message.RunSummary(7, 2, 64, List.of(new Message.CopySite("A.b(A.java:1)", "materialize", 2, 64))),
@@ -49,6 +49,10 @@ class FrameCodecTest {
         assertEquals("boom", done.outcomes().get(1).error());
         assertEquals("at x\nat y", done.outcomes().get(1).stackTrace());
         assertArrayEquals(new byte[] {1}, done.outcomes().get(0).result());
+        assertEquals(1, done.unclaimed());
+        assertEquals(123_456_789L, done.privateBytes());
+        assertTrue(done.overMemoryLimit());
+        assertEquals(300L << 20, ((Message.RunSetup) decoded.get(3)).memoryLimitBytes());
         assertEquals(new Message.TaskBatch(7, 100, 50, 2), decoded.get(4));
     }
 

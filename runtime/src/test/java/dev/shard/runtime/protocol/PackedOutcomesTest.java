@@ -86,8 +86,9 @@ class PackedOutcomesTest {
             PackedOutcomes.Builder builder = new PackedOutcomes.Builder(0, 1);
             builder.add(ValueCodec.encode(1L), 1);
             FrameCodec.write(new Message.BatchDone(1, 0, 1, true, 0, 0, 0, builder.build()), buffer);
-            // The outcome count sits after type, run, first shard, count, complete and three longs.
-            int countAt = Integer.BYTES + 1 + 3 * Integer.BYTES + 1 + 3 * Long.BYTES;
+            // The outcome count sits after type, run, first shard, count, complete, three longs,
+            // the unclaimed count, the private bytes and the memory-limit flag.
+            int countAt = Integer.BYTES + 1 + 3 * Integer.BYTES + 1 + 3 * Long.BYTES + Integer.BYTES + Long.BYTES + 1;
             assertEquals(1, buffer.getInt(countAt));
             buffer.setInt(countAt, Integer.MAX_VALUE);
             CorruptedFrameException error = assertThrows(CorruptedFrameException.class,

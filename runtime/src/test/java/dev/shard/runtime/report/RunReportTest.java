@@ -16,7 +16,8 @@ class RunReportTest {
                 List.of(new RunReport.DeathEvent(0, 121, "killed by SIGKILL (exit 137)", 0.25)),
                 new RunReport.Copies(1, 800, List.of(new RunReport.CopySite("K.run(K.java:3)", "materialize", 1, 800))),
                 4096, new RunReport.ShardTimes(0.001, 0.002, 0.003),
-                List.of(), List.of("say \"why\""));
+                List.of(), List.of("say \"why\""),
+                new RunReport.Limits(300L << 20, 4L << 30, "cgroup v2 memory.max (/sys/fs/cgroup/ctr/memory.max)"));
     }
 
     @Test
@@ -24,14 +25,16 @@ class RunReportTest {
         String json = sample().toJson();
         assertTrue(json.startsWith("{\"schemaVersion\":1,\"status\":\"succeeded\",\"timings\":{\"poolStartSeconds\":0.5,"
                 + "\"shareSeconds\":0.0,\"computeSeconds\":1.25,\"totalSeconds\":1.5},"
-                + "\"shards\":{\"total\":10,\"succeeded\":10,\"failed\":0,\"retries\":2},"), json);
+                + "\"shards\":{\"total\":10,\"succeeded\":10,\"failed\":0,\"retries\":2},"
+                + "\"limits\":{\"memoryLimitBytes\":314572800,\"hardLimitBytes\":4294967296,"
+                + "\"source\":\"cgroup v2 memory.max (/sys/fs/cgroup/ctr/memory.max)\"},"), json);
         assertTrue(json.contains("\"workers\":[{\"id\":0,\"pid\":123,\"baselinePrivateBytes\":41943040,"
                 + "\"peakPrivateBytes\":62914560,\"endPrivateBytes\":42991616,\"peakRssBytes\":94371840,"
                 + "\"tasks\":10,\"recycles\":1,\"startMillis\":212.5}]"), json);
         assertTrue(json.contains("\"recycles\":[{\"worker\":0,\"pid\":122,\"reason\":\"drift\","), json);
         assertTrue(json.contains("\"deaths\":[{\"worker\":0,\"pid\":121,\"cause\":\"killed by SIGKILL (exit 137)\""));
         assertTrue(json.contains("\"copies\":{\"events\":1,\"bytes\":800,\"topCallSites\":[{\"site\":\"K.run(K.java:3)\""));
-        assertTrue(json.contains("\"sharedBytes\":4096,\"shardTimes\":{\"p50\":0.001,\"p95\":0.002,\"max\":0.003}"));
+        assertTrue(json.contains("\"sharedBytes\":4096,\"shardTimes\":{\"p50\":0.001,\"p95\":0.002,\"max\":0.003,\"steadyMax\":0.003}"), json);
         assertTrue(json.endsWith("\"failures\":[],\"recommendations\":[\"say \\\"why\\\"\"]}"), json);
     }
 
@@ -45,7 +48,10 @@ class RunReportTest {
         assertTrue(text.contains("recycle: worker 0 (pid 122) at 0.750 s, reason drift"), text);
         assertTrue(text.contains("death: worker 0 (pid 121) at 0.250 s: killed by SIGKILL (exit 137)"), text);
         assertTrue(text.contains("copies out of shared memory: 1 events, 800 B"), text);
-        assertTrue(text.contains("shard times: p50 1.00 ms, p95 2.00 ms, max 3.00 ms"), text);
+        assertTrue(text.contains("shard times: p50 1.00 ms, p95 2.00 ms, max 3.00 ms (after warm-up 3.00 ms)"), text);
+        assertTrue(text.contains("limits: memoryLimit 300.0 MiB, hardLimit 4.0 GiB (cgroup v2 memory.max"), text);
+        assertTrue(text.lines().anyMatch(line -> line.contains("60.0 MiB    300.0 MiB")),
+                "limit beside the peak\n" + text);
     }
 
     @Test

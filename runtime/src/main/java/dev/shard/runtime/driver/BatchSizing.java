@@ -1,0 +1,62 @@
+package dev.shard.runtime.driver;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How many fresh shards the next batch takes. Two rules meet here: a round trip per batch,
+ * not per shard (tiny tasks go in thousands at a time), and a bound on what a worker's death
+ * throws away — a worker holds at most {@link RunConductor#PREFETCH} batches, each sized to
+ * about {@link #BATCH_NANOS} of measured compute, so its claimed work stays near
+ * {@link #WINDOW_NANOS}. Until a shard time is measured, batches are small probes.
+ *
+ * <p>The shard time is a moving average over reported parts, so it follows a run whose
+ * shards get faster (JIT warm-up) or slower; a too-high estimate only makes batches smaller.
+ */
+final class BatchSizing {
+    /** The compute a worker may hold claimed (in flight and not yet reported). */
+    static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    static final long BATCH_NANOS = WINDOW_NANOS / RunConductor.PREFETCH;
+    /** Fresh shards per batch before any shard time is known. */
+    static final int PROBE_BATCH = 16;
+    static final int MAX_BATCH = 4096;
+    /**
+     * The smallest guided batch is shards / (workers × this): the guided tail would otherwise
+     * shrink to one-shard batches, each a full round trip, and those dominate tiny tasks.
+     * The time bound still applies below it.
+     */
+    static final int MIN_BATCH_DIVISOR = 32;
+    private static final int GUIDED_DIVISOR = 4;
+    /** Weight of the newest part in the moving average. */
+    private static final double NEWEST_WEIGHT = 0.25;
+
+    private final int shards;
+    private double meanShardNanos = -1;
+
+    BatchSizing(int shards) {
+        this.shards = shards;
+    }
+
+    /** A reported part: {@code count} shards that took {@code totalNanos} between them. */
+    void measured(int count, long totalNanos) {
+        if (count <= 0) {
+            return;
+        }
+        double mean = Math.max(1.0, (double) totalNanos / count);
+        meanShardNanos = meanShardNanos < 0 ? mean : (1 - NEWEST_WEIGHT) * meanShardNanos + NEWEST_WEIGHT * mean;
+    }
+
+    /** The measured mean shard time in nanoseconds, -1 before the first report. */
+    double meanShardNanos() {
+        return meanShardNanos;
+    }
+
+    /** The next fresh batch's size for {@code remaining} fresh shards on {@code liveWorkers}: at least 1. */
+    int next(int remaining, int liveWorkers) {
+        int workers = Math.max(1, liveWorkers);
+        long guided = remaining / ((long) workers * GUIDED_DIVISOR);
+        long smallest = Math.max(1, shards / ((long) workers * MIN_BATCH_DIVISOR));
+        long byTime = meanShardNanos < 0 ? PROBE_BATCH : Math.max(1, (long) (BATCH_NANOS / meanShardNanos));
+        long size = Math.min(Math.min(Math.max(smallest, guided), MAX_BATCH), byTime);
+        return (int) Math.max(1, Math.min(size, remaining));
+    }
+}

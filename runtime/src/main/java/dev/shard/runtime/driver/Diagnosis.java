@@ -1,0 +1,81 @@
+package dev.shard.runtime.driver;
+
+import dev.shard.runtime.report.RunReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What slowed a run down, told apart: warm-up (each worker process's first shards run
+ * before the JIT has compiled the kernel), skew in the data (slow shards after warm-up),
+ * recycling (workers replaced mid-run start cold), dispatch overhead (shards so small that
+ * sending them costs more than running them), and deaths and copies. Each piece of advice
+ * starts with the kind it saw, so a cold pool on even data is not told to split its data.
+ */
+final class Diagnosis {
+    static final double TINY_SHARD_SECONDS = 100e-6;
+    static final int MANY_SHARDS = 1_000;
+    static final double SKEW_FACTOR = 10;
+
+    private Diagnosis() {
+    }
+
+    static List<String> of(RunReport report) {
+        List<String> advice = new ArrayList<>();
+        recycling(report, advice);
+        if (!report.deaths().isEmpty()) {
+            advice.add("deaths: " + report.deaths().size() + " worker death(s); their unreported shards were re-run."
+                    + " First cause: " + report.deaths().getFirst().cause());
+        }
+        if (report.copies().bytes() > 0) {
+            String site = report.copies().topCallSites().isEmpty() ? "unknown site"
+                    : report.copies().topCallSites().getFirst().site();
+            advice.add(String.format(Locale.ROOT, "copies: %d bytes were copied out of shared memory (most at %s):"
+                    + " read through the shared view to stay zero-copy", report.copies().bytes(), site));
+        }
+        RunReport.ShardTimes times = report.shardTimes();
+        if (report.shards().total() >= MANY_SHARDS && times.p50() > 0 && times.p50() < TINY_SHARD_SECONDS) {
+            advice.add(String.format(Locale.ROOT, "dispatch overhead: shards are tiny (median %.1f us): use bigger"
+                    + " blocks (Shards.contiguous with a larger blockSize) to cut per-shard overhead",
+                    times.p50() * 1e6));
+        }
+        slowShards(report, advice);
+        return advice;
+    }
+
+    private static void recycling(RunReport report, List<String> advice) {
+        long drift = report.recycles().stream().filter(r -> r.reason().equals("drift")).count();
+        long limit = report.recycles().stream().filter(r -> r.reason().equals("limit")
+                || r.reason().equals("hardLimit")).count();
+        if (drift > 0) {
+            advice.add("recycling: " + drift + " recycle(s) for memory drift: the kernel keeps memory across tasks"
+                    + " (a cache or a leak); release it, or raise driftThreshold if the growth is expected");
+        }
+        if (limit > 0) {
+            advice.add("recycling: " + limit + " recycle(s) over the memory limit: use smaller shards, write into"
+                    + " output buffers instead of returning big results, or raise memoryLimit");
+        }
+        long others = report.recycles().size() - drift - limit;
+        if (others > 0) {
+            advice.add("recycling: " + others + " recycle(s) for maxTasksPerWorker: each replacement starts a cold"
+                    + " JVM and warms up again; raise maxTasksPerWorker if the workers do not leak");
+        }
+    }
+
+    private static void slowShards(RunReport report, List<String> advice) {
+        RunReport.ShardTimes times = report.shardTimes();
+        if (times.p50() <= 0 || report.shards().total() <= 1 || times.max() <= SKEW_FACTOR * times.p50()) {
+            return;
+        }
+        double slowest = times.max() / times.p50();
+        double steady = times.steadyMax() / times.p50();
+        if (steady > SKEW_FACTOR) {
+            advice.add(String.format(Locale.ROOT, "skew: after warm-up the slowest shard still took %.1fx the median:"
+                    + " split uneven data into smaller shards so workers stay balanced", steady));
+            return;
+        }
+        advice.add(String.format(Locale.ROOT, "warm-up: the slowest shards (up to %.1fx the median) were each"
+                + " worker's first ones, run before the JIT compiled the kernel; after warm-up the slowest took %.1fx:"
+                + " the data are even. A warm pool (reuse it across runs) avoids this", slowest, steady));
+    }
+}

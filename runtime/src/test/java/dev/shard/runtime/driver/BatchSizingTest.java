@@ -1,0 +1,68 @@
+package dev.shard.runtime.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Batch sizes: small probes until shard times are known, then bounded by time and by the guided share. */
+class BatchSizingTest {
+    private static final long MILLISECOND = TimeUnit.MILLISECONDS.toNanos(1);
+
+    @Test
+    void beforeAnyShardTimeIsKnownBatchesAreProbes() {
+        BatchSizing sizing = new BatchSizing(1_000_000);
+        assertEquals(BatchSizing.PROBE_BATCH, sizing.next(1_000_000, 2));
+        assertEquals(3, sizing.next(3, 2), "never more than what remains");
+    }
+
+    @Test
+    void aWorkersWindowOfBatchesHoldsAboutAHundredMillisecondsOfTwoMillisecondShards() {
+        BatchSizing sizing = new BatchSizing(8_000);
+        sizing.measured(10, 20 * MILLISECOND);
+        int size = sizing.next(8_000, 2);
+        double windowMillis = size * 2.0 * RunConductor.PREFETCH;
+        assertTrue(size >= 1 && windowMillis <= 100, size + " shards per batch hold " + windowMillis + " ms");
+        assertEquals(12, size);
+    }
+
+    @Test
+    void tinyShardsStillGoInThousands() {
+        BatchSizing sizing = new BatchSizing(1_000_000);
+        sizing.measured(4_096, 4_096 * 300L);
+        assertEquals(BatchSizing.MAX_BATCH, sizing.next(1_000_000, 2));
+        BatchSizing tenThousand = new BatchSizing(10_000);
+        tenThousand.measured(100, 100 * 300L);
+        assertEquals(1_250, tenThousand.next(10_000, 2), "the guided share, remaining / (workers × 4)");
+    }
+
+    @Test
+    void theEstimateFollowsShardsThatGetFaster() {
+        BatchSizing sizing = new BatchSizing(1_000_000);
+        sizing.measured(16, 16 * MILLISECOND);
+        int cold = sizing.next(1_000_000, 2);
+        for (int part = 0; part < 20; part++) {
+            sizing.measured(1_000, 1_000 * 1_000L);
+        }
+        int warm = sizing.next(1_000_000, 2);
+        assertTrue(cold < 30 && warm == BatchSizing.MAX_BATCH, "cold " + cold + ", warm " + warm);
+    }
+
+    @Test
+    void shardsHandedBackGoOutAgainAsRangesWithTheirAttemptUncounted() {
+        ShardLedger ledger = new ShardLedger(100);
+        int first = ledger.takeFresh(40);
+        ledger.release(first + 30, 10);
+        assertTrue(ledger.hasReturned());
+        assertEquals(ShardLedger.PENDING, ledger.state(35));
+        assertEquals(0, ledger.attempts(35));
+        assertEquals(30, ledger.takeReturned(4));
+        assertEquals(4, ledger.lastTakenCount());
+        assertEquals(1, ledger.attempts(30));
+        assertEquals(34, ledger.takeReturned(100));
+        assertEquals(6, ledger.lastTakenCount());
+        assertTrue(!ledger.hasReturned());
+        assertEquals(ShardLedger.RUNNING, ledger.state(39));
+    }
+}

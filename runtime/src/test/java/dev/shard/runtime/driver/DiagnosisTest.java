@@ -1,0 +1,73 @@
+package dev.shard.runtime.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shard.runtime.report.RunReport;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Advice from constructed reports: each kind of slowness is named as what it is. */
+class DiagnosisTest {
+
+    private static RunReport report(int shards, RunReport.ShardTimes times, List<RunReport.RecycleEvent> recycles) {
+        return new RunReport(RunReport.SCHEMA_VERSION, "succeeded", new RunReport.Timings(0.3, 0, 1, 1),
+                new RunReport.ShardCounts(shards, shards, 0, 0), List.of(), recycles, List.of(),
+                new RunReport.Copies(0, 0, List.of()), 0, times, List.of(), List.of());
+    }
+
+    @Test
+    void aColdPoolOnEvenDataIsToldItSawWarmUpNotSkew() {
+        // The case: the slowest shard took 19.1x the median, and it was a worker's first.
+        List<String> advice = Diagnosis.of(report(200, new RunReport.ShardTimes(0.001, 0.0012, 0.0191, 0.0013),
+                List.of()));
+        assertEquals(1, advice.size(), advice::toString);
+        assertTrue(advice.getFirst().startsWith("warm-up: the slowest shards (up to 19.1x the median)"), advice::toString);
+        assertTrue(advice.getFirst().contains("after warm-up the slowest took 1.3x"), advice::toString);
+    }
+
+    @Test
+    void slowShardsAfterWarmUpAreSkew() {
+        List<String> advice = Diagnosis.of(report(200, new RunReport.ShardTimes(0.001, 0.002, 0.05, 0.04),
+                List.of()));
+        assertEquals(List.of("skew: after warm-up the slowest shard still took 40.0x the median: split uneven data"
+                + " into smaller shards so workers stay balanced"), advice);
+    }
+
+    @Test
+    void evenWarmDataGetsNoAdvice() {
+        assertEquals(List.of(), Diagnosis.of(report(200, new RunReport.ShardTimes(0.001, 0.0011, 0.002),
+                List.of())));
+    }
+
+    @Test
+    void tinyShardsAreDispatchOverhead() {
+        List<String> advice = Diagnosis.of(report(1_000_000, new RunReport.ShardTimes(2e-7, 3e-7, 5e-7),
+                List.of()));
+        assertEquals(1, advice.size(), advice::toString);
+        assertTrue(advice.getFirst().startsWith("dispatch overhead: shards are tiny (median 0.2 us)"),
+                advice::toString);
+    }
+
+    @Test
+    void recyclesAreNamedByTheirReason() {
+        List<String> advice = Diagnosis.of(report(200, new RunReport.ShardTimes(0.001, 0.0011, 0.002), List.of(
+                new RunReport.RecycleEvent(0, 11, "limit", 300L << 20, 1.0),
+                new RunReport.RecycleEvent(1, 12, "drift", 200L << 20, 1.5),
+                new RunReport.RecycleEvent(0, 13, "maxTasks", 100L << 20, 2.0))));
+        assertEquals(3, advice.size(), advice::toString);
+        assertTrue(advice.stream().allMatch(line -> line.startsWith("recycling: ")), advice::toString);
+        assertTrue(advice.get(0).contains("memory drift"));
+        assertTrue(advice.get(1).contains("over the memory limit"));
+        assertTrue(advice.get(2).contains("maxTasksPerWorker"));
+    }
+
+    @Test
+    void warmUpAndSkewTogetherReportTheSkew() {
+        List<String> advice = Diagnosis.of(report(200, new RunReport.ShardTimes(0.001, 0.002, 0.09, 0.03),
+                List.of()));
+        assertEquals(1, advice.size(), advice::toString);
+        assertTrue(advice.getFirst().startsWith("skew: after warm-up the slowest shard still took 30.0x"),
+                advice::toString);
+    }
+}
