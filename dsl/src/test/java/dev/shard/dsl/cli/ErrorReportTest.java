@@ -63,7 +63,7 @@ class ErrorReportTest {
         assertEquals(Optional.of(ErrorReport.RUN_FAILED),
                 ErrorReport.expectedCode(new RunFailedException("shard 5 failed after 4 attempts", List.of())));
         assertEquals(Optional.of(ErrorReport.BUDGET), ErrorReport.expectedCode(
-                new dev.shard.planner.physical.InfeasibleBudgetException("memory budget 1 MiB cannot hold a worker")));
+                new dev.shard.planner.physical.InfeasibleBudgetException("memory budget 1 MiB cannot hold a worker", 64L << 20)));
         assertEquals(Optional.empty(), ErrorReport.expectedCode(new NullPointerException()));
     }
 
