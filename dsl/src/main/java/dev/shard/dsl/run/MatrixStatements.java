@@ -104,6 +104,8 @@ final class MatrixStatements implements AutoCloseable {
         List<String> used = new ArrayList<>();
         collectIndexed(body, vectors, used);
         CellProgram cell = new CellCompiler(script.constants(), vectors).compile(body);
+        VectorizedCell vectorized = new CellExpressions(script.constants(), vectors).lower(body)
+                .flatMap(expr -> VectorizedCell.of(expr, used)).orElse(null);
         RunOptions options = RunOptions.none();
         for (String name : used) {
             options = options.withInput(name, value(name).reference());
@@ -113,7 +115,7 @@ final class MatrixStatements implements AutoCloseable {
             long rows = vector ? target.length() : target.rows();
             long count = vector ? target.length() : target.columns();
             Run<Long> run = session.pool().shardMap(Shards.auto(count, session.workers()),
-                    new FillKernel(cell, rows, vector, used), options.withOutput(FillKernel.TARGET, target.reference()));
+                    new FillKernel(vectorized, cell, rows, vector, used), options.withOutput(FillKernel.TARGET, target.reference()));
             run.results();
             return target;
         } catch (RuntimeException failure) {
