@@ -27,6 +27,7 @@ final class ExampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Logging.configure(false);
         List<ExampleProgram> programs = ServiceLoader.load(ExampleProgram.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .sorted(Comparator.comparing(ExampleProgram::name))

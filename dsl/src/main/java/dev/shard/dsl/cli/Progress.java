@@ -64,7 +64,7 @@ final class Progress implements ScriptRunner.RunListener, AutoCloseable {
             long memory = status.workers().stream().mapToLong(PoolStatus.WorkerStatus::currentPrivateBytes).sum();
             String line = String.format(Locale.ROOT, "%s  shards %d/%s  %.1f shards/s  ETA %s  memory %s%s",
                     stage, done, total > 0 ? Long.toString(total) : "?", rate, eta, Bytes.format(memory),
-                    budget == null ? "" : " / " + budget);
+                    " / " + (budget == null ? Bytes.format(session.memoryBudgetBytes()) : budget));
             synchronized (err) {
                 err.print("\r\033[2K" + line);
                 err.flush();

@@ -4,6 +4,7 @@ import dev.shard.dsl.ast.Statement;
 import dev.shard.dsl.diag.SourceSpan;
 import dev.shard.planner.logical.LogicalPlan;
 import java.nio.file.Path;
+import java.util.List;
 
 /** What a script does, in order: queries over tables and the matrix statements. */
 public sealed interface LoweredStatement {
@@ -11,9 +12,23 @@ public sealed interface LoweredStatement {
 
     /**
      * A pipeline statement. {@code printed}: it has no {@code write}, so its rows go to stdout.
-     * {@code steps} maps each node built to the span of the step that built it (runtime errors name it).
+     * {@code steps}: the pipeline's steps in order (its source first), which runtime errors name.
      */
-    record Query(LogicalPlan plan, boolean printed, SourceSpan span) implements LoweredStatement {
+    record Query(LogicalPlan plan, boolean printed, SourceSpan span, List<PlanStep> steps) implements LoweredStatement {
+        public Query {
+            steps = List.copyOf(steps);
+        }
+
+        public Query(LogicalPlan plan, boolean printed, SourceSpan span) {
+            this(plan, printed, span, List.of());
+        }
+    }
+
+    /**
+     * A step of a pipeline as written — its verb, its span, the kernel class of a
+     * {@code map kernel} (else empty) — so a failure in the workers can name it.
+     */
+    record PlanStep(String verb, SourceSpan span, String kernelClass) {
     }
 
     /** {@code apply rows|columns of X [with y...] into r: body}, over matrices and vectors of {@link MatrixValues}. */

@@ -84,17 +84,28 @@ public final class ScriptLowerer {
                         LogicalPlan plan = pipelines.lower(pipeline);
                         tables.put(let.name().text(), plan);
                         if (writes(pipeline)) {
-                            statements.add(new LoweredStatement.Query(plan, false, let.span()));
+                            statements.add(new LoweredStatement.Query(plan, false, let.span(), steps(pipeline)));
                         }
                     }
                 }
             }
             case Statement.PipelineStatement pipeline -> statements.add(new LoweredStatement.Query(
-                    pipelines.lower(pipeline.pipeline()), !writes(pipeline.pipeline()), pipeline.span()));
+                    pipelines.lower(pipeline.pipeline()), !writes(pipeline.pipeline()), pipeline.span(),
+                    steps(pipeline.pipeline())));
             case Statement.ApplyStatement apply -> statements.add(new LoweredStatement.Apply(apply, apply.span()));
             case Statement.WriteBuffer write -> statements.add(new LoweredStatement.WriteBuffer(write.buffer().text(),
                     workingDirectory.resolve(write.path().value()).normalize(), write.span()));
         }
+    }
+
+    private static List<LoweredStatement.PlanStep> steps(Pipeline pipeline) {
+        List<LoweredStatement.PlanStep> steps = new ArrayList<>();
+        steps.add(new LoweredStatement.PlanStep("from", pipeline.source().span(), ""));
+        for (Step step : pipeline.steps()) {
+            steps.add(new LoweredStatement.PlanStep(step.verb(), step.span(),
+                    step instanceof Step.MapKernel kernel ? kernel.className().value() : ""));
+        }
+        return steps;
     }
 
     private static boolean isMatrixWorld(Source source) {

@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * {@code apply rows|columns of X ... into r: body} for one shard of rows or columns, in a
- * worker: X is read in place from its shared buffer, r[k] written into the shared output.
+ * worker: a column of X is read in place from its shared buffer; a row (strided in the
+ * column-major layout) is gathered into one reused array first, so every vector function
+ * runs over contiguous doubles. r[k] is written into the shared output.
  */
 record ApplyBodyKernel(VectorBody body, boolean columns, long rows, long columnCount, List<String> sideVectors)
         implements ShardKernel<Long> {
@@ -21,36 +23,31 @@ record ApplyBodyKernel(VectorBody body, boolean columns, long rows, long columnC
 
     @Override
     public Long run(ShardContext context) {
-        Map<String, double[]> side = new HashMap<>();
+        Map<String, MemorySegment> side = new HashMap<>();
         for (String vector : sideVectors) {
-            side.put(vector, FillKernel.read(context.input(vector, OutputBuffer.class)));
+            OutputBuffer buffer = context.input(vector, OutputBuffer.class);
+            side.put(vector, buffer.data().asSlice(0, buffer.length() * Double.BYTES));
         }
         MemorySegment matrix = context.input(MATRIX, OutputBuffer.class).data();
         MemorySegment into = context.output(INTO, OutputBuffer.class).data();
         long start = context.shard().start();
         long end = context.shard().end();
-        for (long index = start; index < end; index++) {
-            long at = index;
-            VectorBody.Slice slice = columns
-                    ? new VectorBody.Slice() {
-                        public long length() {
-                            return rows;
-                        }
-
-                        public double get(long k) {
-                            return matrix.getAtIndex(DOUBLE, at * rows + k);
-                        }
-                    }
-                    : new VectorBody.Slice() {
-                        public long length() {
-                            return columnCount;
-                        }
-
-                        public double get(long k) {
-                            return matrix.getAtIndex(DOUBLE, k * rows + at);
-                        }
-                    };
-            into.setAtIndex(DOUBLE, index, body.of(slice, side));
+        long length = columns ? rows : columnCount;
+        VectorBody.Bound bound = body.bind(side, length);
+        if (columns) {
+            long columnBytes = rows * Double.BYTES;
+            for (long j = start; j < end; j++) {
+                into.setAtIndex(DOUBLE, j, bound.of(matrix.asSlice(j * columnBytes, columnBytes)));
+            }
+            return end - start;
+        }
+        double[] row = new double[Math.toIntExact(columnCount)];
+        MemorySegment gathered = MemorySegment.ofArray(row);
+        for (long i = start; i < end; i++) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = matrix.getAtIndex(DOUBLE, j * rows + i);
+            }
+            into.setAtIndex(DOUBLE, i, bound.of(gathered));
         }
         return end - start;
     }

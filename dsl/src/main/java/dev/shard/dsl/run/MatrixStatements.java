@@ -5,6 +5,7 @@ import dev.shard.dsl.ast.Expression;
 import dev.shard.dsl.ast.Name;
 import dev.shard.dsl.ast.Source;
 import dev.shard.dsl.ast.Statement;
+import dev.shard.dsl.diag.SourceText;
 import dev.shard.dsl.lower.LoweredScript;
 import dev.shard.planner.expr.Literal;
 import dev.shard.runtime.api.Run;
@@ -29,11 +30,13 @@ import java.util.Set;
 final class MatrixStatements implements AutoCloseable {
     private final Session session;
     private final LoweredScript script;
+    private final SourceText source;
     private final Map<String, OutputBuffer> buffers = new LinkedHashMap<>();
 
-    MatrixStatements(Session session, LoweredScript script) {
+    MatrixStatements(Session session, LoweredScript script, SourceText source) {
         this.session = session;
         this.script = script;
+        this.source = source;
     }
 
     RunReport apply(Statement.ApplyStatement apply) {
@@ -80,9 +83,9 @@ final class MatrixStatements implements AutoCloseable {
             throw new IllegalArgumentException("`" + name + "` is not a vector, matrix or buffer");
         }
         OutputBuffer made = switch (source) {
-            case Source.VectorSource vector -> fill(BufferSpec.vector(ElementType.DOUBLE, size(vector.length())),
+            case Source.VectorSource vector -> fill(name, BufferSpec.vector(ElementType.DOUBLE, size(vector.length())),
                     vector.element(), true);
-            case Source.MatrixSource matrix -> fill(BufferSpec.matrix(ElementType.DOUBLE, size(matrix.rows()),
+            case Source.MatrixSource matrix -> fill(name, BufferSpec.matrix(ElementType.DOUBLE, size(matrix.rows()),
                     size(matrix.columns())), matrix.cell(), false);
             case Source.BufferSource buffer -> OutputBuffer.create(BufferSpec.of(
                     ElementType.parse(buffer.elementType().text()),
@@ -94,31 +97,39 @@ final class MatrixStatements implements AutoCloseable {
         return made;
     }
 
-    private OutputBuffer fill(BufferSpec spec, Expression body, boolean vector) {
+    private OutputBuffer fill(String name, BufferSpec spec, Expression body, boolean vector) {
         Set<String> vectors = new java.util.HashSet<>();
-        script.matrixValues().forEach((name, source) -> {
-            if (source instanceof Source.VectorSource) {
-                vectors.add(name);
+        script.matrixValues().forEach((bound, value) -> {
+            if (value instanceof Source.VectorSource) {
+                vectors.add(bound);
             }
         });
         List<String> used = new ArrayList<>();
         collectIndexed(body, vectors, used);
         CellProgram cell = new CellCompiler(script.constants(), vectors).compile(body);
+        VectorizedCell vectorized = new CellExpressions(script.constants(), vectors).lower(body)
+                .flatMap(expr -> VectorizedCell.of(expr, used)).orElse(null);
         RunOptions options = RunOptions.none();
-        for (String name : used) {
-            options = options.withInput(name, value(name).reference());
+        for (String vectorName : used) {
+            options = options.withInput(vectorName, value(vectorName).reference());
         }
         OutputBuffer target = OutputBuffer.create(spec);
+        Source made = script.matrixValues().get(name);
         try {
             long rows = vector ? target.length() : target.rows();
             long count = vector ? target.length() : target.columns();
             Run<Long> run = session.pool().shardMap(Shards.auto(count, session.workers()),
-                    new FillKernel(cell, rows, vector, used), options.withOutput(FillKernel.TARGET, target.reference()));
+                    new FillKernel(vectorized, cell, rows, vector, used), options.withOutput(FillKernel.TARGET, target.reference()));
             run.results();
             return target;
         } catch (RuntimeException failure) {
             target.close();
-            throw failure;
+            var shard = FailureLocation.shardFailure(failure);
+            if (shard.isEmpty()) {
+                throw failure;
+            }
+            throw new ScriptRunException(FailureLocation.step(source, made.span()) + " failed filling `" + name
+                    + "` in " + FailureLocation.shard(shard.get()), failure);
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.List;
  * Runs a lowered script's statements in order on one session: each query through the
  * same path as the fluent API (rows printed when the pipeline has no {@code write}), the
  * matrix statements on the session's pool. A failure names the statement's place in the
- * script, its source line and the runtime's cause (which names the shard).
+ * script, its source line and the runtime's cause; a failure in the workers also names the
+ * step and the shard ({@link FailureLocation}).
  */
 public final class ScriptRunner {
     private final Session session;
@@ -48,7 +49,7 @@ public final class ScriptRunner {
     public Outcome run(LoweredScript script) {
         List<RunReport> reports = new ArrayList<>();
         List<PlanExplanation> explanations = new ArrayList<>();
-        MatrixStatements matrices = new MatrixStatements(session, script);
+        MatrixStatements matrices = new MatrixStatements(session, script, source);
         try (matrices) {
             for (LoweredStatement statement : script.statements()) {
                 try {
@@ -70,14 +71,27 @@ public final class ScriptRunner {
                         }
                         case LoweredStatement.WriteBuffer write -> matrices.write(write.buffer(), write.path());
                     }
-                } catch (InfeasibleBudgetException budget) {
-                    throw budget;
+                } catch (InfeasibleBudgetException | ScriptRunException located) {
+                    throw located;
                 } catch (RuntimeException failure) {
-                    throw new ScriptRunException(where(statement.span()) + describe(failure), failure);
+                    throw new ScriptRunException(located(statement, failure), failure);
                 }
             }
         }
         return new Outcome(reports, explanations);
+    }
+
+    /** The statement, and for a failure in the workers the step and the shard, then the cause. */
+    private String located(LoweredStatement statement, RuntimeException failure) {
+        var shard = FailureLocation.shardFailure(failure);
+        if (shard.isEmpty()) {
+            return where(statement.span()) + describe(failure);
+        }
+        if (statement instanceof LoweredStatement.Query query) {
+            return where(statement.span()) + FailureLocation.steps(source, query.steps(), shard.get()) + " failed in "
+                    + FailureLocation.shard(shard.get());
+        }
+        return FailureLocation.step(source, statement.span()) + " failed in " + FailureLocation.shard(shard.get());
     }
 
     private String where(SourceSpan span) {

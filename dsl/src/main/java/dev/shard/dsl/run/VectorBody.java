@@ -1,114 +1,73 @@
 package dev.shard.dsl.run;
 
+import dev.shard.dsl.vector.ColumnCorrelation;
+import dev.shard.dsl.vector.VectorFunctions;
 import java.io.Serializable;
+import java.lang.foreign.MemorySegment;
 import java.util.Map;
 
 /**
  * An apply body compiled for the workers: built-in vector functions of the slice (and side
- * vectors), combined with numbers and arithmetic. Statistics follow R: var and sd divide by
- * n − 1; cor is Pearson's, computed in two passes (mean first) for accuracy.
+ * vectors), combined with numbers and arithmetic. A worker binds it once per shard to the
+ * side vectors in shared memory (cor's mean and spread of y are computed there, once), then
+ * evaluates it per row or column as tight loops of {@link VectorFunctions}.
  */
 sealed interface VectorBody extends Serializable {
-    double of(Slice slice, Map<String, double[]> side);
+    /** The body for slices of {@code length} doubles, with the side vectors in place. */
+    Bound bind(Map<String, MemorySegment> side, long length);
 
-    /** The row or column being visited. */
-    interface Slice {
-        long length();
-
-        double get(long k);
+    /** A bound body: the value for one row or column. */
+    interface Bound {
+        double of(MemorySegment slice);
     }
 
     record Constant(double value) implements VectorBody {
-        public double of(Slice slice, Map<String, double[]> side) {
-            return value;
+        public Bound bind(Map<String, MemorySegment> side, long length) {
+            return slice -> value;
         }
     }
 
     record Binary(String operator, VectorBody left, VectorBody right) implements VectorBody {
-        public double of(Slice slice, Map<String, double[]> side) {
-            double a = left.of(slice, side);
-            double b = right.of(slice, side);
+        public Bound bind(Map<String, MemorySegment> side, long length) {
+            Bound a = left.bind(side, length);
+            Bound b = right.bind(side, length);
             return switch (operator) {
-                case "+" -> a + b;
-                case "-" -> a - b;
-                case "*" -> a * b;
-                case "/" -> a / b;
-                default -> a % b;
+                case "+" -> slice -> a.of(slice) + b.of(slice);
+                case "-" -> slice -> a.of(slice) - b.of(slice);
+                case "*" -> slice -> a.of(slice) * b.of(slice);
+                case "/" -> slice -> a.of(slice) / b.of(slice);
+                default -> slice -> a.of(slice) % b.of(slice);
             };
         }
     }
 
     /** {@code function(slice)} or {@code function(slice, y)} for dot and cor. */
     record Statistic(String function, String other) implements VectorBody {
-        public double of(Slice slice, Map<String, double[]> side) {
-            long n = slice.length();
+        public Bound bind(Map<String, MemorySegment> side, long n) {
             return switch (function) {
-                case "sum" -> sum(slice);
-                case "mean" -> sum(slice) / n;
-                case "var" -> variance(slice);
-                case "sd" -> Math.sqrt(variance(slice));
-                case "min" -> extreme(slice, true);
-                case "max" -> extreme(slice, false);
-                case "norm" -> Math.sqrt(dot(slice, slice::get));
-                case "dot" -> dot(slice, k -> side.get(other)[(int) k]);
-                case "cor" -> correlation(slice, side.get(other));
+                case "sum" -> slice -> VectorFunctions.sum(slice, n);
+                case "mean" -> slice -> VectorFunctions.mean(slice, n);
+                case "var" -> slice -> VectorFunctions.variance(slice, n);
+                case "sd" -> slice -> Math.sqrt(VectorFunctions.variance(slice, n));
+                case "min" -> slice -> VectorFunctions.min(slice, n);
+                case "max" -> slice -> VectorFunctions.max(slice, n);
+                case "norm" -> slice -> VectorFunctions.norm(slice, n);
+                case "dot" -> {
+                    MemorySegment y = sideVector(side, n);
+                    yield slice -> VectorFunctions.dot(slice, y, n);
+                }
+                case "cor" -> new ColumnCorrelation(sideVector(side, n), n)::correlation;
                 default -> throw new IllegalStateException("not a vector function: " + function);
             };
         }
 
-        private static double sum(Slice slice) {
-            double total = 0;
-            for (long k = 0; k < slice.length(); k++) {
-                total += slice.get(k);
+        private MemorySegment sideVector(Map<String, MemorySegment> side, long n) {
+            MemorySegment y = side.get(other);
+            if (y.byteSize() < n * Double.BYTES) {
+                throw new IllegalArgumentException(function + "(…, " + other + "): `" + other + "` holds "
+                        + y.byteSize() / Double.BYTES + " values but the slice has " + n);
             }
-            return total;
-        }
-
-        private static double variance(Slice slice) {
-            double mean = sum(slice) / slice.length();
-            double squares = 0;
-            for (long k = 0; k < slice.length(); k++) {
-                double d = slice.get(k) - mean;
-                squares += d * d;
-            }
-            return squares / (slice.length() - 1);
-        }
-
-        private static double extreme(Slice slice, boolean minimum) {
-            double best = minimum ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-            for (long k = 0; k < slice.length(); k++) {
-                best = minimum ? Math.min(best, slice.get(k)) : Math.max(best, slice.get(k));
-            }
-            return best;
-        }
-
-        private static double dot(Slice slice, java.util.function.LongToDoubleFunction other) {
-            double total = 0;
-            for (long k = 0; k < slice.length(); k++) {
-                total += slice.get(k) * other.applyAsDouble(k);
-            }
-            return total;
-        }
-
-        private static double correlation(Slice slice, double[] y) {
-            long n = slice.length();
-            double meanX = sum(slice) / n;
-            double meanY = 0;
-            for (double value : y) {
-                meanY += value;
-            }
-            meanY /= n;
-            double cross = 0;
-            double squaresX = 0;
-            double squaresY = 0;
-            for (int k = 0; k < n; k++) {
-                double x = slice.get(k) - meanX;
-                double v = y[k] - meanY;
-                cross += x * v;
-                squaresX += x * x;
-                squaresY += v * v;
-            }
-            return cross / Math.sqrt(squaresX * squaresY);
+            return y;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.shard.examples.colcor;
 
+import dev.shard.dsl.vector.ColumnCorrelation;
 import dev.shard.runtime.task.Shard;
 import dev.shard.runtime.task.ShardContext;
 import dev.shard.runtime.task.ShardKernel;

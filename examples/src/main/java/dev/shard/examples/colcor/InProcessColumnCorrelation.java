@@ -1,5 +1,6 @@
 package dev.shard.examples.colcor;
 
+import dev.shard.dsl.vector.ColumnCorrelation;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shard.dsl.vector.ColumnCorrelation;
 import dev.shard.examples.workload.ColumnCorrelationWorkload;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

@@ -50,7 +50,7 @@ public final class FoldConstants implements Rule {
     }
 
     /** {@code expr} with every constant call replaced by its value. */
-    static Expr fold(Expr expr) {
+    public static Expr fold(Expr expr) {
         return switch (expr) {
             case Column column -> column;
             case Literal literal -> literal;

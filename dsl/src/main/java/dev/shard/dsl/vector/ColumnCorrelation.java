@@ -1,4 +1,4 @@
-package dev.shard.examples.colcor;
+package dev.shard.dsl.vector;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -14,6 +14,7 @@ import java.lang.foreign.ValueLayout;
  * add latency (about four cycles) instead of by memory bandwidth.
  *
  * <p>A column whose values are all equal has no correlation: its r is NaN, as in R.
+ * Shared by the W1 example kernel and the {@code cor(column, y)} of script apply bodies.
  */
 public final class ColumnCorrelation {
     private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED;
@@ -94,22 +95,7 @@ public final class ColumnCorrelation {
     }
 
     static double mean(MemorySegment values, long count) {
-        double sum0 = 0;
-        double sum1 = 0;
-        double sum2 = 0;
-        double sum3 = 0;
-        long aligned = count - count % LANES;
-        long i = 0;
-        for (; i < aligned; i += LANES) {
-            sum0 += values.getAtIndex(DOUBLE, i);
-            sum1 += values.getAtIndex(DOUBLE, i + 1);
-            sum2 += values.getAtIndex(DOUBLE, i + 2);
-            sum3 += values.getAtIndex(DOUBLE, i + 3);
-        }
-        for (; i < count; i++) {
-            sum0 += values.getAtIndex(DOUBLE, i);
-        }
-        return ((sum0 + sum1) + (sum2 + sum3)) / count;
+        return VectorFunctions.sum(values, count) / count;
     }
 
     /** Runs once per kernel, not per column, so one accumulator is enough. */
