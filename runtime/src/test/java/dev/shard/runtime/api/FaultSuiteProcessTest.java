@@ -4,10 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shard.runtime.report.RunReport;
+import dev.shard.runtime.task.ShardContext;
 import dev.shard.runtime.task.PoolStatus;
 import dev.shard.runtime.task.Shards;
+import dev.shard.runtime.testing.FullFileSystemRun;
+import dev.shard.runtime.testing.SegmentHeaders;
+import dev.shard.runtime.testing.SmallTmpfs;
 import dev.shard.runtime.testing.WorkerProcesses;
 import dev.shard.storage.segment.SegmentStore;
+import dev.shard.storage.share.Shared;
+import dev.shard.storage.share.SharedInput;
+import dev.shard.storage.share.SharedLongArray;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,15 +22,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Faults injected into real worker JVMs; for each, the result is exact or the run fails
@@ -165,5 +176,102 @@ class FaultSuiteProcessTest {
                 && run.failures().stream().allMatch(failure -> failure.error().contains("died: Java heap exhausted"));
         ROWS.add(new Row("worker OOM on every attempt of one shard", 3, false, clean, leftovers()));
         assertTrue(clean, run.report()::renderText);
+    }
+
+    @Test
+    void aCorruptedHeaderBeforeWorkersOpenTheInputFailsTheRunNamingTheSegment() throws Exception {
+        Run<Long> run;
+        Path segment;
+        try (SharedInput input = Shared.share(LongStream.range(0, 4_000).toArray());
+                Pool pool = Pool.builder().workers(2).start()) {
+            segment = input.handle().file();
+            SegmentHeaders.overwrite(segment);
+            run = pool.shardMap(Shards.contiguous(4_000, 100), FaultSuiteProcessTest::sumOfShard, RunOptions.none()
+                    .withInput("x", input.handle()));
+        }
+        String named = segment.toString();
+        // The run stops once a shard has used its attempts, so not every shard need be among the failures.
+        boolean clean = !run.succeeded() && !run.failures().isEmpty()
+                && run.failures().stream().allMatch(failure -> failure.error().contains(named)
+                        && failure.error().contains("is not a shard array"))
+                && run.report().deaths().isEmpty() && throwsOnResults(run);
+        ROWS.add(new Row("corrupted segment header, before workers open the input", 1, false, clean, leftovers()));
+        assertTrue(clean, () -> run.failures().getFirst().error() + "\n" + run.report().renderText());
+    }
+
+    @Test
+    void aCorruptedHeaderWhileARunUsesTheInputLeavesTheRunExact() throws Exception {
+        Run<Long> run;
+        long[] values = LongStream.range(0, 4_000).toArray();
+        try (SharedInput input = Shared.share(values); Pool pool = Pool.builder().workers(2).start()) {
+            CompletableFuture<Run<Long>> running = CompletableFuture.supplyAsync(() -> pool.shardMap(
+                    Shards.contiguous(4_000, 10), context -> {
+                        Thread.sleep(3);
+                        return sumOfShard(context);
+                    }, RunOptions.none().withInput("x", input.handle())));
+            // Both workers have opened and checked the header once each has finished a shard.
+            while (!running.isDone() && pool.status().workers().stream().anyMatch(worker -> worker.tasksDone() < 2)) {
+                Thread.sleep(5);
+            }
+            SegmentHeaders.overwrite(input.handle().file());
+            run = running.get(120, TimeUnit.SECONDS);
+        }
+        // A worker started after the corruption (none here) would fail its shards with the
+        // header error; those that had opened the input read data the corruption did not touch.
+        List<Long> expected = IntStream.range(0, 400).mapToObj(shard -> LongStream.range(shard * 10L, shard * 10L + 10)
+                .sum()).toList();
+        boolean exact = run.succeeded() && run.results().equals(expected);
+        ROWS.add(new Row("corrupted segment header, while workers use the input", 1, exact, false, leftovers()));
+        assertTrue(exact, run.report()::renderText);
+    }
+
+    private static long sumOfShard(ShardContext context) {
+        SharedLongArray x = context.input("x", SharedLongArray.class);
+        long sum = 0;
+        for (long item = context.shard().start(); item < context.shard().end(); item++) {
+            sum += x.get(item);
+        }
+        return sum;
+    }
+
+    private static boolean throwsOnResults(Run<?> run) {
+        try {
+            run.results();
+            return false;
+        } catch (RuntimeException expected) {
+            return true;
+        }
+    }
+
+    @Test
+    void aFileSystemFillingDuringARunKeepsTheRunExactAndRefusesTheNextSegment(@TempDir Path directory)
+            throws Exception {
+        Optional<String> unavailable = SmallTmpfs.unavailable();
+        if (unavailable.isPresent()) {
+            ROWS.add(new Row("file system filling during a run (small tmpfs)", 0, false, false,
+                    "skipped: " + unavailable.get()));
+            Assumptions.abort("skipped: " + unavailable.get());
+        }
+        try (SmallTmpfs tmpfs = SmallTmpfs.mount(directory.resolve("tmpfs"), 24)) {
+            FullFileSystemRun outcome = FullFileSystemRun.start(tmpfs.path(), directory.resolve("driver.log"));
+            outcome.awaitRunning();
+            long filled = tmpfs.fill();
+            outcome.awaitExit();
+            tmpfs.unfill();
+            List<Path> leftRunDirectories = tmpfs.runDirectories();
+            boolean exact = outcome.printed("exact=true");
+            boolean clean = !exact && outcome.printed("failure: ") && outcome.printed("refused: ");
+            ROWS.add(new Row("file system filling during a run (small tmpfs)", 1, exact, clean,
+                    leftovers() + ", " + leftRunDirectories.size() + " run directories on the tmpfs"));
+            assertTrue(filled > 0, "the filler wrote nothing: the tmpfs was full before the run\n" + outcome.log());
+            assertEquals(0, outcome.exitCode(), outcome.log());
+            assertTrue(exact || clean, outcome.log());
+            // The segments were reserved before the run: filling the file system cannot break them,
+            // but the next segment must be refused naming the size, the directory and the variable.
+            assertTrue(outcome.printed("refused: ") && outcome.printed("SHARD_SHM_DIR")
+                    && outcome.printed(tmpfs.path().toString()), outcome.log());
+            assertEquals(List.of(), leftRunDirectories, "run directories left on the tmpfs");
+            assertEquals(List.of(), outcome.descendantsAlive(), "processes of the driver left running");
+        }
     }
 }
