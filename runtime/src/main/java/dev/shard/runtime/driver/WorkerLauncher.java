@@ -91,6 +91,7 @@ final class WorkerLauncher {
         command.addAll(context.workerJvmOptions());
         command.add("-D" + WorkerMain.WORKER_PROPERTY + "=" + runId + ":" + workerId);
         command.add("-D" + WorkerMain.SOCKET_PROPERTY + "=" + socket);
+        command.add("-D" + WorkerMain.DRIVER_PROPERTY + "=" + ProcessHandle.current().pid());
         if (context.initHook() != null) {
             command.add("-D" + WorkerMain.INIT_PROPERTY + "=" + context.initHook().getName());
         }

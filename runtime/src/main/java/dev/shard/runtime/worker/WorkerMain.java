@@ -28,6 +28,8 @@ public final class WorkerMain {
     public static final String WORKER_PROPERTY = "shard.worker";
     public static final String SOCKET_PROPERTY = "shard.worker.socket";
     public static final String INIT_PROPERTY = "shard.worker.init";
+    /** The driver's pid, so a worker that starts after its driver died knows it (see {@link ParentWatch}). */
+    public static final String DRIVER_PROPERTY = "shard.worker.driver";
     /** The token travels in the environment, never on the command line where any user could read it. */
     public static final String TOKEN_ENV = "SHARD_WORKER_TOKEN";
     static final int EXIT_DRIVER_GONE = 0;
