@@ -11,6 +11,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The shard time is a moving average over reported parts, so it follows a run whose
  * shards get faster (JIT warm-up) or slower; a too-high estimate only makes batches smaller.
+ * A part weighs by its shard count, as {@link #PROBE_BATCH}-shard parts of weight
+ * {@link #NEWEST_WEIGHT} each: the first parts of a run are small, and on a loaded machine
+ * one preemption inside a 16-shard part can make tiny shards look a thousand times slower.
+ * Weighed per part, that estimate took a dozen round trips to wear off and kept tiny-task
+ * batches small (half the throughput); weighed per shard, the next large part replaces it.
+ * A slower part always weighs at least {@link #NEWEST_WEIGHT}, so batches still shrink
+ * promptly when shards get slower.
  */
 final class BatchSizing {
     /** The compute a worker may hold claimed (in flight and not yet reported). */
@@ -42,7 +49,15 @@ final class BatchSizing {
             return;
         }
         double mean = Math.max(1.0, (double) totalNanos / count);
-        meanShardNanos = meanShardNanos < 0 ? mean : (1 - NEWEST_WEIGHT) * meanShardNanos + NEWEST_WEIGHT * mean;
+        if (meanShardNanos < 0) {
+            meanShardNanos = mean;
+            return;
+        }
+        double weight = 1 - Math.pow(1 - NEWEST_WEIGHT, (double) count / PROBE_BATCH);
+        if (mean > meanShardNanos) {
+            weight = Math.max(weight, NEWEST_WEIGHT);
+        }
+        meanShardNanos = (1 - weight) * meanShardNanos + weight * mean;
     }
 
     /** The measured mean shard time in nanoseconds, -1 before the first report. */

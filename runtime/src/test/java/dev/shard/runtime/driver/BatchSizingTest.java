@@ -65,4 +65,25 @@ class BatchSizingTest {
         assertTrue(!ledger.hasReturned());
         assertEquals(ShardLedger.RUNNING, ledger.state(39));
     }
+
+    @Test
+    void oneLargeFastPartOutweighsASlowProbe() {
+        BatchSizing sizing = new BatchSizing(1_000_000);
+        // A 16-shard probe of tiny shards during which the worker was preempted for 10 ms.
+        sizing.measured(16, 10 * MILLISECOND);
+        assertTrue(sizing.next(1_000_000, 2) < 100, "the probe alone makes batches small");
+        sizing.measured(40, 40 * 500L);
+        sizing.measured(2_000, 2_000 * 500L);
+        assertEquals(BatchSizing.MAX_BATCH, sizing.next(1_000_000, 2), "mean " + sizing.meanShardNanos());
+    }
+
+    @Test
+    void aSlowerSmallPartStillShrinksBatchesPromptly() {
+        BatchSizing sizing = new BatchSizing(8_000);
+        sizing.measured(4_000, 4_000 * 1_000L);
+        // One shard that took 200 ms: shards got slow; it weighs as much as a whole probe part.
+        sizing.measured(1, 200 * MILLISECOND);
+        assertTrue(sizing.meanShardNanos() >= 0.25 * 200 * MILLISECOND, "mean " + sizing.meanShardNanos());
+        assertTrue(sizing.next(8_000, 2) <= 1, "batches of one 200 ms shard at most");
+    }
 }
