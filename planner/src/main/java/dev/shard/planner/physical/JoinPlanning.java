@@ -34,7 +34,7 @@ final class JoinPlanning {
         long rows = RowEstimates.of(join.right());
         long bytesPerRow = join.right().schema().estimatedBytesPerRow();
         long tableBytes = rows * (bytesPerRow + HASH_BYTES_PER_ROW);
-        String size = HumanUnits.rows(rows) + " rows × " + (bytesPerRow + HASH_BYTES_PER_ROW) + " B = "
+        String size = HumanUnits.count(rows) + " rows × " + (bytesPerRow + HASH_BYTES_PER_ROW) + " B = "
                 + HumanUnits.bytes(tableBytes);
         String strategy;
         if (context.memoryBudgetBytes() <= 0) {
