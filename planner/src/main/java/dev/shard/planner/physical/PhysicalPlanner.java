@@ -105,6 +105,7 @@ public final class PhysicalPlanner {
             node = node.inputs().getFirst();
         }
         Collections.reverse(pipeline);
+        requireNoGeneratorAboveExpansion(pipeline);
         SourceExec source = switch (node) {
             case LogicalGenerate generate -> new GenerateExec(generate.rows(), generate.columns(), generate.schema());
             case LogicalScan scan -> new ArrowScanExec(SCAN_INPUT, scan.source(), scan.schema(), scan.rows());
@@ -138,6 +139,40 @@ public final class PhysicalPlanner {
         }
         LimitExec limit = (LimitExec) driver.get(last);
         return new SortedRowsExec(schema, List.of(), limit.count());
+    }
+
+    /**
+     * row(), random(...) and the other generator functions read a row's index in the
+     * stage's source; after a join or a map kernel a row has no such index in its batch.
+     */
+    private static void requireNoGeneratorAboveExpansion(List<PipelineExec> pipeline) {
+        String expansion = null;
+        for (PipelineExec operator : pipeline) {
+            List<dev.shard.planner.expr.Expr> exprs = switch (operator) {
+                case FilterExec filter -> List.of(filter.predicate());
+                case ProjectExec project -> project.columns().stream().map(c -> c.expr()).toList();
+                case PipelineExec.HashJoinExec join -> List.of();
+                case MapKernelExec kernel -> List.of();
+            };
+            if (expansion != null && exprs.stream().anyMatch(PhysicalPlanner::usesGenerator)) {
+                throw unsupported("row(), random() or another generator function after " + expansion,
+                        "compute generated columns before the " + expansion + ", in its input");
+            }
+            if (operator instanceof PipelineExec.HashJoinExec) {
+                expansion = "a join";
+            } else if (operator instanceof MapKernelExec) {
+                expansion = "a map kernel";
+            }
+        }
+    }
+
+    private static boolean usesGenerator(dev.shard.planner.expr.Expr expr) {
+        return switch (expr) {
+            case dev.shard.planner.expr.Column column -> false;
+            case dev.shard.planner.expr.Literal literal -> false;
+            case dev.shard.planner.expr.Call call -> call.function().isGenerator()
+                    || call.arguments().stream().anyMatch(PhysicalPlanner::usesGenerator);
+        };
     }
 
     private static PlanException unsupported(String what, String hint) {

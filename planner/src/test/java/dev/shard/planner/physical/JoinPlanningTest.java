@@ -61,6 +61,16 @@ class JoinPlanningTest {
     }
 
     @Test
+    void generatorFunctionsAfterAJoinAreRefused() {
+        LogicalPlan derived = dev.shard.planner.logical.LogicalProject.derive(join(1_000),
+                List.of(as("noise", call(ScalarFunction.RANDOM, lit(5)))));
+        PlanException refused = assertThrows(PlanException.class,
+                () -> PhysicalPlanner.plan(derived, new PlanningContext(MACHINE, 0, 0)));
+        assertEquals("the engine cannot run row(), random() or another generator function after a join yet",
+                refused.getMessage());
+    }
+
+    @Test
     void withoutABudgetTheBuildIsBroadcast() {
         PhysicalPlan plan = PhysicalPlanner.plan(join(20_000_000), new PlanningContext(MACHINE, 0, 0));
         HashJoinExec probe = (HashJoinExec) plan.stage().fragment().operators().getFirst();
