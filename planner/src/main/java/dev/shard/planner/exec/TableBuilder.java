@@ -71,7 +71,7 @@ public final class TableBuilder {
     }
 
     /** The rows so far as a table, and starts afresh. */
-    ColumnTable drain() {
+    public ColumnTable drain() {
         ColumnTable table = new ColumnTable(schema, rows, Arrays.stream(columns).map(c -> c.trimmed(rows)).toList());
         for (BatchColumn column : columns) {
             column.hasNulls = false;
