@@ -137,18 +137,39 @@ public final class Pool implements AutoCloseable {
 
         /** Starts the workers and returns once all are connected. */
         public Pool start() {
-            PoolContext context = new PoolContext(workers, memoryLimit, hardLimit, driftThreshold, maxTasksPerWorker,
+            return new Pool(DriverConductor.start(context()));
+        }
+
+        /**
+         * Spawns the workers and returns at once, so they start while the caller prepares
+         * its inputs or plan; the first call that needs them (a run, {@link #status()})
+         * waits until all are connected, and throws there if they could not start. The
+         * report's pool start is still spawn to all connected.
+         */
+        public Pool startAsync() {
+            return new Pool(DriverConductor.launch(context()));
+        }
+
+        private PoolContext context() {
+            return new PoolContext(workers, memoryLimit, hardLimit, driftThreshold, maxTasksPerWorker,
                     taskTimeout, maxRetries, initHook, workerJvmOptions, startTimeout, aotCache);
-            return new Pool(DriverConductor.start(context));
         }
     }
 
+    /** Waits for the workers of a pool started with {@link Builder#startAsync()}; at once otherwise. */
+    public Pool awaitStarted() {
+        conductor.awaitStarted();
+        return this;
+    }
+
     public PoolStatus status() {
+        conductor.awaitStarted();
         return PoolInspector.status(conductor, false);
     }
 
     /** Status after replacing dead workers and recycling idle ones over their limits. */
     public PoolStatus healthCheck() {
+        conductor.awaitStarted();
         return PoolInspector.status(conductor, true);
     }
 
@@ -179,6 +200,7 @@ public final class Pool implements AutoCloseable {
             throw new IllegalArgumentException("cannot send the kernel " + kernel.getClass().getName()
                     + " to workers: " + e.getMessage() + " (a lambda must capture only serializable values)", e);
         }
+        conductor.awaitStarted();
         RunOutcome outcome = RunDriver.execute(conductor, descriptor, shards.count());
         @SuppressWarnings("unchecked")
         List<R> results = (List<R>) (List<?>) outcome.results();
