@@ -1,16 +1,10 @@
 package dev.shard.runtime.worker;
 
 import dev.shard.runtime.protocol.Message;
-import dev.shard.runtime.protocol.PackedOutcomes;
 import dev.shard.runtime.protocol.ValueCodec;
 import dev.shard.runtime.task.RunDescriptor;
-import dev.shard.runtime.task.ShardKernel;
 import dev.shard.storage.copy.CopyLedger;
 import io.netty.channel.Channel;
-import java.io.PrintWriter;
-import java.io.Serializable;
-import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -23,16 +17,13 @@ import java.util.concurrent.TimeUnit;
  * enqueues, so a long task never blocks reading the next batch (the prefetch).
  */
 final class WorkerConductor {
-    /** Results are sent in parts of about this size, well under the frame limit. */
-    private static final long PART_BYTES = 8L * 1024 * 1024;
-    private static final int PART_OUTCOMES = 65_536;
-    private static final int MAX_RESULT_BYTES = 32 * 1024 * 1024;
     /** While idle, kept views whose files are gone are let go this often, so released memory returns. */
     private static final long IDLE_SWEEP_MILLIS = 1_000;
 
     private final int workerId;
     private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
     private final TimeoutWatchdog watchdog;
+    private final BatchExecutor batches;
     private volatile Channel channel;
     private int runId = -1;
     private RunDescriptor descriptor;
@@ -49,6 +40,7 @@ final class WorkerConductor {
     WorkerConductor(int workerId) {
         this.workerId = workerId;
         this.watchdog = new TimeoutWatchdog(this::reportTimeout);
+        this.batches = new BatchExecutor(workerId, watchdog);
     }
 
     void attach(Channel channel) {
@@ -145,83 +137,13 @@ final class WorkerConductor {
         return fresh;
     }
 
-    /**
-     * Runs a batch and sends its outcomes in parts: successes of consecutive shards go
-     * packed (one array of results), and a failure, rare, goes in a part of its own kind.
-     */
+    /** Runs a batch on this thread; its outcomes go to the driver in parts as they are ready. */
     private void execute(Message.TaskBatch batch) {
         if (batch.runId() != runId) {
             throw new IllegalStateException("batch for run " + batch.runId() + " but the current run is " + runId);
         }
-        int end = batch.firstShard() + batch.count();
-        PackedOutcomes.Builder packed = new PackedOutcomes.Builder(batch.firstShard(), batch.attempt());
-        List<Message.ShardOutcome> failures = new ArrayList<>();
-        long partBytes = 0;
-        for (int shardId = batch.firstShard(); shardId < end; shardId++) {
-            Message.ShardOutcome outcome = runShard(shardId, batch.attempt());
-            if (outcome.succeeded()) {
-                if (!failures.isEmpty()) {
-                    send(batch, false, failures);
-                    failures = new ArrayList<>();
-                    partBytes = 0;
-                }
-                if (packed.nextShard() != shardId) {
-                    // Only when empty: a failure flushed the pack and started it past itself.
-                    packed = new PackedOutcomes.Builder(shardId, batch.attempt());
-                }
-                packed.add(outcome.result(), outcome.nanos());
-                partBytes += outcome.result().length;
-            } else {
-                if (packed.size() > 0) {
-                    send(batch, false, packed.build());
-                    packed = new PackedOutcomes.Builder(shardId + 1, batch.attempt());
-                    partBytes = 0;
-                }
-                failures.add(outcome);
-                partBytes += outcome.stackTrace().length();
-            }
-            boolean last = shardId == end - 1;
-            if (!last && (partBytes > PART_BYTES || packed.size() + failures.size() >= PART_OUTCOMES)) {
-                send(batch, false, failures.isEmpty() ? packed.build() : failures);
-                packed = new PackedOutcomes.Builder(shardId + 1, batch.attempt());
-                failures = new ArrayList<>();
-                partBytes = 0;
-            }
-        }
-        send(batch, true, failures.isEmpty() ? packed.build() : failures);
-    }
-
-    private Message.ShardOutcome runShard(int shardId, int attempt) {
-        long started = System.nanoTime();
-        if (setupError != null) {
-            return failed(shardId, attempt, started, setupError);
-        }
-        @SuppressWarnings("unchecked")
-        ShardKernel<Serializable> kernel = (ShardKernel<Serializable>) descriptor.kernel();
-        TaskContext context = new TaskContext(descriptor.shards().get(shardId), descriptor.seed(), workerId, attempt,
-                resources);
-        watchdog.started(shardId, attempt, started);
-        try {
-            byte[] result = ValueCodec.encode(kernel.run(context));
-            if (result.length > MAX_RESULT_BYTES) {
-                return failed(shardId, attempt, started, new IllegalStateException("the result of shard " + shardId
-                        + " is " + result.length + " bytes, over the " + MAX_RESULT_BYTES + " bytes a result may"
-                        + " take: write big data into an output buffer and return a summary"));
-            }
-            return new Message.ShardOutcome(shardId, attempt, System.nanoTime() - started, true, result, null, null);
-        } catch (VirtualMachineError fatal) {
-            // Out of memory or a broken VM: end this worker; the driver re-runs its shards elsewhere.
-            throw fatal;
-        } catch (Throwable error) {
-            return failed(shardId, attempt, started, error);
-        } finally {
-            watchdog.finished();
-        }
-    }
-
-    private static Message.ShardOutcome failed(int shardId, int attempt, long started, Throwable error) {
-        return new Message.ShardOutcome(shardId, attempt, System.nanoTime() - started, false, null, error.toString(),
-                stackTrace(error));
+        batches.execute(batch, descriptor, resources, setupError, (complete, outcomes) -> send(batch, complete,
+                outcomes));
     }
 
     private void send(Message.TaskBatch batch, boolean complete, List<Message.ShardOutcome> outcomes) {
@@ -264,11 +186,5 @@ final class WorkerConductor {
                 .awaitUninterruptibly(1_000);
         WorkerMain.fail("shard " + shardId + " ran " + elapsedMillis + " ms, over the task timeout; exiting",
                 WorkerMain.EXIT_TIMEOUT);
-    }
-
-    private static String stackTrace(Throwable error) {
-        StringWriter text = new StringWriter();
-        error.printStackTrace(new PrintWriter(text));
-        return text.toString();
     }
 }
