@@ -1,5 +1,6 @@
 package dev.shard.runtime.driver;
 
+import dev.shard.runtime.worker.WorkerMain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,8 @@ final class StartupCache {
             recording = cache.resolveSibling(cache.getFileName() + ".recording-" + ProcessHandle.current().pid()
                     + "-" + System.nanoTime());
             options.add("-XX:AOTCacheOutput=" + recording);
+            // Before exiting, the recorder runs a training workload through its task path (StartupTraining).
+            options.add("-D" + WorkerMain.TRAIN_PROPERTY + "=true");
         }
         return options;
     }

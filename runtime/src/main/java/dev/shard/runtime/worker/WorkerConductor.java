@@ -83,6 +83,11 @@ final class WorkerConductor {
             case Message.Shutdown ignored -> {
                 closeResources();
                 opened.close();
+                if (StartupTraining.requested()) {
+                    // This JVM records the AOT cache as it exits: train the task path into it first.
+                    watchdog.configure(0);
+                    StartupTraining.run(batches);
+                }
                 // A normal exit: shutdown hooks run (and JVM exit work such as writing an AOT cache).
                 WorkerMain.exiting = true;
                 // The JVM's exit waits up to 300 ms for threads sitting in native code, such as an

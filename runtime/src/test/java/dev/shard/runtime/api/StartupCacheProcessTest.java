@@ -42,6 +42,9 @@ class StartupCacheProcessTest {
                 .allMatch(line -> line.contains("-XX:AOTCache=" + cache)), first);
         assertTrue(first.contains("pool 2 worker logs: []"), "nothing from the JVM about the cache in worker logs\n"
                 + first);
+        // The recorder ran the task-path training before it exited: its kernel's class is in the cache.
+        assertTrue(Files.readString(cache, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains("StartupTraining$TrainingKernel"), "the cache holds the trained task path");
 
         Files.writeString(cache, "not an AOT cache");
         String second = driver(classpath, cacheDirectory, directory, 3);
