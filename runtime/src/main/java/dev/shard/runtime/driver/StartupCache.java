@@ -25,6 +25,8 @@ final class StartupCache {
     private static final Logger LOG = LoggerFactory.getLogger(StartupCache.class);
     /** What the JVM logs once the cache is mapped and its classes are in use. */
     static final String IN_USE_MARK = "Using AOT-linked classes: true";
+    /** {@code -Dshard.aot.train=false}: the recorder skips the task-path training before it exits. */
+    static final String TRAIN_PROPERTY = "shard.aot.train";
 
     private final Path cache;
     private int recorder = -1;
@@ -65,8 +67,11 @@ final class StartupCache {
             recording = cache.resolveSibling(cache.getFileName() + ".recording-" + ProcessHandle.current().pid()
                     + "-" + System.nanoTime());
             options.add("-XX:AOTCacheOutput=" + recording);
-            // Before exiting, the recorder runs a training workload through its task path (StartupTraining).
-            options.add("-D" + WorkerMain.TRAIN_PROPERTY + "=true");
+            // Before exiting, the recorder runs a training workload through its task path (StartupTraining);
+            // -Dshard.aot.train=false records start-up and the pool's own runs only.
+            if (!"false".equalsIgnoreCase(System.getProperty(TRAIN_PROPERTY, "true").strip())) {
+                options.add("-D" + WorkerMain.TRAIN_PROPERTY + "=true");
+            }
         }
         return options;
     }
