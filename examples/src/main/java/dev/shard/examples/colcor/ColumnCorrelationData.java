@@ -25,6 +25,8 @@ import java.util.List;
 public final class ColumnCorrelationData implements AutoCloseable {
     /** What {@link #clearCorrelations()} leaves in every r[j]: a NaN with all bits set. */
     private static final long UNWRITTEN_BITS = -1L;
+    /** Columns the driver makes between two looks at the pool: ~10-20 ms each at 10,000 rows. */
+    private static final int DRIVER_BLOCK_COLUMNS = 16;
 
     private final int rows;
     private final int columns;
@@ -94,13 +96,34 @@ public final class ColumnCorrelationData implements AutoCloseable {
      * segment; the values are the reference generator's, whoever writes them.
      */
     public Run<Long> generateColumns(Pool pool) {
-        Run<Long> run = pool.shardMap(Shards.auto(columns, pool.status().workers().size()),
-                new ColumnGenerationKernel(rows, columns),
+        return generateColumns(pool, 0);
+    }
+
+    /**
+     * Fills X with every core busy: while the workers of a pool started with
+     * {@code startAsync()} are still starting, this thread makes columns from the first
+     * one on, a block at a time; once they have connected, they make the rest in
+     * parallel. Returns the workers' run, or null when this thread made every column.
+     */
+    public Run<Long> generateColumnsWhileStarting(Pool pool) {
+        int made = 0;
+        while (made < columns && !pool.startEnded()) {
+            int end = Math.min(columns, made + DRIVER_BLOCK_COLUMNS);
+            ColumnCorrelationWorkload.fillColumns(matrix.data(), rows, made, end);
+            made = end;
+        }
+        return made == columns ? null : generateColumns(pool, made);
+    }
+
+    private Run<Long> generateColumns(Pool pool, int firstColumn) {
+        int count = columns - firstColumn;
+        Run<Long> run = pool.shardMap(Shards.auto(count, pool.status().workers().size()),
+                new ColumnGenerationKernel(rows, columns, firstColumn),
                 RunOptions.none().withOutput(ColumnGenerationKernel.TARGET, matrix.reference()));
         // results() throws a RunFailedException naming the failed shard, its worker and cause.
         long filled = run.results().stream().mapToLong(Long::longValue).sum();
-        if (filled != columns) {
-            throw new IllegalStateException("the workers generated " + filled + " columns of X, expected " + columns);
+        if (filled != count) {
+            throw new IllegalStateException("the workers generated " + filled + " columns of X, expected " + count);
         }
         return run;
     }

@@ -8,13 +8,14 @@ import dev.shard.storage.buffer.OutputBuffer;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Generates W1's X in a worker: the shard's columns, with the reference generator,
+ * Generates W1's X in a worker: the shard's columns (shard item k is column
+ * {@code firstColumn + k}: the driver may have made the columns before), with the reference generator,
  * straight into the shared column-major buffer (as the language fills
  * {@code matrix(n, p) {...}}). Every value depends only on (row, column), so a re-run
  * shard writes the same bits: the matrix is the same whichever worker made which column.
  * Returns the number of columns it wrote.
  */
-public record ColumnGenerationKernel(int rows, int columns) implements ShardKernel<Long> {
+public record ColumnGenerationKernel(int rows, int columns, int firstColumn) implements ShardKernel<Long> {
     public static final String TARGET = "colcor.x";
 
     @Override
@@ -27,9 +28,9 @@ public record ColumnGenerationKernel(int rows, int columns) implements ShardKern
         MemorySegment data = target.data();
         Shard shard = context.shard();
         if (shard.indices() == null && shard.step() == 1 && !shard.isTile()) {
-            ColumnCorrelationWorkload.fillColumns(data, rows, shard.start(), shard.end());
+            ColumnCorrelationWorkload.fillColumns(data, rows, firstColumn + shard.start(), firstColumn + shard.end());
         } else {
-            shard.forEach(column -> ColumnCorrelationWorkload.fillColumns(data, rows, column, column + 1));
+            shard.forEach(k -> ColumnCorrelationWorkload.fillColumns(data, rows, firstColumn + k, firstColumn + k + 1));
         }
         return shard.size();
     }

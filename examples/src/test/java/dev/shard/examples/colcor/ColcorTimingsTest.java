@@ -38,7 +38,7 @@ class ColcorTimingsTest {
 
         List<String> names = List.of("command line: options, finding the command", "example colcor: options and set-up",
                 "pool start: 2 workers spawned", "data set-up: X, y, r allocated, y filled (driver, while workers start)",
-                "pool start: waiting for the workers to connect", "data generation: X by the workers into shared memory",
+                "data generation: X by the driver until the workers connect, then by the workers",
                 "compute: the shardMap call", "teardown: checks, output, pool and data closed");
         double phases = 0;
         double allPhases = 0;

@@ -162,6 +162,15 @@ public final class Pool implements AutoCloseable {
         return this;
     }
 
+    /**
+     * True once the start of a pool from {@link Builder#startAsync()} has ended (every
+     * worker connected, or the start failed): {@link #awaitStarted()} would not wait. The
+     * caller can do its own share of the work until then.
+     */
+    public boolean startEnded() {
+        return conductor.startEnded();
+    }
+
     public PoolStatus status() {
         conductor.awaitStarted();
         return PoolInspector.status(conductor, false);

@@ -170,6 +170,11 @@ public final class DriverConductor implements AutoCloseable {
         throw new IllegalStateException(startFailure.getMessage(), startFailure);
     }
 
+    /** True once the start has ended, connected or failed: {@link #awaitStarted()} then returns or throws at once. */
+    public boolean startEnded() {
+        return startState != StartState.STARTING || closing;
+    }
+
     private enum StartState { STARTING, STARTED, FAILED }
 
     private void awaitAllReady() {
