@@ -66,7 +66,7 @@ final class WorkerLauncher {
 
     /** Called when a worker process has ended: a finished recording becomes the cache. */
     void exited(int workerId, int exitStatus) {
-        startupCache.exited(workerId, exitStatus);
+        startupCache.exited(workerId, exitStatus, logFile(workerId));
     }
 
     /** Called when a worker has connected: whether it started from the AOT cache. */
