@@ -69,11 +69,12 @@ final class StartupTraining {
                 frames.clear();
                 FrameCodec.write(new Message.TaskBatch(runId, first, Math.min(BATCH, count - first), 1), frames);
                 Message.TaskBatch batch = (Message.TaskBatch) FrameCodec.read(frames);
-                executor.execute(batch, descriptor, resources, null, (complete, outcomes) -> {
-                    frames.clear();
-                    FrameCodec.write(new Message.BatchDone(runId, batch.firstShard(), batch.count(), complete, 0, 0,
-                            0, outcomes), frames);
-                });
+                executor.execute(batch, descriptor, resources, null, new MemoryGuard(),
+                        (complete, outcomes, unclaimed) -> {
+                            frames.clear();
+                            FrameCodec.write(new Message.BatchDone(runId, batch.firstShard(), batch.count(), complete,
+                                    0, 0, 0, outcomes), frames);
+                        });
             }
         } finally {
             frames.release();
