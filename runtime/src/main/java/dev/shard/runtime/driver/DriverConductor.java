@@ -525,6 +525,7 @@ public final class DriverConductor implements AutoCloseable {
     /** Asks every worker to exit, waits up to {@code timeout}, then kills what is left. */
     public void stop(Duration timeout) {
         List<WorkerProxy> all;
+        List<WorkerProxy> unconnected = new ArrayList<>();
         synchronized (this) {
             if (closing) {
                 return;
@@ -533,12 +534,18 @@ public final class DriverConductor implements AutoCloseable {
             notifyAll();
             all = new ArrayList<>(workers.values());
             for (WorkerProxy worker : all) {
+                if (worker.state == WorkerState.STARTING) {
+                    unconnected.add(worker);
+                }
                 if (worker.state != WorkerState.DEAD) {
                     worker.state = WorkerState.STOPPING;
                     worker.send(new Message.Shutdown());
                 }
             }
         }
+        // A worker still starting cannot hear the shutdown and holds no work or data: a pool
+        // closed before its workers connected (an input refused at once) must not wait for them.
+        unconnected.forEach(worker -> worker.process.destroyForcibly());
         sampler.close();
         timers.shutdownNow();
         long deadline = System.nanoTime() + timeout.toNanos();
