@@ -25,7 +25,7 @@ class ExampleProgramsTest {
                         "colcor: option --rows needs a whole number of at least 2, got 'abc' (for example --rows 10000)\n"},
                 {new ColcorProgram(), new String[] {"--colums", "5"},
                         "colcor: unknown option '--colums'; colcor accepts --rows, --cols, --workers,"
-                                + " --max-tasks-per-worker, --report-json\n"},
+                                + " --max-tasks-per-worker, --runs, --report-json\n"},
                 {new TinyTasksProgram(), new String[] {"--memory-limit", "lots"},
                         "tiny-tasks: option --memory-limit: invalid size 'lots': use a whole number of bytes or a"
                                 + " number with a unit, such as 512MiB, 2GiB or 1.5GiB"
@@ -48,7 +48,7 @@ class ExampleProgramsTest {
         ProgramOutput colcor = ProgramOutput.run(new ColcorProgram(), "--help");
         assertEquals(0, colcor.exitCode());
         assertTrue(colcor.out().startsWith("usage: bin/shard example colcor [--rows n] [--cols p] [--workers w]"
-                + " [--max-tasks-per-worker k] [--report-json file]\n"), colcor.out());
+                + " [--max-tasks-per-worker k] [--runs k] [--report-json file]\n"), colcor.out());
         ProgramOutput tiny = ProgramOutput.run(new TinyTasksProgram(), "-h");
         assertEquals(0, tiny.exitCode());
         assertTrue(tiny.out().contains("--leak-kib-per-task k"), tiny.out());

@@ -1,6 +1,8 @@
 package dev.shard.dsl.api;
 
 import dev.shard.planner.PlanException;
+import dev.shard.planner.exec.TableKernel;
+import dev.shard.planner.exec.TableKernels;
 import dev.shard.planner.explain.ExplainLevel;
 import dev.shard.planner.explain.PlanExplanation;
 import dev.shard.planner.expr.Column;
@@ -94,12 +96,27 @@ public final class Dataset {
         return next(new LogicalShardRows(plan, rows));
     }
 
-    /** An equality join on {@code leftColumn == rightColumn}. Planned; not executed by the engine yet. */
+    /**
+     * An equality join on {@code leftColumn == rightColumn}: every column of this dataset,
+     * then the right's other columns; rows in this dataset's order, then the right's. The
+     * right side runs first and is broadcast to the workers (explain says why).
+     */
     public Dataset join(Dataset right, JoinType type, String leftColumn, String rightColumn) {
         return next(new LogicalJoin(plan, right.plan, type, List.of(new JoinKey(leftColumn, rightColumn))));
     }
 
-    /** A named kernel class over each shard's rows. Planned; not executed by the engine yet. */
+    /**
+     * A {@link TableKernel} class run over each shard's rows in the workers, with its output
+     * columns from the class's {@code outputSchema(Schema, Map)}; {@code footprintBytesPerRow}
+     * is the private memory it holds per input row (the tuner sizes shards with it).
+     */
+    public Dataset mapKernel(Class<? extends TableKernel> kernel, Map<String, Serializable> parameters,
+            double footprintBytesPerRow) {
+        Schema output = TableKernels.outputSchema(kernel, plan.schema(), parameters);
+        return mapKernel(kernel.getName(), parameters, output, footprintBytesPerRow);
+    }
+
+    /** A kernel class named by its binary name, with its output columns given here. */
     public Dataset mapKernel(String kernelClass, Map<String, Serializable> parameters, Schema output,
             double footprintBytesPerRow) {
         return next(new LogicalMapKernel(plan, kernelClass, parameters, output, footprintBytesPerRow));

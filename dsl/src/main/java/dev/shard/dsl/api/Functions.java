@@ -91,4 +91,9 @@ public final class Functions {
     public static Aggregation last(String column) {
         return Aggregation.of(AggregateFunction.LAST, column);
     }
+
+    /** The exact number of distinct non-null values of {@code column}. */
+    public static Aggregation countDistinct(String column) {
+        return Aggregation.of(AggregateFunction.COUNT_DISTINCT, column);
+    }
 }

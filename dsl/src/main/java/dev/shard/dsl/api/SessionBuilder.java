@@ -32,10 +32,14 @@ public final class SessionBuilder {
         return this;
     }
 
-    /** Checks the budget against the workers' base (InfeasibleBudgetException), then starts the workers. */
+    /**
+     * Checks the budget against the workers' base (InfeasibleBudgetException), then starts
+     * the workers and returns without waiting for them: the first query waits.
+     */
     public Session open() {
         StageSizing.checkBudget(new PlanningContext(workers, memoryBudgetBytes, 0));
-        return new Session(Pool.builder().workers(workers).start(), workers, memoryBudgetBytes);
+        // The workers start while the caller parses and plans; the first run waits for them.
+        return new Session(Pool.builder().workers(workers).startAsync(), workers, memoryBudgetBytes);
     }
 
     static long parseBytes(String text) {

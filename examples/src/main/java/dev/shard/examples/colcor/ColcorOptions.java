@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param columns            columns of X (p)
  * @param workers            worker processes
  * @param maxTasksPerWorker  recycle a worker after this many tasks (0: never)
- * @param reportJson         where to write the run report, if anywhere
+ * @param runs               computations on the same pool and data, one {@code compute_s=} line each
+ * @param reportJson         where to write the run report (of the last run), if anywhere
  */
-public record ColcorOptions(int rows, int columns, int workers, long maxTasksPerWorker, Optional<Path> reportJson) {
+public record ColcorOptions(int rows, int columns, int workers, long maxTasksPerWorker, int runs,
+        Optional<Path> reportJson) {
     public static final String NAME = "colcor";
     public static final String DESCRIPTION =
             "W1: correlation of every column of a shared n x p matrix with y, computed by worker processes";
@@ -26,7 +28,8 @@ public record ColcorOptions(int rows, int columns, int workers, long maxTasksPer
             new OptionSpec("--cols", "p", "2000", "columns of X (default 2000)"),
             new OptionSpec("--workers", "w", "2", "worker processes (default: available cores)"),
             new OptionSpec("--max-tasks-per-worker", "k", "1000", "recycle a worker after k tasks (default: never)"),
-            new OptionSpec("--report-json", "file", "colcor-report.json", "write the run report as JSON"));
+            new OptionSpec("--runs", "k", "3", "compute k times on the same pool and data (default 1)"),
+            new OptionSpec("--report-json", "file", "colcor-report.json", "write the last run's report as JSON"));
 
     /** X must fit one segment of doubles addressed by long offsets, with room for the header. */
     private static final long MAX_ELEMENTS = Long.MAX_VALUE / Double.BYTES / 2;
@@ -43,7 +46,8 @@ public record ColcorOptions(int rows, int columns, int workers, long maxTasksPer
         }
         int workers = options.intValue("--workers", Runtime.getRuntime().availableProcessors(), 1);
         long maxTasks = options.longValue("--max-tasks-per-worker", 0, 1);
-        return new ColcorOptions(rows, columns, workers, maxTasks, options.path("--report-json"));
+        int runs = options.intValue("--runs", 1, 1);
+        return new ColcorOptions(rows, columns, workers, maxTasks, runs, options.path("--report-json"));
     }
 
     public static String usage() {

@@ -6,15 +6,18 @@ import dev.shard.examples.ExampleRuns;
 import dev.shard.examples.ProgramRunner;
 import dev.shard.examples.options.ByteSize;
 import dev.shard.runtime.api.Pool;
+import dev.shard.runtime.api.Run;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code bin/shard example colcor}: workload W1 on worker processes. X and y are
- * generated straight into shared segments, workers borrow them read-only and write
- * r[j] into a shared output buffer; the driver prints {@code check=} (the sum of r)
- * and {@code compute_s=} on stdout, then a summary on stderr.
+ * {@code bin/shard example colcor}: workload W1 on worker processes. The workers start
+ * while the driver sets up the buffers and makes X's first columns; once connected, they
+ * make the rest straight into the shared segment; they read X and y in place and write r[j] into a shared output
+ * buffer. The driver prints {@code check=} (the sum of r) and one {@code compute_s=}
+ * per run ({@code --runs k}) on stdout, then a summary on stderr.
  */
 public final class ColcorProgram implements ExampleProgram {
     @Override
@@ -35,49 +38,92 @@ public final class ColcorProgram implements ExampleProgram {
 
     private static int execute(ColcorOptions options, PrintStream out, PrintStream err) throws Exception {
         long start = System.nanoTime();
-        try (ColumnCorrelationData data = generate(options); Pool pool = startPool(options)) {
+        try (Pool pool = startPool(options); ColumnCorrelationData data = generate(pool, options)) {
             double setupSeconds = (System.nanoTime() - start) / 1e9;
-            Timings.phase("compute: the shardMap call");
-            ColcorOnPool.Computation computation = ColcorOnPool.compute(pool, data, options.workers());
-            ExampleRuns.recordTimings(computation.run());
-            Timings.phase("teardown: checks, output, pool and data closed");
-            ExampleRuns.writeReport(computation.run(), options.reportJson());
-            if (!computation.run().succeeded()) {
-                ExampleRuns.printFailures(ColcorOptions.NAME, computation.run(), err);
-                return 1;
+            List<Double> computeSeconds = new ArrayList<>();
+            double checksum = Double.NaN;
+            for (int run = 1; run <= options.runs(); run++) {
+                Timings.phase(options.runs() == 1 ? "compute: the shardMap call"
+                        : "compute: the shardMap call, run " + run);
+                ColcorOnPool.Computation computation = ColcorOnPool.compute(pool, data, options.workers());
+                ExampleRuns.recordTimings(computation.run());
+                if (run == options.runs()) {
+                    Timings.phase("teardown: checks, output, pool and data closed");
+                    ExampleRuns.writeReport(computation.run(), options.reportJson());
+                }
+                if (!checked(computation, data, options, err)) {
+                    return 1;
+                }
+                double sum = data.checksum();
+                // Same data, same shards: every run must give the same bits (determinism).
+                if (run > 1 && Double.doubleToLongBits(sum) != Double.doubleToLongBits(checksum)) {
+                    err.printf(Locale.ROOT, "colcor: run %d gave check=%.12e, run 1 gave %.12e%n", run, sum, checksum);
+                    return 1;
+                }
+                checksum = sum;
+                computeSeconds.add(computation.computeSeconds());
             }
-            long computed = computation.run().results().stream().mapToLong(Integer::longValue).sum();
-            if (computed != options.columns()) {
-                err.println("colcor: the workers computed " + computed + " columns, expected " + options.columns());
-                return 1;
+            out.printf(Locale.ROOT, "check=%.12e%n", checksum);
+            for (double seconds : computeSeconds) {
+                out.printf(Locale.ROOT, "compute_s=%.6f%n", seconds);
             }
-            long unwritten = data.firstUnwrittenColumn();
-            if (unwritten >= 0) {
-                err.println("colcor: the run succeeded but r[" + unwritten + "] was never written");
-                return 1;
-            }
-            out.printf(Locale.ROOT, "check=%.12e%n", data.checksum());
-            out.printf(Locale.ROOT, "compute_s=%.6f%n", computation.computeSeconds());
             out.flush();
             err.printf(Locale.ROOT, "colcor: %d x %d doubles (%s shared), %d workers, %d shards;"
-                            + " set-up %.3f s, compute %.3f s%n",
+                            + " set-up %.3f s, compute %.3f s%s%n",
                     options.rows(), options.columns(), ByteSize.format(data.sharedBytes()), options.workers(),
-                    ColcorOnPool.shards(data, options.workers()).count(), setupSeconds, computation.computeSeconds());
+                    ColcorOnPool.shards(data, options.workers()).count(), setupSeconds, computeSeconds.getFirst(),
+                    options.runs() == 1 ? "" : " (first of " + options.runs() + " runs)");
             return 0;
         }
     }
 
-    private static ColumnCorrelationData generate(ColcorOptions options) {
-        Timings.phase("data generation: X and y into shared memory");
-        return ColumnCorrelationData.generate(options.rows(), options.columns());
+    private static boolean checked(ColcorOnPool.Computation computation, ColumnCorrelationData data,
+            ColcorOptions options, PrintStream err) {
+        if (!computation.run().succeeded()) {
+            ExampleRuns.printFailures(ColcorOptions.NAME, computation.run(), err);
+            return false;
+        }
+        long computed = computation.run().results().stream().mapToLong(Integer::longValue).sum();
+        if (computed != options.columns()) {
+            err.println("colcor: the workers computed " + computed + " columns, expected " + options.columns());
+            return false;
+        }
+        long unwritten = data.firstUnwrittenColumn();
+        if (unwritten >= 0) {
+            err.println("colcor: the run succeeded but r[" + unwritten + "] was never written");
+            return false;
+        }
+        return true;
     }
 
+    /**
+     * y and the buffers are made while the workers start, then X's columns: by this
+     * thread until the workers have connected, by the workers after that, straight into
+     * the shared segment either way.
+     */
+    private static ColumnCorrelationData generate(Pool pool, ColcorOptions options) {
+        Timings.phase("data set-up: X, y, r allocated, y filled (driver, while workers start)");
+        ColumnCorrelationData data = ColumnCorrelationData.allocate(options.rows(), options.columns());
+        try {
+            Timings.phase("data generation: X by the driver until the workers connect, then by the workers");
+            Run<Long> byWorkers = data.generateColumnsWhileStarting(pool);
+            if (byWorkers != null) {
+                ExampleRuns.recordTimings(byWorkers);
+            }
+            return data;
+        } catch (RuntimeException e) {
+            data.close();
+            throw e;
+        }
+    }
+
+    /** Spawns the workers and returns at once: they start while the data is set up. */
     private static Pool startPool(ColcorOptions options) {
-        Timings.phase("pool start: " + options.workers() + " workers, spawn to connected");
+        Timings.phase("pool start: " + options.workers() + " workers spawned");
         Pool.Builder builder = Pool.builder().workers(options.workers());
         if (options.maxTasksPerWorker() > 0) {
             builder.maxTasksPerWorker(options.maxTasksPerWorker());
         }
-        return builder.start();
+        return builder.startAsync();
     }
 }

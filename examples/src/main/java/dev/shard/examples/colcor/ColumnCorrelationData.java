@@ -1,16 +1,14 @@
 package dev.shard.examples.colcor;
 
 import dev.shard.examples.workload.ColumnCorrelationWorkload;
+import dev.shard.runtime.api.Pool;
+import dev.shard.runtime.api.Run;
+import dev.shard.runtime.api.RunOptions;
+import dev.shard.runtime.task.Shards;
 import dev.shard.storage.buffer.BufferReference;
 import dev.shard.storage.buffer.BufferSpec;
 import dev.shard.storage.buffer.OutputBuffer;
 import dev.shard.storage.layout.ElementType;
-import dev.shard.storage.segment.Backing;
-import dev.shard.storage.share.Shared;
-import dev.shard.storage.share.SharedArray;
-import dev.shard.storage.share.SharedHandle;
-import dev.shard.storage.share.SharedInput;
-import dev.shard.storage.share.SharedWriter;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
@@ -18,48 +16,69 @@ import java.util.List;
 
 /**
  * The W1 data in shared memory, generated in place (X is never built on the heap): the
- * column-major shared matrix X, the shared vector y, and the output buffer r, one
- * double per column, NaN until written. Closing it unlinks all three.
+ * column-major matrix X, the vector y, and the output buffer r, one double per column,
+ * NaN until written. X and y are shared buffers like the language's {@code matrix(n, p)}:
+ * {@link #generate(Pool, int, int)} has the workers fill X's columns in parallel straight
+ * into the segment ({@link ColumnGenerationKernel}), {@link #generate(int, int)} fills it
+ * in this process. Closing it unlinks all three.
  */
 public final class ColumnCorrelationData implements AutoCloseable {
     /** What {@link #clearCorrelations()} leaves in every r[j]: a NaN with all bits set. */
     private static final long UNWRITTEN_BITS = -1L;
+    /** Columns the driver makes between two looks at the pool: ~10-20 ms each at 10,000 rows. */
+    private static final int DRIVER_BLOCK_COLUMNS = 16;
 
     private final int rows;
     private final int columns;
-    private final SharedInput matrix;
-    private final SharedInput y;
+    private final OutputBuffer matrix;
+    private final OutputBuffer y;
     private final OutputBuffer correlations;
-    private final SharedArray matrixView;
-    private final SharedArray yView;
 
-    private ColumnCorrelationData(int rows, int columns, SharedInput matrix, SharedInput y,
+    private ColumnCorrelationData(int rows, int columns, OutputBuffer matrix, OutputBuffer y,
             OutputBuffer correlations) {
         this.rows = rows;
         this.columns = columns;
         this.matrix = matrix;
         this.y = y;
         this.correlations = correlations;
-        this.matrixView = matrix.open();
-        this.yView = y.open();
     }
 
-    /** Creates X, y and r and fills X and y with the reference generator. */
+    /** Creates X, y and r and fills X and y with the reference generator in this process. */
     public static ColumnCorrelationData generate(int rows, int columns) {
+        ColumnCorrelationData data = allocate(rows, columns);
+        try {
+            ColumnCorrelationWorkload.fillColumns(data.matrix.data(), rows, 0, columns);
+            return data;
+        } catch (RuntimeException e) {
+            data.close();
+            throw e;
+        }
+    }
+
+    /** Creates X, y and r and has the pool's workers fill X ({@link #generateColumns(Pool)}). */
+    public static ColumnCorrelationData generate(Pool pool, int rows, int columns) {
+        ColumnCorrelationData data = allocate(rows, columns);
+        try {
+            data.generateColumns(pool);
+            return data;
+        } catch (RuntimeException e) {
+            data.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Creates X (zero), y (filled here: one column's worth) and r (unwritten). Cheap: the
+     * driver can do it while a pool started with {@code startAsync()} comes up.
+     */
+    public static ColumnCorrelationData allocate(int rows, int columns) {
         List<AutoCloseable> created = new ArrayList<>();
         try {
-            SharedInput matrix;
-            try (SharedWriter writer = Shared.allocateMatrix(rows, columns, Backing.AUTO)) {
-                ColumnCorrelationWorkload.fillColumns(writer.memory(), rows, 0, columns);
-                matrix = writer.publish();
-            }
+            OutputBuffer matrix = OutputBuffer.create(BufferSpec.matrix(ElementType.DOUBLE, rows, columns));
             created.add(matrix);
-            SharedInput y;
-            try (SharedWriter writer = Shared.allocate(ElementType.DOUBLE, rows, Backing.AUTO)) {
-                ColumnCorrelationWorkload.fillY(writer.memory(), rows);
-                y = writer.publish();
-            }
+            OutputBuffer y = OutputBuffer.create(BufferSpec.vector(ElementType.DOUBLE, rows));
             created.add(y);
+            ColumnCorrelationWorkload.fillY(y.data(), rows);
             OutputBuffer correlations = OutputBuffer.create(
                     BufferSpec.vector(ElementType.DOUBLE, columns).withInit(Double.NaN));
             created.add(correlations);
@@ -72,6 +91,43 @@ public final class ColumnCorrelationData implements AutoCloseable {
         }
     }
 
+    /**
+     * Fills X on the pool's workers, each shard its columns straight into the shared
+     * segment; the values are the reference generator's, whoever writes them.
+     */
+    public Run<Long> generateColumns(Pool pool) {
+        return generateColumns(pool, 0);
+    }
+
+    /**
+     * Fills X with every core busy: while the workers of a pool started with
+     * {@code startAsync()} are still starting, this thread makes columns from the first
+     * one on, a block at a time; once they have connected, they make the rest in
+     * parallel. Returns the workers' run, or null when this thread made every column.
+     */
+    public Run<Long> generateColumnsWhileStarting(Pool pool) {
+        int made = 0;
+        while (made < columns && !pool.startEnded()) {
+            int end = Math.min(columns, made + DRIVER_BLOCK_COLUMNS);
+            ColumnCorrelationWorkload.fillColumns(matrix.data(), rows, made, end);
+            made = end;
+        }
+        return made == columns ? null : generateColumns(pool, made);
+    }
+
+    private Run<Long> generateColumns(Pool pool, int firstColumn) {
+        int count = columns - firstColumn;
+        Run<Long> run = pool.shardMap(Shards.auto(count, pool.status().workers().size()),
+                new ColumnGenerationKernel(rows, columns, firstColumn),
+                RunOptions.none().withOutput(ColumnGenerationKernel.TARGET, matrix.reference()));
+        // results() throws a RunFailedException naming the failed shard, its worker and cause.
+        long filled = run.results().stream().mapToLong(Long::longValue).sum();
+        if (filled != count) {
+            throw new IllegalStateException("the workers generated " + filled + " columns of X, expected " + count);
+        }
+        return run;
+    }
+
     public int rows() {
         return rows;
     }
@@ -80,25 +136,25 @@ public final class ColumnCorrelationData implements AutoCloseable {
         return columns;
     }
 
-    /** X as read-only memory in this process (the baselines read it here). */
+    /** X in this process (the baselines read it here). */
     public MemorySegment matrixElements() {
-        return matrixView.memory();
+        return matrix.data();
     }
 
     public MemorySegment yElements() {
-        return yView.memory();
+        return y.data();
     }
 
     public MemorySegment correlationElements() {
         return correlations.data();
     }
 
-    public SharedHandle matrixReference() {
-        return matrix.handle();
+    public BufferReference matrixReference() {
+        return matrix.reference();
     }
 
-    public SharedHandle yReference() {
-        return y.handle();
+    public BufferReference yReference() {
+        return y.reference();
     }
 
     public BufferReference correlationReference() {
@@ -107,7 +163,7 @@ public final class ColumnCorrelationData implements AutoCloseable {
 
     /** Bytes of data in shared memory: X, y and r. */
     public long sharedBytes() {
-        return matrix.handle().length() + y.handle().length() + correlations.data().byteSize();
+        return matrix.data().byteSize() + y.data().byteSize() + correlations.data().byteSize();
     }
 
     /**
@@ -145,7 +201,7 @@ public final class ColumnCorrelationData implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(List.of(yView, matrixView, correlations, y, matrix));
+        closeAll(List.of(correlations, y, matrix));
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

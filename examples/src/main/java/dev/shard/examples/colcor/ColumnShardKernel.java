@@ -5,8 +5,6 @@ import dev.shard.runtime.task.Shard;
 import dev.shard.runtime.task.ShardContext;
 import dev.shard.runtime.task.ShardKernel;
 import dev.shard.storage.buffer.OutputBuffer;
-import dev.shard.storage.share.SharedArray;
-import dev.shard.storage.share.SharedMatrix;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -49,8 +47,8 @@ public final class ColumnShardKernel implements ShardKernel<Integer> {
         Prepared ready = prepared;
         if (ready == null) {
             // Two threads may both prepare on first use; both results are identical.
-            SharedMatrix matrix = context.input(MATRIX, SharedMatrix.class);
-            SharedArray y = context.input(Y, SharedArray.class);
+            OutputBuffer matrix = context.input(MATRIX, OutputBuffer.class);
+            OutputBuffer y = context.input(Y, OutputBuffer.class);
             OutputBuffer output = context.output(CORRELATIONS, OutputBuffer.class);
             if (matrix.rows() != rows || matrix.columns() != columns || y.length() != rows
                     || output.length() != columns) {
@@ -58,7 +56,7 @@ public final class ColumnShardKernel implements ShardKernel<Integer> {
                         + " and r of " + columns + "; got X " + matrix.rows() + " x " + matrix.columns()
                         + ", y of " + y.length() + ", r of " + output.length());
             }
-            ready = new Prepared(matrix.memory(), new ColumnCorrelation(y.memory(), rows), output.data());
+            ready = new Prepared(matrix.data(), new ColumnCorrelation(y.data(), rows), output.data());
             prepared = ready;
         }
         return ready;

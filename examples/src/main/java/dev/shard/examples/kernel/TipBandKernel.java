@@ -2,7 +2,9 @@ package dev.shard.examples.kernel;
 
 import dev.shard.planner.PlanException;
 import dev.shard.planner.exec.vector.BatchColumn;
-import dev.shard.planner.exec.vector.ColumnBatch;
+import dev.shard.planner.exec.TableBuilder;
+import dev.shard.planner.exec.TableKernel;
+import dev.shard.planner.exec.vector.ColumnTable;
 import dev.shard.planner.type.DataType;
 import dev.shard.planner.type.Field;
 import dev.shard.planner.type.Schema;
@@ -16,14 +18,11 @@ import java.util.Map;
  * ({@code map kernel "dev.shard.examples.kernel.TipBandKernel" {width = 0.05}}): it keeps the
  * input columns and adds {@code band}, the tip percentage's band of the given width
  * ({@code floor(tip_pct / width)}). {@link #outputSchema} is what {@code shard check} calls
- * to know the columns before any worker starts; {@link #map} is the per-batch work.
+ * to know the columns before any worker starts; {@link #apply} is the per-batch work.
  */
-public final class TipBandKernel {
+public final class TipBandKernel implements TableKernel {
     public static final String INPUT = "tip_pct";
     public static final String OUTPUT = "band";
-
-    private TipBandKernel() {
-    }
 
     public static Schema outputSchema(Schema input, Map<String, Serializable> parameters) {
         Field tipPct = input.require(INPUT, "map kernel TipBandKernel");
@@ -37,25 +36,34 @@ public final class TipBandKernel {
         return new Schema(fields);
     }
 
-    /** The input batch's columns with {@code band} appended; a null tip_pct gives a null band. */
-    public static ColumnBatch map(ColumnBatch input, Schema inputSchema, Map<String, Serializable> parameters) {
+    /** Every input row with {@code band} appended; a null tip_pct gives a null band. */
+    @Override
+    public void apply(ColumnTable input, Map<String, Serializable> parameters, TableBuilder output) {
         double width = width(parameters);
-        BatchColumn tipPct = input.column(inputSchema.indexOf(INPUT));
-        BatchColumn band = new BatchColumn(DataType.INT, input.size());
-        for (int row = 0; row < input.size(); row++) {
-            if (tipPct.isNull(row)) {
-                band.setNull(row);
-            } else {
-                band.longs[row] = (long) Math.floor(tipPct.doubles[row] / width);
+        int tipPctIndex = input.schema().indexOf(INPUT);
+        BatchColumn tipPct = input.columns().get(tipPctIndex);
+        int band = input.schema().size();
+        for (int row = 0; row < input.rows(); row++) {
+            output.addRow();
+            for (int column = 0; column < band; column++) {
+                copy(input.columns().get(column), row, output, column);
+            }
+            if (!tipPct.isNull(row)) {
+                output.setLong(band, (long) Math.floor(tipPct.doubles[row] / width));
             }
         }
-        ColumnBatch output = new ColumnBatch(input.columnCount() + 1);
-        output.selectSameRowsAs(input);
-        for (int column = 0; column < input.columnCount(); column++) {
-            output.setColumn(column, input.column(column));
+    }
+
+    private static void copy(BatchColumn column, int row, TableBuilder output, int index) {
+        if (column.isNull(row)) {
+            return;
         }
-        output.setColumn(input.columnCount(), band);
-        return output;
+        switch (column.type()) {
+            case INT -> output.setLong(index, column.longs[row]);
+            case DOUBLE -> output.setDouble(index, column.doubles[row]);
+            case BOOL -> output.setBoolean(index, column.booleans[row]);
+            case STRING -> output.setString(index, column.strings[row]);
+        }
     }
 
     private static double width(Map<String, Serializable> parameters) {

@@ -17,10 +17,11 @@ import java.util.Optional;
  * @param leakKibPerTask    heap each task keeps alive in its worker, in KiB
  * @param memoryLimit       recycle a worker whose private memory passes this, if set
  * @param maxTasksPerWorker recycle a worker after this many tasks (0: never)
- * @param reportJson        where to write the run report, if anywhere
+ * @param runs              runs of all the tasks on the same pool and buffer, one {@code tasks_per_s=} line each
+ * @param reportJson        where to write the (last) run report, if anywhere
  */
 public record TinyTasksOptions(long tasks, int workers, long taskMicros, long leakKibPerTask,
-        Optional<Long> memoryLimit, long maxTasksPerWorker, Optional<Path> reportJson) {
+        Optional<Long> memoryLimit, long maxTasksPerWorker, int runs, Optional<Path> reportJson) {
     public static final String NAME = "tiny-tasks";
     public static final String DESCRIPTION =
             "W4: many tiny tasks, each writing 2i into a shared buffer; measures dispatch throughput";
@@ -31,7 +32,8 @@ public record TinyTasksOptions(long tasks, int workers, long taskMicros, long le
             new OptionSpec("--leak-kib-per-task", "k", "64", "heap each task keeps alive, KiB (default 0)"),
             new OptionSpec("--memory-limit", "size", "512MiB", "recycle a worker above this private memory"),
             new OptionSpec("--max-tasks-per-worker", "k", "1000", "recycle a worker after k tasks (default: never)"),
-            new OptionSpec("--report-json", "file", "tiny-tasks-report.json", "write the run report as JSON"));
+            new OptionSpec("--runs", "k", "3", "run all the tasks k times on the same pool (default 1)"),
+            new OptionSpec("--report-json", "file", "tiny-tasks-report.json", "write the last run's report as JSON"));
 
     /** The shared buffer holds one long per task in one segment; keep it well inside addressable sizes. */
     private static final long MAX_TASKS = 1L << 31;
@@ -51,7 +53,9 @@ public record TinyTasksOptions(long tasks, int workers, long taskMicros, long le
         long leak = options.longValue("--leak-kib-per-task", 0, 0);
         Optional<Long> limit = options.byteSize("--memory-limit");
         long maxTasks = options.longValue("--max-tasks-per-worker", 0, 1);
-        return new TinyTasksOptions(tasks, workers, micros, leak, limit, maxTasks, options.path("--report-json"));
+        int runs = options.intValue("--runs", 1, 1);
+        return new TinyTasksOptions(tasks, workers, micros, leak, limit, maxTasks, runs,
+                options.path("--report-json"));
     }
 
     public static String usage() {

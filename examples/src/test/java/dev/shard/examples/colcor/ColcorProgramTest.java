@@ -55,4 +55,23 @@ class ColcorProgramTest {
         assertTrue(Files.readString(report).matches("(?s).*\"reason\"\\s*:\\s*\"maxTasks\".*"),
                 "the report lists a maxTasks recycle:\n" + Files.readString(report));
     }
+
+    @Test
+    void runsComputeOnTheSamePoolAndPrintOneComputeTimePerRunInOrder() throws Exception {
+        Path report = directory.resolve("colcor-runs.json");
+        ProgramOutput output = ProgramOutput.run(new ColcorProgram(), "--rows", "1000", "--cols", "48",
+                "--workers", "2", "--runs", "3", "--report-json", report.toString());
+        assertEquals(0, output.exitCode(), output.describe());
+        java.util.List<String> lines = output.out().lines().toList();
+        assertEquals(4, lines.size(), output.describe());
+        assertTrue(lines.get(0).startsWith("check="), output.describe());
+        for (String line : lines.subList(1, 4)) {
+            assertTrue(line.matches("compute_s=\\d+\\.\\d{6}"), line);
+        }
+        double reference = ColumnCorrelationWorkload.referenceChecksum(1000, 48);
+        assertEquals(reference, Double.parseDouble(output.value("check")), Math.abs(reference) * 1e-9);
+        // The report is the last run's: on a warm pool, no pool start of its own.
+        assertTrue(Files.readString(report).matches("(?s).*\"poolStartSeconds\"\\s*:\\s*0(\\.0+)?\\b.*"),
+                Files.readString(report));
+    }
 }

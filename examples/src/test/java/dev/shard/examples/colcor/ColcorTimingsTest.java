@@ -37,7 +37,8 @@ class ColcorTimingsTest {
         assertEquals(0, code, err.toString());
 
         List<String> names = List.of("command line: options, finding the command", "example colcor: options and set-up",
-                "data generation: X and y into shared memory", "pool start: 2 workers, spawn to connected",
+                "pool start: 2 workers spawned", "data set-up: X, y, r allocated, y filled (driver, while workers start)",
+                "data generation: X by the driver until the workers connect, then by the workers",
                 "compute: the shardMap call", "teardown: checks, output, pool and data closed");
         double phases = 0;
         double allPhases = 0;

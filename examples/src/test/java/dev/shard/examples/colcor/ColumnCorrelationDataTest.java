@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shard.examples.workload.ColumnCorrelationWorkload;
 import dev.shard.storage.buffer.OutputBuffer;
 import dev.shard.storage.copy.CopyLedger;
-import dev.shard.storage.share.SharedArray;
-import dev.shard.storage.share.SharedMatrix;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,14 +21,13 @@ class ColumnCorrelationDataTest {
         Path outputPath;
         long copiedBefore = CopyLedger.snapshot().bytes();
         try (ColumnCorrelationData data = ColumnCorrelationData.generate(rows, columns)) {
-            matrixPath = data.matrixReference().file();
+            matrixPath = data.matrixReference().path();
             outputPath = data.correlationReference().path();
             assertTrue(Files.exists(matrixPath));
-            try (SharedArray borrowed = data.matrixReference().open()) {
-                SharedMatrix matrix = (SharedMatrix) borrowed;
+            try (OutputBuffer matrix = data.matrixReference().open()) {
                 assertEquals(rows, matrix.rows());
                 assertEquals(columns, matrix.columns());
-                assertEquals(ColumnCorrelationWorkload.x(321, 7), matrix.get(321, 7));
+                assertEquals(ColumnCorrelationWorkload.x(321, 7), matrix.getDouble(matrix.indexOf(321, 7)));
             }
             try (OutputBuffer output = data.correlationReference().open()) {
                 assertEquals(columns, output.length());

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,9 +69,6 @@ class ExampleScriptsTest {
                 java.util.Map.of("width", 0.05)).names().contains("band"));
     }
 
-    @Disabled("waiting: the engine does not execute `map kernel` yet (planner work on branch engine2);"
-            + " today the run stops with \"the engine cannot run map kernel yet\". Enable and run with"
-            + " -Dgolden.update=true once it does.")
     @Test
     void mapKernelScriptCountsTripsPerTipBand() throws IOException {
         ExampleScripts.assertGolden("map_kernel.txt", ExampleScripts.run("map_kernel.shard", directory, 2));

@@ -15,22 +15,22 @@ class TinyTasksOptionsTest {
     void defaultsFollowTheWorkloadAndTheMachine() throws Exception {
         TinyTasksOptions options = TinyTasksOptions.from(TinyTasksOptions.parseOptions(List.of()));
         int cores = Runtime.getRuntime().availableProcessors();
-        assertEquals(new TinyTasksOptions(10_000, cores, 0, 0, Optional.empty(), 0, Optional.empty()), options);
+        assertEquals(new TinyTasksOptions(10_000, cores, 0, 0, Optional.empty(), 0, 1, Optional.empty()), options);
         ColcorOptions colcor = ColcorOptions.from(ColcorOptions.parseOptions(List.of()));
-        assertEquals(new ColcorOptions(10_000, 2_000, cores, 0, Optional.empty()), colcor);
+        assertEquals(new ColcorOptions(10_000, 2_000, cores, 0, 1, Optional.empty()), colcor);
     }
 
     @Test
     void everyOptionIsRead() throws Exception {
         TinyTasksOptions options = TinyTasksOptions.from(TinyTasksOptions.parseOptions(List.of(
                 "--tasks", "2000", "--workers", "3", "--task-micros", "5", "--leak-kib-per-task", "64",
-                "--memory-limit", "512MiB", "--max-tasks-per-worker", "100", "--report-json", "r.json")));
-        assertEquals(new TinyTasksOptions(2_000, 3, 5, 64, Optional.of(512L << 20), 100,
+                "--memory-limit", "512MiB", "--max-tasks-per-worker", "100", "--runs", "4", "--report-json", "r.json")));
+        assertEquals(new TinyTasksOptions(2_000, 3, 5, 64, Optional.of(512L << 20), 100, 4,
                 Optional.of(Path.of("r.json"))), options);
         ColcorOptions colcor = ColcorOptions.from(ColcorOptions.parseOptions(List.of(
                 "--rows", "2000", "--cols", "64", "--workers", "2", "--max-tasks-per-worker", "9",
-                "--report-json=c.json")));
-        assertEquals(new ColcorOptions(2_000, 64, 2, 9, Optional.of(Path.of("c.json"))), colcor);
+                "--runs", "3", "--report-json=c.json")));
+        assertEquals(new ColcorOptions(2_000, 64, 2, 9, 3, Optional.of(Path.of("c.json"))), colcor);
     }
 
     @Test

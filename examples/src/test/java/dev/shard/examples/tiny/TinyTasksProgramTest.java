@@ -68,4 +68,17 @@ class TinyTasksProgramTest {
         assertEquals(2, workers, json);
         assertTrue(json.matches("(?s).*\"reason\"\\s*:\\s*\"limit\".*"), "no limit recycle:\n" + json);
     }
+
+    @Test
+    void runsRepeatTheTasksOnTheSamePoolAndPrintOneRatePerRunInOrder() throws Exception {
+        ProgramOutput output = ProgramOutput.run(new TinyTasksProgram(), "--tasks", "500", "--workers", "2",
+                "--runs", "3");
+        assertEquals(0, output.exitCode(), output.describe());
+        java.util.List<String> lines = output.out().lines().toList();
+        assertEquals("check=" + TinyTasksWorkload.referenceChecksum(500), lines.get(0), output.describe());
+        assertEquals(4, lines.size(), output.describe());
+        for (String line : lines.subList(1, 4)) {
+            assertTrue(line.matches("tasks_per_s=\\d+"), line);
+        }
+    }
 }

@@ -36,13 +36,22 @@ public final class ArrowColumns {
 
     /** Reads {@code size} values from {@code offset} of {@code vector} into rows 0.. of {@code out}. */
     static void read(FieldVector vector, int offset, int size, BatchColumn out) {
-        boolean nulls = vector.getNullCount() > 0;
-        out.hasNulls = nulls;
-        if (nulls) {
-            for (int i = 0; i < size; i++) {
-                out.nulls[i] = vector.isNull(offset + i);
-            }
+        ArrowColumnReader.of(vector, ArrowColumnReader::wrap).read(offset, size, out);
+    }
+
+    /**
+     * The general path, one value at a time through the vector (booleans, strings, and
+     * buffers that cannot be viewed as memory). Nulls come from the rows read, never from
+     * {@code getNullCount()}, which would count the whole record batch's bitmap.
+     */
+    static void readPerValue(FieldVector vector, int offset, int size, BatchColumn out) {
+        boolean nulls = false;
+        for (int i = 0; i < size; i++) {
+            boolean isNull = vector.isNull(offset + i);
+            out.nulls[i] = isNull;
+            nulls |= isNull;
         }
+        out.hasNulls = nulls;
         ArrowBuf data = vector.getDataBuffer();
         switch (vector) {
             case BigIntVector v -> {

@@ -6,23 +6,34 @@ import dev.shard.planner.exec.vector.ColumnBatch;
 import dev.shard.planner.type.Field;
 import dev.shard.planner.type.Schema;
 import dev.shard.storage.arrow.SharedArrowTable;
+import java.lang.foreign.MemorySegment;
 import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Rows of an Arrow table mapped zero-copy in this worker. Only the scan's columns are
- * touched; values are read straight from the vectors' buffers into the batch's
- * primitive arrays (a batch-sized private copy, never the table).
+ * touched; values are bulk-copied straight from the mapping into the batch's primitive
+ * arrays (a batch-sized private copy, never the table). Buffers are viewed as slices of
+ * the table's mapped segment, so a read after the table is closed fails instead of
+ * touching unmapped memory.
  */
 final class ArrowTableSource implements BatchSource {
     private final Schema schema;
     private final List<VectorSchemaRoot> recordBatches;
     private final long[] starts;
     private final BatchColumn[] columns;
+    private final SharedArrowTable table;
+    private final MemorySegment mapping;
+    /** The column readers of the record batch last read, and its index (-1: none yet). */
+    private ArrowColumnReader[] readers;
+    private int readersBatch = -1;
 
     ArrowTableSource(SharedArrowTable table, Schema schema) {
         this.schema = schema;
+        this.table = table;
+        this.mapping = table.memory();
         this.recordBatches = table.batches();
         this.starts = new long[recordBatches.size() + 1];
         for (int b = 0; b < recordBatches.size(); b++) {
@@ -52,8 +63,20 @@ final class ArrowTableSource implements BatchSource {
     public void fill(ColumnBatch batch, long firstRow, int size) {
         batch.reset(firstRow, size);
         int index = recordBatchOf(firstRow);
-        VectorSchemaRoot root = recordBatches.get(index);
         int offset = (int) (firstRow - starts[index]);
+        ArrowColumnReader[] current = readersOf(index);
+        for (int c = 0; c < columns.length; c++) {
+            current[c].read(offset, size, columns[c]);
+            batch.setColumn(c, columns[c]);
+        }
+    }
+
+    private ArrowColumnReader[] readersOf(int index) {
+        if (index == readersBatch) {
+            return readers;
+        }
+        VectorSchemaRoot root = recordBatches.get(index);
+        ArrowColumnReader[] created = new ArrowColumnReader[columns.length];
         for (int c = 0; c < columns.length; c++) {
             Field field = schema.fields().get(c);
             FieldVector vector = root.getVector(field.name());
@@ -61,8 +84,18 @@ final class ArrowTableSource implements BatchSource {
                 throw new PlanException("the Arrow table has no column '" + field.name() + "'",
                         "its columns are " + root.getSchema().getFields());
             }
-            ArrowColumns.read(vector, offset, size, columns[c]);
-            batch.setColumn(c, columns[c]);
+            created[c] = ArrowColumnReader.of(vector, this::memoryOf);
         }
+        readers = created;
+        readersBatch = index;
+        return created;
+    }
+
+    /** A buffer inside the mapping as a slice of it; any other buffer (Arrow's own allocations) wrapped. */
+    private MemorySegment memoryOf(ArrowBuf buffer) {
+        if (buffer.capacity() > 0 && table.isInMapping(buffer)) {
+            return mapping.asSlice(buffer.memoryAddress() - mapping.address(), buffer.capacity());
+        }
+        return ArrowColumnReader.wrap(buffer);
     }
 }

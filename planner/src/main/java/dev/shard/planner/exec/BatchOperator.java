@@ -5,14 +5,19 @@ import dev.shard.planner.exec.expr.VectorEvaluator;
 import dev.shard.planner.exec.vector.ColumnBatch;
 import dev.shard.planner.physical.PipelineExec;
 import dev.shard.planner.physical.PipelineExec.FilterExec;
+import dev.shard.planner.physical.PipelineExec.HashJoinExec;
+import dev.shard.planner.physical.PipelineExec.MapKernelExec;
 import dev.shard.planner.physical.PipelineExec.ProjectExec;
+import dev.shard.runtime.task.ShardContext;
+import dev.shard.storage.arrow.SharedArrowTable;
 import java.util.List;
 
 /** A pipeline operator compiled for one worker: turns a batch into the next operator's batch. */
 interface BatchOperator {
     ColumnBatch apply(ColumnBatch batch);
 
-    static BatchOperator compile(PipelineExec exec) {
+    /** {@code context} gives a join its broadcast build table (a run input). */
+    static BatchOperator compile(PipelineExec exec, ShardContext context) {
         return switch (exec) {
             case FilterExec filter -> {
                 VectorEvaluator predicate = ExpressionCompiler.compile(filter.predicate(), filter.input());
@@ -33,6 +38,9 @@ interface BatchOperator {
                     return out;
                 };
             }
+            case HashJoinExec join -> new HashJoinOperator(join,
+                    BuildTables.of(context.input(join.buildInput(), SharedArrowTable.class), join));
+            case MapKernelExec kernel -> new MapKernelOperator(kernel);
         };
     }
 }

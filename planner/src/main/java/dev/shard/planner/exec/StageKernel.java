@@ -19,6 +19,7 @@ import dev.shard.storage.arrow.SharedArrowTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A stage as the runtime runs it: the instance carries the stage's fragment and is sent
@@ -41,7 +42,8 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
                     + ", not a multiple of the " + StageSizing.BLOCK_ROWS + "-row block: plan shards in whole blocks");
         }
         BatchSource source = source(fragment.source(), context);
-        List<BatchOperator> operators = fragment.operators().stream().map(BatchOperator::compile).toList();
+        List<BatchOperator> operators = fragment.operators().stream()
+                .map(exec -> BatchOperator.compile(exec, context)).toList();
         long[] operatorRows = new long[operators.size() + 1];
         List<BlockPartial> partials = new ArrayList<>();
         PartialAggregator aggregator = fragment.sink() instanceof PartialAggregateExec aggregate
@@ -55,16 +57,7 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
             end = Math.min(end, source.boundaryAfter(row));
             source.fill(batch, row, (int) (end - row));
             operatorRows[0] += batch.selectedCount();
-            ColumnBatch current = batch;
-            for (int o = 0; o < operators.size(); o++) {
-                current = operators.get(o).apply(current);
-                operatorRows[o + 1] += current.selectedCount();
-            }
-            if (aggregator != null) {
-                aggregator.consume(current);
-            } else {
-                collector.append(current);
-            }
+            push(operators, 0, batch, operatorRows, aggregator != null ? aggregator::consume : collector::append);
             row = end;
             if (aggregator != null && (row % StageSizing.BLOCK_ROWS == 0 || row == shard.end())) {
                 BlockPartial partial = aggregator.finishBlock(block);
@@ -75,6 +68,25 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
         }
         StageFile file = collector == null ? null : commit(collector.finish(), shard.id());
         return new StageResult(partials, file, operatorRows);
+    }
+
+    /** Runs {@code batch} through the operators from {@code from} on into the sink; expanding operators fan out. */
+    private static void push(List<BatchOperator> operators, int from, ColumnBatch batch, long[] operatorRows,
+            Consumer<ColumnBatch> sink) {
+        ColumnBatch current = batch;
+        for (int o = from; o < operators.size(); o++) {
+            if (operators.get(o) instanceof ExpandingOperator expanding) {
+                expanding.start(current);
+                for (ColumnBatch out = expanding.next(); out != null; out = expanding.next()) {
+                    operatorRows[o + 1] += out.selectedCount();
+                    push(operators, o + 1, out, operatorRows, sink);
+                }
+                return;
+            }
+            current = operators.get(o).apply(current);
+            operatorRows[o + 1] += current.selectedCount();
+        }
+        sink.accept(current);
     }
 
     private StageFile commit(ColumnTable rows, int shard) {

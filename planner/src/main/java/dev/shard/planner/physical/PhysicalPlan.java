@@ -8,12 +8,24 @@ import java.util.Optional;
 /**
  * How a logical plan runs: one worker stage (source → pipeline → sink inside the
  * workers), then the driver's operators over its merged result, then an optional write.
- * The inputs the stage borrows are named in its source and published by the runner.
+ * The inputs the stage borrows are named in its source and published by the runner;
+ * {@code builds} are the plans whose results the runner shares first, as Arrow tables,
+ * under their input names (the build sides of broadcast joins), in order.
  * {@code context} is what the stage was sized against (explain and the run's budget check).
  */
-public record PhysicalPlan(Stage stage, List<DriverExec> driverOperators, Schema output,
+public record PhysicalPlan(List<BuildInput> builds, Stage stage, List<DriverExec> driverOperators, Schema output,
         Optional<WriteTarget> write, PlanningContext context) {
     public PhysicalPlan {
+        builds = List.copyOf(builds);
         driverOperators = List.copyOf(driverOperators);
+    }
+
+    public PhysicalPlan(Stage stage, List<DriverExec> driverOperators, Schema output, Optional<WriteTarget> write,
+            PlanningContext context) {
+        this(List.of(), stage, driverOperators, output, write, context);
+    }
+
+    /** A plan run before the stage; its result is shared as the Arrow table input {@code inputName}. */
+    public record BuildInput(String inputName, PhysicalPlan plan) {
     }
 }

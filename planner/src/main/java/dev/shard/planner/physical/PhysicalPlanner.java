@@ -18,7 +18,9 @@ import dev.shard.planner.physical.DriverExec.FinalAggregateExec;
 import dev.shard.planner.physical.DriverExec.LimitExec;
 import dev.shard.planner.physical.DriverExec.MergeSortedExec;
 import dev.shard.planner.physical.DriverExec.SortExec;
+import dev.shard.planner.physical.PhysicalPlan.BuildInput;
 import dev.shard.planner.physical.PipelineExec.FilterExec;
+import dev.shard.planner.physical.PipelineExec.MapKernelExec;
 import dev.shard.planner.physical.PipelineExec.ProjectExec;
 import dev.shard.planner.physical.SinkExec.CollectRowsExec;
 import dev.shard.planner.physical.SinkExec.PartialAggregateExec;
@@ -37,11 +39,14 @@ import java.util.Optional;
  * The aggregation is split at its exchange: partials per block in the workers, the
  * merge on the driver. Without an aggregation the rows leave the workers as Arrow files
  * in the stage directory; a sort (and a limit) nearest them runs per shard in the
- * workers and the driver merges. Joins and map kernels are not planned yet and say so.
+ * workers and the driver merges. A join's right side is planned on its own and run
+ * first (see JoinPlanning); its result is broadcast to the stage's probe operator.
  */
 public final class PhysicalPlanner {
     /** The run input name of a stage's scanned table. */
     public static final String SCAN_INPUT = "stage.scan";
+    /** The run input name prefix of the shared build tables of broadcast joins. */
+    public static final String BUILD_INPUT = "stage.build.";
 
     private PhysicalPlanner() {
     }
@@ -61,7 +66,6 @@ public final class PhysicalPlanner {
         }
         SinkExec sink;
         if (node instanceof LogicalAggregate aggregate) {
-            aggregate.aggregates().forEach(call -> requireExecutable(call.function()));
             Schema input = aggregate.input().schema();
             sink = new PartialAggregateExec(aggregate.keys(), aggregate.aggregates(), input);
             driver.add(new FinalAggregateExec(aggregate.keys(), aggregate.aggregates(), input, aggregate.schema()));
@@ -71,6 +75,8 @@ public final class PhysicalPlanner {
         }
         Collections.reverse(driver);
         List<PipelineExec> pipeline = new ArrayList<>();
+        List<BuildInput> builds = new ArrayList<>();
+        long buildBytes = 0;
         long pinnedRows = 0;
         while (!(node instanceof LogicalGenerate) && !(node instanceof LogicalScan)) {
             switch (node) {
@@ -84,8 +90,14 @@ public final class PhysicalPlanner {
                         "sort at the end of the query");
                 case LogicalLimit limit -> throw unsupported("take before filter, derive or aggregate",
                         "take at the end of the query");
-                case LogicalJoin join -> throw unsupported("join", "join in a later version");
-                case LogicalMapKernel kernel -> throw unsupported("map kernel", "run the kernel with Pool.shardMap");
+                case LogicalJoin join -> {
+                    BuildInput build = new BuildInput(BUILD_INPUT + builds.size(), plan(join.right(), context));
+                    builds.add(build);
+                    pipeline.add(JoinPlanning.probe(join, build, context));
+                    buildBytes += JoinPlanning.sharedBytes(join);
+                }
+                case LogicalMapKernel kernel -> pipeline.add(new MapKernelExec(kernel.kernelClass(),
+                        kernel.parameters(), kernel.input().schema(), kernel.schema(), kernel.footprintBytesPerRow()));
                 case LogicalWrite inner -> throw unsupported("write in the middle of a query", "write at the end");
                 case LogicalGenerate generate -> throw new IllegalStateException("unreachable");
                 case LogicalScan scan -> throw new IllegalStateException("unreachable");
@@ -93,15 +105,19 @@ public final class PhysicalPlanner {
             node = node.inputs().getFirst();
         }
         Collections.reverse(pipeline);
+        requireNoGeneratorAboveExpansion(pipeline);
         SourceExec source = switch (node) {
             case LogicalGenerate generate -> new GenerateExec(generate.rows(), generate.columns(), generate.schema());
             case LogicalScan scan -> new ArrowScanExec(SCAN_INPUT, scan.source(), scan.schema(), scan.rows());
             default -> throw new IllegalStateException("unreachable");
         };
         StageFragment fragment = new StageFragment(source, pipeline, sink);
+        // Broadcast build tables are shared while the stage runs: the stage is sized with them.
+        PlanningContext stageContext = buildBytes == 0 ? context : new PlanningContext(context.machine(),
+                context.memoryBudgetBytes(), context.sharedBytes() + buildBytes);
         StageSizing.Choice sizing = StageSizing.choose(source.rows(), source.schema().estimatedBytesPerRow(),
-                fragment.cost(), context, pinnedRows);
-        return new PhysicalPlan(new Stage(0, fragment, sizing), driver, root.schema(), write, context);
+                fragment.cost(), stageContext, pinnedRows);
+        return new PhysicalPlan(builds, new Stage(0, fragment, sizing), driver, root.schema(), write, stageContext);
     }
 
     /**
@@ -125,10 +141,38 @@ public final class PhysicalPlanner {
         return new SortedRowsExec(schema, List.of(), limit.count());
     }
 
-    private static void requireExecutable(dev.shard.planner.expr.AggregateFunction function) {
-        if (function == dev.shard.planner.expr.AggregateFunction.COUNT_DISTINCT) {
-            throw unsupported("count_distinct", "count the distinct values with a group by and a count");
+    /**
+     * row(), random(...) and the other generator functions read a row's index in the
+     * stage's source; after a join or a map kernel a row has no such index in its batch.
+     */
+    private static void requireNoGeneratorAboveExpansion(List<PipelineExec> pipeline) {
+        String expansion = null;
+        for (PipelineExec operator : pipeline) {
+            List<dev.shard.planner.expr.Expr> exprs = switch (operator) {
+                case FilterExec filter -> List.of(filter.predicate());
+                case ProjectExec project -> project.columns().stream().map(c -> c.expr()).toList();
+                case PipelineExec.HashJoinExec join -> List.of();
+                case MapKernelExec kernel -> List.of();
+            };
+            if (expansion != null && exprs.stream().anyMatch(PhysicalPlanner::usesGenerator)) {
+                throw unsupported("row(), random() or another generator function after " + expansion,
+                        "compute generated columns before the " + expansion + ", in its input");
+            }
+            if (operator instanceof PipelineExec.HashJoinExec) {
+                expansion = "a join";
+            } else if (operator instanceof MapKernelExec) {
+                expansion = "a map kernel";
+            }
         }
+    }
+
+    private static boolean usesGenerator(dev.shard.planner.expr.Expr expr) {
+        return switch (expr) {
+            case dev.shard.planner.expr.Column column -> false;
+            case dev.shard.planner.expr.Literal literal -> false;
+            case dev.shard.planner.expr.Call call -> call.function().isGenerator()
+                    || call.arguments().stream().anyMatch(PhysicalPlanner::usesGenerator);
+        };
     }
 
     private static PlanException unsupported(String what, String hint) {

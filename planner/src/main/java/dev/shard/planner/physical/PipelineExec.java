@@ -2,9 +2,12 @@ package dev.shard.planner.physical;
 
 import dev.shard.planner.expr.Expr;
 import dev.shard.planner.expr.NamedExpr;
+import dev.shard.planner.logical.JoinKey;
+import dev.shard.planner.logical.JoinType;
 import dev.shard.planner.type.Schema;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /** A streaming operator between a stage's source and its sink; {@code input} is the schema it reads. */
 public sealed interface PipelineExec extends Serializable {
@@ -37,6 +40,43 @@ public sealed interface PipelineExec extends Serializable {
         @Override
         public OperatorCost cost() {
             return new OperatorCost(0, 1.5 * Math.max(1, columns.size()));
+        }
+    }
+
+    /**
+     * The probe side of a broadcast hash join: each worker builds a hash table once from
+     * the shared Arrow table {@code buildInput} (the right side, run before this stage) and
+     * streams its left rows through it. Output: the left columns, then {@code build}'s
+     * non-key columns; rows in left-row order, and per left row in build-row order; a null
+     * key matches nothing. {@code strategy} says why it was broadcast (explain).
+     */
+    record HashJoinExec(String buildInput, JoinType type, List<JoinKey> keys, Schema input, Schema build,
+            Schema output, String strategy) implements PipelineExec {
+        public HashJoinExec {
+            keys = List.copyOf(keys);
+        }
+
+        /** Output batches are cut at the batch capacity; a probe costs a hash and a few compares per row. */
+        @Override
+        public OperatorCost cost() {
+            return new OperatorCost(0, 15.0 + 2.0 * output.size());
+        }
+    }
+
+    /**
+     * A user's {@code TableKernel} class run over every batch of a shard's rows;
+     * {@code footprintBytesPerRow} is what it declares it holds per input row.
+     */
+    record MapKernelExec(String kernelClass, Map<String, java.io.Serializable> parameters, Schema input,
+            Schema output, double footprintBytesPerRow) implements PipelineExec {
+        public MapKernelExec {
+            parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+        }
+
+        @Override
+        public OperatorCost cost() {
+            long bytesPerRow = Math.max(1, input.estimatedBytesPerRow());
+            return new OperatorCost(footprintBytesPerRow / bytesPerRow, 10.0 * Math.max(1, output.size()));
         }
     }
 }

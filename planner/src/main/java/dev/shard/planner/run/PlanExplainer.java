@@ -33,7 +33,30 @@ public final class PlanExplainer {
 
     /** The plan as sized against its planning context (budget, shared bytes, workers). */
     public static PlanExplanation planned(PhysicalPlan plan) {
-        return explanation(plan, null, List.of(), Optional.empty(), -1, plan.context().workers(), List.of());
+        return withBuilds(plan.builds().stream().map(build -> planned(build.plan())).toList(),
+                explanation(plan, null, List.of(), Optional.empty(), -1, plan.context().workers(), List.of()));
+    }
+
+    /** The stages of the build sides (run first, in order), then {@code main}'s, numbered in run order. */
+    static PlanExplanation withBuilds(List<PlanExplanation> builds, PlanExplanation main) {
+        if (builds.isEmpty()) {
+            return main;
+        }
+        List<StageExplanation> stages = new ArrayList<>();
+        for (PlanExplanation build : builds) {
+            stages.addAll(build.stages());
+        }
+        stages.addAll(main.stages());
+        List<StageExplanation> numbered = new ArrayList<>();
+        for (int i = 0; i < stages.size(); i++) {
+            StageExplanation s = stages.get(i);
+            numbered.add(new StageExplanation(i, s.operators(), s.estimatedRows(), s.actualRows(), s.bytesPerRow(),
+                    s.shardRows(), s.shards(), s.workers(), s.bindingConstraint(), s.tunerArithmetic(),
+                    s.estimatedPeakPrivateBytesPerWorker(), s.actualPeakPrivateBytesPerWorker(), s.seconds(),
+                    s.notes()));
+        }
+        return new PlanExplanation(numbered, main.memoryBudgetBytes(), main.sharedBytes(), main.analyzed(),
+                main.computeSeconds(), main.ruleSteps());
     }
 
     /** Kept for callers that pass the figures themselves; they must equal the plan's context. */
@@ -66,6 +89,17 @@ public final class PlanExplainer {
                         List.of(Map.entry("predicate", filter.predicate().render())), rows, actual(results, o + 1));
                 case PipelineExec.ProjectExec project -> new Entry("ProjectExec", List.of(Map.entry("columns",
                         String.join(", ", project.columns().stream().map(PlanExplainer::render).toList()))), rows,
+                        actual(results, o + 1));
+                case PipelineExec.HashJoinExec join -> new Entry("BroadcastHashJoinExec", List.of(
+                        Map.entry("type", join.type().name().toLowerCase(java.util.Locale.ROOT)),
+                        Map.entry("keys", String.join(", ", join.keys().stream()
+                                .map(key -> key.left() + " == " + key.right()).toList())),
+                        Map.entry("build", "stage input " + join.buildInput() + ", hash table built once per worker"),
+                        Map.entry("strategy", join.strategy())), rows, actual(results, o + 1));
+                case PipelineExec.MapKernelExec kernel -> new Entry("MapKernelExec", List.of(
+                        Map.entry("class", kernel.kernelClass()), Map.entry("parameters", kernel.parameters()
+                                .entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList().toString()),
+                        Map.entry("columns", String.join(", ", kernel.output().names()))), rows,
                         actual(results, o + 1));
             });
         }

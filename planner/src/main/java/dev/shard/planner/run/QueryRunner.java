@@ -24,6 +24,8 @@ import dev.shard.runtime.task.Shards;
 import dev.shard.runtime.report.RunReport;
 import dev.shard.storage.SharedReference;
 import dev.shard.storage.arrow.SharedArrowTable;
+import dev.shard.storage.arrow.SharedTableInput;
+import dev.shard.planner.explain.PlanExplanation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,7 +33,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Runs a physical plan: the stage's shards on the pool's workers (inputs borrowed by
+ * Runs a physical plan: first the plans of its broadcast build sides, each result shared
+ * once as an Arrow table the stage's workers map (unlinked when the run ends); then the stage's shards on the pool's workers (inputs borrowed by
  * reference, never copied; rows written by the workers as Arrow files into a stage
  * directory that is deleted when the run ends, also when it fails), then on the driver
  * the merge of the partials in block order or of the shard files in shard order, the
@@ -47,12 +50,21 @@ public final class QueryRunner {
     public static QueryResult run(Pool pool, PhysicalPlan plan,
             Function<dev.shard.planner.logical.TableSource, SharedReference<SharedArrowTable>> tables) {
         long start = System.nanoTime();
+        List<SharedTableInput> shared = new ArrayList<>();
         try (StageDirectory directory = StageDirectory.create()) {
             Stage stage = plan.stage();
             List<StageResult> results = new ArrayList<>();
             Optional<RunReport> report = Optional.empty();
+            RunOptions options = RunOptions.none();
+            List<PlanExplanation> builds = new ArrayList<>();
+            for (PhysicalPlan.BuildInput build : plan.builds()) {
+                QueryResult built = run(pool, build.plan(), tables);
+                builds.add(built.explanation());
+                SharedTableInput input = BuildSharing.share(built.table());
+                shared.add(input);
+                options = options.withInput(build.inputName(), input.handle());
+            }
             if (stage.rows() > 0) {
-                RunOptions options = RunOptions.none();
                 if (stage.fragment().source() instanceof ArrowScanExec scan) {
                     options = options.withInput(PhysicalPlanner.SCAN_INPUT, tables.apply(scan.source()));
                 }
@@ -86,8 +98,10 @@ public final class QueryRunner {
             List<String> flags = MeasuredPeak.notes(plan.context(), MeasuredPeak.of(plan.context(), report,
                     stageBytes));
             notes.addAll(flags);
-            return new QueryResult(table, MeasuredPeak.flagged(report, flags),
-                    PlanExplainer.analyzed(plan, results, driverRows, report, seconds, notes), seconds);
+            return new QueryResult(table, MeasuredPeak.flagged(report, flags), PlanExplainer.withBuilds(builds,
+                    PlanExplainer.analyzed(plan, results, driverRows, report, seconds, notes)), seconds);
+        } finally {
+            shared.forEach(SharedTableInput::close);
         }
     }
 

@@ -10,8 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shard.planner.expr.AggregateFunction;
 import dev.shard.planner.expr.ScalarFunction;
+import dev.shard.planner.logical.JoinKey;
+import dev.shard.planner.logical.JoinType;
 import dev.shard.planner.logical.LogicalAggregate;
 import dev.shard.planner.logical.LogicalGenerate;
+import dev.shard.planner.logical.LogicalJoin;
 import dev.shard.planner.logical.LogicalLimit;
 import dev.shard.planner.logical.LogicalPlan;
 import dev.shard.planner.logical.LogicalShardRows;
@@ -29,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * SIGKILL one worker in the middle of a group-by and of a sort whose shards write stage
+ * SIGKILL one worker in the middle of a group-by, of a join (probe stage) and of a sort whose shards write stage
  * files: the supervisor replaces it, only its shards run again, and the result has the
  * same bits as a clean run's; the stage directory is gone afterwards.
  */
@@ -62,6 +65,17 @@ class WorkerDeathProcessTest {
         compareWithAKilledRun(plan);
     }
 
+    @Test
+    void aJoinIsExactAfterAWorkerIsKilled() throws Exception {
+        LogicalPlan customers = new LogicalGenerate(1_000, List.of(as("id", call(ScalarFunction.ROW)),
+                as("country", call(ScalarFunction.RANDOM_INT, lit(20), lit(7)))));
+        LogicalPlan plan = new LogicalSort(new LogicalAggregate(new LogicalJoin(heavy(), customers, JoinType.INNER,
+                List.of(new JoinKey("key", "id"))), List.of("country"), List.of(
+                agg("total", AggregateFunction.SUM, col("value")), agg("n", AggregateFunction.COUNT, null))),
+                List.of(SortKey.ascending("country")));
+        compareWithAKilledRun(plan);
+    }
+
     private static void compareWithAKilledRun(LogicalPlan plan) throws Exception {
         try (Pool pool = Pool.builder().workers(2).start()) {
             QueryResult clean = run(pool, plan);
@@ -89,7 +103,8 @@ class WorkerDeathProcessTest {
         long before = pool.status().workers().get(1).tasksDone();
         while (!running.isDone()) {
             PoolStatus.WorkerStatus worker = pool.status().workers().get(1);
-            if (worker.tasksDone() > before) {
+            // Past one build-side shard too, so that a join's kill lands in its probe stage.
+            if (worker.tasksDone() > before + 1) {
                 return worker.pid();
             }
             Thread.sleep(2);

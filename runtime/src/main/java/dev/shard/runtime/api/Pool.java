@@ -142,20 +142,49 @@ public final class Pool implements AutoCloseable {
 
         /** Starts the workers and returns once all are connected. */
         public Pool start() {
+            return new Pool(DriverConductor.start(context()));
+        }
+
+        /**
+         * Spawns the workers and returns at once, so they start while the caller prepares
+         * its inputs or plan; the first call that needs them (a run, {@link #status()})
+         * waits until all are connected, and throws there if they could not start. The
+         * report's pool start is still spawn to all connected.
+         */
+        public Pool startAsync() {
+            return new Pool(DriverConductor.launch(context()));
+        }
+
+        private PoolContext context() {
             PoolLimits limits = PoolLimits.of(memoryLimit, hardLimit, workers, SystemMemory.detect());
-            PoolContext context = new PoolContext(workers, memoryLimit, limits.hardLimit(), driftThreshold,
-                    maxTasksPerWorker, taskTimeout, maxRetries, initHook, workerJvmOptions, startTimeout, aotCache,
-                    limits.source());
-            return new Pool(DriverConductor.start(context));
+            return new PoolContext(workers, memoryLimit, limits.hardLimit(), driftThreshold, maxTasksPerWorker,
+                    taskTimeout, maxRetries, initHook, workerJvmOptions, startTimeout, aotCache, limits.source());
         }
     }
 
+    /** Waits for the workers of a pool started with {@link Builder#startAsync()}; at once otherwise. */
+    public Pool awaitStarted() {
+        conductor.awaitStarted();
+        return this;
+    }
+
+    /**
+     * True once the start of a pool from {@link Builder#startAsync()} has ended (every
+     * worker connected, or the start failed): {@link #awaitStarted()} would not wait. The
+     * caller can do its own share of the work until then.
+     */
+    public boolean startEnded() {
+        return conductor.startEnded();
+    }
+
     public PoolStatus status() {
+        conductor.awaitStarted();
         return PoolInspector.status(conductor, false);
     }
 
     /** Status after replacing dead workers and recycling idle ones over their limits. */
     public PoolStatus healthCheck() {
+        conductor.awaitStarted();
         return PoolInspector.status(conductor, true);
     }
 
@@ -186,6 +215,7 @@ public final class Pool implements AutoCloseable {
             throw new IllegalArgumentException("cannot send the kernel " + kernel.getClass().getName()
                     + " to workers: " + e.getMessage() + " (a lambda must capture only serializable values)", e);
         }
+        conductor.awaitStarted();
         RunOutcome outcome = RunDriver.execute(conductor, descriptor, shards.count());
         @SuppressWarnings("unchecked")
         List<R> results = (List<R>) (List<?>) outcome.results();

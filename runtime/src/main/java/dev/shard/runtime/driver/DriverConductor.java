@@ -45,6 +45,8 @@ public final class DriverConductor implements AutoCloseable {
     private static final long RECYCLE_PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** How long a worker may take to write the AOT cache as it exits (about a second here). */
     private static final long RECORDING_PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** Backstop only: every connection and a failed start wake the wait for the start. */
+    private static final long POLL_START_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     final PoolContext context;
     final RecyclePolicy policy;
@@ -72,6 +74,8 @@ public final class DriverConductor implements AutoCloseable {
     /** The run under way, or null: the pool points at it; its state is the run conductor's own. */
     private RunConductor run;
     double poolStartSeconds;
+    private volatile StartState startState = StartState.STARTING;
+    private RuntimeException startFailure;
 
     private DriverConductor(PoolContext context) {
         this.context = context;
@@ -93,36 +97,92 @@ public final class DriverConductor implements AutoCloseable {
 
     /** Starts the pool and waits until every worker has connected. */
     public static DriverConductor start(PoolContext context) {
+        return launch(context).awaitStarted();
+    }
+
+    /**
+     * Spawns the workers and returns at once; a thread of the pool's own opens the socket
+     * and waits for them to connect while the caller goes on (preparing inputs, planning).
+     * Every use of the pool first calls {@link #awaitStarted()}.
+     */
+    public static DriverConductor launch(PoolContext context) {
         long started = System.nanoTime();
         DriverConductor conductor = new DriverConductor(context);
         try {
-            conductor.startAll();
+            synchronized (conductor) {
+                for (int slot = 0; slot < conductor.slots.length; slot++) {
+                    conductor.spawn(slot);
+                }
+            }
         } catch (RuntimeException e) {
             conductor.stop(Duration.ofSeconds(2));
             throw e;
         }
-        conductor.poolStartSeconds = (System.nanoTime() - started) / 1e9;
-        conductor.sampler.start();
+        Thread.ofPlatform().daemon().name("shard-pool-start").start(() -> conductor.connectAll(started));
         return conductor;
     }
 
-    private void startAll() {
-        synchronized (this) {
-            for (int slot = 0; slot < slots.length; slot++) {
-                spawn(slot);
+    /**
+     * Listening after spawning overlaps the driver's Netty start-up with the workers' JVM
+     * start-up; on this thread it also overlaps whatever the caller does meanwhile.
+     */
+    private void connectAll(long started) {
+        try {
+            DriverServer listening = new DriverServer(socket, token, this);
+            synchronized (this) {
+                if (closing) {
+                    listening.close();
+                    return;
+                }
+                server = listening;
+                awaitAllReady();
+                poolStartSeconds = (System.nanoTime() - started) / 1e9;
+                startState = StartState.STARTED;
+                sampler.start();
+                notifyAll();
+            }
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                startFailure = e;
+                startState = StartState.FAILED;
+                notifyAll();
             }
         }
-        // Listening after spawning overlaps the driver's Netty start-up with the workers' JVM start-up.
-        DriverServer listening = new DriverServer(socket, token, this);
-        synchronized (this) {
-            server = listening;
-            awaitAllReady();
-        }
     }
+
+    /**
+     * Waits until every worker has connected (at once when they have). A start that
+     * failed stops the pool and throws its cause, here and on every later call.
+     */
+    public DriverConductor awaitStarted() {
+        synchronized (this) {
+            while (startState == StartState.STARTING && !closing) {
+                waitNanos(POLL_START_NANOS);
+            }
+            if (startState == StartState.STARTED) {
+                return this;
+            }
+        }
+        if (startState == StartState.STARTING) {
+            throw new IllegalStateException("this pool was stopped before its workers connected");
+        }
+        stop(Duration.ofSeconds(2));
+        throw new IllegalStateException(startFailure.getMessage(), startFailure);
+    }
+
+    /** True once the start has ended, connected or failed: {@link #awaitStarted()} then returns or throws at once. */
+    public boolean startEnded() {
+        return startState != StartState.STARTING || closing;
+    }
+
+    private enum StartState { STARTING, STARTED, FAILED }
 
     private void awaitAllReady() {
         long deadline = System.nanoTime() + context.startTimeout().toNanos();
         while (!allReady()) {
+            if (closing) {
+                throw new IllegalStateException("the pool was stopped while its workers were starting");
+            }
             if (broken != null) {
                 throw new IllegalStateException(broken);
             }
@@ -465,6 +525,7 @@ public final class DriverConductor implements AutoCloseable {
     /** Asks every worker to exit, waits up to {@code timeout}, then kills what is left. */
     public void stop(Duration timeout) {
         List<WorkerProxy> all;
+        List<WorkerProxy> unconnected = new ArrayList<>();
         synchronized (this) {
             if (closing) {
                 return;
@@ -473,12 +534,18 @@ public final class DriverConductor implements AutoCloseable {
             notifyAll();
             all = new ArrayList<>(workers.values());
             for (WorkerProxy worker : all) {
+                if (worker.state == WorkerState.STARTING) {
+                    unconnected.add(worker);
+                }
                 if (worker.state != WorkerState.DEAD) {
                     worker.state = WorkerState.STOPPING;
                     worker.send(new Message.Shutdown());
                 }
             }
         }
+        // A worker still starting cannot hear the shutdown and holds no work or data: a pool
+        // closed before its workers connected (an input refused at once) must not wait for them.
+        unconnected.forEach(worker -> worker.process.destroyForcibly());
         sampler.close();
         timers.shutdownNow();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -495,8 +562,12 @@ public final class DriverConductor implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (server != null) {
-            server.close();
+        DriverServer listening;
+        synchronized (this) {
+            listening = server;
+        }
+        if (listening != null) {
+            listening.close();
         }
         PoolDirectory.delete(directory);
     }

@@ -1,5 +1,6 @@
 package dev.shard.runtime.driver;
 
+import dev.shard.runtime.worker.WorkerMain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,13 @@ final class StartupCache {
     private static final Logger LOG = LoggerFactory.getLogger(StartupCache.class);
     /** What the JVM logs once the cache is mapped and its classes are in use. */
     static final String IN_USE_MARK = "Using AOT-linked classes: true";
+    /**
+     * {@code -Dshard.aot.train=true}: the recorder runs the task-path training before it exits.
+     * Off by default: with it, first runs on fresh pools were 2-4x slower (bench/first-run.sh).
+     */
+    static final String TRAIN_PROPERTY = "shard.aot.train";
+    /** What a recorder that ran the training writes to its log (StartupTraining). */
+    static final String TRAINED_MARK = "trained the task path";
 
     private final Path cache;
     private int recorder = -1;
@@ -64,6 +72,11 @@ final class StartupCache {
             recording = cache.resolveSibling(cache.getFileName() + ".recording-" + ProcessHandle.current().pid()
                     + "-" + System.nanoTime());
             options.add("-XX:AOTCacheOutput=" + recording);
+            // -Dshard.aot.train=true: before exiting, the recorder also runs a training workload through
+            // its task path (StartupTraining). Off by default: measured, it made first runs slower.
+            if ("true".equalsIgnoreCase(System.getProperty(TRAIN_PROPERTY, "false").strip())) {
+                options.add("-D" + WorkerMain.TRAIN_PROPERTY + "=true");
+            }
         }
         return options;
     }
@@ -105,18 +118,29 @@ final class StartupCache {
         return StartupCacheUse.REFUSED;
     }
 
+    /** What the recorder's log says about its task-path training, if it ran one. */
+    private static String trainingNote(Path workerLog) {
+        try {
+            return Files.isRegularFile(workerLog) ? Files.readAllLines(workerLog).stream()
+                    .filter(line -> line.contains(TRAINED_MARK)).findFirst()
+                    .map(line -> " (" + line.replaceFirst("^shard worker: ", "") + ")").orElse("") : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /**
      * Called when a worker process has ended: a finished recording becomes the cache. The JVM
      * writes the cache before it exits, so only a normal exit (status 0) leaves a whole one.
      */
-    synchronized void exited(int workerId, int exitStatus) {
+    synchronized void exited(int workerId, int exitStatus, Path workerLog) {
         if (!recording(workerId)) {
             return;
         }
         try {
             if (exitStatus == 0 && Files.isRegularFile(recording) && Files.size(recording) > 0) {
                 Files.move(recording, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                LOG.info("recorded the worker AOT cache {}", cache);
+                LOG.info("recorded the worker AOT cache {}{}", cache, trainingNote(workerLog));
                 StartupCacheLocation.prune(cache.getParent(), cache);
             }
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.shard.runtime.protocol;
 
+import java.io.Serializable;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.RandomAccess;
@@ -103,18 +104,80 @@ public final class PackedOutcomes extends AbstractList<Message.ShardOutcome> imp
     /**
      * Gathers the successful outcomes of consecutive shards on the worker, results back
      * to back in one growing array, so a batch costs a few bulk writes, not objects per shard.
+     * A worker keeps one and {@link #reset}s it per batch: its arrays are reused, and
+     * {@link #append} encodes numbers straight into them.
      */
     public static final class Builder {
-        private final int firstShard;
-        private final int attempt;
+        private int firstShard;
+        private int attempt;
         private long[] nanos = new long[16];
         private int[] ends = new int[16];
         private byte[] bytes = new byte[256];
         private int count;
+        /** Length of the value appended but not yet committed, or -1. */
+        private int pending = -1;
 
         public Builder(int firstShard, int attempt) {
             this.firstShard = firstShard;
             this.attempt = attempt;
+        }
+
+        /** Empties the pack for a run of shards from {@code first}, keeping its arrays. */
+        public void reset(int first, int attemptNumber) {
+            this.firstShard = first;
+            this.attempt = attemptNumber;
+            this.count = 0;
+        }
+
+        /**
+         * Encodes {@code value} after the last result (numbers and null without an array
+         * of their own, anything else through {@link ValueCodec#encode}) and returns its
+         * length; it counts once {@link #commit}ted. Nothing changes if encoding throws.
+         */
+        public int append(Serializable value) {
+            int start = resultBytes();
+            ensureBytes(start + ValueCodec.MAX_COMPACT_BYTES);
+            int length = ValueCodec.writeCompact(value, bytes, start);
+            if (length >= 0) {
+                pending = length;
+                return length;
+            }
+            byte[] encoded = ValueCodec.encode(value);
+            ensureBytes(start + encoded.length);
+            System.arraycopy(encoded, 0, bytes, start, encoded.length);
+            pending = encoded.length;
+            return encoded.length;
+        }
+
+        /** Counts the value last {@link #append}ed as the next shard's result, with its time. */
+        public void commit(long shardNanos) {
+            if (pending < 0) {
+                throw new IllegalStateException("commit without a value appended");
+            }
+            ensureCount();
+            int start = resultBytes();
+            nanos[count] = shardNanos;
+            ends[count] = start + pending;
+            count++;
+            pending = -1;
+        }
+
+        /** Forgets the value last {@link #append}ed (a result too large to send). */
+        public void discard() {
+            pending = -1;
+        }
+
+        private void ensureBytes(int needed) {
+            if (needed > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, needed));
+            }
+        }
+
+        private void ensureCount() {
+            if (count == nanos.length) {
+                nanos = Arrays.copyOf(nanos, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
+            }
         }
 
         /** The shard the next result must be for. */
@@ -132,14 +195,9 @@ public final class PackedOutcomes extends AbstractList<Message.ShardOutcome> imp
 
         /** Appends the next shard's encoded result and its time. */
         public void add(byte[] result, long shardNanos) {
-            if (count == nanos.length) {
-                nanos = Arrays.copyOf(nanos, count * 2);
-                ends = Arrays.copyOf(ends, count * 2);
-            }
+            ensureCount();
             int start = resultBytes();
-            if (start + result.length > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, start + result.length));
-            }
+            ensureBytes(start + result.length);
             System.arraycopy(result, 0, bytes, start, result.length);
             nanos[count] = shardNanos;
             ends[count] = start + result.length;

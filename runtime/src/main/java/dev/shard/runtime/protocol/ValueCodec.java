@@ -40,6 +40,37 @@ public final class ValueCodec {
         };
     }
 
+    /** Bytes the compact form of any value takes at most (tag and eight bytes). */
+    static final int MAX_COMPACT_BYTES = 1 + Long.BYTES;
+
+    /**
+     * Writes {@code value} at {@code offset} of {@code target} when it has a fixed-size
+     * compact form (null, Long, Integer, Double), the same bytes {@link #encode} makes;
+     * returns the bytes written, or -1 (nothing written) for any other value. Needs
+     * {@link #MAX_COMPACT_BYTES} of room. Tiny tasks' results go straight into their
+     * batch's pack this way, with no array per result.
+     */
+    static int writeCompact(Serializable value, byte[] target, int offset) {
+        return switch (value) {
+            case null -> {
+                target[offset] = NULL;
+                yield 1;
+            }
+            case Long number -> writeTagged(LONG, number, Long.BYTES, target, offset);
+            case Integer number -> writeTagged(INTEGER, number, Integer.BYTES, target, offset);
+            case Double number -> writeTagged(DOUBLE, Double.doubleToRawLongBits(number), Long.BYTES, target, offset);
+            default -> -1;
+        };
+    }
+
+    private static int writeTagged(byte tag, long bits, int size, byte[] target, int offset) {
+        target[offset] = tag;
+        for (int i = size; i >= 1; i--) {
+            target[offset + i] = (byte) (bits >>> (8 * (size - i)));
+        }
+        return 1 + size;
+    }
+
     /** A tag then the low {@code size} bytes of {@code bits}, big-endian, without a buffer per value. */
     private static byte[] tagged(byte tag, long bits, int size) {
         byte[] bytes = new byte[1 + size];

@@ -5,21 +5,34 @@ import dev.shard.runtime.task.ShardContext;
 import dev.shard.runtime.task.ShardRandom;
 import java.util.random.RandomGenerator;
 
-/** The {@link ShardContext} of one shard attempt inside a worker. */
+/**
+ * The {@link ShardContext} of the shard attempt under way inside a worker. One instance
+ * per worker, moved to each shard in turn ({@link #moveTo}): a batch of tiny tasks makes
+ * no context per task. A kernel sees it only while it runs its shard.
+ */
 final class TaskContext implements ShardContext {
-    private final Shard shard;
-    private final long seed;
     private final int workerId;
-    private final int attempt;
-    private final RunResources resources;
+    private Shard shard;
+    private long seed;
+    private int attempt;
+    private RunResources resources;
     private RandomGenerator random;
 
-    TaskContext(Shard shard, long seed, int workerId, int attempt, RunResources resources) {
-        this.shard = shard;
-        this.seed = seed;
+    TaskContext(int workerId) {
         this.workerId = workerId;
-        this.attempt = attempt;
-        this.resources = resources;
+    }
+
+    /** Points this context at the run's seed and resources (once per run). */
+    void forRun(long runSeed, RunResources runResources) {
+        this.seed = runSeed;
+        this.resources = runResources;
+    }
+
+    /** Points this context at the next shard attempt; its random stream is made on first use. */
+    void moveTo(Shard next, int attemptNumber) {
+        this.shard = next;
+        this.attempt = attemptNumber;
+        this.random = null;
     }
 
     @Override

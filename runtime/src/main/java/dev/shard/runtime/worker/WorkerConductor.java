@@ -1,16 +1,10 @@
 package dev.shard.runtime.worker;
 
 import dev.shard.runtime.protocol.Message;
-import dev.shard.runtime.protocol.PackedOutcomes;
 import dev.shard.runtime.protocol.ValueCodec;
 import dev.shard.runtime.task.RunDescriptor;
-import dev.shard.runtime.task.ShardKernel;
 import dev.shard.storage.copy.CopyLedger;
 import io.netty.channel.Channel;
-import java.io.PrintWriter;
-import java.io.Serializable;
-import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -23,15 +17,6 @@ import java.util.concurrent.TimeUnit;
  * enqueues, so a long task never blocks reading the next batch (the prefetch).
  */
 final class WorkerConductor {
-    /** Results are sent in parts of about this size, well under the frame limit. */
-    private static final long PART_BYTES = 8L * 1024 * 1024;
-    private static final int PART_OUTCOMES = 65_536;
-    private static final int MAX_RESULT_BYTES = 32 * 1024 * 1024;
-    /**
-     * Results of a running batch go to the driver at least this often: what a worker's death
-     * loses of its current batch is bounded by time, not by the batch's size.
-     */
-    static final long PART_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     /** While idle, kept views whose files are gone are let go this often, so released memory returns. */
     private static final long IDLE_SWEEP_MILLIS = 1_000;
 
@@ -39,6 +24,7 @@ final class WorkerConductor {
     private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
     private final TimeoutWatchdog watchdog;
     private final MemoryGuard memory = new MemoryGuard();
+    private final BatchExecutor batches;
     private volatile Channel channel;
     private int runId = -1;
     private RunDescriptor descriptor;
@@ -55,6 +41,7 @@ final class WorkerConductor {
     WorkerConductor(int workerId) {
         this.workerId = workerId;
         this.watchdog = new TimeoutWatchdog(this::reportTimeout);
+        this.batches = new BatchExecutor(workerId, watchdog);
     }
 
     void attach(Channel channel) {
@@ -97,6 +84,11 @@ final class WorkerConductor {
             case Message.Shutdown ignored -> {
                 closeResources();
                 opened.close();
+                if (StartupTraining.requested()) {
+                    // This JVM records the AOT cache as it exits: train the task path into it first.
+                    watchdog.configure(0);
+                    StartupTraining.run(batches);
+                }
                 // A normal exit: shutdown hooks run (and JVM exit work such as writing an AOT cache).
                 WorkerMain.exiting = true;
                 // The JVM's exit waits up to 300 ms for threads sitting in native code, such as an
@@ -153,93 +145,16 @@ final class WorkerConductor {
     }
 
     /**
-     * Runs a batch and sends its outcomes in parts: successes of consecutive shards go
-     * packed (one array of results), and a failure, rare, goes in a part of its own kind.
-     * A part also goes every {@link #PART_NANOS}, so a worker that dies loses at most that
-     * much of the batch it was running. Past its memory limit the worker stops after the
-     * current shard and hands the rest back (runtime/ARCHITECTURE.md, "Dispatch").
+     * Runs a batch on this thread; its outcomes go to the driver in parts as they are ready,
+     * at least every {@link BatchExecutor#PART_NANOS}, and past the memory limit the rest of
+     * the batch is handed back (runtime/ARCHITECTURE.md, "Dispatch").
      */
     private void execute(Message.TaskBatch batch) {
         if (batch.runId() != runId) {
             throw new IllegalStateException("batch for run " + batch.runId() + " but the current run is " + runId);
         }
-        int end = batch.firstShard() + batch.count();
-        PackedOutcomes.Builder packed = new PackedOutcomes.Builder(batch.firstShard(), batch.attempt());
-        List<Message.ShardOutcome> failures = new ArrayList<>();
-        long partBytes = 0;
-        long partStarted = System.nanoTime();
-        for (int shardId = batch.firstShard(); shardId < end; shardId++) {
-            Message.ShardOutcome outcome = runShard(shardId, batch.attempt());
-            if (outcome.succeeded()) {
-                if (!failures.isEmpty()) {
-                    send(batch, false, failures, 0);
-                    failures = new ArrayList<>();
-                    partBytes = 0;
-                }
-                if (packed.nextShard() != shardId) {
-                    // Only when empty: a failure flushed the pack and started it past itself.
-                    packed = new PackedOutcomes.Builder(shardId, batch.attempt());
-                }
-                packed.add(outcome.result(), outcome.nanos());
-                partBytes += outcome.result().length;
-            } else {
-                if (packed.size() > 0) {
-                    send(batch, false, packed.build(), 0);
-                    packed = new PackedOutcomes.Builder(shardId + 1, batch.attempt());
-                    partBytes = 0;
-                }
-                failures.add(outcome);
-                partBytes += outcome.stackTrace().length();
-            }
-            boolean last = shardId == end - 1;
-            long now = System.nanoTime();
-            if (!last && memory.overLimit(now)) {
-                send(batch, true, failures.isEmpty() ? packed.build() : failures, end - shardId - 1);
-                return;
-            }
-            if (!last && (partBytes > PART_BYTES || packed.size() + failures.size() >= PART_OUTCOMES
-                    || now - partStarted >= PART_NANOS)) {
-                send(batch, false, failures.isEmpty() ? packed.build() : failures, 0);
-                packed = new PackedOutcomes.Builder(shardId + 1, batch.attempt());
-                failures = new ArrayList<>();
-                partBytes = 0;
-                partStarted = now;
-            }
-        }
-        send(batch, true, failures.isEmpty() ? packed.build() : failures, 0);
-    }
-
-    private Message.ShardOutcome runShard(int shardId, int attempt) {
-        long started = System.nanoTime();
-        if (setupError != null) {
-            return failed(shardId, attempt, started, setupError);
-        }
-        @SuppressWarnings("unchecked")
-        ShardKernel<Serializable> kernel = (ShardKernel<Serializable>) descriptor.kernel();
-        TaskContext context = new TaskContext(descriptor.shards().get(shardId), descriptor.seed(), workerId, attempt,
-                resources);
-        watchdog.started(shardId, attempt, started);
-        try {
-            byte[] result = ValueCodec.encode(kernel.run(context));
-            if (result.length > MAX_RESULT_BYTES) {
-                return failed(shardId, attempt, started, new IllegalStateException("the result of shard " + shardId
-                        + " is " + result.length + " bytes, over the " + MAX_RESULT_BYTES + " bytes a result may"
-                        + " take: write big data into an output buffer and return a summary"));
-            }
-            return new Message.ShardOutcome(shardId, attempt, System.nanoTime() - started, true, result, null, null);
-        } catch (VirtualMachineError fatal) {
-            // Out of memory or a broken VM: end this worker; the driver re-runs its shards elsewhere.
-            throw fatal;
-        } catch (Throwable error) {
-            return failed(shardId, attempt, started, error);
-        } finally {
-            watchdog.finished();
-        }
-    }
-
-    private static Message.ShardOutcome failed(int shardId, int attempt, long started, Throwable error) {
-        return new Message.ShardOutcome(shardId, attempt, System.nanoTime() - started, false, null, error.toString(),
-                stackTrace(error));
+        batches.execute(batch, descriptor, resources, setupError, memory,
+                (complete, outcomes, unclaimed) -> send(batch, complete, outcomes, unclaimed));
     }
 
     private void send(Message.TaskBatch batch, boolean complete, List<Message.ShardOutcome> outcomes, int unclaimed) {
@@ -282,11 +197,5 @@ final class WorkerConductor {
                 .awaitUninterruptibly(1_000);
         WorkerMain.fail("shard " + shardId + " ran " + elapsedMillis + " ms, over the task timeout; exiting",
                 WorkerMain.EXIT_TIMEOUT);
-    }
-
-    private static String stackTrace(Throwable error) {
-        StringWriter text = new StringWriter();
-        error.printStackTrace(new PrintWriter(text));
-        return text.toString();
     }
 }

@@ -30,6 +30,8 @@ public final class WorkerMain {
     public static final String INIT_PROPERTY = "shard.worker.init";
     /** The driver's pid, so a worker that starts after its driver died knows it (see {@link ParentWatch}). */
     public static final String DRIVER_PROPERTY = "shard.worker.driver";
+    /** On the worker recording the AOT cache: train the task path before exiting ({@code StartupTraining}). */
+    public static final String TRAIN_PROPERTY = StartupTraining.PROPERTY;
     /** The token travels in the environment, never on the command line where any user could read it. */
     public static final String TOKEN_ENV = "SHARD_WORKER_TOKEN";
     static final int EXIT_DRIVER_GONE = 0;

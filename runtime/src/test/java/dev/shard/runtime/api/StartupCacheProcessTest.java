@@ -34,7 +34,7 @@ class StartupCacheProcessTest {
         String classpath = JarClasspath.of(Files.createDirectories(directory.resolve("jars")));
         Path cacheDirectory = directory.resolve("aot");
 
-        String first = driver(classpath, cacheDirectory, directory, 2);
+        String first = driver(classpath, cacheDirectory, directory, 2, "-Dshard.aot.train=true");
         assertTrue(first.contains("pool 1 cache: [NONE, RECORDING] ran 4"), first);
         assertTrue(first.contains("pool 2 cache: [USED, USED] ran 4"), first);
         Path cache = onlyCache(cacheDirectory, first);
@@ -42,9 +42,11 @@ class StartupCacheProcessTest {
                 .allMatch(line -> line.contains("-XX:AOTCache=" + cache)), first);
         assertTrue(first.contains("pool 2 worker logs: []"), "nothing from the JVM about the cache in worker logs\n"
                 + first);
+        // Asked to, the recorder ran the task-path training before it exited (its log says so).
+        assertTrue(first.contains("trained the task path for the AOT cache in"), first);
 
         Files.writeString(cache, "not an AOT cache");
-        String second = driver(classpath, cacheDirectory, directory, 3);
+        String second = driver(classpath, cacheDirectory, directory, 3, "-Dshard.aot.train=default");
         assertTrue(second.contains("pool 1 cache: [REFUSED, REFUSED] ran 4"), second);
         assertTrue(second.contains("workers start without the AOT cache " + cache + ": the JVM refused it"), second);
         assertTrue(second.contains("pool 1 worker logs: []"), "the JVM's complaints stay out of worker logs\n"
@@ -53,6 +55,8 @@ class StartupCacheProcessTest {
         assertTrue(second.contains("pool 3 cache: [USED, USED] ran 4"), second);
         assertEquals(cache, onlyCache(cacheDirectory, second), "recorded again under the same name");
         assertFalse(Files.readString(cache, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("not an"));
+        assertTrue(second.contains("recorded the worker AOT cache") && !second.contains("trained the task path"),
+                "no training unless asked for\n" + second);
     }
 
     private static Path onlyCache(Path cacheDirectory, String output) throws IOException {
@@ -65,10 +69,11 @@ class StartupCacheProcessTest {
     }
 
     /** Runs {@link StartupCacheDriver} with the given classpath; returns its output. */
-    private static String driver(String classpath, Path cacheDirectory, Path directory, int pools) throws Exception {
+    private static String driver(String classpath, Path cacheDirectory, Path directory, int pools, String training)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "--add-opens=java.base/java.nio=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "--enable-native-access=ALL-UNNAMED", "-Dshard.aot.dir=" + cacheDirectory,
+                "--enable-native-access=ALL-UNNAMED", "-Dshard.aot.dir=" + cacheDirectory, training,
                 "-D" + StorageContext.SHM_DIR_PROPERTY + "=" + StorageContext.fromEnvironment().shmRoot()));
         command.addAll(List.of("-cp", classpath, StartupCacheDriver.class.getName(), String.valueOf(pools)));
         Path output = Files.createTempFile(directory, "driver-", ".log");

@@ -32,9 +32,9 @@ class StartupCacheTest {
 
         Path recording = Path.of(output.substring("-XX:AOTCacheOutput=".length()));
         Files.writeString(recording, "cache bytes");
-        startup.exited(1, 0);
+        startup.exited(1, 0, log);
         assertFalse(Files.exists(cache), "another worker's exit does not publish the cache");
-        startup.exited(0, 0);
+        startup.exited(0, 0, log);
         assertEquals("cache bytes", Files.readString(cache));
         assertFalse(Files.exists(recording));
         assertFalse(startup.recording(0));
@@ -49,7 +49,7 @@ class StartupCacheTest {
                 .filter(o -> o.startsWith("-XX:AOTCacheOutput=")).findFirst().orElseThrow();
         Path recording = Path.of(output.substring("-XX:AOTCacheOutput=".length()));
         Files.writeString(recording, "half a cache");
-        startup.exited(0, 137);
+        startup.exited(0, 137, directory.resolve("worker.log"));
         assertFalse(Files.exists(cache), "a killed worker may have written part of the cache");
         assertFalse(Files.exists(recording), "its recording is removed");
     }

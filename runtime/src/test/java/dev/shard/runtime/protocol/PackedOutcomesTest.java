@@ -56,6 +56,32 @@ class PackedOutcomesTest {
     }
 
     @Test
+    void appendedValuesAreTheBytesEncodeMakesAndAResetBuilderStartsEmptyAgain() {
+        PackedOutcomes.Builder builder = new PackedOutcomes.Builder(0, 1);
+        builder.append(99L);
+        builder.commit(5);
+        builder.reset(70, 3);
+        List<Serializable> values = new ArrayList<>(VALUES);
+        values.add(1, null);
+        for (int i = 0; i < values.size(); i++) {
+            builder.append(values.get(i));
+            builder.commit(2000 + i);
+            // A value appended then discarded (too large to send) leaves no trace.
+            builder.append("discarded " + i);
+            builder.discard();
+        }
+        PackedOutcomes packed = builder.build();
+        assertEquals(70, packed.firstShard());
+        assertEquals(3, packed.attempt());
+        assertEquals(values.size(), packed.size());
+        for (int i = 0; i < values.size(); i++) {
+            assertArrayEquals(ValueCodec.encode(values.get(i)), packed.get(i).result(), "value " + i);
+            assertEquals(2000 + i, packed.nanos(i));
+        }
+        assertThrows(IllegalStateException.class, () -> builder.commit(1), "commit needs an appended value");
+    }
+
+    @Test
     void allSucceededListsGoPackedAndAFailureKeepsEachOutcome() {
         List<Message.ShardOutcome> successes = List.of(
                 new Message.ShardOutcome(10, 1, 5, true, ValueCodec.encode(1L), null, null),

@@ -41,7 +41,7 @@ public abstract class AggregateState {
             case SD -> new VarianceState(argument, true);
             case FIRST -> new PositionalState(argument, true);
             case LAST -> new PositionalState(argument, false);
-            case COUNT_DISTINCT -> throw new UnsupportedOperationException("count_distinct is not executed yet");
+            case COUNT_DISTINCT -> new DistinctState(argument);
         };
     }
 

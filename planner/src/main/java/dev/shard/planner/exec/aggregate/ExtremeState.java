@@ -28,12 +28,24 @@ final class ExtremeState extends AggregateState {
             double[] v = values.doubles;
             double[] in = input.doubles;
             boolean[] has = seen.booleans;
-            for (int k = 0; k < count; k++) {
-                int group = groupIds[k];
-                double x = in[batch.selected(k)];
-                if (!has[group] || (minimum ? Double.compare(x, v[group]) < 0 : Double.compare(x, v[group]) > 0)) {
-                    v[group] = x;
-                    has[group] = true;
+            boolean dense = batch.allSelected();
+            if (minimum) {
+                for (int k = 0; k < count; k++) {
+                    int group = groupIds[k];
+                    double x = in[dense ? k : batch.selected(k)];
+                    if (!has[group] || Double.compare(x, v[group]) < 0) {
+                        v[group] = x;
+                        has[group] = true;
+                    }
+                }
+            } else {
+                for (int k = 0; k < count; k++) {
+                    int group = groupIds[k];
+                    double x = in[dense ? k : batch.selected(k)];
+                    if (!has[group] || Double.compare(x, v[group]) > 0) {
+                        v[group] = x;
+                        has[group] = true;
+                    }
                 }
             }
             return;

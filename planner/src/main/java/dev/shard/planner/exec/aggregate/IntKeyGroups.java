@@ -5,13 +5,24 @@ import dev.shard.planner.exec.vector.ColumnBatch;
 import dev.shard.planner.type.DataType;
 import java.util.Arrays;
 
-/** The fast path for one INT key: open addressing over the raw longs, the null key apart. */
+/**
+ * The fast path for one INT key. Keys in {@code [0, DIRECT_KEYS)} (the usual small dense
+ * ranges: W2's 1,000 keys, W3's 100) find their group by indexing an array with the key;
+ * other keys use open addressing over the raw longs; the null key is apart. Groups are
+ * numbered in order of first appearance whichever way a key is found.
+ */
 final class IntKeyGroups implements GroupKeys {
     private static final int INITIAL_SLOTS = 1024;
+    /** Keys below this index {@code directGroups}; 64K ints (256 KiB) at most, grown as keys need. */
+    static final int DIRECT_KEYS = 1 << 16;
+    /** directGroups[key] = group + 1, 0 when the key has no group yet. */
+    private int[] directGroups = new int[1024];
     private long[] slotKeys = new long[INITIAL_SLOTS];
     private int[] slotGroups = new int[INITIAL_SLOTS];
     private final BatchColumn keys = new BatchColumn(DataType.INT, 256);
     private int size;
+    /** Groups whose key lives in the open-addressing slots (sizes the slots). */
+    private int hashed;
     private int nullGroup = -1;
 
     @Override
@@ -20,9 +31,22 @@ final class IntKeyGroups implements GroupKeys {
         long[] values = column.longs;
         int count = batch.selectedCount();
         boolean dense = batch.allSelected();
+        if (!column.hasNulls) {
+            int[] direct = directGroups;
+            for (int k = 0; k < count; k++) {
+                long key = values[dense ? k : batch.selected(k)];
+                int group = key >= 0 && key < direct.length ? direct[(int) key] - 1 : -1;
+                if (group < 0) {
+                    group = find(key);
+                    direct = directGroups;
+                }
+                groupIds[k] = group;
+            }
+            return;
+        }
         for (int k = 0; k < count; k++) {
             int row = dense ? k : batch.selected(k);
-            groupIds[k] = column.hasNulls && column.nulls[row] ? nullGroup() : find(values[row]);
+            groupIds[k] = column.nulls[row] ? nullGroup() : find(values[row]);
         }
     }
 
@@ -40,6 +64,9 @@ final class IntKeyGroups implements GroupKeys {
     }
 
     private int find(long key) {
+        if (key >= 0 && key < DIRECT_KEYS) {
+            return findDirect((int) key);
+        }
         int mask = slotKeys.length - 1;
         int slot = (int) mix(key) & mask;
         while (true) {
@@ -48,7 +75,8 @@ final class IntKeyGroups implements GroupKeys {
                 int added = add(key, false);
                 slotKeys[slot] = key;
                 slotGroups[slot] = added + 1;
-                if (size * 2 > slotKeys.length) {
+                hashed++;
+                if (hashed * 2 > slotKeys.length) {
                     grow();
                 }
                 return added;
@@ -58,6 +86,19 @@ final class IntKeyGroups implements GroupKeys {
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    private int findDirect(int key) {
+        if (key >= directGroups.length) {
+            directGroups = Arrays.copyOf(directGroups, Math.min(DIRECT_KEYS, Math.max(key + 1,
+                    directGroups.length * 2)));
+        }
+        int group = directGroups[key] - 1;
+        if (group < 0) {
+            group = add(key, false);
+            directGroups[key] = group + 1;
+        }
+        return group;
     }
 
     private int add(long key, boolean isNull) {
@@ -103,9 +144,18 @@ final class IntKeyGroups implements GroupKeys {
 
     @Override
     public void clear() {
-        Arrays.fill(slotGroups, 0);
+        for (int group = 0; group < size; group++) {
+            long key = keys.longs[group];
+            if (!keys.nulls[group] && key >= 0 && key < DIRECT_KEYS) {
+                directGroups[(int) key] = 0;
+            }
+        }
+        if (hashed > 0) {
+            Arrays.fill(slotGroups, 0);
+        }
         keys.hasNulls = false;
         size = 0;
+        hashed = 0;
         nullGroup = -1;
     }
 }

@@ -8,18 +8,26 @@ import dev.shard.planner.expr.AggregateCall;
 import dev.shard.planner.expr.Column;
 import dev.shard.planner.type.DataType;
 import dev.shard.planner.type.Schema;
+import dev.shard.planner.expr.AggregateFunction;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The worker side of a hash aggregation: groups and accumulates the selected rows of
  * each batch, and at every block boundary hands back that block's {@link BlockPartial}
- * and starts afresh.
+ * and starts afresh. Aggregates whose partial state is the same computation share one
+ * state (sum and mean of one DOUBLE argument, or the same call twice): it is accumulated
+ * once and its exported columns are handed to each of them.
  */
 public final class PartialAggregator {
     private final List<VectorEvaluator> keyEvaluators = new ArrayList<>();
     private final List<VectorEvaluator> argumentEvaluators = new ArrayList<>();
     private final List<AggregateState> states = new ArrayList<>();
+    /** stateOf[a] = the index in {@code states} of aggregate a's state. */
+    private final int[] stateOf;
     private final GroupKeys groups;
     private final BatchColumn[] keyValues;
     private final int[] groupIds = new int[ColumnBatch.CAPACITY];
@@ -32,14 +40,30 @@ public final class PartialAggregator {
             keyEvaluators.add(evaluator);
             keyTypes.add(evaluator.type());
         }
-        for (AggregateCall aggregate : aggregates) {
+        stateOf = new int[aggregates.size()];
+        Map<List<Object>, Integer> distinct = new HashMap<>();
+        for (int a = 0; a < aggregates.size(); a++) {
+            AggregateCall aggregate = aggregates.get(a);
             VectorEvaluator argument = aggregate.argument() == null ? null
                     : ExpressionCompiler.compile(aggregate.argument(), input);
-            argumentEvaluators.add(argument);
-            states.add(AggregateState.create(aggregate.function(), argument == null ? null : argument.type()));
+            DataType type = argument == null ? null : argument.type();
+            List<Object> identity = Arrays.asList(sameStateAs(aggregate.function(), type), aggregate.argument());
+            Integer shared = distinct.get(identity);
+            if (shared == null) {
+                shared = states.size();
+                distinct.put(identity, shared);
+                argumentEvaluators.add(argument);
+                states.add(AggregateState.create(aggregate.function(), type));
+            }
+            stateOf[a] = shared;
         }
         groups = GroupKeys.create(keyTypes);
         keyValues = new BatchColumn[keys.size()];
+    }
+
+    /** Sum and mean of a DOUBLE keep the same partial state (double sums in row order, counts). */
+    private static AggregateFunction sameStateAs(AggregateFunction function, DataType argument) {
+        return function == AggregateFunction.MEAN && argument == DataType.DOUBLE ? AggregateFunction.SUM : function;
     }
 
     public void consume(ColumnBatch batch) {
@@ -64,10 +88,14 @@ public final class PartialAggregator {
         if (groupCount == 0) {
             return null;
         }
-        BatchColumn[][] exported = new BatchColumn[states.size()][];
-        for (int a = 0; a < states.size(); a++) {
-            exported[a] = states.get(a).export(groupCount);
-            states.get(a).clear();
+        BatchColumn[][] distinct = new BatchColumn[states.size()][];
+        for (int s = 0; s < states.size(); s++) {
+            distinct[s] = states.get(s).export(groupCount);
+            states.get(s).clear();
+        }
+        BatchColumn[][] exported = new BatchColumn[stateOf.length][];
+        for (int a = 0; a < stateOf.length; a++) {
+            exported[a] = distinct[stateOf[a]];
         }
         BlockPartial partial = new BlockPartial(block, groupCount, groups.export(), exported);
         groups.clear();

@@ -1,0 +1,37 @@
+package dev.shard.examples.colcor;
+
+import dev.shard.examples.workload.ColumnCorrelationWorkload;
+import dev.shard.runtime.task.Shard;
+import dev.shard.runtime.task.ShardContext;
+import dev.shard.runtime.task.ShardKernel;
+import dev.shard.storage.buffer.OutputBuffer;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Generates W1's X in a worker: the shard's columns (shard item k is column
+ * {@code firstColumn + k}: the driver may have made the columns before), with the reference generator,
+ * straight into the shared column-major buffer (as the language fills
+ * {@code matrix(n, p) {...}}). Every value depends only on (row, column), so a re-run
+ * shard writes the same bits: the matrix is the same whichever worker made which column.
+ * Returns the number of columns it wrote.
+ */
+public record ColumnGenerationKernel(int rows, int columns, int firstColumn) implements ShardKernel<Long> {
+    public static final String TARGET = "colcor.x";
+
+    @Override
+    public Long run(ShardContext context) {
+        OutputBuffer target = context.output(TARGET, OutputBuffer.class);
+        if (target.rows() != rows || target.columns() != columns) {
+            throw new IllegalStateException("colcor generates X of " + rows + " x " + columns + " but the buffer is "
+                    + target.rows() + " x " + target.columns());
+        }
+        MemorySegment data = target.data();
+        Shard shard = context.shard();
+        if (shard.indices() == null && shard.step() == 1 && !shard.isTile()) {
+            ColumnCorrelationWorkload.fillColumns(data, rows, firstColumn + shard.start(), firstColumn + shard.end());
+        } else {
+            shard.forEach(k -> ColumnCorrelationWorkload.fillColumns(data, rows, firstColumn + k, firstColumn + k + 1));
+        }
+        return shard.size();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.shard.planner.physical;
+
+import static dev.shard.planner.testing.Plans.as;
+import static dev.shard.planner.testing.Plans.call;
+import static dev.shard.planner.testing.Plans.lit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shard.planner.PlanException;
+import dev.shard.planner.explain.ExplainLevel;
+import dev.shard.planner.explain.ExplainText;
+import dev.shard.planner.expr.ScalarFunction;
+import dev.shard.planner.logical.JoinKey;
+import dev.shard.planner.logical.JoinType;
+import dev.shard.planner.logical.LogicalGenerate;
+import dev.shard.planner.logical.LogicalJoin;
+import dev.shard.planner.logical.LogicalPlan;
+import dev.shard.planner.physical.PipelineExec.HashJoinExec;
+import dev.shard.planner.run.PlanExplainer;
+import dev.shard.runtime.tune.MachineProfile;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Where a join's build side runs, and what explain says about it (pinned machine profile). */
+class JoinPlanningTest {
+    private static final MachineProfile MACHINE = new MachineProfile(2, 50L << 20, 92_000);
+
+    private static LogicalPlan join(long rightRows) {
+        LogicalPlan orders = new LogicalGenerate(10_000_000, List.of(
+                as("customer", call(ScalarFunction.RANDOM_INT, lit(1_000), lit(8))),
+                as("amount", call(ScalarFunction.RANDOM, lit(9)))));
+        LogicalPlan customers = new LogicalGenerate(rightRows, List.of(as("id", call(ScalarFunction.ROW)),
+                as("country", call(ScalarFunction.RANDOM_INT, lit(20), lit(7)))));
+        return new LogicalJoin(orders, customers, JoinType.INNER, List.of(new JoinKey("customer", "id")));
+    }
+
+    @Test
+    void aSmallBuildSideIsBroadcastAndExplainSaysWhy() {
+        PhysicalPlan plan = PhysicalPlanner.plan(join(1_000), new PlanningContext(MACHINE, 1L << 30, 0));
+        assertEquals(1, plan.builds().size(), "the right side runs first");
+        assertEquals(PhysicalPlanner.BUILD_INPUT + "0", plan.builds().getFirst().inputName());
+        HashJoinExec probe = assertInstanceOf(HashJoinExec.class, plan.stage().fragment().operators().getFirst());
+        assertEquals("broadcast: build side ≈ 1,000 rows × 32 B = 31 KiB ≤ ½ × 462 MiB worker share"
+                + " ((budget − shared − 2 × JVM base) / 2 workers)", probe.strategy());
+        assertEquals(16_000, plan.context().sharedBytes(), "the probe stage is sized with the build table shared");
+        String text = ExplainText.render(PlanExplainer.planned(plan), ExplainLevel.PLAN);
+        assertTrue(text.contains("BroadcastHashJoinExec"), text);
+        assertTrue(text.contains(probe.strategy()), text);
+        assertTrue(text.indexOf("Stage 0 — 1,000 rows") >= 0 && text.indexOf("Stage 0") < text.indexOf("Stage 1"), "the build's stage comes first:\n" + text);
+    }
+
+    @Test
+    void aBuildSideAboveHalfAWorkersShareIsRefusedWithTheBudgetThatWorks() {
+        PlanException refused = assertThrows(PlanException.class,
+                () -> PhysicalPlanner.plan(join(20_000_000), new PlanningContext(MACHINE, 1L << 30, 0)));
+        assertTrue(refused.getMessage().startsWith("join: the build side (≈ 20,000,000 rows × 32 B = 610 MiB) does not fit"),
+                refused.getMessage());
+        assertTrue(refused.hint().startsWith("raise the memory budget to at least 2.5 GiB"), refused.hint());
+    }
+
+    @Test
+    void generatorFunctionsAfterAJoinAreRefused() {
+        LogicalPlan derived = dev.shard.planner.logical.LogicalProject.derive(join(1_000),
+                List.of(as("noise", call(ScalarFunction.RANDOM, lit(5)))));
+        PlanException refused = assertThrows(PlanException.class,
+                () -> PhysicalPlanner.plan(derived, new PlanningContext(MACHINE, 0, 0)));
+        assertEquals("the engine cannot run row(), random() or another generator function after a join yet",
+                refused.getMessage());
+    }
+
+    @Test
+    void withoutABudgetTheBuildIsBroadcast() {
+        PhysicalPlan plan = PhysicalPlanner.plan(join(20_000_000), new PlanningContext(MACHINE, 0, 0));
+        HashJoinExec probe = (HashJoinExec) plan.stage().fragment().operators().getFirst();
+        assertTrue(probe.strategy().endsWith("no memory budget"), probe.strategy());
+    }
+}

@@ -1,0 +1,157 @@
+package dev.shard.runtime.worker;
+
+import dev.shard.runtime.protocol.Message;
+import dev.shard.runtime.protocol.PackedOutcomes;
+import dev.shard.runtime.task.RunDescriptor;
+import dev.shard.runtime.task.ShardKernel;
+import java.io.PrintWriter;
+import java.io.Serializable;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the shards of one batch and hands their outcomes over in parts: successes of
+ * consecutive shards packed (results encoded straight into one reused array), a
+ * failure, rare, in a part of its own kind. The hot path of a tiny task makes no object
+ * of its own here: the context and the pack are this worker's, reused task after task
+ * (what remains is the kernel's {@code Shard} and whatever the kernel returns).
+ */
+final class BatchExecutor {
+    /** Results are sent in parts of about this size, well under the frame limit. */
+    private static final long PART_BYTES = 8L * 1024 * 1024;
+    private static final int PART_OUTCOMES = 65_536;
+    static final int MAX_RESULT_BYTES = 32 * 1024 * 1024;
+    /**
+     * Results of a running batch go to the driver at least this often: what a worker's death
+     * loses of its current batch is bounded by time, not by the batch's size.
+     */
+    static final long PART_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    /**
+     * Where the parts go: {@code complete} on the batch's last part; {@code unclaimed} shards
+     * at the batch's end were not run (handed back past the memory limit).
+     */
+    interface PartSink {
+        void send(boolean complete, List<Message.ShardOutcome> outcomes, int unclaimed);
+    }
+
+    private final TaskContext context;
+    private final TimeoutWatchdog watchdog;
+    private final PackedOutcomes.Builder packed = new PackedOutcomes.Builder(0, 1);
+
+    BatchExecutor(int workerId, TimeoutWatchdog watchdog) {
+        this.context = new TaskContext(workerId);
+        this.watchdog = watchdog;
+    }
+
+    /** @param setupError why the run could not be set up (every shard fails with it), or null */
+    void execute(Message.TaskBatch batch, RunDescriptor descriptor, RunResources resources, Throwable setupError,
+            MemoryGuard memory, PartSink sink) {
+        int attempt = batch.attempt();
+        int end = batch.firstShard() + batch.count();
+        packed.reset(batch.firstShard(), attempt);
+        List<Message.ShardOutcome> failures = new ArrayList<>(0);
+        long partBytes = 0;
+        long partStarted = System.nanoTime();
+        if (setupError == null) {
+            context.forRun(descriptor.seed(), resources);
+        }
+        for (int shardId = batch.firstShard(); shardId < end; shardId++) {
+            long started = System.nanoTime();
+            Throwable error = setupError;
+            Serializable value = null;
+            if (error == null) {
+                try {
+                    value = runShard(descriptor, shardId, attempt, started);
+                } catch (VirtualMachineError fatal) {
+                    // Out of memory or a broken VM: end this worker; the driver re-runs its shards elsewhere.
+                    throw fatal;
+                } catch (Throwable thrown) {
+                    error = thrown;
+                }
+            }
+            if (error == null) {
+                if (!failures.isEmpty()) {
+                    sink.send(false, failures, 0);
+                    failures = new ArrayList<>(0);
+                    partBytes = 0;
+                }
+                if (packed.nextShard() != shardId) {
+                    // Only when empty: a failure flushed the pack and started it past itself.
+                    packed.reset(shardId, attempt);
+                }
+                error = pack(shardId, value, started);
+            }
+            if (error == null) {
+                partBytes = packed.resultBytes();
+            } else {
+                if (packed.size() > 0) {
+                    sink.send(false, packed.build(), 0);
+                    partBytes = 0;
+                }
+                packed.reset(shardId + 1, attempt);
+                Message.ShardOutcome failure = failed(shardId, attempt, started, error);
+                failures.add(failure);
+                partBytes += failure.stackTrace().length();
+            }
+            boolean last = shardId == end - 1;
+            long now = System.nanoTime();
+            if (!last && memory.overLimit(now)) {
+                sink.send(true, failures.isEmpty() ? packed.build() : failures, end - shardId - 1);
+                return;
+            }
+            if (!last && (partBytes > PART_BYTES || packed.size() + failures.size() >= PART_OUTCOMES
+                    || now - partStarted >= PART_NANOS)) {
+                sink.send(false, failures.isEmpty() ? packed.build() : failures, 0);
+                packed.reset(shardId + 1, attempt);
+                failures = new ArrayList<>(0);
+                partBytes = 0;
+                partStarted = now;
+            }
+        }
+        sink.send(true, failures.isEmpty() ? packed.build() : failures, 0);
+    }
+
+    private Serializable runShard(RunDescriptor descriptor, int shardId, int attempt, long started) throws Exception {
+        @SuppressWarnings("unchecked")
+        ShardKernel<Serializable> kernel = (ShardKernel<Serializable>) descriptor.kernel();
+        context.moveTo(descriptor.shards().get(shardId), attempt);
+        watchdog.started(shardId, attempt, started);
+        try {
+            return kernel.run(context);
+        } finally {
+            watchdog.finished();
+        }
+    }
+
+    /** Encodes the shard's value into the pack; returns why it cannot be sent, or null. */
+    private Throwable pack(int shardId, Serializable value, long started) {
+        int length;
+        try {
+            length = packed.append(value);
+        } catch (RuntimeException e) {
+            return e;
+        }
+        if (length > MAX_RESULT_BYTES) {
+            packed.discard();
+            return new IllegalStateException("the result of shard " + shardId + " is " + length
+                    + " bytes, over the " + MAX_RESULT_BYTES + " bytes a result may take: write big data into an"
+                    + " output buffer and return a summary");
+        }
+        packed.commit(System.nanoTime() - started);
+        return null;
+    }
+
+    private static Message.ShardOutcome failed(int shardId, int attempt, long started, Throwable error) {
+        return new Message.ShardOutcome(shardId, attempt, System.nanoTime() - started, false, null, error.toString(),
+                stackTrace(error));
+    }
+
+    private static String stackTrace(Throwable error) {
+        StringWriter text = new StringWriter();
+        error.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+}
