@@ -74,6 +74,13 @@ final class Diagnosis {
                     + " split uneven data into smaller shards so workers stay balanced", steady));
             return;
         }
+        if (times.steadyMax() <= 0) {
+            // Every shard ran during warm-up: nothing tells even data from skewed data here.
+            advice.add(String.format(Locale.ROOT, "warm-up: the slowest shards (up to %.1fx the median) ran while"
+                    + " the JIT was still compiling the kernel, and every shard of this run did: too few shards to"
+                    + " judge skew. A warm pool (reuse it across runs) avoids this", slowest));
+            return;
+        }
         advice.add(String.format(Locale.ROOT, "warm-up: the slowest shards (up to %.1fx the median) were each"
                 + " worker's first ones, run before the JIT compiled the kernel; after warm-up the slowest took %.1fx:"
                 + " the data are even. A warm pool (reuse it across runs) avoids this", slowest, steady));

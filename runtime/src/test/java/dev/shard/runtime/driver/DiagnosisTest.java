@@ -1,6 +1,7 @@
 package dev.shard.runtime.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shard.runtime.report.RunReport;
@@ -24,6 +25,17 @@ class DiagnosisTest {
         assertEquals(1, advice.size(), advice::toString);
         assertTrue(advice.getFirst().startsWith("warm-up: the slowest shards (up to 19.1x the median)"), advice::toString);
         assertTrue(advice.getFirst().contains("after warm-up the slowest took 1.3x"), advice::toString);
+    }
+
+    @Test
+    void aRunOfWarmUpShardsOnlyDoesNotClaimTheDataAreEven() {
+        // Eight shards on two workers: every shard is in some worker's warm-up, none after it.
+        List<String> advice = Diagnosis.of(report(8, new RunReport.ShardTimes(0.005, 0.099, 0.099, 0),
+                List.of()));
+        assertEquals(1, advice.size(), advice::toString);
+        assertTrue(advice.getFirst().startsWith("warm-up: the slowest shards (up to 19.8x the median)"), advice::toString);
+        assertTrue(advice.getFirst().contains("too few shards to judge skew"), advice::toString);
+        assertFalse(advice.getFirst().contains("the data are even"), advice::toString);
     }
 
     @Test
