@@ -260,8 +260,18 @@ final class RunConductor {
 
     /** A worker is lost: every shard it still held is re-queued (or fails when out of attempts). */
     void onWorkerLost(WorkerProxy worker, String cause) {
+        boolean oldest = true;
         for (Batch batch : worker.takeInFlight()) {
+            boolean started = oldest;
+            oldest = false;
             if (batch.runId() != runId) {
+                continue;
+            }
+            if (!started) {
+                // A worker runs its batches one after another: only the oldest can have begun
+                // (and holds whatever killed it). The prefetched ones go back uncharged, so a
+                // shard does not run out of attempts for deaths it was only queued behind.
+                ledger.release(batch.firstShard(), batch.count());
                 continue;
             }
             for (int shard = batch.firstShard(); shard < batch.firstShard() + batch.count(); shard++) {
