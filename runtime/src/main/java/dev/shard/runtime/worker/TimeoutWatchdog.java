@@ -14,6 +14,7 @@ final class TimeoutWatchdog {
     }
 
     private final Overrun overrun;
+    private final java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile long timeoutNanos;
     private volatile long startedNanos;
     private volatile int shardId = -1;
@@ -37,8 +38,25 @@ final class TimeoutWatchdog {
         shardId = shard;
     }
 
+    /**
+     * The shard ended. A JVM frozen past the timeout (SIGSTOP, a machine swapping) can wake
+     * with the shard finishing before the watching thread's next look: it overran all the
+     * same, and is reported the same way, so a timeout never depends on which thread wakes first.
+     */
     void finished() {
+        int shard = shardId;
+        long limit = timeoutNanos;
+        long elapsed = System.nanoTime() - startedNanos;
         shardId = -1;
+        if (shard >= 0 && limit > 0 && elapsed > limit) {
+            fire(shard, attempt, elapsed);
+        }
+    }
+
+    private void fire(int shard, int attemptNumber, long elapsedNanos) {
+        if (fired.compareAndSet(false, true)) {
+            overrun.timedOut(shard, attemptNumber, elapsedNanos / 1_000_000);
+        }
     }
 
     private void watch() {
@@ -52,7 +70,7 @@ final class TimeoutWatchdog {
             long limit = timeoutNanos;
             long elapsed = System.nanoTime() - startedNanos;
             if (shard >= 0 && limit > 0 && elapsed > limit) {
-                overrun.timedOut(shard, attempt, elapsed / 1_000_000);
+                fire(shard, attempt, elapsed);
                 return;
             }
         }
