@@ -40,7 +40,7 @@ final class ExpressionLowerer {
             case Expression.NameReference reference -> name(reference, schema, qualifiers);
             case Expression.Unary unary -> Call.of(unary.operator() == Expression.UnaryOperator.NOT
                     ? ScalarFunction.NOT : ScalarFunction.NEGATE, lower(unary.operand(), schema, qualifiers));
-            case Expression.Binary binary -> Call.of(operator(binary.operator()),
+            case Expression.Binary binary -> Call.of(Operators.function(binary.operator()),
                     lower(binary.left(), schema, qualifiers), lower(binary.right(), schema, qualifiers));
             case Expression.Call call -> call(call, schema, qualifiers);
             case Expression.Index index -> throw fail(Diagnostic.error(ErrorCode.PLAN_ERROR, index.span(),
@@ -95,24 +95,6 @@ final class ExpressionLowerer {
                     + String.join(", ", parameters), "write " + name + "(" + String.join(", ", parameters) + ")"));
         }
         return new Call(function, List.of(arguments));
-    }
-
-    private static ScalarFunction operator(Expression.BinaryOperator operator) {
-        return switch (operator) {
-            case MULTIPLY -> ScalarFunction.MULTIPLY;
-            case DIVIDE -> ScalarFunction.DIVIDE;
-            case REMAINDER -> ScalarFunction.MODULO;
-            case ADD -> ScalarFunction.ADD;
-            case SUBTRACT -> ScalarFunction.SUBTRACT;
-            case EQUAL -> ScalarFunction.EQUAL;
-            case NOT_EQUAL -> ScalarFunction.NOT_EQUAL;
-            case LESS -> ScalarFunction.LESS;
-            case LESS_OR_EQUAL -> ScalarFunction.LESS_EQUAL;
-            case GREATER -> ScalarFunction.GREATER;
-            case GREATER_OR_EQUAL -> ScalarFunction.GREATER_EQUAL;
-            case AND -> ScalarFunction.AND;
-            case OR -> ScalarFunction.OR;
-        };
     }
 
     LoweringError fail(Diagnostic diagnostic) {

@@ -2,6 +2,7 @@ package dev.shard.dsl.run;
 
 import dev.shard.dsl.ast.Argument;
 import dev.shard.dsl.ast.Expression;
+import dev.shard.dsl.lower.Operators;
 import dev.shard.dsl.lower.Literals;
 import dev.shard.planner.expr.Call;
 import dev.shard.planner.expr.Column;
@@ -46,7 +47,7 @@ final class CellExpressions {
             case Expression.NameReference reference -> throw new NotVectorizable();
             case Expression.Unary unary -> Call.of(unary.operator() == Expression.UnaryOperator.NEGATE
                     ? ScalarFunction.NEGATE : ScalarFunction.NOT, expr(unary.operand()));
-            case Expression.Binary binary -> Call.of(operator(binary.operator()), expr(binary.left()),
+            case Expression.Binary binary -> Call.of(Operators.function(binary.operator()), expr(binary.left()),
                     expr(binary.right()));
             case Expression.Index index when index.target() instanceof Expression.NameReference name
                     && vectors.contains(name.name().text()) && index.index() instanceof Expression.Call call
@@ -78,23 +79,6 @@ final class CellExpressions {
         return new Call(function, List.of(arguments));
     }
 
-    private static ScalarFunction operator(Expression.BinaryOperator operator) {
-        return switch (operator) {
-            case MULTIPLY -> ScalarFunction.MULTIPLY;
-            case DIVIDE -> ScalarFunction.DIVIDE;
-            case REMAINDER -> ScalarFunction.MODULO;
-            case ADD -> ScalarFunction.ADD;
-            case SUBTRACT -> ScalarFunction.SUBTRACT;
-            case EQUAL -> ScalarFunction.EQUAL;
-            case NOT_EQUAL -> ScalarFunction.NOT_EQUAL;
-            case LESS -> ScalarFunction.LESS;
-            case LESS_OR_EQUAL -> ScalarFunction.LESS_EQUAL;
-            case GREATER -> ScalarFunction.GREATER;
-            case GREATER_OR_EQUAL -> ScalarFunction.GREATER_EQUAL;
-            case AND -> ScalarFunction.AND;
-            case OR -> ScalarFunction.OR;
-        };
-    }
 
     /** The body uses something only the per-cell program evaluates. */
     private static final class NotVectorizable extends RuntimeException {
