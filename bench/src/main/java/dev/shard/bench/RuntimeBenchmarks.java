@@ -49,8 +49,19 @@ public final class RuntimeBenchmarks {
         }
         List<Samples> results = new ArrayList<>();
         results.add(progress(PoolBenchmarks.poolStart(WORKERS, runs)));
-        Path cache = out.toAbsolutePath().resolveSibling("worker-start.aot");
-        PoolBenchmarks.poolStartWithAotCache(WORKERS, runs, cache).ifPresent(s -> results.add(progress(s)));
+        // The cache is this benchmark's own, so it must not outlive it next to the results.
+        Path cacheDirectory = Files.createTempDirectory("shard-bench-aot-");
+        try {
+            PoolBenchmarks.poolStartWithAotCache(WORKERS, runs, cacheDirectory.resolve("worker-start.aot"))
+                    .ifPresent(s -> results.add(progress(s)));
+        } finally {
+            try (var files = Files.list(cacheDirectory)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(cacheDirectory);
+        }
         try (Pool pool = Pool.builder().workers(WORKERS).start()) {
             results.add(progress(PoolBenchmarks.tinyTaskThroughput(pool, 10_000, runs)));
             if (million) {
