@@ -39,6 +39,25 @@ class RunReportTest {
     }
 
     @Test
+    void jsonEscapesTextAndWritesFiguresThatAreNotFiniteAsNull() throws Exception {
+        RunReport sample = sample();
+        String trace = "java.lang.IllegalStateException: bad \"row\"\n\tat K.run(K.java:3)\u0001 — é";
+        RunReport failed = new RunReport(1, "failed", sample.timings(), sample.shards(), sample.workers(),
+                sample.recycles(), sample.deaths(), sample.copies(), sample.sharedBytes(),
+                new RunReport.ShardTimes(Double.NaN, 0.002, Double.POSITIVE_INFINITY, 0.001),
+                List.of(new RunReport.FailureReport(3, 2, 0, 123, "bad \"row\"", trace)), List.of(),
+                sample.limits());
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(failed.toJson());
+        assertTrue(root.get("shardTimes").get("p50").isNull(), failed.toJson());
+        assertTrue(root.get("shardTimes").get("max").isNull(), failed.toJson());
+        assertEquals(0.001, root.get("shardTimes").get("steadyMax").asDouble());
+        assertEquals(trace, root.get("failures").get(0).get("stackTrace").asText());
+        assertEquals("bad \"row\"", root.get("failures").get(0).get("error").asText());
+        assertTrue(root.get("recommendations").isEmpty());
+    }
+
+    @Test
     void textShowsMemoryCopiesAndTasks() {
         String text = sample().renderText();
         assertTrue(text.contains("run succeeded: 10/10 shards succeeded, 0 failed, 2 retries"), text);
