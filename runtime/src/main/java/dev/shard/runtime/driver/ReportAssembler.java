@@ -46,7 +46,8 @@ final class ReportAssembler {
         RunReport.Limits limits = new RunReport.Limits(memoryLimit, conductor.context.hardLimit(),
                 conductor.context.limitsSource());
         return new RunReport(draft.schemaVersion(), draft.status(), timings, shards, workers, draft.recycles(),
-                draft.deaths(), draft.copies(), sharedBytes, times, draft.failures(), advice, limits);
+                draft.deaths(), draft.copies(), sharedBytes, times, draft.failures(), advice, limits,
+                run.peakSimultaneousPrivateBytes());
     }
 
     /**

@@ -29,6 +29,7 @@ final class ReportJson {
             writeShards(json, report.shards());
             writeLimits(json, report.limits());
             writeWorkers(json, report.workers());
+            json.writeNumberField("peakSimultaneousPrivateBytes", report.peakSimultaneousPrivateBytes());
             writeEvents(json, report);
             writeCopies(json, report.copies());
             json.writeNumberField("sharedBytes", report.sharedBytes());

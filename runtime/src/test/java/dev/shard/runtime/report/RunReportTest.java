@@ -17,7 +17,8 @@ class RunReportTest {
                 new RunReport.Copies(1, 800, List.of(new RunReport.CopySite("K.run(K.java:3)", "materialize", 1, 800))),
                 4096, new RunReport.ShardTimes(0.001, 0.002, 0.003),
                 List.of(), List.of("say \"why\""),
-                new RunReport.Limits(300L << 20, 4L << 30, "cgroup v2 memory.max (/sys/fs/cgroup/ctr/memory.max)"));
+                new RunReport.Limits(300L << 20, 4L << 30, "cgroup v2 memory.max (/sys/fs/cgroup/ctr/memory.max)"),
+                100L << 20);
     }
 
     @Test
@@ -30,7 +31,8 @@ class RunReportTest {
                 + "\"source\":\"cgroup v2 memory.max (/sys/fs/cgroup/ctr/memory.max)\"},"), json);
         assertTrue(json.contains("\"workers\":[{\"id\":0,\"pid\":123,\"baselinePrivateBytes\":41943040,"
                 + "\"peakPrivateBytes\":62914560,\"endPrivateBytes\":42991616,\"peakRssBytes\":94371840,"
-                + "\"tasks\":10,\"recycles\":1,\"startMillis\":212.5}]"), json);
+                + "\"tasks\":10,\"recycles\":1,\"startMillis\":212.5}],\"peakSimultaneousPrivateBytes\":104857600,"),
+                json);
         assertTrue(json.contains("\"recycles\":[{\"worker\":0,\"pid\":122,\"reason\":\"drift\","), json);
         assertTrue(json.contains("\"deaths\":[{\"worker\":0,\"pid\":121,\"cause\":\"killed by SIGKILL (exit 137)\""));
         assertTrue(json.contains("\"copies\":{\"events\":1,\"bytes\":800,\"topCallSites\":[{\"site\":\"K.run(K.java:3)\""));
@@ -62,6 +64,8 @@ class RunReportTest {
         String text = sample().renderText();
         assertTrue(text.contains("run succeeded: 10/10 shards succeeded, 0 failed, 2 retries"), text);
         assertTrue(text.contains("40.0 MiB"), text);
+        assertTrue(text.contains("all workers' private memory at one moment (peak over sampling rounds): 100.0 MiB"),
+                text);
         assertTrue(text.lines().anyMatch(line -> line.contains("123") && line.endsWith("213 ms")),
                 "per-worker start-up time\n" + text);
         assertTrue(text.contains("recycle: worker 0 (pid 122) at 0.750 s, reason drift"), text);
