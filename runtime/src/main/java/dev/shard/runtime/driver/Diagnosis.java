@@ -96,8 +96,9 @@ final class Diagnosis {
 
     private static String skew(double steady, SlowShards slow) {
         String evidence = slow.itemsRatio() >= LARGER_ITEMS
-                ? String.format(Locale.ROOT, "they hold up to %.1fx the median shard's items: cut the data into"
-                        + " shards of equal size, or smaller ones", slow.itemsRatio())
+                ? String.format(Locale.ROOT, "%s up to %.1fx the median shard's items: cut the data into"
+                        + " shards of equal size, or smaller ones", slow.count() == 1 ? "it holds" : "they hold",
+                        slow.itemsRatio())
                 : "with no more items than the median shard, so some items cost more than others: split the data"
                         + " into smaller shards so workers stay balanced";
         return String.format(Locale.ROOT, "skew: %d shard%s after warm-up took over %.0fx the median (the slowest"
@@ -105,8 +106,9 @@ final class Diagnosis {
     }
 
     private static String outlier(double steady, SlowShards slow) {
+        String shard = slow.slowest() < 0 ? "one shard" : "shard " + slow.slowest();
         String what = slow.count() <= 1
-                ? String.format(Locale.ROOT, "shard %d alone took %.1fx the median", slow.slowest(), steady)
+                ? String.format(Locale.ROOT, "%s alone took %.1fx the median", shard, steady)
                 : String.format(Locale.ROOT, "%d shards took up to %.1fx the median (the slowest: shard %d)",
                         slow.count(), steady, slow.slowest());
         String size = Double.isNaN(slow.itemsRatio()) ? "shard sizes unknown"

@@ -51,7 +51,7 @@ class DiagnosisTest {
     void oneSlowShardWithMoreItemsIsSkew() {
         List<String> advice = Diagnosis.of(report(200, new RunReport.ShardTimes(0.001, 0.002, 0.05, 0.04),
                 List.of()), new SlowShards(1, 199, 12.0, 0.5, 2));
-        assertEquals(List.of("skew: 1 shard after warm-up took over 10x the median (the slowest 40.0x); they hold up"
+        assertEquals(List.of("skew: 1 shard after warm-up took over 10x the median (the slowest 40.0x); it holds up"
                 + " to 12.0x the median shard's items: cut the data into shards of equal size, or smaller ones"),
                 advice);
     }
