@@ -15,6 +15,8 @@ module dev.shard.runtime {
     requires io.netty.transport.classes.epoll;
     requires io.netty.transport.unix.common;
     requires org.slf4j;
+    // The run report's JSON (driver only; the streaming generator, not databind).
+    requires com.fasterxml.jackson.core;
 
     exports dev.shard.runtime.api;
     exports dev.shard.runtime.report;

@@ -18,6 +18,7 @@ import dev.shard.planner.run.ArrowFileReference;
 import dev.shard.planner.run.ArrowTables;
 import dev.shard.planner.run.CsvTableReader;
 import dev.shard.planner.run.QueryRunner;
+import dev.shard.runtime.api.DefaultMemoryBudget;
 import dev.shard.runtime.api.Pool;
 import dev.shard.runtime.task.PoolStatus;
 import dev.shard.runtime.tune.MachineProfile;
@@ -44,14 +45,16 @@ public final class Session implements AutoCloseable {
     private final MachineProfile machine;
     private final int workers;
     private final long memoryBudgetBytes;
+    private final String memoryBudgetSource;
     private final BufferAllocator allocator = new RootAllocator();
     private final List<SharedTableInput> shared = new ArrayList<>();
 
-    Session(Pool pool, int workers, long memoryBudgetBytes) {
+    Session(Pool pool, int workers, DefaultMemoryBudget budget) {
         this.pool = pool;
         this.machine = machineOf(pool, workers);
         this.workers = workers;
-        this.memoryBudgetBytes = memoryBudgetBytes;
+        this.memoryBudgetBytes = budget.bytes();
+        this.memoryBudgetSource = budget.source();
     }
 
     /** {@code rows} rows whose columns are functions of the row index (random, randomInt, row, ...). */
@@ -122,6 +125,11 @@ public final class Session implements AutoCloseable {
         return memoryBudgetBytes;
     }
 
+    /** Where {@link #memoryBudgetBytes()} came from: "set", "none", or derived from the machine's memory. */
+    public String memoryBudgetSource() {
+        return memoryBudgetSource;
+    }
+
     BufferAllocator allocator() {
         return allocator;
     }
@@ -131,7 +139,8 @@ public final class Session implements AutoCloseable {
     }
 
     PhysicalPlan plan(LogicalPlan plan) {
-        return PhysicalPlanner.plan(plan, new PlanningContext(machine, memoryBudgetBytes, sharedBytes()));
+        return PhysicalPlanner.plan(plan, new PlanningContext(machine, memoryBudgetBytes, sharedBytes(),
+                memoryBudgetSource));
     }
 
     /** What the tuner plans with: the pool's workers, the largest base private memory measured at start. */

@@ -2,13 +2,24 @@ package dev.shard.dsl.api;
 
 import dev.shard.planner.physical.PlanningContext;
 import dev.shard.planner.physical.StageSizing;
+import dev.shard.runtime.api.DefaultMemoryBudget;
 import dev.shard.runtime.api.Pool;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
-/** Session settings: workers (default: cores) and the memory budget of every run (default: none). */
+/**
+ * Session settings: workers (default: cores) and the memory budget of every run. The default
+ * budget is derived from the memory the pool's default limits come from (a container's cgroup
+ * v2 {@code memory.max}, else the host's MemTotal; see {@link DefaultMemoryBudget}); explain
+ * and {@link Session#memoryBudgetSource()} say which was used. {@code memoryBudget(0)} asks
+ * for no budget.
+ */
 public final class SessionBuilder {
     private int workers = Runtime.getRuntime().availableProcessors();
-    private long memoryBudgetBytes;
+    private long memoryBudgetBytes = -1;
+    private Function<Path, Optional<String>> machineFiles;
 
     SessionBuilder() {
     }
@@ -28,8 +39,27 @@ public final class SessionBuilder {
     }
 
     public SessionBuilder memoryBudget(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("the memory budget must be ≥ 0 bytes (0: none), got " + bytes);
+        }
         this.memoryBudgetBytes = bytes;
         return this;
+    }
+
+    /** Reads the machine's memory files through {@code files} instead of the real ones; tests give fixtures. */
+    SessionBuilder machineFiles(Function<Path, Optional<String>> files) {
+        this.machineFiles = files;
+        return this;
+    }
+
+    /** The budget every run of the session plans with, and where it came from. */
+    DefaultMemoryBudget budget() {
+        if (memoryBudgetBytes >= 0) {
+            return new DefaultMemoryBudget(memoryBudgetBytes,
+                    memoryBudgetBytes > 0 ? PlanningContext.SET : PlanningContext.NONE);
+        }
+        return machineFiles == null ? DefaultMemoryBudget.detect(workers)
+                : DefaultMemoryBudget.detect(workers, machineFiles);
     }
 
     /**
@@ -37,9 +67,11 @@ public final class SessionBuilder {
      * the workers and returns without waiting for them: the first query waits.
      */
     public Session open() {
-        StageSizing.checkBudget(new PlanningContext(workers, memoryBudgetBytes, 0));
+        DefaultMemoryBudget budget = budget();
+        StageSizing.checkBudget(new PlanningContext(
+                dev.shard.runtime.tune.MachineProfile.withWorkers(workers), budget.bytes(), 0, budget.source()));
         // The workers start while the caller parses and plans; the first run waits for them.
-        return new Session(Pool.builder().workers(workers).startAsync(), workers, memoryBudgetBytes);
+        return new Session(Pool.builder().workers(workers).startAsync(), workers, budget);
     }
 
     static long parseBytes(String text) {

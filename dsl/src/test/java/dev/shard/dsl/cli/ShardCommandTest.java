@@ -57,6 +57,33 @@ class ShardCommandTest {
     }
 
     @Test
+    void gcSaysOnStderrThatItSkippedARootPlantedAsASymbolicLinkAndExitsOne() throws Exception {
+        Path elsewhere = Files.createDirectories(temporary.resolve("elsewhere"));
+        Path planted = temporary.resolve("shm");
+        Files.createSymbolicLink(planted, elsewhere);
+        Path spill = temporary.resolve("spill");
+        Path dead = spill.resolve("run-999999999-abc");
+        Files.createDirectories(dead);
+        Files.writeString(dead.resolve(RunDirectory.OWNER_FILE), "pid=999999999\nstart=1000\n");
+        String previousShm = System.setProperty("shard.shm.dir", planted.toString());
+        String previousSpill = System.setProperty("shard.spill.dir", spill.toString());
+        try {
+            Outcome outcome = run("gc");
+            assertEquals(ErrorReport.RUN_FAILED, outcome.code(), outcome.err());
+            assertTrue(outcome.err().contains("shard gc: skipped " + planted + ", nothing there was removed: the shm root "
+                    + planted + " is a symbolic link (to " + elsewhere + ")"), outcome.err());
+            assertTrue(outcome.err().contains("point SHARD_SHM_DIR (-Dshard.shm.dir) at a real directory you own"),
+                    outcome.err());
+            assertFalse(Files.exists(dead), "the other root is still swept");
+            assertTrue(Files.isSymbolicLink(planted), "the planted link is left as it was");
+            assertTrue(outcome.out().contains("1 run directory removed"), outcome.out());
+        } finally {
+            restore("shard.shm.dir", previousShm);
+            restore("shard.spill.dir", previousSpill);
+        }
+    }
+
+    @Test
     void unknownExampleListsTheKnownOnes() {
         Outcome outcome = run("example", "no-such-example");
         assertEquals(2, outcome.code());

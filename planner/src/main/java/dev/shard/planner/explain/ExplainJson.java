@@ -20,6 +20,7 @@ public final class ExplainJson {
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("analyzed", plan.analyzed());
         root.put("memoryBudgetBytes", plan.memoryBudgetBytes());
+        root.put("memoryBudgetSource", plan.memoryBudgetSource());
         root.put("sharedBytes", plan.sharedBytes());
         if (plan.analyzed()) {
             root.put("computeSeconds", plan.computeSeconds());

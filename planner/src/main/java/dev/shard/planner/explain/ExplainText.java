@@ -22,7 +22,8 @@ public final class ExplainText {
 
     public static String render(PlanExplanation plan, ExplainLevel level) {
         StringBuilder text = new StringBuilder();
-        text.append("Plan — memory budget ").append(HumanUnits.bytes(plan.memoryBudgetBytes())).append(", ")
+        text.append("Plan — memory budget ").append(HumanUnits.bytes(plan.memoryBudgetBytes())).append(" (")
+                .append(plan.memoryBudgetSource()).append("), ")
                 .append(HumanUnits.bytes(plan.sharedBytes())).append(" shared, ").append(count(plan.stages().size(),
                         "stage"));
         if (plan.analyzed()) {

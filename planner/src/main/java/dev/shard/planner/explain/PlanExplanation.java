@@ -6,12 +6,22 @@ import java.util.List;
  * Everything explain prints about a plan: the stages in execution order, the budget and
  * the shared bytes it was planned against, and after a run ({@code analyzed}) the compute
  * time. {@code ruleSteps} holds the logical plan after each rule, for the verbose level.
+ * {@code memoryBudgetSource} says where the budget came from: set by the caller, none, or
+ * derived from the machine's (or container's) memory.
  */
-public record PlanExplanation(List<StageExplanation> stages, long memoryBudgetBytes, long sharedBytes,
-        boolean analyzed, double computeSeconds, List<RuleStep> ruleSteps) {
+public record PlanExplanation(List<StageExplanation> stages, long memoryBudgetBytes, String memoryBudgetSource,
+        long sharedBytes, boolean analyzed, double computeSeconds, List<RuleStep> ruleSteps) {
     public PlanExplanation {
         stages = List.copyOf(stages);
         ruleSteps = List.copyOf(ruleSteps);
+        java.util.Objects.requireNonNull(memoryBudgetSource, "memoryBudgetSource");
+    }
+
+    /** A budget the caller set ("set"), or none when it is 0. */
+    public PlanExplanation(List<StageExplanation> stages, long memoryBudgetBytes, long sharedBytes,
+            boolean analyzed, double computeSeconds, List<RuleStep> ruleSteps) {
+        this(stages, memoryBudgetBytes, memoryBudgetBytes > 0 ? "set" : "none", sharedBytes, analyzed,
+                computeSeconds, ruleSteps);
     }
 
     /** The logical plan, rendered as an indented tree, after the rule named {@code rule} ran. */

@@ -114,7 +114,7 @@ public final class PhysicalPlanner {
         StageFragment fragment = new StageFragment(source, pipeline, sink);
         // Broadcast build tables are shared while the stage runs: the stage is sized with them.
         PlanningContext stageContext = buildBytes == 0 ? context : new PlanningContext(context.machine(),
-                context.memoryBudgetBytes(), context.sharedBytes() + buildBytes);
+                context.memoryBudgetBytes(), context.sharedBytes() + buildBytes, context.memoryBudgetSource());
         StageSizing.Choice sizing = StageSizing.choose(source.rows(), source.schema().estimatedBytesPerRow(),
                 fragment.cost(), stageContext, pinnedRows);
         return new PhysicalPlan(builds, new Stage(0, fragment, sizing), driver, root.schema(), write, stageContext);

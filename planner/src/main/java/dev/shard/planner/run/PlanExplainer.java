@@ -55,7 +55,8 @@ public final class PlanExplainer {
                     s.estimatedPeakPrivateBytesPerWorker(), s.actualPeakPrivateBytesPerWorker(), s.seconds(),
                     s.notes()));
         }
-        return new PlanExplanation(numbered, main.memoryBudgetBytes(), main.sharedBytes(), main.analyzed(),
+        return new PlanExplanation(numbered, main.memoryBudgetBytes(), main.memoryBudgetSource(), main.sharedBytes(),
+                main.analyzed(),
                 main.computeSeconds(), main.ruleSteps());
     }
 
@@ -162,7 +163,8 @@ public final class PlanExplainer {
                 results == null ? -1 : actual(results, 0), source.schema().estimatedBytesPerRow(),
                 sizing.rowsPerShard(), sizing.shards(), workers, sizing.binding(), sizing.arithmetic(),
                 sizing.estimatedPeakPrivateBytesPerWorker(), peaks, seconds, notes);
-        return new PlanExplanation(List.of(explainedStage), budget, shared, results != null, seconds, List.of());
+        return new PlanExplanation(List.of(explainedStage), budget, plan.context().memoryBudgetSource(), shared,
+                results != null, seconds, List.of());
     }
 
     private record Entry(String name, List<Map.Entry<String, String>> parameters, long estimated, long actual) {

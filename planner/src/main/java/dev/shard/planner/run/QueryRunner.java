@@ -95,8 +95,7 @@ public final class QueryRunner {
                 notes.add("the workers wrote " + dev.shard.runtime.tune.HumanUnits.bytes(stageBytes)
                         + " of Arrow files to the stage directory; the driver mapped them");
             }
-            List<String> flags = MeasuredPeak.notes(plan.context(), MeasuredPeak.of(plan.context(), report,
-                    stageBytes));
+            List<String> flags = MeasuredPeak.of(plan.context(), report, stageBytes).notes(plan.context());
             notes.addAll(flags);
             return new QueryResult(table, MeasuredPeak.flagged(report, flags), PlanExplainer.withBuilds(builds,
                     PlanExplainer.analyzed(plan, results, driverRows, report, seconds, notes)), seconds);

@@ -32,6 +32,19 @@ class ExplainRenderingTest {
     }
 
     @Test
+    void aDerivedBudgetSaysWhereItCameFrom() {
+        PlanExplanation set = Explanations.w2(false);
+        String source = "derived: 2 workers' shares of 90% of 3.0 GiB from cgroup v2 memory.max"
+                + " (/sys/fs/cgroup/job/memory.max), the driver keeping one share";
+        PlanExplanation derived = new PlanExplanation(set.stages(), set.memoryBudgetBytes(), source,
+                set.sharedBytes(), false, 0, set.ruleSteps());
+        assertTrue(ExplainText.render(derived, ExplainLevel.PLAN).startsWith("Plan — memory budget 4.0 GiB ("
+                + source + "), 305 MiB shared"), ExplainText.render(derived, ExplainLevel.PLAN));
+        assertTrue(ExplainJson.write(derived).contains("\"memoryBudgetSource\" : \"" + source + "\""),
+                ExplainJson.write(derived));
+    }
+
+    @Test
     void theFlagIsStrictlyBeyondTwice() {
         assertFalse(ExplainText.offByMoreThanTwice(200, 100));
         assertTrue(ExplainText.offByMoreThanTwice(201, 100));
@@ -47,6 +60,7 @@ class ExplainRenderingTest {
         JsonNode root = new ObjectMapper().readTree(json);
         assertEquals(1, root.get("schemaVersion").asInt());
         assertEquals(4L << 30, root.get("memoryBudgetBytes").asLong());
+        assertEquals("set", root.get("memoryBudgetSource").asText());
         JsonNode stage = root.get("stages").get(0);
         assertEquals(20_000_000, stage.get("estRows").asLong());
         assertEquals("balance", stage.get("bindingConstraint").asText());

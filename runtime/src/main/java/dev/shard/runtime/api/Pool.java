@@ -216,7 +216,7 @@ public final class Pool implements AutoCloseable {
                     + " to workers: " + e.getMessage() + " (a lambda must capture only serializable values)", e);
         }
         conductor.awaitStarted();
-        RunOutcome outcome = RunDriver.execute(conductor, descriptor, shards.count());
+        RunOutcome outcome = RunDriver.execute(conductor, descriptor, shards.count(), id -> shards.get(id).size());
         @SuppressWarnings("unchecked")
         List<R> results = (List<R>) (List<?>) outcome.results();
         return new Run<>(results, outcome.failures(), outcome.runError(), outcome.report());

@@ -24,11 +24,15 @@ record PoolLimits(long hardLimit, String source) {
         if (memory.bytes() <= 0) {
             return new PoolLimits(0, "none: " + memory.source());
         }
-        // The driver counts as one more process.
-        long share = (long) (memory.bytes() * USABLE_FRACTION / (Math.max(1, workers) + 1));
+        long share = workerShare(memory.bytes(), workers);
         long derived = Math.max(share, memoryLimit);
         return new PoolLimits(derived, String.format(Locale.ROOT, "hardLimit derived: %.0f%% of %d bytes from %s,"
                 + " shared by %d workers and the driver", USABLE_FRACTION * 100, memory.bytes(), memory.source(),
                 workers));
+    }
+
+    /** One worker's share of what the pool's processes may use together; the driver counts as one more process. */
+    static long workerShare(long systemBytes, int workers) {
+        return (long) (systemBytes * USABLE_FRACTION / (Math.max(1, workers) + 1));
     }
 }

@@ -10,7 +10,9 @@ final class ReportAssembler {
     private ReportAssembler() {
     }
 
-    static RunReport assemble(DriverConductor conductor, RunConductor run, String runError) {
+    /** {@code shardItems} gives a shard's item count, for the skew evidence; null when unknown. */
+    static RunReport assemble(DriverConductor conductor, RunConductor run, String runError,
+            java.util.function.IntToLongFunction shardItems) {
         long now = System.nanoTime();
         long computeEnd = run.computeEndNanos() == 0 ? now : run.computeEndNanos();
         // The pool's start belongs to its first run only; a warm pool's later runs did not pay it.
@@ -33,7 +35,8 @@ final class ReportAssembler {
         RunReport draft = new RunReport(RunReport.SCHEMA_VERSION, succeeded ? "succeeded" : "failed", timings,
                 shards, workers, run.recycles(), run.deaths(), run.copies(), sharedBytes, times,
                 run.failureReports(), List.of());
-        List<String> advice = new ArrayList<>(advise(draft, runError));
+        SlowShards slow = SlowShards.of(ledger, (long) (Diagnosis.SKEW_FACTOR * times.p50() * 1e9), shardItems);
+        List<String> advice = new ArrayList<>(advise(draft, runError, slow));
         long memoryLimit = conductor.context.memoryLimit();
         if (memoryLimit > 0 && workers.stream().anyMatch(worker -> worker.baselinePrivateBytes() > memoryLimit)) {
             advice.add("memoryLimit (" + memoryLimit + " bytes) is below what a worker needs once warm ("
@@ -43,7 +46,8 @@ final class ReportAssembler {
         RunReport.Limits limits = new RunReport.Limits(memoryLimit, conductor.context.hardLimit(),
                 conductor.context.limitsSource());
         return new RunReport(draft.schemaVersion(), draft.status(), timings, shards, workers, draft.recycles(),
-                draft.deaths(), draft.copies(), sharedBytes, times, draft.failures(), advice, limits);
+                draft.deaths(), draft.copies(), sharedBytes, times, draft.failures(), advice, limits,
+                run.peakSimultaneousPrivateBytes());
     }
 
     /**
@@ -119,7 +123,7 @@ final class ReportAssembler {
         return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
-    static List<String> advise(RunReport report, String runError) {
+    static List<String> advise(RunReport report, String runError, SlowShards slow) {
         List<String> advice = new ArrayList<>();
         if (runError != null) {
             advice.add("the run could not finish: " + runError);
@@ -129,7 +133,7 @@ final class ReportAssembler {
             advice.add("shard " + first.shard() + " failed " + first.attempts() + " times with: " + first.error()
                     + " — fix the kernel or its input; retries do not help a deterministic error");
         }
-        advice.addAll(Diagnosis.of(report));
+        advice.addAll(Diagnosis.of(report, slow));
         return advice;
     }
 }

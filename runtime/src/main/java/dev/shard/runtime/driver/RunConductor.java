@@ -44,6 +44,7 @@ final class RunConductor {
     private boolean failedForGood;
     private int retries;
     private long computeEndNanos;
+    private long peakSimultaneousPrivateBytes = -1;
     /** Workers whose end-of-run summary (copy call sites) has not arrived yet. */
     private final Set<Integer> pendingSummaries = new HashSet<>();
     /**
@@ -149,17 +150,25 @@ final class RunConductor {
      * by the settling, is read now.
      */
     void onEnd(List<WorkerProxy> workers, Map<WorkerProxy, ProcessMemory> readings) {
+        long endTotal = 0;
+        boolean read = false;
         for (WorkerProxy worker : workers) {
             SlotRecord slot = slot(worker.slot);
             ProcessMemory earlier = worker.isLive() ? readings.get(worker) : null;
             Optional<ProcessMemory> reading = earlier != null ? Optional.of(earlier)
                     : ProcessMemory.readStatus(worker.pid());
-            reading.ifPresent(memory -> {
-                slot.sampled(worker, memory);
-                slot.endPrivateBytes = memory.privateBytes();
-            });
+            if (reading.isPresent()) {
+                slot.sampled(worker, reading.get());
+                slot.endPrivateBytes = reading.get().privateBytes();
+                endTotal += reading.get().privateBytes();
+                read = true;
+            }
             WorkerProxy first = slot.firstWorker != null ? slot.firstWorker : worker;
             slot.baselinePrivateBytes = first.baselinePrivateBytes;
+        }
+        if (read) {
+            // The end readings are taken together too: one more round.
+            onSampleRound(endTotal);
         }
     }
 
@@ -296,6 +305,16 @@ final class RunConductor {
 
     void onSample(WorkerProxy worker, ProcessMemory memory) {
         slot(worker.slot).sampled(worker, memory);
+    }
+
+    /** One sampling round read every live worker together: their private memory summed at one moment. */
+    void onSampleRound(long totalPrivateBytes) {
+        peakSimultaneousPrivateBytes = Math.max(peakSimultaneousPrivateBytes, totalPrivateBytes);
+    }
+
+    /** The largest {@link #onSampleRound} sum of the run; -1 when no round was read. */
+    long peakSimultaneousPrivateBytes() {
+        return peakSimultaneousPrivateBytes;
     }
 
     boolean failedForGood() {

@@ -22,7 +22,9 @@ public final class RunDriver {
     private RunDriver() {
     }
 
-    public static RunOutcome execute(DriverConductor conductor, byte[] descriptor, int shardCount) {
+    /** {@code shardItems} gives each shard's item count, so the report can tell skew from an outlier. */
+    public static RunOutcome execute(DriverConductor conductor, byte[] descriptor, int shardCount,
+            java.util.function.IntToLongFunction shardItems) {
         synchronized (conductor) {
             if (conductor.closing()) {
                 throw new IllegalStateException("this pool is stopped: start a new one with Pool.builder()...start()");
@@ -42,7 +44,7 @@ public final class RunDriver {
                 awaitSummaries(conductor, run);
                 settle(conductor);
                 run.onEnd(conductor.currentWorkers(), readings);
-                return outcome(conductor, run, error);
+                return outcome(conductor, run, error, shardItems);
             } finally {
                 conductor.endRun(run);
             }
@@ -100,13 +102,14 @@ public final class RunDriver {
         }
     }
 
-    private static RunOutcome outcome(DriverConductor conductor, RunConductor run, String error) {
+    private static RunOutcome outcome(DriverConductor conductor, RunConductor run, String error,
+            java.util.function.IntToLongFunction shardItems) {
         List<Serializable> results = new LazyResults(run.ledger());
         String runError = error;
         if (runError == null && !run.ledger().allDone() && run.failures().isEmpty()) {
             runError = "run ended with " + (run.ledger().count() - run.ledger().done()) + " shards without a result";
         }
-        RunReport report = ReportAssembler.assemble(conductor, run, runError);
+        RunReport report = ReportAssembler.assemble(conductor, run, runError, shardItems);
         return new RunOutcome(results, run.failures(), runError, report);
     }
 }

@@ -227,6 +227,25 @@ final class ShardLedger {
         warmup.set(shard);
     }
 
+    /** Ids of done shards outside warm-up whose time exceeds {@code thresholdNanos}. */
+    int[] steadyShardsSlowerThan(long thresholdNanos) {
+        int[] slow = new int[16];
+        int next = 0;
+        for (int shard = 0; shard < states.length; shard++) {
+            if (states[shard] == DONE && !warmup.get(shard) && nanos[shard] > thresholdNanos) {
+                if (next == slow.length) {
+                    slow = java.util.Arrays.copyOf(slow, next * 2);
+                }
+                slow[next++] = shard;
+            }
+        }
+        return java.util.Arrays.copyOf(slow, next);
+    }
+
+    long nanosOf(int shard) {
+        return nanos[shard];
+    }
+
     /** Times of done shards outside warm-up. */
     long[] steadyNanosOfDone() {
         long[] times = new long[done];

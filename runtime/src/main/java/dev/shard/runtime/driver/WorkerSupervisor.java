@@ -74,11 +74,15 @@ final class WorkerSupervisor {
     }
 
     private void onSamplesLocked(List<MemorySampler.Reading> readings) {
+        long roundPrivateBytes = 0;
+        boolean matched = false;
         for (MemorySampler.Reading reading : readings) {
             for (WorkerProxy worker : conductor.slots) {
                 if (worker == null || worker.pid() != reading.pid() || !worker.isLive()) {
                     continue;
                 }
+                roundPrivateBytes += reading.memory().privateBytes();
+                matched = true;
                 worker.sampled(reading.memory());
                 conductor.currentRun().ifPresent(run -> run.onSample(worker, reading.memory()));
                 if (conductor.policy.immediate(new RecyclePolicy.WorkerFigures(worker.currentPrivateBytes,
@@ -88,6 +92,10 @@ final class WorkerSupervisor {
                             RecycleReason.HARD_LIMIT);
                 }
             }
+        }
+        if (matched) {
+            long total = roundPrivateBytes;
+            conductor.currentRun().ifPresent(run -> run.onSampleRound(total));
         }
         killUnresponsive();
     }

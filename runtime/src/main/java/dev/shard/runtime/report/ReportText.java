@@ -28,6 +28,8 @@ final class ReportText {
                     limit(limits.memoryLimitBytes()), bytes(worker.endPrivateBytes()), bytes(worker.peakRssBytes()), worker.tasks(), worker.recycles(),
                     worker.startMillis() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f ms", worker.startMillis()));
         }
+        line(text, "  all workers' private memory at one moment (peak over sampling rounds): %s",
+                bytes(report.peakSimultaneousPrivateBytes()));
         line(text, "  shared pages mapped by a worker during the run: %s", bytes(report.sharedBytes()));
         for (RunReport.RecycleEvent recycle : report.recycles()) {
             line(text, "  recycle: worker %d (pid %d) at %.3f s, reason %s, private %s", recycle.worker(),

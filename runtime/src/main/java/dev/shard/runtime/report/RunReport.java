@@ -10,19 +10,31 @@ import java.util.List;
  *
  * @param sharedBytes the most shared-memory pages any one worker mapped during the run,
  *     above what it had mapped before (shared pages are not private memory)
+ * @param peakSimultaneousPrivateBytes the largest sum of every worker's private memory read in
+ *     one sampling round (the pool samples all workers together every 100 ms, and once more
+ *     at the run's end): what the workers held together at one moment. The sum of the
+ *     workers' own peaks over-counts, as they peak at different times. -1 when no round was read
  */
 public record RunReport(int schemaVersion, String status, Timings timings, ShardCounts shards,
         List<WorkerReport> workers, List<RecycleEvent> recycles, List<DeathEvent> deaths, Copies copies,
         long sharedBytes, ShardTimes shardTimes, List<FailureReport> failures, List<String> recommendations,
-        Limits limits) {
+        Limits limits, long peakSimultaneousPrivateBytes) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public RunReport(int schemaVersion, String status, Timings timings, ShardCounts shards,
             List<WorkerReport> workers, List<RecycleEvent> recycles, List<DeathEvent> deaths, Copies copies,
+            long sharedBytes, ShardTimes shardTimes, List<FailureReport> failures, List<String> recommendations,
+            Limits limits) {
+        this(schemaVersion, status, timings, shards, workers, recycles, deaths, copies, sharedBytes, shardTimes,
+                failures, recommendations, limits, -1);
+    }
+
+    public RunReport(int schemaVersion, String status, Timings timings, ShardCounts shards,
+            List<WorkerReport> workers, List<RecycleEvent> recycles, List<DeathEvent> deaths, Copies copies,
             long sharedBytes, ShardTimes shardTimes, List<FailureReport> failures, List<String> recommendations) {
         this(schemaVersion, status, timings, shards, workers, recycles, deaths, copies, sharedBytes, shardTimes,
-                failures, recommendations, Limits.NONE);
+                failures, recommendations, Limits.NONE, -1);
     }
 
     /**
@@ -115,6 +127,14 @@ public record RunReport(int schemaVersion, String status, Timings timings, Shard
 
     /** A shard that failed for good. */
     public record FailureReport(int shard, int attempts, int worker, long pid, String error, String stackTrace) {
+    }
+
+    /** This report with {@code more} added to its recommendations. */
+    public RunReport withRecommendations(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(recommendations);
+        all.addAll(more);
+        return new RunReport(schemaVersion, status, timings, shards, workers, recycles, deaths, copies, sharedBytes,
+                shardTimes, failures, all, limits, peakSimultaneousPrivateBytes);
     }
 
     public String toJson() {

@@ -59,6 +59,11 @@ class PoolProcessTest {
             assertEquals(status.workerStartMillis().stream().sorted().toList(), run.report().workers().stream()
                     .map(worker -> worker.startMillis()).sorted().toList(), "per-worker start-up in the report");
             assertTrue(run.report().toJson().contains("\"startMillis\":"), run.report().toJson());
+            long sumOfPeaks = run.report().workers().stream().mapToLong(worker -> worker.peakPrivateBytes()).sum();
+            assertTrue(run.report().peakSimultaneousPrivateBytes() > 0
+                    && run.report().peakSimultaneousPrivateBytes() <= sumOfPeaks,
+                    "the workers together at one moment never hold more than the sum of their own peaks: "
+                    + run.report().peakSimultaneousPrivateBytes() + " vs " + sumOfPeaks);
 
             PoolStatus health = pool.healthCheck();
             for (PoolStatus.WorkerStatus worker : health.workers()) {

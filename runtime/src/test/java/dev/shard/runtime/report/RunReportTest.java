@@ -17,7 +17,8 @@ class RunReportTest {
                 new RunReport.Copies(1, 800, List.of(new RunReport.CopySite("K.run(K.java:3)", "materialize", 1, 800))),
                 4096, new RunReport.ShardTimes(0.001, 0.002, 0.003),
                 List.of(), List.of("say \"why\""),
-                new RunReport.Limits(300L << 20, 4L << 30, "cgroup v2 memory.max (/sys/fs/cgroup/ctr/memory.max)"));
+                new RunReport.Limits(300L << 20, 4L << 30, "cgroup v2 memory.max (/sys/fs/cgroup/ctr/memory.max)"),
+                100L << 20);
     }
 
     @Test
@@ -30,7 +31,8 @@ class RunReportTest {
                 + "\"source\":\"cgroup v2 memory.max (/sys/fs/cgroup/ctr/memory.max)\"},"), json);
         assertTrue(json.contains("\"workers\":[{\"id\":0,\"pid\":123,\"baselinePrivateBytes\":41943040,"
                 + "\"peakPrivateBytes\":62914560,\"endPrivateBytes\":42991616,\"peakRssBytes\":94371840,"
-                + "\"tasks\":10,\"recycles\":1,\"startMillis\":212.5}]"), json);
+                + "\"tasks\":10,\"recycles\":1,\"startMillis\":212.5}],\"peakSimultaneousPrivateBytes\":104857600,"),
+                json);
         assertTrue(json.contains("\"recycles\":[{\"worker\":0,\"pid\":122,\"reason\":\"drift\","), json);
         assertTrue(json.contains("\"deaths\":[{\"worker\":0,\"pid\":121,\"cause\":\"killed by SIGKILL (exit 137)\""));
         assertTrue(json.contains("\"copies\":{\"events\":1,\"bytes\":800,\"topCallSites\":[{\"site\":\"K.run(K.java:3)\""));
@@ -39,10 +41,31 @@ class RunReportTest {
     }
 
     @Test
+    void jsonEscapesTextAndWritesFiguresThatAreNotFiniteAsNull() throws Exception {
+        RunReport sample = sample();
+        String trace = "java.lang.IllegalStateException: bad \"row\"\n\tat K.run(K.java:3)\u0001 — é";
+        RunReport failed = new RunReport(1, "failed", sample.timings(), sample.shards(), sample.workers(),
+                sample.recycles(), sample.deaths(), sample.copies(), sample.sharedBytes(),
+                new RunReport.ShardTimes(Double.NaN, 0.002, Double.POSITIVE_INFINITY, 0.001),
+                List.of(new RunReport.FailureReport(3, 2, 0, 123, "bad \"row\"", trace)), List.of(),
+                sample.limits());
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(failed.toJson());
+        assertTrue(root.get("shardTimes").get("p50").isNull(), failed.toJson());
+        assertTrue(root.get("shardTimes").get("max").isNull(), failed.toJson());
+        assertEquals(0.001, root.get("shardTimes").get("steadyMax").asDouble());
+        assertEquals(trace, root.get("failures").get(0).get("stackTrace").asText());
+        assertEquals("bad \"row\"", root.get("failures").get(0).get("error").asText());
+        assertTrue(root.get("recommendations").isEmpty());
+    }
+
+    @Test
     void textShowsMemoryCopiesAndTasks() {
         String text = sample().renderText();
         assertTrue(text.contains("run succeeded: 10/10 shards succeeded, 0 failed, 2 retries"), text);
         assertTrue(text.contains("40.0 MiB"), text);
+        assertTrue(text.contains("all workers' private memory at one moment (peak over sampling rounds): 100.0 MiB"),
+                text);
         assertTrue(text.lines().anyMatch(line -> line.contains("123") && line.endsWith("213 ms")),
                 "per-worker start-up time\n" + text);
         assertTrue(text.contains("recycle: worker 0 (pid 122) at 0.750 s, reason drift"), text);

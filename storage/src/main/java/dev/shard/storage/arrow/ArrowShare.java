@@ -53,7 +53,7 @@ public final class ArrowShare {
         long bytes = write(batches, SegmentWriteChannel.counting());
         Segment owner = SegmentStore.shared().create("table-" + NAMES.incrementAndGet(), bytes, backing);
         try {
-            long written = write(batches, SegmentWriteChannel.into(owner.memory()));
+            long written = writeInto(batches, owner);
             if (written != bytes) {
                 throw new StorageException("the Arrow table changed while it was being shared (" + bytes
                         + " bytes measured, " + written + " written); do not modify it concurrently");
@@ -65,6 +65,11 @@ public final class ArrowShare {
             owner.close();
             throw e;
         }
+    }
+
+    /** Writes the batches in IPC file format into {@code owner} from offset 0; returns the bytes written. */
+    static long writeInto(List<VectorSchemaRoot> batches, Segment owner) {
+        return write(batches, SegmentWriteChannel.into(owner));
     }
 
     /** Writes the batches in IPC file format into {@code channel}; returns the bytes written. */

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * without cleaning up). Runs at start-up and on {@code shard gc}. Only this user's runs
  * are touched: a root that is not this user's own directory is left alone, and so is
  * any run directory in it that belongs to another uid (root could delete it, but it is
- * not root's run to judge).
+ * not root's run to judge). A refused root is reported, with the reason and the fix, so
+ * that {@code shard gc} can say why it removed nothing there.
  */
 public final class SegmentSweeper {
     /** A directory without an owner file is being created; give its creator this long. */
@@ -32,23 +33,47 @@ public final class SegmentSweeper {
     public record Removed(Path directory, long bytes, String reason) {
     }
 
-    public static List<Removed> sweep(StorageContext context) {
-        List<Removed> removed = new ArrayList<>();
-        removed.addAll(sweep(context.shmRoot(), Backing.SHM));
-        if (!context.spillRoot().equals(context.shmRoot())) {
-            removed.addAll(sweep(context.spillRoot(), Backing.MMAP));
+    /** A root the sweep would not enter: {@code problem} says what is wrong with it and how to fix it. */
+    public record Refused(Path root, String problem) {
+    }
+
+    /** Everything one sweep of both roots did and refused to do. */
+    public record Outcome(List<Removed> removed, List<Refused> refused) {
+        public Outcome {
+            removed = List.copyOf(removed);
+            refused = List.copyOf(refused);
         }
-        return removed;
+    }
+
+    public static List<Removed> sweep(StorageContext context) {
+        return sweepRoots(context).removed();
+    }
+
+    /** Sweeps both roots of {@code context}, also naming each root that was refused and why. */
+    public static Outcome sweepRoots(StorageContext context) {
+        List<Removed> removed = new ArrayList<>();
+        List<Refused> refused = new ArrayList<>();
+        sweep(context.shmRoot(), Backing.SHM, removed, refused);
+        if (!context.spillRoot().equals(context.shmRoot())) {
+            sweep(context.spillRoot(), Backing.MMAP, removed, refused);
+        }
+        return new Outcome(removed, refused);
     }
 
     public static List<Removed> sweep(Path root) {
-        return sweep(root, Backing.SHM);
+        List<Removed> removed = new ArrayList<>();
+        sweep(root, Backing.SHM, removed, new ArrayList<>());
+        return removed;
     }
 
-    private static List<Removed> sweep(Path root, Backing backing) {
-        List<Removed> removed = new ArrayList<>();
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS) || PrivateRoot.problem(root, backing).isPresent()) {
-            return removed;
+    private static void sweep(Path root, Backing backing, List<Removed> removed, List<Refused> refused) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Optional<String> problem = PrivateRoot.problem(root, backing);
+        if (problem.isPresent()) {
+            refused.add(new Refused(root, problem.get()));
+            return;
         }
         try (DirectoryStream<Path> runs = Files.newDirectoryStream(root, "run-*")) {
             for (Path run : runs) {
@@ -63,9 +88,10 @@ public final class SegmentSweeper {
                 });
             }
         } catch (IOException e) {
-            // An unreadable root is not ours to fix; the next sweep tries again.
+            refused.add(new Refused(root, "cannot list the " + backing.displayName() + " root " + root + ": "
+                    + e.getMessage() + " (check its permissions, or point " + PrivateRoot.variable(backing)
+                    + " at a directory you own)"));
         }
-        return removed;
     }
 
     private static boolean ownRunDirectory(Path run) {
