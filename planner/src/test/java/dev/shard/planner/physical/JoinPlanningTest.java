@@ -52,12 +52,34 @@ class JoinPlanningTest {
     }
 
     @Test
-    void aBuildSideAboveHalfAWorkersShareIsRefusedWithTheBudgetThatWorks() {
+    void aBuildSideAboveHalfAWorkersShareIsPartitionedAndExplainSaysWhyAndHowMany() {
+        PhysicalPlan plan = PhysicalPlanner.plan(join(20_000_000), new PlanningContext(MACHINE, 1L << 30, 0));
+        assertEquals(List.of(), plan.builds(), "nothing is broadcast");
+        PhysicalPlan.PartitionedJoin partitioned = plan.partitionedJoins().getFirst();
+        assertEquals(3, partitioned.partitions(), "⌈610 MiB / (½ × 462 MiB)⌉");
+        PipelineExec.PartitionedJoinExec reader = assertInstanceOf(PipelineExec.PartitionedJoinExec.class,
+                plan.stage().fragment().operators().getFirst());
+        assertEquals("partitioned: build side ≈ 20,000,000 rows × 32 B = 610 MiB > ½ × 462 MiB worker share"
+                + " ((budget − shared − 2 × JVM base) / 2 workers); 3 partitions of ≈ 203 MiB, both sides split by"
+                + " key hash", reader.strategy());
+        assertInstanceOf(SourceExec.ProbeRowsExec.class, plan.stage().fragment().source());
+        assertEquals(10_000_000, plan.stage().rows(), "the stage above walks the probe's rows");
+        assertInstanceOf(SinkExec.PartitionRowsExec.class, partitioned.probe().stage().fragment().sink());
+        assertInstanceOf(SinkExec.PartitionRowsExec.class, partitioned.build().stage().fragment().sink());
+        String text = ExplainText.render(PlanExplainer.planned(plan), ExplainLevel.PLAN);
+        assertTrue(text.contains("partitions 3 ← memory: ⌈610 MiB build hash table / (½ × 462 MiB worker share)⌉"
+                + " = 3"), text);
+        assertTrue(text.contains("HashPartitionExec") && text.contains("PartitionHashJoinExec")
+                && text.contains("PartitionedHashJoinExec"), text);
+    }
+
+    @Test
+    void aBuildSideThatNeedsTooManyPartitionsIsRefusedWithTheBudgetThatWorks() {
         PlanException refused = assertThrows(PlanException.class,
-                () -> PhysicalPlanner.plan(join(20_000_000), new PlanningContext(MACHINE, 1L << 30, 0)));
-        assertTrue(refused.getMessage().startsWith("join: the build side (≈ 20,000,000 rows × 32 B = 610 MiB) does not fit"),
-                refused.getMessage());
-        assertTrue(refused.hint().startsWith("raise the memory budget to at least 2.5 GiB"), refused.hint());
+                () -> PhysicalPlanner.plan(join(20_000_000), new PlanningContext(MACHINE, (100L << 20) + (1L << 20), 0)));
+        assertTrue(refused.getMessage().startsWith("join: the build side (≈ 20,000,000 rows × 32 B = 610 MiB) needs"
+                + " more than 1024 partitions"), refused.getMessage());
+        assertTrue(refused.hint().startsWith("raise the memory budget to at least"), refused.hint());
     }
 
     @Test
