@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shard.planner.PlanException;
+import dev.shard.planner.explain.ExplainJson;
 import dev.shard.planner.explain.ExplainLevel;
 import dev.shard.planner.explain.ExplainText;
 import dev.shard.planner.expr.ScalarFunction;
@@ -19,6 +20,7 @@ import dev.shard.planner.logical.LogicalJoin;
 import dev.shard.planner.logical.LogicalPlan;
 import dev.shard.planner.physical.PipelineExec.HashJoinExec;
 import dev.shard.planner.run.PlanExplainer;
+import dev.shard.planner.testing.GoldenFiles;
 import dev.shard.runtime.tune.MachineProfile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,16 @@ class JoinPlanningTest {
                 + " = 3"), text);
         assertTrue(text.contains("HashPartitionExec") && text.contains("PartitionHashJoinExec")
                 && text.contains("PartitionedHashJoinExec"), text);
+        GoldenFiles.assertMatchesGolden("explain/join-partitioned-plan.txt", text);
+        GoldenFiles.assertMatchesGolden("explain/join-partitioned-plan.json", ExplainJson.write(
+                PlanExplainer.planned(plan)));
+    }
+
+    @Test
+    void theBroadcastPlanHasItsGoldenToo() {
+        PhysicalPlan plan = PhysicalPlanner.plan(join(1_000), new PlanningContext(MACHINE, 1L << 30, 0));
+        GoldenFiles.assertMatchesGolden("explain/join-broadcast-plan.txt",
+                ExplainText.render(PlanExplainer.planned(plan), ExplainLevel.PLAN));
     }
 
     @Test
