@@ -104,7 +104,7 @@ public final class PlanExplainer {
 
     /** Kept for callers that pass the figures themselves; they must equal the plan's context. */
     public static PlanExplanation planned(PhysicalPlan plan, long memoryBudgetBytes, long sharedBytes, int workers) {
-        return explanation(plan, null, List.of(), Optional.empty(), -1, workers, List.of());
+        return planned(plan);
     }
 
     static PlanExplanation analyzed(PhysicalPlan plan, List<StageResult> results, List<Long> driverRows,
