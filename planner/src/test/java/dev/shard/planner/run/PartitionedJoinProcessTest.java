@@ -1,19 +1,29 @@
 package dev.shard.planner.run;
 
 import static dev.shard.planner.testing.Plans.agg;
+import static dev.shard.planner.testing.Plans.as;
+import static dev.shard.planner.testing.Plans.call;
 import static dev.shard.planner.testing.Plans.col;
+import static dev.shard.planner.testing.Plans.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shard.planner.expr.AggregateFunction;
+import dev.shard.planner.expr.ScalarFunction;
 import dev.shard.planner.logical.JoinKey;
 import dev.shard.planner.logical.JoinType;
 import dev.shard.planner.logical.LogicalAggregate;
+import dev.shard.planner.logical.LogicalGenerate;
 import dev.shard.planner.logical.LogicalJoin;
 import dev.shard.planner.logical.LogicalPlan;
+import dev.shard.planner.logical.TableSource;
 import dev.shard.planner.physical.PhysicalPlan;
 import dev.shard.planner.physical.PhysicalPlanner;
+import dev.shard.planner.physical.PlanningContext;
 import dev.shard.planner.run.PartitionedJoins.Keys;
 import dev.shard.runtime.api.Pool;
+import dev.shard.storage.SharedReference;
+import dev.shard.storage.arrow.SharedArrowTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +57,43 @@ class PartitionedJoinProcessTest {
                 check(pool, workers, Keys.WIDE, false, Keys.WIDE, true);
             }
         }
+    }
+
+    /**
+     * Two partitioned joins in a chain: the upper join's probe side is the lower join's
+     * stage, reading its partitions back in probe order. Same rows as the broadcast plan.
+     */
+    @Test
+    void chainedPartitionedJoinsGiveTheBroadcastRows() {
+        LogicalPlan second = new LogicalGenerate(PartitionedJoins.KEY_RANGE, List.of(
+                as("id2", call(ScalarFunction.RANDOM_INT, lit(RIGHT_ROWS), lit(21))),
+                as("x", call(ScalarFunction.RANDOM, lit(22))), as("y", call(ScalarFunction.ROW))));
+        LogicalPlan chain = new LogicalJoin(new LogicalJoin(PartitionedJoins.left(LEFT_ROWS, Keys.WIDE, false),
+                PartitionedJoins.right(RIGHT_ROWS, Keys.WIDE, false), JoinType.INNER,
+                List.of(new JoinKey("k", "id"))), second, JoinType.LEFT, List.of(new JoinKey("rr", "id2")));
+        int workers = 3;
+        PhysicalPlan partitioned = PhysicalPlanner.plan(chain, PartitionedJoins.context(workers, SHARE));
+        assertEquals(1, partitioned.partitionedJoins().size(), "the upper join is partitioned");
+        assertEquals(1, partitioned.partitionedJoins().getFirst().probe().partitionedJoins().size(),
+                "and so is the lower one, inside its probe side");
+        try (Pool pool = Pool.builder().workers(workers).start()) {
+            List<List<Object>> broadcast = rows(QueryRunner.run(pool,
+                    PhysicalPlanner.plan(chain, new PlanningContext(workers, 0, 0)), PartitionedJoinProcessTest::noScan));
+            assertEquals(broadcast, rows(QueryRunner.run(pool, partitioned, PartitionedJoinProcessTest::noScan)));
+            assertTrue(broadcast.size() > LEFT_ROWS / 2, "the chain keeps rows: " + broadcast.size());
+        }
+    }
+
+    private static SharedReference<SharedArrowTable> noScan(TableSource source) {
+        throw new AssertionError("no scan here");
+    }
+
+    private static List<List<Object>> rows(QueryResult result) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int r = 0; r < result.table().rows(); r++) {
+            rows.add(result.table().row(r));
+        }
+        return rows;
     }
 
     private static void check(Pool pool, int workers, Keys leftKeys, boolean emptyLeft, Keys rightKeys,
