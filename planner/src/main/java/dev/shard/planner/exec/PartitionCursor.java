@@ -79,8 +79,17 @@ final class PartitionCursor {
         return (int) (position - chunkStart);
     }
 
-    void advance() {
+    /** Moves to the next row; true when it exists and comes from the same probe row as the one left. */
+    boolean advanceWithinOrigin() {
+        long row = chunk.column(originRow).longs[chunkIndex()];
+        long at = chunk.column(originPosition).longs[chunkIndex()];
         position++;
+        if (position >= count) {
+            return false;
+        }
+        load();
+        return chunk.column(originRow).longs[chunkIndex()] == row
+                && chunk.column(originPosition).longs[chunkIndex()] == at;
     }
 
     private void load() {

@@ -67,13 +67,15 @@ final class PartitionedJoinReader implements ExpandingOperator {
             if (first == null) {
                 break;
             }
-            ColumnBatch chunk = first.chunk();
-            int at = first.chunkIndex();
-            for (int c = 0; c < outColumns.length; c++) {
-                outColumns[c].copyRow(chunk.column(sourceColumn[c]), at, rows);
-            }
-            rows++;
-            first.advance();
+            // A probe row's matches are consecutive in its partition: copy them without re-merging.
+            do {
+                ColumnBatch chunk = first.chunk();
+                int at = first.chunkIndex();
+                for (int c = 0; c < outColumns.length; c++) {
+                    outColumns[c].copyRow(chunk.column(sourceColumn[c]), at, rows);
+                }
+                rows++;
+            } while (first.advanceWithinOrigin() && rows < ColumnBatch.CAPACITY);
         }
         if (rows == 0) {
             input = null;
