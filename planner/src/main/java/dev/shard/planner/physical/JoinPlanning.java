@@ -102,9 +102,9 @@ final class JoinPlanning {
         PartitionRowsExec buildSink = new PartitionRowsExec(join.right().schema(),
                 join.keys().stream().map(JoinKey::right).toList(), compareAs, choice.partitions(), JoinSide.BUILD);
         PhysicalPlan probe = PhysicalPlanner.plan(join.left(), context, probeSink);
-        if (!probe.driverOperators().isEmpty()) {
-            throw new PlanException("the engine cannot run an aggregate, sort or take on the left side of a join yet",
-                    "aggregate, sort or take after the join, or put that side on the right");
+        if (!probe.driverOperators().isEmpty() || probe.write().isPresent()) {
+            throw new PlanException("the engine cannot run an aggregate, sort, take or write on the left side of a"
+                    + " join yet", "aggregate, sort or take after the join, or put that side on the right");
         }
         PhysicalPlan build = PhysicalPlanner.plan(join.right(), context, buildSink);
         HashJoinExec perPartition = new HashJoinExec(inputName, join.type(), join.keys(), probeSink.fileSchema(),
