@@ -99,7 +99,8 @@ public final class Dataset {
     /**
      * An equality join on {@code leftColumn == rightColumn}: every column of this dataset,
      * then the right's other columns; rows in this dataset's order, then the right's. The
-     * right side runs first and is broadcast to the workers (explain says why).
+     * right side runs first and is broadcast to the workers, or, too large for the budget,
+     * both sides are split by key hash and joined per partition (explain says which and why).
      */
     public Dataset join(Dataset right, JoinType type, String leftColumn, String rightColumn) {
         return next(new LogicalJoin(plan, right.plan, type, List.of(new JoinKey(leftColumn, rightColumn))));

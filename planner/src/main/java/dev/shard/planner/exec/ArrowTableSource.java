@@ -45,6 +45,10 @@ final class ArrowTableSource implements BatchSource {
         }
     }
 
+    int columnCount() {
+        return columns.length;
+    }
+
     private int recordBatchOf(long row) {
         int index = java.util.Arrays.binarySearch(starts, row);
         int batch = index >= 0 ? index : -index - 2;

@@ -7,6 +7,7 @@ import dev.shard.planner.physical.PipelineExec;
 import dev.shard.planner.physical.PipelineExec.FilterExec;
 import dev.shard.planner.physical.PipelineExec.HashJoinExec;
 import dev.shard.planner.physical.PipelineExec.MapKernelExec;
+import dev.shard.planner.physical.PipelineExec.PartitionedJoinExec;
 import dev.shard.planner.physical.PipelineExec.ProjectExec;
 import dev.shard.runtime.task.ShardContext;
 import dev.shard.storage.arrow.SharedArrowTable;
@@ -41,6 +42,7 @@ interface BatchOperator {
             case HashJoinExec join -> new HashJoinOperator(join,
                     BuildTables.of(context.input(join.buildInput(), SharedArrowTable.class), join));
             case MapKernelExec kernel -> new MapKernelOperator(kernel);
+            case PartitionedJoinExec join -> new PartitionedJoinReader(join, context);
         };
     }
 }

@@ -37,7 +37,11 @@ final class BuildTables {
     }
 
     private static BuildSide build(SharedArrowTable shared, HashJoinExec join) {
-        ColumnTable rows = SharedTableRows.read(shared, join.build());
+        return build(SharedTableRows.read(shared, join.build()), join);
+    }
+
+    /** The hash table of {@code rows} (the build side, or one partition of it) over the join's keys. */
+    static BuildSide build(ColumnTable rows, HashJoinExec join) {
         List<JoinKey> keys = join.keys();
         BatchColumn[] keyColumns = new BatchColumn[keys.size()];
         DataType[] compareAs = new DataType[keys.size()];

@@ -19,7 +19,10 @@ import java.util.Set;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.VectorLoader;
+import org.apache.arrow.vector.VectorUnloader;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 
 /**
  * Stage outputs as Arrow IPC files in the driver's stage directory.
@@ -68,6 +71,44 @@ public final class StageFiles {
         } catch (IOException e) {
             deleteQuietly(temporary);
             throw new StorageException("shard " + shard + " cannot write its stage output " + target + ": "
+                    + e.getMessage() + " (is " + directory.getParent() + " full? see df -h; SHARD_SHM_DIR moves it)",
+                    e);
+        }
+    }
+
+    /**
+     * Writes {@code parts} (same schema) as shard {@code shard}'s output, part p as record
+     * batch p even when it has no rows, and commits it like {@link #write}: the partition
+     * file of a partitioned join's side. The parts are converted one at a time.
+     */
+    public static StageFile writeBatches(List<ColumnTable> parts, Path directory, int shard) {
+        Path target = fileOf(directory, shard);
+        Path temporary = directory.resolve(shard + "." + ProcessHandle.current().pid() + ".arrow.tmp");
+        Schema schema = parts.getFirst().schema();
+        long rows = parts.stream().mapToLong(ColumnTable::rows).sum();
+        try (RootAllocator allocator = new RootAllocator();
+                VectorSchemaRoot first = ArrowConversion.toArrow(parts.getFirst(), allocator);
+                VectorSchemaRoot root = VectorSchemaRoot.create(first.getSchema(), allocator)) {
+            ensureRoom(directory, METADATA_BYTES * parts.size() + rows * schema.estimatedBytesPerRow(), shard);
+            try (FileChannel channel = FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
+                writer.start();
+                for (int p = 0; p < parts.size(); p++) {
+                    try (VectorSchemaRoot part = p == 0 ? null : ArrowConversion.toArrow(parts.get(p), allocator);
+                            ArrowRecordBatch batch = new VectorUnloader(p == 0 ? first : part).getRecordBatch()) {
+                        new VectorLoader(root).load(batch);
+                    }
+                    writer.writeBatch();
+                }
+                writer.end();
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return new StageFile(target.toString(), rows, Files.size(target));
+        } catch (IOException e) {
+            deleteQuietly(temporary);
+            throw new StorageException("shard " + shard + " cannot write its partition file " + target + ": "
                     + e.getMessage() + " (is " + directory.getParent() + " full? see df -h; SHARD_SHM_DIR moves it)",
                     e);
         }

@@ -6,10 +6,12 @@ import dev.shard.planner.exec.vector.ColumnBatch;
 import dev.shard.planner.exec.vector.ColumnTable;
 import dev.shard.planner.physical.SinkExec.CollectRowsExec;
 import dev.shard.planner.physical.SinkExec.PartialAggregateExec;
+import dev.shard.planner.physical.SinkExec.PartitionRowsExec;
 import dev.shard.planner.physical.SinkExec.SortedRowsExec;
 import dev.shard.planner.physical.SourceExec;
 import dev.shard.planner.physical.SourceExec.ArrowScanExec;
 import dev.shard.planner.physical.SourceExec.GenerateExec;
+import dev.shard.planner.physical.SourceExec.ProbeRowsExec;
 import dev.shard.planner.physical.StageFragment;
 import dev.shard.planner.physical.StageSizing;
 import dev.shard.runtime.task.Shard;
@@ -48,7 +50,12 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
         List<BlockPartial> partials = new ArrayList<>();
         PartialAggregator aggregator = fragment.sink() instanceof PartialAggregateExec aggregate
                 ? new PartialAggregator(aggregate.input(), aggregate.keys(), aggregate.aggregates()) : null;
-        RowCollector collector = aggregator == null ? new RowCollector(fragment.sink().input()) : null;
+        PartitionCollector partitions = fragment.sink() instanceof PartitionRowsExec partition
+                ? new PartitionCollector(partition) : null;
+        RowCollector collector = aggregator == null && partitions == null
+                ? new RowCollector(fragment.sink().input()) : null;
+        Consumer<ColumnBatch> sink = aggregator != null ? aggregator::consume
+                : partitions != null ? partitions::append : collector::append;
         ColumnBatch batch = new ColumnBatch(fragment.source().schema().size());
         long row = shard.start();
         while (row < shard.end()) {
@@ -57,7 +64,7 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
             end = Math.min(end, source.boundaryAfter(row));
             source.fill(batch, row, (int) (end - row));
             operatorRows[0] += batch.selectedCount();
-            push(operators, 0, batch, operatorRows, aggregator != null ? aggregator::consume : collector::append);
+            push(operators, 0, batch, operatorRows, sink);
             row = end;
             if (aggregator != null && (row % StageSizing.BLOCK_ROWS == 0 || row == shard.end())) {
                 BlockPartial partial = aggregator.finishBlock(block);
@@ -66,7 +73,8 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
                 }
             }
         }
-        StageFile file = collector == null ? null : commit(collector.finish(), shard.id());
+        StageFile file = partitions != null ? partitions.commit(outputPath(), shard.id())
+                : collector == null ? null : commit(collector.finish(), shard.id());
         return new StageResult(partials, file, operatorRows);
     }
 
@@ -94,15 +102,20 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
             case SortedRowsExec sorted -> new RowOrder(sorted.keys(), sorted.input()).sort(rows, sorted.limit());
             case CollectRowsExec collect -> rows;
             case PartialAggregateExec partial -> throw new IllegalStateException("partials are not rows");
+            case PartitionRowsExec partition -> throw new IllegalStateException("partitions commit themselves");
         };
         if (kept.rows() == 0) {
             return null;
         }
+        return StageFiles.write(kept, outputPath(), shard);
+    }
+
+    private Path outputPath() {
         if (outputDirectory == null) {
             throw new IllegalStateException("stage " + fragment.sink() + " produces rows but has no output directory:"
                     + " the runner must give StageKernel the stage directory");
         }
-        return StageFiles.write(kept, Path.of(outputDirectory), shard);
+        return Path.of(outputDirectory);
     }
 
     private static BatchSource source(SourceExec source, ShardContext context) {
@@ -110,6 +123,7 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
             case GenerateExec generate -> new GeneratedSource(generate);
             case ArrowScanExec scan -> new ArrowTableSource(context.input(scan.inputName(), SharedArrowTable.class),
                     scan.schema());
+            case ProbeRowsExec probeRows -> new ProbeRowsSource();
         };
     }
 }

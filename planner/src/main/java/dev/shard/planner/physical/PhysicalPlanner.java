@@ -19,6 +19,7 @@ import dev.shard.planner.physical.DriverExec.LimitExec;
 import dev.shard.planner.physical.DriverExec.MergeSortedExec;
 import dev.shard.planner.physical.DriverExec.SortExec;
 import dev.shard.planner.physical.PhysicalPlan.BuildInput;
+import dev.shard.planner.physical.PhysicalPlan.PartitionedJoin;
 import dev.shard.planner.physical.PipelineExec.FilterExec;
 import dev.shard.planner.physical.PipelineExec.MapKernelExec;
 import dev.shard.planner.physical.PipelineExec.ProjectExec;
@@ -27,6 +28,7 @@ import dev.shard.planner.physical.SinkExec.PartialAggregateExec;
 import dev.shard.planner.physical.SinkExec.SortedRowsExec;
 import dev.shard.planner.physical.SourceExec.ArrowScanExec;
 import dev.shard.planner.physical.SourceExec.GenerateExec;
+import dev.shard.planner.physical.SourceExec.ProbeRowsExec;
 import dev.shard.planner.type.Schema;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,18 +42,30 @@ import java.util.Optional;
  * merge on the driver. Without an aggregation the rows leave the workers as Arrow files
  * in the stage directory; a sort (and a limit) nearest them runs per shard in the
  * workers and the driver merges. A join's right side is planned on its own and run
- * first (see JoinPlanning); its result is broadcast to the stage's probe operator.
+ * first (see JoinPlanning); its result is broadcast to the stage's probe operator, or,
+ * too large for that, both sides are planned on their own into partition files and
+ * joined per partition before the stage, which then starts from the join's rows.
  */
 public final class PhysicalPlanner {
     /** The run input name of a stage's scanned table. */
     public static final String SCAN_INPUT = "stage.scan";
     /** The run input name prefix of the shared build tables of broadcast joins. */
     public static final String BUILD_INPUT = "stage.build.";
+    /** The run input name prefix of the joined partition files of partitioned joins. */
+    public static final String PARTITIONED_INPUT = "stage.joined.";
 
     private PhysicalPlanner() {
     }
 
     public static PhysicalPlan plan(LogicalPlan root, PlanningContext context) {
+        return plan(root, context, null);
+    }
+
+    /**
+     * {@code partitionSink}, when given, takes the place of the sink that would collect the
+     * rows (a side of a partitioned join); a plan that ends on the driver keeps its own.
+     */
+    static PhysicalPlan plan(LogicalPlan root, PlanningContext context, SinkExec partitionSink) {
         Optional<WriteTarget> write = Optional.empty();
         LogicalPlan node = root;
         if (node instanceof LogicalWrite logicalWrite) {
@@ -72,13 +86,18 @@ public final class PhysicalPlanner {
             node = aggregate.input();
         } else {
             sink = rowsSink(node.schema(), driver);
+            if (partitionSink != null && sink instanceof CollectRowsExec) {
+                sink = partitionSink;
+            }
         }
         Collections.reverse(driver);
         List<PipelineExec> pipeline = new ArrayList<>();
         List<BuildInput> builds = new ArrayList<>();
+        List<PartitionedJoin> partitioned = new ArrayList<>();
         long buildBytes = 0;
         long pinnedRows = 0;
-        while (!(node instanceof LogicalGenerate) && !(node instanceof LogicalScan)) {
+        SourceExec source = null;
+        while (source == null) {
             switch (node) {
                 case LogicalFilter filter -> pipeline.add(new FilterExec(filter.predicate(), filter.input().schema()));
                 case LogicalProject project -> pipeline.add(new ProjectExec(project.columns(),
@@ -91,33 +110,45 @@ public final class PhysicalPlanner {
                 case LogicalLimit limit -> throw unsupported("take before filter, derive or aggregate",
                         "take at the end of the query");
                 case LogicalJoin join -> {
-                    BuildInput build = new BuildInput(BUILD_INPUT + builds.size(), plan(join.right(), context));
-                    builds.add(build);
-                    pipeline.add(JoinPlanning.probe(join, build, context));
-                    buildBytes += JoinPlanning.sharedBytes(join);
+                    JoinPlanning.Choice choice = JoinPlanning.choose(join, context);
+                    if (choice.partitioned()) {
+                        PartitionedJoin partition = JoinPlanning.partitioned(join, choice,
+                                PARTITIONED_INPUT + partitioned.size() + ".", context);
+                        partitioned.add(partition);
+                        pipeline.add(JoinPlanning.reader(join, partition, choice));
+                        // The joined files are shared while the stage above reads them.
+                        buildBytes += RowEstimates.of(join) * join.schema().estimatedBytesPerRow();
+                        source = new ProbeRowsExec(partition.probe().stage().rows(),
+                                join.schema().estimatedBytesPerRow());
+                    } else {
+                        BuildInput build = new BuildInput(BUILD_INPUT + builds.size(), plan(join.right(), context));
+                        builds.add(build);
+                        pipeline.add(JoinPlanning.probe(join, build, choice));
+                        buildBytes += JoinPlanning.sharedBytes(join);
+                    }
                 }
                 case LogicalMapKernel kernel -> pipeline.add(new MapKernelExec(kernel.kernelClass(),
                         kernel.parameters(), kernel.input().schema(), kernel.schema(), kernel.footprintBytesPerRow()));
                 case LogicalWrite inner -> throw unsupported("write in the middle of a query", "write at the end");
-                case LogicalGenerate generate -> throw new IllegalStateException("unreachable");
-                case LogicalScan scan -> throw new IllegalStateException("unreachable");
+                case LogicalGenerate generate -> source = new GenerateExec(generate.rows(), generate.columns(),
+                        generate.schema());
+                case LogicalScan scan -> source = new ArrowScanExec(SCAN_INPUT, scan.source(), scan.schema(),
+                        scan.rows());
             }
-            node = node.inputs().getFirst();
+            node = node.inputs().isEmpty() ? node : node.inputs().getFirst();
         }
         Collections.reverse(pipeline);
         requireNoGeneratorAboveExpansion(pipeline);
-        SourceExec source = switch (node) {
-            case LogicalGenerate generate -> new GenerateExec(generate.rows(), generate.columns(), generate.schema());
-            case LogicalScan scan -> new ArrowScanExec(SCAN_INPUT, scan.source(), scan.schema(), scan.rows());
-            default -> throw new IllegalStateException("unreachable");
-        };
         StageFragment fragment = new StageFragment(source, pipeline, sink);
         // Broadcast build tables are shared while the stage runs: the stage is sized with them.
         PlanningContext stageContext = buildBytes == 0 ? context : new PlanningContext(context.machine(),
                 context.memoryBudgetBytes(), context.sharedBytes() + buildBytes, context.memoryBudgetSource());
-        StageSizing.Choice sizing = StageSizing.choose(source.rows(), source.schema().estimatedBytesPerRow(),
-                fragment.cost(), stageContext, pinnedRows);
-        return new PhysicalPlan(builds, new Stage(0, fragment, sizing), driver, root.schema(), write, stageContext);
+        long bytesPerRow = source instanceof ProbeRowsExec probeRows ? probeRows.bytesPerRow()
+                : source.schema().estimatedBytesPerRow();
+        StageSizing.Choice sizing = StageSizing.choose(source.rows(), bytesPerRow, fragment.cost(), stageContext,
+                pinnedRows);
+        return new PhysicalPlan(builds, partitioned, new Stage(0, fragment, sizing), driver, root.schema(), write,
+                stageContext);
     }
 
     /**
@@ -152,13 +183,14 @@ public final class PhysicalPlanner {
                 case FilterExec filter -> List.of(filter.predicate());
                 case ProjectExec project -> project.columns().stream().map(c -> c.expr()).toList();
                 case PipelineExec.HashJoinExec join -> List.of();
+                case PipelineExec.PartitionedJoinExec join -> List.of();
                 case MapKernelExec kernel -> List.of();
             };
             if (expansion != null && exprs.stream().anyMatch(PhysicalPlanner::usesGenerator)) {
                 throw unsupported("row(), random() or another generator function after " + expansion,
                         "compute generated columns before the " + expansion + ", in its input");
             }
-            if (operator instanceof PipelineExec.HashJoinExec) {
+            if (operator instanceof PipelineExec.HashJoinExec || operator instanceof PipelineExec.PartitionedJoinExec) {
                 expansion = "a join";
             } else if (operator instanceof MapKernelExec) {
                 expansion = "a map kernel";

@@ -79,4 +79,25 @@ public sealed interface PipelineExec extends Serializable {
             return new OperatorCost(footprintBytesPerRow / bytesPerRow, 10.0 * Math.max(1, output.size()));
         }
     }
+
+    /**
+     * The rows of a partitioned join, read back in probe order: for each batch of the probe
+     * stage's row indices, the joined rows that came from it, merged from the
+     * {@code partitions} joined files (run inputs {@code joinedInput + p}) by their probe
+     * origin. Same rows in the same order as the broadcast join's output, so everything
+     * above it gives the same bytes. {@code joinedFile} is the files' schema: {@code output}
+     * with the probe origin after the left columns. {@code strategy} says why (explain).
+     */
+    record PartitionedJoinExec(String joinedInput, int partitions, JoinType type, List<JoinKey> keys,
+            Schema input, Schema output, Schema joinedFile, String strategy) implements PipelineExec {
+        public PartitionedJoinExec {
+            keys = List.copyOf(keys);
+        }
+
+        /** A k-way merge over the partitions' heads and a copy per output value. */
+        @Override
+        public OperatorCost cost() {
+            return new OperatorCost(0, 10.0 + 2.0 * output.size());
+        }
+    }
 }

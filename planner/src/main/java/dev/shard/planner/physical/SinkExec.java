@@ -2,6 +2,8 @@ package dev.shard.planner.physical;
 
 import dev.shard.planner.expr.AggregateCall;
 import dev.shard.planner.logical.SortKey;
+import dev.shard.planner.type.DataType;
+import dev.shard.planner.type.Field;
 import dev.shard.planner.type.Schema;
 import java.io.Serializable;
 import java.util.List;
@@ -59,5 +61,50 @@ public sealed interface SinkExec extends Serializable {
             return new OperatorCost(keys.isEmpty() ? 3.0 : 4.5, (keys.isEmpty() ? 2.0 : 30.0)
                     + 2.0 * Math.max(1, input.size()));
         }
+    }
+
+    /**
+     * One side of a partitioned join leaving its stage: the shard's rows split by the hash
+     * of {@code keys} (compared as {@code compareAs}, the widened key types, so that both
+     * sides agree) into {@code partitions} parts, written as one Arrow IPC file whose record
+     * batch p is partition p, rows in shard order. The probe side's rows also carry where
+     * they came from ({@link #PROBE_ROW}, {@link #PROBE_POSITION}), so that the join's
+     * output can be put back in probe order.
+     */
+    record PartitionRowsExec(Schema input, List<String> keys, List<DataType> compareAs, int partitions,
+            JoinSide side) implements SinkExec {
+        /** The first source row of the batch a probe row came from: its determinism block. */
+        public static final String PROBE_ROW = "__probe_row";
+        /** The probe row's position in its shard's output: orders rows of one batch. */
+        public static final String PROBE_POSITION = "__probe_position";
+
+        public PartitionRowsExec {
+            keys = List.copyOf(keys);
+            compareAs = List.copyOf(compareAs);
+            if (partitions < 1) {
+                throw new IllegalArgumentException("a partitioned join needs at least one partition, got "
+                        + partitions);
+            }
+        }
+
+        /** The columns of the partition file: the rows, and on the probe side their origin. */
+        public Schema fileSchema() {
+            if (side == JoinSide.BUILD) {
+                return input;
+            }
+            return input.with(List.of(new Field(PROBE_ROW, DataType.INT, false),
+                    new Field(PROBE_POSITION, DataType.INT, false)));
+        }
+
+        /** Collects the rows like CollectRowsExec, plus the partition numbers and the split copy. */
+        @Override
+        public OperatorCost cost() {
+            return new OperatorCost(4.0, 12.0 + 2.0 * Math.max(1, input.size()));
+        }
+    }
+
+    /** Which side of a partitioned join a partition file holds. */
+    enum JoinSide {
+        PROBE, BUILD
     }
 }

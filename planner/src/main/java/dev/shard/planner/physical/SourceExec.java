@@ -43,4 +43,24 @@ public sealed interface SourceExec extends Serializable {
             return new OperatorCost(0, NANOS_PER_COLUMN * Math.max(1, schema.size()));
         }
     }
+
+    /**
+     * The row indices of a partitioned join's probe stage, carrying no columns: the stage
+     * above the join walks them in the same batches and blocks as a broadcast join's probe
+     * stage would, and its first operator (PartitionedJoinExec) brings in each batch's
+     * joined rows. {@code bytesPerRow} is the joined row's estimate, for the tuner.
+     */
+    record ProbeRowsExec(long rows, long bytesPerRow) implements SourceExec {
+        private static final Schema NO_COLUMNS = new Schema(List.of());
+
+        @Override
+        public Schema schema() {
+            return NO_COLUMNS;
+        }
+
+        @Override
+        public OperatorCost cost() {
+            return new OperatorCost(0, 0.5);
+        }
+    }
 }

@@ -33,8 +33,51 @@ public final class PlanExplainer {
 
     /** The plan as sized against its planning context (budget, shared bytes, workers). */
     public static PlanExplanation planned(PhysicalPlan plan) {
-        return withBuilds(plan.builds().stream().map(build -> planned(build.plan())).toList(),
+        List<PlanExplanation> before = new ArrayList<>();
+        plan.builds().forEach(build -> before.add(planned(build.plan())));
+        for (PhysicalPlan.PartitionedJoin join : plan.partitionedJoins()) {
+            before.add(planned(join.probe()));
+            before.add(planned(join.build()));
+            before.add(joinStage(join, null, Optional.empty(), -1));
+        }
+        return withBuilds(before,
                 explanation(plan, null, List.of(), Optional.empty(), -1, plan.context().workers(), List.of()));
+    }
+
+    /**
+     * The join stage of a partitioned join: one shard per partition, the partition count
+     * and its arithmetic where the tuner's line goes; after a run ({@code results}) its actuals.
+     */
+    static PlanExplanation joinStage(PhysicalPlan.PartitionedJoin join, List<StageResult> results,
+            Optional<RunReport> report, double seconds) {
+        PipelineExec.HashJoinExec exec = join.join();
+        long probeRows = join.probe().stage().rows();
+        List<OperatorExplanation> operators = List.of(
+                new OperatorExplanation(0, "PartitionHashJoinExec", List.of(
+                        Map.entry("type", exec.type().name().toLowerCase(java.util.Locale.ROOT)),
+                        Map.entry("keys", renderJoinKeys(exec.keys())),
+                        Map.entry("build", "partition p of the build side's files, hash table per partition"),
+                        Map.entry("on", "workers, one shard per partition, into Arrow stage files")),
+                        0, probeRows, actual(results, 1)),
+                new OperatorExplanation(1, "PartitionScanExec", List.of(
+                        Map.entry("probe", "partition p of the probe side's files, mapped zero-copy"),
+                        Map.entry("partitions", Integer.toString(join.partitions()))),
+                        1, probeRows, actual(results, 0)));
+        int workers = report.map(r -> r.workers().size()).orElse(join.probe().context().workers());
+        List<Long> peaks = report.map(r -> r.workers().stream().map(RunReport.WorkerReport::peakPrivateBytes)
+                .toList()).orElse(List.of());
+        long peak = join.probe().context().machine().workerBasePrivateBytes() + 2 * join.partitionTableBytes();
+        StageExplanation stage = new StageExplanation(0, operators, probeRows, actual(results, 0),
+                exec.input().estimatedBytesPerRow(), (probeRows + join.partitions() - 1) / join.partitions(),
+                join.partitions(), workers, "memory", join.arithmetic(), peak, peaks, seconds,
+                List.of("the join's rows are read back in probe order above it: the result does not depend on"
+                        + " the partition count"));
+        return new PlanExplanation(List.of(stage), join.probe().context().memoryBudgetBytes(),
+                join.probe().context().sharedBytes(), results != null, seconds, List.of());
+    }
+
+    private static String renderJoinKeys(List<dev.shard.planner.logical.JoinKey> keys) {
+        return String.join(", ", keys.stream().map(key -> key.left() + " == " + key.right()).toList());
     }
 
     /** The stages of the build sides (run first, in order), then {@code main}'s, numbered in run order. */
@@ -62,7 +105,7 @@ public final class PlanExplainer {
 
     /** Kept for callers that pass the figures themselves; they must equal the plan's context. */
     public static PlanExplanation planned(PhysicalPlan plan, long memoryBudgetBytes, long sharedBytes, int workers) {
-        return explanation(plan, null, List.of(), Optional.empty(), -1, workers, List.of());
+        return planned(plan);
     }
 
     static PlanExplanation analyzed(PhysicalPlan plan, List<StageResult> results, List<Long> driverRows,
@@ -79,8 +122,12 @@ public final class PlanExplainer {
         List<Entry> entries = new ArrayList<>();
         long rows = stage.rows();
         SourceExec source = stage.fragment().source();
-        entries.add(new Entry(source instanceof SourceExec.GenerateExec ? "GenerateExec" : "ArrowScanExec",
-                sourceParameters(source), rows, actual(results, 0)));
+        String sourceName = switch (source) {
+            case SourceExec.GenerateExec generate -> "GenerateExec";
+            case SourceExec.ArrowScanExec scan -> "ArrowScanExec";
+            case SourceExec.ProbeRowsExec probeRows -> "ProbeRowsExec";
+        };
+        entries.add(new Entry(sourceName, sourceParameters(source), rows, actual(results, 0)));
         List<PipelineExec> operators = stage.fragment().operators();
         for (int o = 0; o < operators.size(); o++) {
             PipelineExec operator = operators.get(o);
@@ -97,6 +144,11 @@ public final class PlanExplainer {
                                 .map(key -> key.left() + " == " + key.right()).toList())),
                         Map.entry("build", "stage input " + join.buildInput() + ", hash table built once per worker"),
                         Map.entry("strategy", join.strategy())), rows, actual(results, o + 1));
+                case PipelineExec.PartitionedJoinExec join -> new Entry("PartitionedHashJoinExec", List.of(
+                        Map.entry("type", join.type().name().toLowerCase(java.util.Locale.ROOT)),
+                        Map.entry("keys", renderJoinKeys(join.keys())),
+                        Map.entry("rows", join.partitions() + " joined partition files, merged back in probe order"),
+                        Map.entry("strategy", join.strategy())), rows, actual(results, o + 1));
                 case PipelineExec.MapKernelExec kernel -> new Entry("MapKernelExec", List.of(
                         Map.entry("class", kernel.kernelClass()), Map.entry("parameters", kernel.parameters()
                                 .entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList().toString()),
@@ -111,6 +163,14 @@ public final class PlanExplainer {
             entries.add(new Entry("PartialHashAggregateExec", aggregateParameters(partial.keys(), partial.aggregates(),
                     "per " + StageSizing.BLOCK_ROWS + "-row block"), Math.min(rows, GROUP_ESTIMATE), partialRows));
             rows = Math.min(rows, GROUP_ESTIMATE);
+        } else if (sink instanceof SinkExec.PartitionRowsExec partition) {
+            long written = results == null ? -1 : results.stream().filter(r -> r.file() != null)
+                    .mapToLong(r -> r.file().rows()).sum();
+            entries.add(new Entry("HashPartitionExec", List.of(Map.entry("keys", String.join(", ", partition.keys())),
+                    Map.entry("partitions", Integer.toString(partition.partitions())),
+                    Map.entry("side", partition.side().name().toLowerCase(java.util.Locale.ROOT)),
+                    Map.entry("on", "workers, per shard, one Arrow stage file with a record batch per partition")),
+                    rows, written));
         } else if (sink instanceof SinkExec.SortedRowsExec sorted) {
             long kept = sorted.limit() < 0 ? rows : Math.min(rows, sorted.limit() * stage.sizing().shards());
             long keptActual = results == null ? -1 : results.stream().filter(r -> r.file() != null)
@@ -160,7 +220,8 @@ public final class PlanExplainer {
         }
         notes.addAll(runNotes);
         StageExplanation explainedStage = new StageExplanation(0, explained, stage.rows(),
-                results == null ? -1 : actual(results, 0), source.schema().estimatedBytesPerRow(),
+                results == null ? -1 : actual(results, 0), source instanceof SourceExec.ProbeRowsExec probeRows
+                        ? probeRows.bytesPerRow() : source.schema().estimatedBytesPerRow(),
                 sizing.rowsPerShard(), sizing.shards(), workers, sizing.binding(), sizing.arithmetic(),
                 sizing.estimatedPeakPrivateBytesPerWorker(), peaks, seconds, notes);
         return new PlanExplanation(List.of(explainedStage), budget, plan.context().memoryBudgetSource(), shared,
@@ -181,6 +242,8 @@ public final class PlanExplainer {
                             .toList())));
             case SourceExec.ArrowScanExec scan -> List.of(Map.entry("source", scan.source().describe()),
                     Map.entry("columns", String.join(", ", scan.schema().names())));
+            case SourceExec.ProbeRowsExec probeRows -> List.of(Map.entry("rows", Long.toString(probeRows.rows())),
+                    Map.entry("of", "the partitioned join's probe stage: its batches and blocks, no columns"));
         };
     }
 

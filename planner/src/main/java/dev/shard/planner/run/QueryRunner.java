@@ -2,7 +2,6 @@ package dev.shard.planner.run;
 
 import dev.shard.planner.exec.StageFile;
 import dev.shard.planner.exec.StageFiles;
-import dev.shard.planner.exec.StageKernel;
 import dev.shard.planner.exec.StageResult;
 import dev.shard.planner.exec.aggregate.FinalAggregator;
 import dev.shard.planner.exec.vector.ColumnTable;
@@ -12,15 +11,9 @@ import dev.shard.planner.physical.DriverExec.LimitExec;
 import dev.shard.planner.physical.DriverExec.MergeSortedExec;
 import dev.shard.planner.physical.DriverExec.SortExec;
 import dev.shard.planner.physical.PhysicalPlan;
-import dev.shard.planner.physical.PhysicalPlanner;
 import dev.shard.planner.physical.SinkExec;
-import dev.shard.planner.physical.SourceExec.ArrowScanExec;
-import dev.shard.planner.physical.Stage;
 import dev.shard.planner.type.Schema;
 import dev.shard.runtime.api.Pool;
-import dev.shard.runtime.api.Run;
-import dev.shard.runtime.api.RunOptions;
-import dev.shard.runtime.task.Shards;
 import dev.shard.runtime.report.RunReport;
 import dev.shard.storage.SharedReference;
 import dev.shard.storage.arrow.SharedArrowTable;
@@ -34,7 +27,8 @@ import java.util.function.Function;
 
 /**
  * Runs a physical plan: first the plans of its broadcast build sides, each result shared
- * once as an Arrow table the stage's workers map (unlinked when the run ends); then the stage's shards on the pool's workers (inputs borrowed by
+ * once as an Arrow table the stage's workers map (unlinked when the run ends), and its
+ * partitioned joins (see PartitionedJoinRunner); then the stage's shards on the pool's workers (inputs borrowed by
  * reference, never copied; rows written by the workers as Arrow files into a stage
  * directory that is deleted when the run ends, also when it fails), then on the driver
  * the merge of the partials in block order or of the shard files in shard order, the
@@ -52,27 +46,10 @@ public final class QueryRunner {
         long start = System.nanoTime();
         List<SharedTableInput> shared = new ArrayList<>();
         try (StageDirectory directory = StageDirectory.create()) {
-            Stage stage = plan.stage();
-            List<StageResult> results = new ArrayList<>();
-            Optional<RunReport> report = Optional.empty();
-            RunOptions options = RunOptions.none();
-            List<PlanExplanation> builds = new ArrayList<>();
-            for (PhysicalPlan.BuildInput build : plan.builds()) {
-                QueryResult built = run(pool, build.plan(), tables);
-                builds.add(built.explanation());
-                SharedTableInput input = BuildSharing.share(built.table());
-                shared.add(input);
-                options = options.withInput(build.inputName(), input.handle());
-            }
-            if (stage.rows() > 0) {
-                if (stage.fragment().source() instanceof ArrowScanExec scan) {
-                    options = options.withInput(PhysicalPlanner.SCAN_INPUT, tables.apply(scan.source()));
-                }
-                Run<StageResult> run = pool.shardMap(Shards.contiguous(stage.rows(), stage.sizing().rowsPerShard()),
-                        new StageKernel(stage.fragment(), directory.path().toString()), options);
-                report = Optional.of(run.report());
-                results.addAll(run.results());
-            }
+            StageRuns.StageRun stageRun = StageRuns.run(pool, plan, directory.path(), tables, shared);
+            List<StageResult> results = stageRun.results();
+            Optional<RunReport> report = stageRun.report();
+            List<PlanExplanation> builds = stageRun.before();
             long stageBytes = results.stream().map(StageResult::file).filter(Objects::nonNull)
                     .mapToLong(StageFile::bytes).sum();
             ColumnTable table = merge(plan, results);
@@ -115,6 +92,8 @@ public final class QueryRunner {
                 yield aggregator.finish();
             }
             case SinkExec.CollectRowsExec collect -> concatenate(collect.input(), files(results, collect.input()));
+            case SinkExec.PartitionRowsExec partition -> throw new IllegalStateException(
+                    "a partitioned join's side is run by PartitionedJoinRunner, not as a query");
             case SinkExec.SortedRowsExec sorted -> sorted.keys().isEmpty()
                     ? concatenate(sorted.input(), files(results, sorted.input()))
                     : DriverOperators.merge(sorted.input(), files(results, sorted.input()), sorted.keys());

@@ -38,6 +38,19 @@ final class StageDirectory implements AutoCloseable {
         return new StageDirectory(path);
     }
 
+    /** A new directory (0700) inside {@code parent}, for one step's files; deleted with the stage directory. */
+    static Path subdirectory(Path parent, String name) {
+        Path path = parent.resolve(name);
+        try {
+            Files.createDirectory(path, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            throw new StorageException("cannot create the stage directory " + path + ": " + e.getMessage()
+                    + " (point SHARD_SHM_DIR at a writable tmpfs you own)", e);
+        }
+        return path;
+    }
+
     Path path() {
         return path;
     }

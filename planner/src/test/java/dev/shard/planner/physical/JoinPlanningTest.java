@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shard.planner.PlanException;
+import dev.shard.planner.explain.ExplainJson;
 import dev.shard.planner.explain.ExplainLevel;
 import dev.shard.planner.explain.ExplainText;
 import dev.shard.planner.expr.ScalarFunction;
@@ -19,6 +20,7 @@ import dev.shard.planner.logical.LogicalJoin;
 import dev.shard.planner.logical.LogicalPlan;
 import dev.shard.planner.physical.PipelineExec.HashJoinExec;
 import dev.shard.planner.run.PlanExplainer;
+import dev.shard.planner.testing.GoldenFiles;
 import dev.shard.runtime.tune.MachineProfile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,12 +54,44 @@ class JoinPlanningTest {
     }
 
     @Test
-    void aBuildSideAboveHalfAWorkersShareIsRefusedWithTheBudgetThatWorks() {
+    void aBuildSideAboveHalfAWorkersShareIsPartitionedAndExplainSaysWhyAndHowMany() {
+        PhysicalPlan plan = PhysicalPlanner.plan(join(20_000_000), new PlanningContext(MACHINE, 1L << 30, 0));
+        assertEquals(List.of(), plan.builds(), "nothing is broadcast");
+        PhysicalPlan.PartitionedJoin partitioned = plan.partitionedJoins().getFirst();
+        assertEquals(3, partitioned.partitions(), "⌈610 MiB / (½ × 462 MiB)⌉");
+        PipelineExec.PartitionedJoinExec reader = assertInstanceOf(PipelineExec.PartitionedJoinExec.class,
+                plan.stage().fragment().operators().getFirst());
+        assertEquals("partitioned: build side ≈ 20,000,000 rows × 32 B = 610 MiB > ½ × 462 MiB worker share"
+                + " ((budget − shared − 2 × JVM base) / 2 workers); 3 partitions of ≈ 203 MiB, both sides split by"
+                + " key hash", reader.strategy());
+        assertInstanceOf(SourceExec.ProbeRowsExec.class, plan.stage().fragment().source());
+        assertEquals(10_000_000, plan.stage().rows(), "the stage above walks the probe's rows");
+        assertInstanceOf(SinkExec.PartitionRowsExec.class, partitioned.probe().stage().fragment().sink());
+        assertInstanceOf(SinkExec.PartitionRowsExec.class, partitioned.build().stage().fragment().sink());
+        String text = ExplainText.render(PlanExplainer.planned(plan), ExplainLevel.PLAN);
+        assertTrue(text.contains("partitions 3 ← memory: ⌈610 MiB build hash table / (½ × 462 MiB worker share)⌉"
+                + " = 3"), text);
+        assertTrue(text.contains("HashPartitionExec") && text.contains("PartitionHashJoinExec")
+                && text.contains("PartitionedHashJoinExec"), text);
+        GoldenFiles.assertMatchesGolden("explain/join-partitioned-plan.txt", text);
+        GoldenFiles.assertMatchesGolden("explain/join-partitioned-plan.json", ExplainJson.write(
+                PlanExplainer.planned(plan)));
+    }
+
+    @Test
+    void theBroadcastPlanHasItsGoldenToo() {
+        PhysicalPlan plan = PhysicalPlanner.plan(join(1_000), new PlanningContext(MACHINE, 1L << 30, 0));
+        GoldenFiles.assertMatchesGolden("explain/join-broadcast-plan.txt",
+                ExplainText.render(PlanExplainer.planned(plan), ExplainLevel.PLAN));
+    }
+
+    @Test
+    void aBuildSideThatNeedsTooManyPartitionsIsRefusedWithTheBudgetThatWorks() {
         PlanException refused = assertThrows(PlanException.class,
-                () -> PhysicalPlanner.plan(join(20_000_000), new PlanningContext(MACHINE, 1L << 30, 0)));
-        assertTrue(refused.getMessage().startsWith("join: the build side (≈ 20,000,000 rows × 32 B = 610 MiB) does not fit"),
-                refused.getMessage());
-        assertTrue(refused.hint().startsWith("raise the memory budget to at least 2.5 GiB"), refused.hint());
+                () -> PhysicalPlanner.plan(join(20_000_000), new PlanningContext(MACHINE, (100L << 20) + (1L << 20), 0)));
+        assertTrue(refused.getMessage().startsWith("join: the build side (≈ 20,000,000 rows × 32 B = 610 MiB) needs"
+                + " more than 1024 partitions"), refused.getMessage());
+        assertTrue(refused.hint().startsWith("raise the memory budget to at least"), refused.hint());
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * SIGKILL one worker in the middle of a group-by, of a join (probe stage) and of a sort whose shards write stage
+ * SIGKILL one worker in the middle of a group-by, of a join (probe stage), of a partitioned join and of a sort whose shards write stage
  * files: the supervisor replaces it, only its shards run again, and the result has the
  * same bits as a clean run's; the stage directory is gone afterwards.
  */
@@ -43,7 +43,11 @@ class WorkerDeathProcessTest {
 
     /** Enough work per shard (transcendental functions) that a kill lands mid-run on a loaded machine too. */
     private static LogicalPlan heavy() {
-        LogicalPlan generate = new LogicalGenerate(ROWS, List.of(
+        return heavy(ROWS);
+    }
+
+    private static LogicalPlan heavy(long rows) {
+        LogicalPlan generate = new LogicalGenerate(rows, List.of(
                 as("key", call(ScalarFunction.RANDOM_INT, lit(1000), lit(1))),
                 as("value", call(ScalarFunction.EXP, call(ScalarFunction.SQRT, call(ScalarFunction.ABS, call(ScalarFunction.NORMAL, lit(2)))))),
                 as("other", call(ScalarFunction.LOG, call(ScalarFunction.UNIFORM, lit(1.0), lit(2.0), lit(3))))));
@@ -76,6 +80,35 @@ class WorkerDeathProcessTest {
         compareWithAKilledRun(plan);
     }
 
+    /**
+     * Killed while the partitioned join's steps run (the probe side's partition files, the
+     * build side's, the per-partition joins): the stage reports of those steps are not the
+     * query's report, so the replacement of the killed worker is what shows the kill landed.
+     */
+    @Test
+    void aPartitionedJoinIsExactAfterAWorkerIsKilled() throws Exception {
+        LogicalPlan customers = new LogicalGenerate(800_000, List.of(as("id", call(ScalarFunction.ROW)),
+                as("country", call(ScalarFunction.RANDOM_INT, lit(20), lit(7)))));
+        LogicalPlan plan = new LogicalSort(new LogicalAggregate(new LogicalJoin(heavy(2_000_000), customers,
+                JoinType.INNER, List.of(new JoinKey("key", "id"))), List.of("country"), List.of(
+                agg("total", AggregateFunction.SUM, col("value")), agg("n", AggregateFunction.COUNT, null))),
+                List.of(SortKey.ascending("country")));
+        PlanningContext context = PartitionedJoins.context(2, 40L << 20);
+        assertEquals(2, PhysicalPlanner.plan(plan, context).partitionedJoins().getFirst().partitions());
+        try (Pool pool = Pool.builder().workers(2).start()) {
+            QueryResult clean = run(pool, plan, context);
+            CompletableFuture<QueryResult> running = CompletableFuture.supplyAsync(() -> run(pool, plan, context));
+            long pid = awaitProgress(pool, running);
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+            QueryResult killed = running.get(240, TimeUnit.SECONDS);
+            assertTrue(pool.status().workers().get(1).pid() != pid, "the killed worker was replaced");
+            assertEquals(WorkloadDeterminismProcessTest.render(clean.table()),
+                    WorkloadDeterminismProcessTest.render(killed.table()), "same bits as the clean run");
+            assertEquals(20, clean.table().rows());
+            RowsStageProcessTest.assertNoStageDirectoryLeft();
+        }
+    }
+
     private static void compareWithAKilledRun(LogicalPlan plan) throws Exception {
         try (Pool pool = Pool.builder().workers(2).start()) {
             QueryResult clean = run(pool, plan);
@@ -93,7 +126,11 @@ class WorkerDeathProcessTest {
     }
 
     private static QueryResult run(Pool pool, LogicalPlan plan) {
-        return QueryRunner.run(pool, PhysicalPlanner.plan(plan, new PlanningContext(2, 0, 0)), source -> {
+        return run(pool, plan, new PlanningContext(2, 0, 0));
+    }
+
+    private static QueryResult run(Pool pool, LogicalPlan plan, PlanningContext context) {
+        return QueryRunner.run(pool, PhysicalPlanner.plan(plan, context), source -> {
             throw new AssertionError("no scan here");
         });
     }

@@ -1,0 +1,92 @@
+package dev.shard.planner.exec;
+
+import dev.shard.planner.exec.vector.BatchColumn;
+import dev.shard.planner.exec.vector.ColumnBatch;
+import dev.shard.planner.physical.PipelineExec.PartitionedJoinExec;
+import dev.shard.planner.physical.SinkExec.PartitionRowsExec;
+import dev.shard.planner.type.Schema;
+import dev.shard.runtime.task.ShardContext;
+import dev.shard.storage.arrow.SharedArrowTable;
+
+/**
+ * A partitioned join's rows, back in probe order. Each joined file is sorted by probe
+ * origin (first source row of the probe batch, then position in the probe shard): the
+ * probe side was written in order and each partition probed in order. For a batch of
+ * probe row indices [a, b) this merges, over the partitions' heads, the rows whose
+ * origin lies in [a, b) — one probe row's matches are consecutive in one partition, in
+ * build-row order — so the output is the broadcast join's, row for row.
+ */
+final class PartitionedJoinReader implements ExpandingOperator {
+    private final PartitionCursor[] cursors;
+    private final int[] sourceColumn;
+    private final BatchColumn[] outColumns;
+    private final ColumnBatch out;
+    private ColumnBatch input;
+    private long end;
+
+    PartitionedJoinReader(PartitionedJoinExec exec, ShardContext context) {
+        Schema file = exec.joinedFile();
+        this.cursors = new PartitionCursor[exec.partitions()];
+        for (int p = 0; p < cursors.length; p++) {
+            cursors[p] = new PartitionCursor(context.input(exec.joinedInput() + p, SharedArrowTable.class), file);
+        }
+        this.sourceColumn = exec.output().names().stream().mapToInt(file::indexOf).toArray();
+        this.outColumns = exec.output().fields().stream()
+                .map(field -> new BatchColumn(field.type(), ColumnBatch.CAPACITY)).toArray(BatchColumn[]::new);
+        this.out = new ColumnBatch(outColumns.length);
+        for (int c = 0; c < outColumns.length; c++) {
+            out.setColumn(c, outColumns[c]);
+        }
+    }
+
+    @Override
+    public void start(ColumnBatch batch) {
+        input = batch;
+        end = batch.firstRow() + batch.size();
+        for (PartitionCursor cursor : cursors) {
+            cursor.skipBefore(batch.firstRow());
+        }
+    }
+
+    @Override
+    public ColumnBatch next() {
+        if (input == null) {
+            return null;
+        }
+        for (BatchColumn column : outColumns) {
+            column.hasNulls = false;
+        }
+        int rows = 0;
+        while (rows < ColumnBatch.CAPACITY) {
+            PartitionCursor first = null;
+            for (PartitionCursor cursor : cursors) {
+                if (cursor.hasRowBefore(end) && (first == null || cursor.before(first))) {
+                    first = cursor;
+                }
+            }
+            if (first == null) {
+                break;
+            }
+            // A probe row's matches are consecutive in its partition: copy them without re-merging.
+            do {
+                ColumnBatch chunk = first.chunk();
+                int at = first.chunkIndex();
+                for (int c = 0; c < outColumns.length; c++) {
+                    outColumns[c].copyRow(chunk.column(sourceColumn[c]), at, rows);
+                }
+                rows++;
+            } while (first.advanceWithinOrigin() && rows < ColumnBatch.CAPACITY);
+        }
+        if (rows == 0) {
+            input = null;
+            return null;
+        }
+        out.reset(input.firstRow(), rows);
+        return out;
+    }
+
+    /** Column positions of the probe origin in a joined file. */
+    static int[] originColumns(Schema file) {
+        return new int[] {file.indexOf(PartitionRowsExec.PROBE_ROW), file.indexOf(PartitionRowsExec.PROBE_POSITION)};
+    }
+}

@@ -1,0 +1,76 @@
+package dev.shard.planner.run;
+
+import dev.shard.planner.exec.StageKernel;
+import dev.shard.planner.exec.StageResult;
+import dev.shard.planner.explain.PlanExplanation;
+import dev.shard.planner.logical.TableSource;
+import dev.shard.planner.physical.PhysicalPlan;
+import dev.shard.planner.physical.PhysicalPlanner;
+import dev.shard.planner.physical.SourceExec.ArrowScanExec;
+import dev.shard.planner.physical.Stage;
+import dev.shard.runtime.api.Pool;
+import dev.shard.runtime.api.Run;
+import dev.shard.runtime.api.RunOptions;
+import dev.shard.runtime.report.RunReport;
+import dev.shard.runtime.task.Shards;
+import dev.shard.storage.SharedReference;
+import dev.shard.storage.arrow.SharedArrowTable;
+import dev.shard.storage.arrow.SharedTableInput;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Runs a plan's worker stage and, first, what it reads: the broadcast build sides (run
+ * as whole queries, shared as Arrow tables) and the partitioned joins (their files in
+ * {@code directory}, shared by path). The driver's operators are the caller's.
+ */
+final class StageRuns {
+    private StageRuns() {
+    }
+
+    /**
+     * The stage's results (in shard order) and report, and the explanations of the stages
+     * that ran before it, in run order.
+     */
+    record StageRun(List<StageResult> results, Optional<RunReport> report, List<PlanExplanation> before) {
+    }
+
+    /**
+     * @param directory where the stage's and its partitioned joins' files go (deleted by the caller's run)
+     * @param shared    build tables shared for this run, closed by the caller when the run ends
+     */
+    static StageRun run(Pool pool, PhysicalPlan plan, Path directory,
+            Function<TableSource, SharedReference<SharedArrowTable>> tables, List<SharedTableInput> shared) {
+        RunOptions options = RunOptions.none();
+        List<PlanExplanation> before = new ArrayList<>();
+        for (PhysicalPlan.BuildInput build : plan.builds()) {
+            QueryResult built = QueryRunner.run(pool, build.plan(), tables);
+            before.add(built.explanation());
+            SharedTableInput input = BuildSharing.share(built.table());
+            shared.add(input);
+            options = options.withInput(build.inputName(), input.handle());
+        }
+        for (int j = 0; j < plan.partitionedJoins().size(); j++) {
+            PhysicalPlan.PartitionedJoin join = plan.partitionedJoins().get(j);
+            PartitionedJoinRunner.Joined joined = PartitionedJoinRunner.run(pool, join,
+                    StageDirectory.subdirectory(directory, "join-" + j), tables, shared);
+            before.addAll(joined.explanations());
+            for (int p = 0; p < joined.files().size(); p++) {
+                options = options.withInput(join.inputName() + p, new ArrowFileReference(joined.files().get(p)));
+            }
+        }
+        Stage stage = plan.stage();
+        if (stage.rows() == 0) {
+            return new StageRun(List.of(), Optional.empty(), before);
+        }
+        if (stage.fragment().source() instanceof ArrowScanExec scan) {
+            options = options.withInput(PhysicalPlanner.SCAN_INPUT, tables.apply(scan.source()));
+        }
+        Run<StageResult> run = pool.shardMap(Shards.contiguous(stage.rows(), stage.sizing().rowsPerShard()),
+                new StageKernel(stage.fragment(), directory.toString()), options);
+        return new StageRun(run.results(), Optional.of(run.report()), before);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.shard.planner.run;
+
+import static dev.shard.planner.testing.Plans.agg;
+import static dev.shard.planner.testing.Plans.as;
+import static dev.shard.planner.testing.Plans.call;
+import static dev.shard.planner.testing.Plans.col;
+import static dev.shard.planner.testing.Plans.lit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shard.planner.expr.AggregateFunction;
+import dev.shard.planner.expr.ScalarFunction;
+import dev.shard.planner.logical.JoinKey;
+import dev.shard.planner.logical.JoinType;
+import dev.shard.planner.logical.LogicalAggregate;
+import dev.shard.planner.logical.LogicalGenerate;
+import dev.shard.planner.logical.LogicalJoin;
+import dev.shard.planner.logical.LogicalPlan;
+import dev.shard.planner.logical.TableSource;
+import dev.shard.planner.physical.PhysicalPlan;
+import dev.shard.planner.physical.PhysicalPlanner;
+import dev.shard.planner.physical.PlanningContext;
+import dev.shard.planner.run.PartitionedJoins.Keys;
+import dev.shard.runtime.api.Pool;
+import dev.shard.storage.SharedReference;
+import dev.shard.storage.arrow.SharedArrowTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Partitioned hash joins (inner, left), forced by a small budget, and aggregations over
+ * them checked against the plain single-threaded reference of JoinProcessTest: null keys
+ * on both sides, empty sides, all-equal and skewed keys (one partition far larger than
+ * the others, one probe row matching most of the build), 1 and 3 workers.
+ */
+@Tag("process")
+@Timeout(value = 900, unit = TimeUnit.SECONDS)
+class PartitionedJoinProcessTest {
+    private static final long LEFT_ROWS = 150_001;
+    private static final long RIGHT_ROWS = 300_000;
+    /** A 12 MB build hash table against 20 MiB per worker: two partitions or more. */
+    private static final long SHARE = 20L << 20;
+
+    @Test
+    void partitionedJoinsMatchThePlainReference() {
+        for (int workers : new int[] {1, 3}) {
+            try (Pool pool = Pool.builder().workers(workers).start()) {
+                check(pool, workers, Keys.WIDE, false, Keys.WIDE, false);
+                check(pool, workers, Keys.ALL_EQUAL, false, Keys.WIDE, false);
+                check(pool, workers, Keys.SKEWED, false, Keys.WIDE, false);
+                check(pool, workers, Keys.WIDE, false, Keys.SKEWED, false);
+                check(pool, workers, Keys.WIDE, true, Keys.WIDE, false);
+                check(pool, workers, Keys.WIDE, false, Keys.WIDE, true);
+            }
+        }
+    }
+
+    /**
+     * Two partitioned joins in a chain: the upper join's probe side is the lower join's
+     * stage, reading its partitions back in probe order. Same rows as the broadcast plan.
+     */
+    @Test
+    void chainedPartitionedJoinsGiveTheBroadcastRows() {
+        LogicalPlan second = new LogicalGenerate(PartitionedJoins.KEY_RANGE, List.of(
+                as("id2", call(ScalarFunction.RANDOM_INT, lit(RIGHT_ROWS), lit(21))),
+                as("x", call(ScalarFunction.RANDOM, lit(22))), as("y", call(ScalarFunction.ROW))));
+        LogicalPlan chain = new LogicalJoin(new LogicalJoin(PartitionedJoins.left(LEFT_ROWS, Keys.WIDE, false),
+                PartitionedJoins.right(RIGHT_ROWS, Keys.WIDE, false), JoinType.INNER,
+                List.of(new JoinKey("k", "id"))), second, JoinType.LEFT, List.of(new JoinKey("rr", "id2")));
+        int workers = 3;
+        PhysicalPlan partitioned = PhysicalPlanner.plan(chain, PartitionedJoins.context(workers, SHARE));
+        assertEquals(1, partitioned.partitionedJoins().size(), "the upper join is partitioned");
+        assertEquals(1, partitioned.partitionedJoins().getFirst().probe().partitionedJoins().size(),
+                "and so is the lower one, inside its probe side");
+        try (Pool pool = Pool.builder().workers(workers).start()) {
+            List<List<Object>> broadcast = rows(QueryRunner.run(pool,
+                    PhysicalPlanner.plan(chain, new PlanningContext(workers, 0, 0)), PartitionedJoinProcessTest::noScan));
+            assertEquals(broadcast, rows(QueryRunner.run(pool, partitioned, PartitionedJoinProcessTest::noScan)));
+            assertTrue(broadcast.size() > LEFT_ROWS / 2, "the chain keeps rows: " + broadcast.size());
+        }
+    }
+
+    private static SharedReference<SharedArrowTable> noScan(TableSource source) {
+        throw new AssertionError("no scan here");
+    }
+
+    private static List<List<Object>> rows(QueryResult result) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int r = 0; r < result.table().rows(); r++) {
+            rows.add(result.table().row(r));
+        }
+        return rows;
+    }
+
+    private static void check(Pool pool, int workers, Keys leftKeys, boolean emptyLeft, Keys rightKeys,
+            boolean emptyRight) {
+        long rightRows = emptyRight ? 2 * RIGHT_ROWS : RIGHT_ROWS;
+        String what = workers + " workers, left " + leftKeys + (emptyLeft ? " (empty)" : "") + ", right " + rightKeys
+                + (emptyRight ? " (empty)" : "");
+        List<List<Object>> left = PartitionedJoins.leftRows(LEFT_ROWS, leftKeys, emptyLeft);
+        List<List<Object>> right = PartitionedJoins.rightRows(rightRows, rightKeys, emptyRight);
+        for (JoinType type : JoinType.values()) {
+            LogicalPlan join = new LogicalJoin(PartitionedJoins.left(LEFT_ROWS, leftKeys, emptyLeft),
+                    PartitionedJoins.right(rightRows, rightKeys, emptyRight), type, List.of(new JoinKey("k", "id")));
+            List<List<Object>> expected = JoinProcessTest.referenceJoin(left, right, type == JoinType.LEFT);
+            assertEquals(expected, run(pool, workers, join), type + " join: " + what);
+            LogicalPlan aggregate = new LogicalAggregate(join, List.of("k"), List.of(
+                    agg("n", AggregateFunction.COUNT, null), agg("rights", AggregateFunction.COUNT_DISTINCT, col("rr")),
+                    agg("low", AggregateFunction.MIN, col("w")), agg("high", AggregateFunction.MAX, col("w"))));
+            assertEquals(JoinProcessTest.referenceAggregate(expected), run(pool, workers, aggregate),
+                    type + " join, group by k: " + what);
+        }
+    }
+
+    private static List<List<Object>> run(Pool pool, int workers, LogicalPlan logical) {
+        PhysicalPlan plan = PhysicalPlanner.plan(logical, PartitionedJoins.context(workers, SHARE));
+        assertEquals(1, plan.partitionedJoins().size(), "the small budget partitions the join");
+        QueryResult result = QueryRunner.run(pool, plan, source -> {
+            throw new AssertionError("no scan here");
+        });
+        try {
+            RowsStageProcessTest.assertNoStageDirectoryLeft();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (int r = 0; r < result.table().rows(); r++) {
+            rows.add(result.table().row(r));
+        }
+        return rows;
+    }
+}
