@@ -7,7 +7,7 @@
  * That keeps one syntax error from cascading into the next line and lets every line
  * report its own error. Steps are attached to the pipeline above them afterwards.
  *
- * Soft keywords (rows, columns, of, with, into, kernel, left, aggregate) are also
+ * Soft keywords (rows, columns, each, of, with, into, kernel, left, aggregate) are also
  * names, so `param rows = 10` works. Function names (if, int, count, ...) are names.
  */
 grammar Shard;
@@ -31,7 +31,19 @@ letDeclaration
 letValue
     : FROM source          # letPipeline
     | constructedSource    # letSource
+    | listValue            # letList
     | expression           # letExpression
+    ;
+
+// A list of shared vectors and matrices, for `apply each`. Empty lists parse, so the
+// analyser can say why they are refused.
+listValue
+    : LBRACK (listElement (COMMA listElement)* COMMA?)? RBRACK
+    ;
+
+listElement
+    : constructedSource    # builtElement
+    | name                 # namedElement
     ;
 
 pipelineHead
@@ -79,7 +91,7 @@ step
     ;
 
 applyStatement
-    : APPLY margin=(ROWS | COLUMNS) OF name (WITH nameList)? INTO name COLON applyBody
+    : APPLY margin=(ROWS | COLUMNS | EACH) OF name (WITH nameList)? INTO name COLON applyBody
     ;
 
 applyBody
@@ -148,7 +160,7 @@ literal
     ;
 
 name
-    : IDENTIFIER | ROWS | COLUMNS | OF | WITH | INTO | KERNEL | LEFT | AGGREGATE
+    : IDENTIFIER | ROWS | COLUMNS | EACH | OF | WITH | INTO | KERNEL | LEFT | AGGREGATE
     ;
 
 // Keywords. The first group is reserved; the second (soft) is also a name.
@@ -180,6 +192,7 @@ NULL : 'null';
 
 ROWS : 'rows';
 COLUMNS : 'columns';
+EACH : 'each';
 OF : 'of';
 WITH : 'with';
 INTO : 'into';

@@ -105,8 +105,9 @@ final class ExpressionChecker {
         Set<String> inScope = namesIn(scope);
         List<String> hints = new ArrayList<>();
         Suggestions.didYouMean(name.text(), inScope).ifPresent(hints::add);
-        if (scope.place() == Scope.Place.APPLY && (name.text().equals("row") || name.text().equals("column"))) {
-            hints.add("the apply's margin names the slice: `apply rows` gives `row`, `apply columns` gives `column`");
+        if (scope.place() == Scope.Place.APPLY && List.of("row", "column", "item").contains(name.text())) {
+            hints.add("the apply's margin names the slice: `apply rows` gives `row`, `apply columns` gives `column`,"
+                    + " `apply each` gives `item`");
         }
         hints.add(inScope.isEmpty() ? "no names are defined here yet; declare one with `param` or `let` above"
                 : "names in scope: " + Suggestions.list(inScope));

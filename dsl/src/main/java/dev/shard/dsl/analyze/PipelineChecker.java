@@ -28,8 +28,19 @@ final class PipelineChecker {
     static final List<String> ELEMENT_TYPES = List.of("double", "int", "long", "logical", "raw");
     private static final String JAVA_NAME = "([A-Za-z_$][A-Za-z_$0-9]*\\.)*[A-Za-z_$][A-Za-z_$0-9]*";
 
-    /** What a pipeline makes: a table, vector, matrix or buffer, with its sizes when they are constants. */
-    record Shape(Binding.Kind kind, String detail, List<Long> dimensions) {
+    /**
+     * What a pipeline makes: a table, vector, matrix, buffer or list, with its sizes when they
+     * are constants; a list also has its elements.
+     */
+    record Shape(Binding.Kind kind, String detail, List<Long> dimensions, List<ListChecker.Element> elements) {
+        Shape {
+            dimensions = List.copyOf(dimensions);
+            elements = List.copyOf(elements);
+        }
+
+        Shape(Binding.Kind kind, String detail, List<Long> dimensions) {
+            this(kind, detail, dimensions, List.of());
+        }
     }
 
     private final AnalysisOptions options;
@@ -152,6 +163,7 @@ final class PipelineChecker {
                 yield new Shape(Binding.Kind.MATRIX, "from " + read.path().value(), List.of());
             }
             case Source.BufferSource buffer -> buffer(buffer);
+            case Source.ListSource list -> new ListChecker(this, diagnostics).shape(list, this::source);
         };
     }
 

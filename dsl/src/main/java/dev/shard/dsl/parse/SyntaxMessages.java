@@ -26,8 +26,8 @@ final class SyntaxMessages {
 
     private static final Map<Integer, String> USAGE = Map.ofEntries(
             Map.entry(PARAM, "usage: `param name = literal`, such as `param rows = 10_000`"),
-            Map.entry(LET, "usage: `let name = from <source> ...`, `let name = vector(n) {...}` or"
-                    + " `let name = <expression>`"),
+            Map.entry(LET, "usage: `let name = from <source> ...`, `let name = vector(n) {...}`,"
+                    + " `let name = [vector(n) {...}, ...]` or `let name = <expression>`"),
             Map.entry(FROM, "usage: `from <source>`: a file path in quotes, a let name, `generate(rows) {col = expr}`,"
                     + " `matrix(n, p) {expr}`, `vector(n) {expr}` or `read_matrix \"file.arrow\"`"),
             Map.entry(FILTER, "usage: `filter <condition>`, such as `filter fare > 5`"),
@@ -41,7 +41,7 @@ final class SyntaxMessages {
             Map.entry(SHARD, "usage: `shard rows <count>`, such as `shard rows 64K`"),
             Map.entry(WRITE, "usage: `write \"out/result.csv\"` ending a pipeline, or `write <buffer> \"out/r.csv\"`"),
             Map.entry(APPLY, "usage: `apply columns of X with y into r: cor(column, y)` or"
-                    + " `apply rows of X into s: sum(row)`"));
+                    + " `apply rows of X into s: sum(row)` or `apply each of parts into r: mean(item)`"));
 
     private static final java.util.Set<Integer> LIST_VERBS = java.util.Set.of(DERIVE, SELECT, GROUP, SORT, JOIN);
 
@@ -164,8 +164,8 @@ final class SyntaxMessages {
     }
 
     private static boolean isSoftKeyword(int type) {
-        return type == ROWS || type == COLUMNS || type == OF || type == WITH || type == INTO || type == KERNEL
-                || type == LEFT || type == AGGREGATE;
+        return type == ROWS || type == COLUMNS || type == EACH || type == OF || type == WITH || type == INTO
+                || type == KERNEL || type == LEFT || type == AGGREGATE;
     }
 
     private static boolean isReservedWord(Token token) {

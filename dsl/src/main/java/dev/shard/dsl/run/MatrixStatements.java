@@ -32,6 +32,9 @@ final class MatrixStatements implements AutoCloseable {
     private final LoweredScript script;
     private final SourceText source;
     private final Map<String, OutputBuffer> buffers = new LinkedHashMap<>();
+    private final Map<String, List<OutputBuffer>> lists = new LinkedHashMap<>();
+    /** Buffers of list elements written in the list itself, which no let name owns. */
+    private final List<OutputBuffer> owned = new ArrayList<>();
 
     MatrixStatements(Session session, LoweredScript script, SourceText source) {
         this.session = session;
@@ -40,6 +43,9 @@ final class MatrixStatements implements AutoCloseable {
     }
 
     RunReport apply(Statement.ApplyStatement apply) {
+        if (apply.margin() == Statement.Margin.EACH) {
+            return new ListApply(session, script, this).apply(apply);
+        }
         OutputBuffer matrix = value(apply.matrix().text());
         OutputBuffer into = value(apply.into().text());
         List<String> sides = apply.sideInputs().stream().map(Name::text).toList();
@@ -73,31 +79,62 @@ final class MatrixStatements implements AutoCloseable {
     }
 
     /** The buffer bound to {@code name}, made (and for vectors and matrices filled) on first use. */
-    private OutputBuffer value(String name) {
+    OutputBuffer value(String name) {
         OutputBuffer existing = buffers.get(name);
         if (existing != null) {
             return existing;
         }
         Source source = script.matrixValues().get(name);
-        if (source == null) {
+        if (source == null || source instanceof Source.ListSource) {
             throw new IllegalArgumentException("`" + name + "` is not a vector, matrix or buffer");
         }
-        OutputBuffer made = switch (source) {
-            case Source.VectorSource vector -> fill(name, BufferSpec.vector(ElementType.DOUBLE, size(vector.length())),
-                    vector.element(), true);
-            case Source.MatrixSource matrix -> fill(name, BufferSpec.matrix(ElementType.DOUBLE, size(matrix.rows()),
-                    size(matrix.columns())), matrix.cell(), false);
+        OutputBuffer made = make(name, source);
+        buffers.put(name, made);
+        return made;
+    }
+
+    /**
+     * The elements of the list bound to {@code name}, each a shared buffer made once: a let
+     * name is that let's buffer, and an element written in the list is made and filled here.
+     */
+    List<OutputBuffer> list(String name) {
+        List<OutputBuffer> existing = lists.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        if (!(script.matrixValues().get(name) instanceof Source.ListSource list)) {
+            throw new IllegalArgumentException("`" + name + "` is not a list");
+        }
+        List<OutputBuffer> elements = new ArrayList<>();
+        for (int index = 0; index < list.elements().size(); index++) {
+            Source element = list.elements().get(index);
+            if (element instanceof Source.NamedSource named) {
+                elements.add(value(named.name().text()));
+                continue;
+            }
+            OutputBuffer made = make(name + "[" + index + "]", element);
+            owned.add(made);
+            elements.add(made);
+        }
+        lists.put(name, List.copyOf(elements));
+        return lists.get(name);
+    }
+
+    private OutputBuffer make(String name, Source source) {
+        return switch (source) {
+            case Source.VectorSource vector -> fill(name, source,
+                    BufferSpec.vector(ElementType.DOUBLE, size(vector.length())), vector.element(), true);
+            case Source.MatrixSource matrix -> fill(name, source, BufferSpec.matrix(ElementType.DOUBLE,
+                    size(matrix.rows()), size(matrix.columns())), matrix.cell(), false);
             case Source.BufferSource buffer -> OutputBuffer.create(BufferSpec.of(
                     ElementType.parse(buffer.elementType().text()),
                     buffer.dimensions().stream().mapToLong(this::size).toArray()));
             default -> throw new UnsupportedOperationException("`" + name + "`: read_matrix is not supported by"
                     + " scripts yet; write the matrix with matrix(n, p) {...}");
         };
-        buffers.put(name, made);
-        return made;
     }
 
-    private OutputBuffer fill(String name, BufferSpec spec, Expression body, boolean vector) {
+    private OutputBuffer fill(String name, Source made, BufferSpec spec, Expression body, boolean vector) {
         Set<String> vectors = new java.util.HashSet<>();
         script.matrixValues().forEach((bound, value) -> {
             if (value instanceof Source.VectorSource) {
@@ -114,7 +151,6 @@ final class MatrixStatements implements AutoCloseable {
             options = options.withInput(vectorName, value(vectorName).reference());
         }
         OutputBuffer target = OutputBuffer.create(spec);
-        Source made = script.matrixValues().get(name);
         try {
             long rows = vector ? target.length() : target.rows();
             long count = vector ? target.length() : target.columns();
@@ -170,5 +206,6 @@ final class MatrixStatements implements AutoCloseable {
     @Override
     public void close() {
         buffers.values().forEach(OutputBuffer::close);
+        owned.forEach(OutputBuffer::close);
     }
 }
