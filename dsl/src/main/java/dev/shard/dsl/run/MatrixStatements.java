@@ -7,6 +7,7 @@ import dev.shard.dsl.ast.Source;
 import dev.shard.dsl.ast.Statement;
 import dev.shard.dsl.diag.SourceText;
 import dev.shard.dsl.lower.LoweredScript;
+import dev.shard.dsl.vector.MatrixFile;
 import dev.shard.planner.expr.Literal;
 import dev.shard.runtime.api.Run;
 import dev.shard.runtime.api.RunOptions;
@@ -15,6 +16,7 @@ import dev.shard.runtime.report.RunReport;
 import dev.shard.storage.buffer.BufferSpec;
 import dev.shard.storage.buffer.OutputBuffer;
 import dev.shard.storage.layout.ElementType;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,9 +131,26 @@ final class MatrixStatements implements AutoCloseable {
             case Source.BufferSource buffer -> OutputBuffer.create(BufferSpec.of(
                     ElementType.parse(buffer.elementType().text()),
                     buffer.dimensions().stream().mapToLong(this::size).toArray()));
-            default -> throw new UnsupportedOperationException("`" + name + "`: read_matrix is not supported by"
-                    + " scripts yet; write the matrix with matrix(n, p) {...}");
+            case Source.ReadMatrixSource read -> read(name, read);
+            default -> throw new IllegalArgumentException("`" + name + "` is not a vector, matrix or buffer");
         };
+    }
+
+    /** {@code read_matrix "m.arrow"}: the file's double columns copied once into a shared matrix buffer. */
+    private OutputBuffer read(String name, Source.ReadMatrixSource read) {
+        try (MatrixFile file = MatrixFile.open(Path.of(read.path().value()).toAbsolutePath())) {
+            OutputBuffer target = OutputBuffer.create(BufferSpec.matrix(ElementType.DOUBLE, file.rows(), file.columns()));
+            try {
+                file.copyInto(target.data());
+                return target;
+            } catch (RuntimeException failed) {
+                target.close();
+                throw failed;
+            }
+        } catch (RuntimeException unreadable) {
+            throw new ScriptRunException(FailureLocation.step(source, read.span()) + " failed reading `" + name
+                    + "`: " + unreadable.getMessage(), unreadable);
+        }
     }
 
     private OutputBuffer fill(String name, Source made, BufferSpec spec, Expression body, boolean vector) {
