@@ -62,12 +62,34 @@ final class ApplyEachChecker {
             }
             case Statement.ApplyBody.KernelBody kernel -> {
                 pipelines.kernel(kernel.className(), kernel.parameters());
+                kernel.parameters().forEach(this::requireConstant);
                 ElementKernelClasses.check(kernel.className(), !kernel.parameters().isEmpty()).ifPresent(diagnostics::add);
             }
         }
         if (list.isPresent() && buffer.isPresent()) {
             checkSize(apply, list.get(), buffer.get());
         }
+    }
+
+    /** Kernel parameters are sent to the workers as values: a literal, a negated number or a param. */
+    private void requireConstant(dev.shard.dsl.ast.Assignment parameter) {
+        Expression value = parameter.value();
+        if (value instanceof Expression.Unary negate && negate.operator() == Expression.UnaryOperator.NEGATE
+                && negate.operand() instanceof Expression.Literal) {
+            return;
+        }
+        if (value instanceof Expression.Literal || value instanceof Expression.NameReference name
+                && bindings.get(name.name().text()) instanceof Binding binding
+                && (binding.kind() == Binding.Kind.PARAM || binding.kind() == Binding.Kind.VALUE)) {
+            return;
+        }
+        if (value instanceof Expression.NameReference) {
+            // An undefined name or one of another kind is reported by the expression check.
+            return;
+        }
+        diagnostics.add(Diagnostic.error(ErrorCode.PLAN_ERROR, value.span(),
+                "kernel parameter `" + parameter.name().text() + "` must be a constant",
+                "write a literal (such as 2, -0.5 or \"text\") or a param"));
     }
 
     private void checkPaired(Statement.ApplyStatement apply, Expression.Call call, List<ListChecker.Element> elements) {

@@ -7,7 +7,6 @@ import dev.shard.dsl.ast.Expression;
 import dev.shard.dsl.ast.Name;
 import dev.shard.dsl.ast.Statement;
 import dev.shard.dsl.lower.LoweredScript;
-import dev.shard.planner.expr.Literal;
 import dev.shard.runtime.api.Run;
 import dev.shard.runtime.report.RunReport;
 import dev.shard.runtime.task.ElementKernel;
@@ -53,7 +52,8 @@ final class ListApply {
         }
         List<SharedReference<?>> references = elements.stream().<SharedReference<?>>map(OutputBuffer::reference)
                 .toList();
-        Run<? extends Serializable> run = session.pool().lapply(references, kernel, variables);
+        Run<? extends Serializable> run = session.pool().lapply(references, new NamedElementKernel<>(listName, kernel),
+                variables);
         List<? extends Serializable> results = run.results();
         for (int index = 0; index < results.size(); index++) {
             into.setDouble(index, number(results.get(index), index, apply));
@@ -90,16 +90,27 @@ final class ListApply {
     }
 
     private Serializable constant(Assignment parameter) {
-        Literal literal = switch (parameter.value()) {
-            case Expression.Literal value -> dev.shard.dsl.lower.Literals.of(value.value());
-            case Expression.NameReference name -> script.constants().get(name.name().text());
+        Object value = constant(parameter.value());
+        if (!(value instanceof Serializable serializable)) {
+            throw new IllegalArgumentException("kernel parameter `" + parameter.name().text() + "` at "
+                    + parameter.span().location() + " must be a literal, a negated number or a param");
+        }
+        return serializable;
+    }
+
+    private Object constant(Expression expression) {
+        return switch (expression) {
+            case Expression.Literal value -> dev.shard.dsl.lower.Literals.of(value.value()).value();
+            case Expression.NameReference name when script.constants().containsKey(name.name().text()) ->
+                    script.constants().get(name.name().text()).value();
+            case Expression.Unary negate when negate.operator() == Expression.UnaryOperator.NEGATE -> switch (
+                    constant(negate.operand())) {
+                case Long number -> -number;
+                case Double number -> -number;
+                case null, default -> null;
+            };
             default -> null;
         };
-        if (literal == null || !(literal.value() instanceof Serializable value)) {
-            throw new IllegalArgumentException("kernel parameter `" + parameter.name().text() + "` at "
-                    + parameter.span().location() + " must be a literal or a param");
-        }
-        return value;
     }
 
     private static double number(Object result, int index, Statement.ApplyStatement apply) {

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A kernel for {@code apply each ... : kernel "dev.shard.dsl.run.RangeElementKernel" {scale = 2}}:
- * the range (max − min) of an element times {@code scale}, read in place from its shared buffer.
+ * the range (max − min) of an element times {@code scale} (which must be positive), read in place
+ * from its shared buffer.
  */
 public record RangeElementKernel(double scale) implements ElementKernel<Double> {
 
@@ -18,6 +19,10 @@ public record RangeElementKernel(double scale) implements ElementKernel<Double> 
 
     @Override
     public Double apply(Object element, int index, ShardContext context) {
+        if (scale <= 0) {
+            // Checked in the worker, so the tests see how a failing kernel is reported.
+            throw new IllegalArgumentException("scale must be positive, but is " + scale);
+        }
         OutputBuffer buffer = (OutputBuffer) element;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
