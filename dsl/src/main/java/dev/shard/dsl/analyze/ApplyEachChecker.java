@@ -104,7 +104,8 @@ final class ApplyEachChecker {
         }
         for (int index = 0; index < elements.size(); index++) {
             ListChecker.Element element = elements.get(index);
-            String which = "element " + index + " of `" + apply.matrix().text() + "`";
+            String which = (element.generated() ? "every element" : "element " + index) + " of `"
+                    + apply.matrix().text() + "`";
             if (element.kind() != Binding.Kind.VECTOR) {
                 diagnostics.add(Diagnostic.error(ErrorCode.BAD_LIST_ELEMENT, element.span(),
                         "`" + function + "` pairs each element with a side vector, but " + which + " is a matrix",
@@ -148,6 +149,9 @@ final class ApplyEachChecker {
     }
 
     private void checkSize(Statement.ApplyStatement apply, Binding list, Binding buffer) {
+        if (list.dimensions().isEmpty()) {
+            return;
+        }
         long count = list.dimensions().getFirst();
         if (buffer.dimensions().isEmpty() || count == 0) {
             // An empty list has its own error; a buffer of any size would be wrong for it.

@@ -15,10 +15,17 @@ import java.util.function.Function;
  * double buffer. Element sizes are kept when they are constants, for the apply's checks.
  */
 final class ListChecker {
-    /** One element of a list: its kind, its sizes when constant, and where it is written. */
-    record Element(Binding.Kind kind, List<Long> dimensions, SourceSpan span) {
+    /**
+     * One element of a list: its kind, its sizes when constant, and where it is written;
+     * {@code generated}: it stands for every element of a {@code list(k) {...}}.
+     */
+    record Element(Binding.Kind kind, List<Long> dimensions, SourceSpan span, boolean generated) {
         Element {
             dimensions = List.copyOf(dimensions);
+        }
+
+        Element(Binding.Kind kind, List<Long> dimensions, SourceSpan span) {
+            this(kind, dimensions, span, false);
         }
 
         /** How many values the element holds, when its sizes are constants. */
@@ -34,11 +41,32 @@ final class ListChecker {
             + " `matrix(n, p) {...}`, `read_matrix \"file.arrow\"` or the let name of one";
 
     private final PipelineChecker pipelines;
+    private final ExpressionChecker expressions;
     private final List<Diagnostic> diagnostics;
 
-    ListChecker(PipelineChecker pipelines, List<Diagnostic> diagnostics) {
+    ListChecker(PipelineChecker pipelines, ExpressionChecker expressions, List<Diagnostic> diagnostics) {
         this.pipelines = pipelines;
+        this.expressions = expressions;
         this.diagnostics = diagnostics;
+    }
+
+    /** {@code list(k) { source }}: k at least 1, and one vector or matrix source, where {@code index()} is allowed. */
+    PipelineChecker.Shape generated(Source.GeneratedListSource list,
+                                    Function<Source, PipelineChecker.Shape> elementShape) {
+        Optional<Long> count = pipelines.count(list.count(), "list", 1);
+        Source source = list.element();
+        Optional<Element> element = switch (source) {
+            case Source.VectorSource ignored -> expressions.withListIndex(() -> made(source, elementShape))
+                    .map(made -> new Element(made.kind(), made.dimensions(), made.span(), true));
+            case Source.MatrixSource ignored -> expressions.withListIndex(() -> made(source, elementShape))
+                    .map(made -> new Element(made.kind(), made.dimensions(), made.span(), true));
+            case Source.ReadMatrixSource ignored -> made(source, elementShape)
+                    .map(made -> new Element(made.kind(), made.dimensions(), made.span(), true));
+            default -> element(source, elementShape);
+        };
+        String detail = count.map(k -> count(k, "element", "elements") + ", generated").orElse("generated");
+        return new PipelineChecker.Shape(Binding.Kind.LIST, detail, count.map(List::of).orElse(List.of()),
+                element.stream().toList());
     }
 
     PipelineChecker.Shape shape(Source.ListSource list, Function<Source, PipelineChecker.Shape> elementShape) {
@@ -75,6 +103,7 @@ final class ListChecker {
             case Source.BufferSource ignored -> refuse(source, "`buffer` makes an output buffer");
             case Source.FileSource ignored -> refuse(source, "a file source makes a table");
             case Source.ListSource ignored -> refuse(source, "a list cannot hold a list");
+            case Source.GeneratedListSource ignored -> refuse(source, "a list cannot hold a list");
         };
     }
 

@@ -161,7 +161,9 @@ final class PipelineChecker {
             }
             case Source.ReadMatrixSource read -> readMatrix(read);
             case Source.BufferSource buffer -> buffer(buffer);
-            case Source.ListSource list -> new ListChecker(this, diagnostics).shape(list, this::source);
+            case Source.ListSource list -> new ListChecker(this, expressions, diagnostics).shape(list, this::source);
+            case Source.GeneratedListSource list -> new ListChecker(this, expressions, diagnostics)
+                    .generated(list, this::source);
         };
     }
 

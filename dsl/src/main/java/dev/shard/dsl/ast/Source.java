@@ -46,6 +46,13 @@ public sealed interface Source extends Node {
         }
     }
 
+    /**
+     * {@code list(k) { vector(n) {...} }}: k elements made from one source, in which
+     * {@code index()} is the element's number (0 to k − 1).
+     */
+    record GeneratedListSource(Expression count, Source element, SourceSpan span) implements Source {
+    }
+
     /** {@code buffer(double, p)} or {@code buffer(int, [r, c])}: a shared output buffer. */
     record BufferSource(Name elementType, List<Expression> dimensions, SourceSpan span) implements Source {
         public BufferSource {

@@ -176,7 +176,11 @@ final class AstBuilder extends ShardBaseVisitor<Object> {
     }
 
     private Source list(ListValueContext ctx) {
-        List<Source> elements = ctx.listElement().stream()
+        if (ctx instanceof GeneratedListContext generated) {
+            return new Source.GeneratedListSource(expression(generated.expression()),
+                    constructed(generated.constructedSource()), span(ctx));
+        }
+        List<Source> elements = ((WrittenListContext) ctx).listElement().stream()
                 .map(element -> switch (element) {
                     case BuiltElementContext built -> constructed(built.constructedSource());
                     case NamedElementContext named -> (Source) new Source.NamedSource(name(named.name()), span(named));

@@ -27,7 +27,8 @@ final class SyntaxMessages {
     private static final Map<Integer, String> USAGE = Map.ofEntries(
             Map.entry(PARAM, "usage: `param name = literal`, such as `param rows = 10_000`"),
             Map.entry(LET, "usage: `let name = from <source> ...`, `let name = vector(n) {...}`,"
-                    + " `let name = [vector(n) {...}, ...]` or `let name = <expression>`"),
+                    + " `let name = [vector(n) {...}, ...]`, `let name = list(k) {vector(n) {...}}` or"
+                    + " `let name = <expression>`"),
             Map.entry(FROM, "usage: `from <source>`: a file path in quotes, a let name, `generate(rows) {col = expr}`,"
                     + " `matrix(n, p) {expr}`, `vector(n) {expr}` or `read_matrix \"file.arrow\"`"),
             Map.entry(FILTER, "usage: `filter <condition>`, such as `filter fare > 5`"),
@@ -164,8 +165,8 @@ final class SyntaxMessages {
     }
 
     private static boolean isSoftKeyword(int type) {
-        return type == ROWS || type == COLUMNS || type == EACH || type == OF || type == WITH || type == INTO
-                || type == KERNEL || type == LEFT || type == AGGREGATE;
+        return type == ROWS || type == COLUMNS || type == EACH || type == LIST || type == OF || type == WITH
+                || type == INTO || type == KERNEL || type == LEFT || type == AGGREGATE;
     }
 
     private static boolean isReservedWord(Token token) {

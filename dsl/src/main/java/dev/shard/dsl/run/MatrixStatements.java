@@ -6,6 +6,7 @@ import dev.shard.dsl.ast.Name;
 import dev.shard.dsl.ast.Source;
 import dev.shard.dsl.ast.Statement;
 import dev.shard.dsl.diag.SourceText;
+import dev.shard.dsl.lower.Literals;
 import dev.shard.dsl.lower.LoweredScript;
 import dev.shard.dsl.vector.MatrixFile;
 import dev.shard.planner.expr.Literal;
@@ -87,7 +88,7 @@ final class MatrixStatements implements AutoCloseable {
             return existing;
         }
         Source source = script.matrixValues().get(name);
-        if (source == null || source instanceof Source.ListSource) {
+        if (source == null || source instanceof Source.ListSource || source instanceof Source.GeneratedListSource) {
             throw new IllegalArgumentException("`" + name + "` is not a vector, matrix or buffer");
         }
         OutputBuffer made = make(name, source);
@@ -104,22 +105,30 @@ final class MatrixStatements implements AutoCloseable {
         if (existing != null) {
             return existing;
         }
-        if (!(script.matrixValues().get(name) instanceof Source.ListSource list)) {
-            throw new IllegalArgumentException("`" + name + "` is not a list");
-        }
         List<OutputBuffer> elements = new ArrayList<>();
-        for (int index = 0; index < list.elements().size(); index++) {
-            Source element = list.elements().get(index);
-            if (element instanceof Source.NamedSource named) {
-                elements.add(value(named.name().text()));
-                continue;
+        switch (script.matrixValues().get(name)) {
+            case Source.ListSource list -> {
+                for (int index = 0; index < list.elements().size(); index++) {
+                    Source element = list.elements().get(index);
+                    elements.add(element instanceof Source.NamedSource named ? value(named.name().text())
+                            : own(make(name + "[" + index + "]", element)));
+                }
             }
-            OutputBuffer made = make(name + "[" + index + "]", element);
-            owned.add(made);
-            elements.add(made);
+            case Source.GeneratedListSource list -> {
+                long count = size(list.count());
+                for (long index = 0; index < count; index++) {
+                    elements.add(own(make(name + "[" + index + "]", ListIndex.element(list.element(), index))));
+                }
+            }
+            case null, default -> throw new IllegalArgumentException("`" + name + "` is not a list");
         }
         lists.put(name, List.copyOf(elements));
         return lists.get(name);
+    }
+
+    private OutputBuffer own(OutputBuffer element) {
+        owned.add(element);
+        return element;
     }
 
     private OutputBuffer make(String name, Source source) {
@@ -210,16 +219,39 @@ final class MatrixStatements implements AutoCloseable {
     }
 
     private long size(Expression expression) {
-        Literal literal = switch (expression) {
-            case Expression.Literal value -> dev.shard.dsl.lower.Literals.of(value.value());
-            case Expression.NameReference name -> script.constants().get(name.name().text());
-            default -> null;
-        };
-        if (literal == null || !(literal.value() instanceof Long value)) {
+        Long value = integer(expression);
+        if (value == null) {
             throw new IllegalArgumentException("a size at " + expression.span().location()
-                    + " must be a whole number or a param holding one");
+                    + " must be a whole number, a param holding one, or arithmetic of them");
         }
         return value;
+    }
+
+    /** Whole-number arithmetic of literals and params (sizes such as {@code 1_000 * (index() + 1)}); else null. */
+    private Long integer(Expression expression) {
+        return switch (expression) {
+            case Expression.Literal value -> Literals.of(value.value()).value() instanceof Long number ? number : null;
+            case Expression.NameReference name -> script.constants().get(name.name().text()) instanceof Literal literal
+                    && literal.value() instanceof Long number ? number : null;
+            case Expression.Unary unary when unary.operator() == Expression.UnaryOperator.NEGATE ->
+                    integer(unary.operand()) instanceof Long number ? -number : null;
+            case Expression.Binary binary -> {
+                Long left = integer(binary.left());
+                Long right = integer(binary.right());
+                if (left == null || right == null) {
+                    yield null;
+                }
+                yield switch (binary.operator()) {
+                    case ADD -> Math.addExact(left, right);
+                    case SUBTRACT -> Math.subtractExact(left, right);
+                    case MULTIPLY -> Math.multiplyExact(left, right);
+                    case DIVIDE -> right == 0 ? null : left / right;
+                    case REMAINDER -> right == 0 ? null : left % right;
+                    default -> null;
+                };
+            }
+            default -> null;
+        };
     }
 
     @Override

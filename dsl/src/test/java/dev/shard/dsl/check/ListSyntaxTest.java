@@ -55,6 +55,37 @@ class ListSyntaxTest {
     }
 
     @Test
+    void aGeneratedListHasACountAndOneElementSourceWhereIndexIsAllowed() {
+        CheckResult result = ScriptChecker.withDefaults().check(new SourceText("generated.shard", """
+                param k = 4
+                let parts = list(k) {
+                    vector(100 * (index() + 1)) { random(stream = index()) },
+                }
+                let list = buffer(double, k)
+                apply each of parts into list: var(item)
+                write list "out/list.csv"
+                """));
+        assertTrue(ScriptChecker.render(result).contains("error[E0101]"),
+                "one source, no trailing comma: " + ScriptChecker.render(result));
+        result = ScriptChecker.withDefaults().check(new SourceText("generated.shard", """
+                param k = 4
+                let parts = list(k) {
+                    vector(100 * (index() + 1)) { random(stream = index()) }
+                }
+                let list = buffer(double, k)
+                apply each of parts into list: var(item)
+                write list "out/list.csv"
+                """));
+        assertEquals("", ScriptChecker.render(result));
+        var analysis = result.analysis().orElseThrow();
+        assertEquals(List.of(4L), analysis.bindings().get("parts").dimensions());
+        var let = assertInstanceOf(Statement.LetDeclaration.class, analysis.ast().statements().get(1));
+        var generated = assertInstanceOf(Source.GeneratedListSource.class,
+                assertInstanceOf(dev.shard.dsl.ast.Pipeline.class, let.value()).source());
+        assertInstanceOf(Source.VectorSource.class, generated.element());
+    }
+
+    @Test
     void aListIsNotATableAndTakesNoPipelineSteps() {
         CheckResult result = ScriptChecker.withDefaults().check(new SourceText("steps.shard", """
                 let parts = [vector(3) { row() }]

@@ -88,6 +88,36 @@ class ListApplyScriptTest {
     }
 
     @Test
+    void aGeneratedListMakesElementsOfGrowingSizesTheSameForOneAndThreeWorkers() throws IOException {
+        Path script = script("generated.shard", """
+                param k = 6
+                let parts = list(k) { vector(250 * (index() + 1)) { uniform(0, 2, stream = index() + 20) + index() } }
+                let grids = list(2) { matrix(3, index() + 1) { row() + 10 * col() } }
+                let means = buffer(double, k)
+                let sums = buffer(double, 2)
+                apply each of parts into means: mean(item)
+                apply each of grids into sums: sum(item)
+                write means "out/means.csv"
+                write sums "out/sums.csv"
+                """);
+        run(script, 1);
+        String one = output("means.csv");
+        run(script, 3);
+        assertEquals(one, output("means.csv"), "the same for 1 and 3 workers");
+        List<String> lines = one.lines().toList();
+        assertEquals(7, lines.size(), one);
+        for (int index = 0; index < 6; index++) {
+            final int element = index;
+            double[] values = new double[250 * (index + 1)];
+            Arrays.setAll(values, row -> Generator.uniform(0, 2, element + 20, row) + element);
+            assertEquals(Arrays.stream(values).sum() / values.length, Double.parseDouble(lines.get(index + 1)), 1e-12,
+                    "mean of element " + index);
+        }
+        // Rows 0..2 plus 10 × column: 3 cells of column 0 sum to 3; a second column adds 3 + 30.
+        assertEquals(List.of("sums", "3.0", "36.0"), output("sums.csv").lines().toList());
+    }
+
+    @Test
     void kernelAndSideVectorBodiesRunOncePerElement() throws IOException {
         Path script = script("each.shard", """
                 param n = 300
