@@ -37,6 +37,9 @@ final class ListChecker {
         }
     }
 
+    /** Each element is a segment and an input of the run: past this, a matrix serves better. */
+    static final long MAX_ELEMENTS = 10_000;
+
     private static final String ELEMENTS_HINT = "a list holds vectors and matrices: `vector(n) {...}`,"
             + " `matrix(n, p) {...}`, `read_matrix \"file.arrow\"` or the let name of one";
 
@@ -54,6 +57,13 @@ final class ListChecker {
     PipelineChecker.Shape generated(Source.GeneratedListSource list,
                                     Function<Source, PipelineChecker.Shape> elementShape) {
         Optional<Long> count = pipelines.count(list.count(), "list", 1);
+        if (count.isPresent() && count.get() > MAX_ELEMENTS) {
+            diagnostics.add(Diagnostic.error(ErrorCode.BAD_COUNT, list.count().span(),
+                    "`list` makes at most " + MAX_ELEMENTS + " elements, but this is " + count.get(),
+                    "each element is a shared segment of its own; for many equal-sized vectors use"
+                            + " `matrix(n, k) {...}` and `apply columns`"));
+            count = Optional.empty();
+        }
         Source source = list.element();
         Optional<Element> element = switch (source) {
             case Source.VectorSource ignored -> expressions.withListIndex(() -> made(source, elementShape))
