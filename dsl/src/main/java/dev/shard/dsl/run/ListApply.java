@@ -63,9 +63,9 @@ final class ListApply {
 
     private ElementKernel<? extends Serializable> kernel(Statement.ApplyStatement apply, List<String> sides) {
         return switch (apply.body()) {
-            case Statement.ApplyBody.ExpressionBody expression -> new ElementBodyKernel(
+            case Statement.ApplyBody.ExpressionBody expression -> ElementBodyKernel.of(
                     new BodyCompiler(apply.margin().variable(), Set.copyOf(sides), script.constants())
-                            .compile(expression.expression()), sides);
+                            .compile(expression.expression()));
             case Statement.ApplyBody.KernelBody body -> named(body);
         };
     }

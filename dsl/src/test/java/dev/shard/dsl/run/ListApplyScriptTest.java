@@ -126,10 +126,14 @@ class ListApplyScriptTest {
                 let parts = [a, vector(n) { normal(stream = 2) }, vector(n) { row() },]
                 let ranges = buffer(double, 3)
                 let cors = buffer(double, 3)
+                let short = vector(7) { row() }
+                let sums = buffer(double, 3)
                 apply each of parts into ranges: kernel "dev.shard.dsl.run.RangeElementKernel" {scale = 2}
                 apply each of parts with y into cors: cor(item, y)
+                apply each of parts with short into sums: sum(item)
                 write ranges "out/ranges.csv"
                 write cors "out/cors.csv"
+                write sums "out/sums.csv"
                 """);
         run(script, 2);
         List<String> ranges = output("ranges.csv").lines().toList();
@@ -141,6 +145,8 @@ class ListApplyScriptTest {
         double yRange = Arrays.stream(y).max().orElseThrow() - Arrays.stream(y).min().orElseThrow();
         assertEquals(2 * 2 * yRange, Double.parseDouble(ranges.get(1)), 1e-12, "a = 2y + 1 spans twice y's range");
         assertEquals(1.0, Double.parseDouble(cors.get(1)), 1e-12, "a is a linear function of y");
+        assertEquals(299.0 * 300 / 2, Double.parseDouble(output("sums.csv").lines().toList().get(3)), 0,
+                "a side vector the body does not pair with the element may have any length");
         double independent = Double.parseDouble(cors.get(2));
         assertTrue(Math.abs(independent) < 0.2, "streams 1 and 2 are independent: " + independent);
     }
