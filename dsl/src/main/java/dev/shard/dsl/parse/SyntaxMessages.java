@@ -76,7 +76,7 @@ final class SyntaxMessages {
                 hints.add("separate items with `,`");
             }
         } else {
-            message = "expected " + phrase(expected) + " after `" + previous.getText() + "`"
+            message = "expected " + phrase(expected, previous) + " after `" + previous.getText() + "`"
                     + (foundText == null ? "" : ", found `" + foundText + "`");
         }
         if (found != null && found.getType() == ASSIGN && !expected.contains(ASSIGN)) {
@@ -116,9 +116,18 @@ final class SyntaxMessages {
                 "a line cannot start with `" + first.getText() + "`", hints);
     }
 
+    private String phrase(IntervalSet expected, Token previous) {
+        if (previous.getType() == LBRACK && expected.contains(RBRACK) && !expected.contains(INTEGER)) {
+            // The start of a list: ANTLR has left the optional elements and only `]` remains.
+            return "a list element (`vector(n) {...}`, `matrix(n, p) {...}`, `read_matrix \"file\"` or a let name)"
+                    + " or `]`";
+        }
+        return phrase(expected);
+    }
+
     private String phrase(IntervalSet expected) {
         if (expected.contains(FROM) && expected.contains(GENERATE)) {
-            return "a value (`from <source>`, a vector, matrix or buffer, or an expression)";
+            return "a value (`from <source>`, a vector, matrix, buffer or list, or an expression)";
         }
         if (expected.contains(GENERATE)) {
             return "a source (a file path in quotes, a let name, generate, matrix, vector, read_matrix or buffer)";
