@@ -6,10 +6,8 @@ import dev.shard.dsl.ast.Name;
 import dev.shard.dsl.ast.Source;
 import dev.shard.dsl.ast.Statement;
 import dev.shard.dsl.diag.SourceText;
-import dev.shard.dsl.lower.Literals;
 import dev.shard.dsl.lower.LoweredScript;
 import dev.shard.dsl.vector.MatrixFile;
-import dev.shard.planner.expr.Literal;
 import dev.shard.runtime.api.Run;
 import dev.shard.runtime.api.RunOptions;
 import dev.shard.runtime.task.Shards;
@@ -35,6 +33,7 @@ final class MatrixStatements implements AutoCloseable {
     private final LoweredScript script;
     private final SourceText source;
     private final Map<String, OutputBuffer> buffers = new LinkedHashMap<>();
+    private final Sizes sizes;
     private final Map<String, List<OutputBuffer>> lists = new LinkedHashMap<>();
     /** Buffers of list elements written in the list itself, which no let name owns. */
     private final List<OutputBuffer> owned = new ArrayList<>();
@@ -43,6 +42,7 @@ final class MatrixStatements implements AutoCloseable {
         this.session = session;
         this.script = script;
         this.source = source;
+        this.sizes = new Sizes(script.constants());
     }
 
     RunReport apply(Statement.ApplyStatement apply) {
@@ -115,7 +115,7 @@ final class MatrixStatements implements AutoCloseable {
                 }
             }
             case Source.GeneratedListSource list -> {
-                long count = size(list.count());
+                long count = sizes.of(list.count());
                 for (long index = 0; index < count; index++) {
                     elements.add(own(make(name + "[" + index + "]", ListIndex.element(list.element(), index))));
                 }
@@ -134,12 +134,12 @@ final class MatrixStatements implements AutoCloseable {
     private OutputBuffer make(String name, Source source) {
         return switch (source) {
             case Source.VectorSource vector -> fill(name, source,
-                    BufferSpec.vector(ElementType.DOUBLE, size(vector.length())), vector.element(), true);
+                    BufferSpec.vector(ElementType.DOUBLE, sizes.of(vector.length())), vector.element(), true);
             case Source.MatrixSource matrix -> fill(name, source, BufferSpec.matrix(ElementType.DOUBLE,
-                    size(matrix.rows()), size(matrix.columns())), matrix.cell(), false);
+                    sizes.of(matrix.rows()), sizes.of(matrix.columns())), matrix.cell(), false);
             case Source.BufferSource buffer -> OutputBuffer.create(BufferSpec.of(
                     ElementType.parse(buffer.elementType().text()),
-                    buffer.dimensions().stream().mapToLong(this::size).toArray()));
+                    buffer.dimensions().stream().mapToLong(sizes::of).toArray()));
             case Source.ReadMatrixSource read -> read(name, read);
             default -> throw new IllegalArgumentException("`" + name + "` is not a vector, matrix or buffer");
         };
@@ -216,42 +216,6 @@ final class MatrixStatements implements AutoCloseable {
             default -> {
             }
         }
-    }
-
-    private long size(Expression expression) {
-        Long value = integer(expression);
-        if (value == null) {
-            throw new IllegalArgumentException("a size at " + expression.span().location()
-                    + " must be a whole number, a param holding one, or arithmetic of them");
-        }
-        return value;
-    }
-
-    /** Whole-number arithmetic of literals and params (sizes such as {@code 1_000 * (index() + 1)}); else null. */
-    private Long integer(Expression expression) {
-        return switch (expression) {
-            case Expression.Literal value -> Literals.of(value.value()).value() instanceof Long number ? number : null;
-            case Expression.NameReference name -> script.constants().get(name.name().text()) instanceof Literal literal
-                    && literal.value() instanceof Long number ? number : null;
-            case Expression.Unary unary when unary.operator() == Expression.UnaryOperator.NEGATE ->
-                    integer(unary.operand()) instanceof Long number ? -number : null;
-            case Expression.Binary binary -> {
-                Long left = integer(binary.left());
-                Long right = integer(binary.right());
-                if (left == null || right == null) {
-                    yield null;
-                }
-                yield switch (binary.operator()) {
-                    case ADD -> Math.addExact(left, right);
-                    case SUBTRACT -> Math.subtractExact(left, right);
-                    case MULTIPLY -> Math.multiplyExact(left, right);
-                    case DIVIDE -> right == 0 ? null : left / right;
-                    case REMAINDER -> right == 0 ? null : left % right;
-                    default -> null;
-                };
-            }
-            default -> null;
-        };
     }
 
     @Override
