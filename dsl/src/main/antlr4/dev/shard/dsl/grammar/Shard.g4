@@ -7,7 +7,7 @@
  * That keeps one syntax error from cascading into the next line and lets every line
  * report its own error. Steps are attached to the pipeline above them afterwards.
  *
- * Soft keywords (rows, columns, of, with, into, kernel, left, aggregate) are also
+ * Soft keywords (rows, columns, each, list, of, with, into, kernel, left, aggregate) are also
  * names, so `param rows = 10` works. Function names (if, int, count, ...) are names.
  */
 grammar Shard;
@@ -31,7 +31,21 @@ letDeclaration
 letValue
     : FROM source          # letPipeline
     | constructedSource    # letSource
+    | listValue            # letList
     | expression           # letExpression
+    ;
+
+// A list of shared vectors and matrices, for `apply each`: written element by element
+// (empty lists parse, so the analyser can say why they are refused), or generated as
+// `list(k) { vector(n) {...} }` with the element's number as `index()`.
+listValue
+    : LBRACK (listElement (COMMA listElement)* COMMA?)? RBRACK          # writtenList
+    | LIST LPAREN expression RPAREN LBRACE constructedSource RBRACE     # generatedList
+    ;
+
+listElement
+    : constructedSource    # builtElement
+    | name                 # namedElement
     ;
 
 pipelineHead
@@ -79,7 +93,7 @@ step
     ;
 
 applyStatement
-    : APPLY margin=(ROWS | COLUMNS) OF name (WITH nameList)? INTO name COLON applyBody
+    : APPLY margin=(ROWS | COLUMNS | EACH) OF name (WITH nameList)? INTO name COLON applyBody
     ;
 
 applyBody
@@ -148,7 +162,7 @@ literal
     ;
 
 name
-    : IDENTIFIER | ROWS | COLUMNS | OF | WITH | INTO | KERNEL | LEFT | AGGREGATE
+    : IDENTIFIER | ROWS | COLUMNS | EACH | LIST | OF | WITH | INTO | KERNEL | LEFT | AGGREGATE
     ;
 
 // Keywords. The first group is reserved; the second (soft) is also a name.
@@ -180,6 +194,8 @@ NULL : 'null';
 
 ROWS : 'rows';
 COLUMNS : 'columns';
+EACH : 'each';
+LIST : 'list';
 OF : 'of';
 WITH : 'with';
 INTO : 'into';

@@ -28,6 +28,7 @@ public final class Analyzer {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Map<String, Binding> bindings = new LinkedHashMap<>();
     private final Set<String> used = new HashSet<>();
+    private final Map<String, List<ListChecker.Element>> lists = new LinkedHashMap<>();
     private final ExpressionChecker expressions;
     private final PipelineChecker pipelines;
 
@@ -52,6 +53,8 @@ public final class Analyzer {
             case Statement.ParamDeclaration param -> param(param);
             case Statement.LetDeclaration let -> let(let);
             case Statement.PipelineStatement pipeline -> pipelines.check(pipeline.pipeline());
+            case Statement.ApplyStatement apply when apply.margin() == Statement.Margin.EACH ->
+                    new ApplyEachChecker(pipelines, expressions, bindings, lists, diagnostics).check(apply);
             case Statement.ApplyStatement apply -> new ApplyChecker(pipelines, expressions, bindings, diagnostics).check(apply);
             case Statement.WriteBuffer write -> pipelines.requireKind(write.buffer(), Binding.Kind.BUFFER,
                     "`write <buffer> \"path\"` writes an output buffer; write a table with `write \"path\"` as the"
@@ -95,6 +98,9 @@ public final class Analyzer {
                 PipelineChecker.Shape shape = pipelines.check(pipeline);
                 if (pipeline.steps().stream().anyMatch(step -> step instanceof dev.shard.dsl.ast.Step.Write)) {
                     used.add(let.name().text());
+                }
+                if (shape.kind() == Binding.Kind.LIST) {
+                    lists.put(let.name().text(), shape.elements());
                 }
                 yield new Binding(let.name(), shape.kind(), shape.detail(), shape.dimensions(), Optional.empty());
             }

@@ -27,7 +27,8 @@ final class ApplyChecker {
 
     void check(Statement.ApplyStatement apply) {
         Optional<Binding> matrix = pipelines.requireKind(apply.matrix(), Binding.Kind.MATRIX,
-                "`apply` runs over a matrix made by `matrix(n, p) {...}` or `read_matrix \"file\"`");
+                "`apply` runs over a matrix made by `matrix(n, p) {...}` or `read_matrix \"file\"`;"
+                        + " over a list, use `apply each of parts`");
         Set<String> locals = new LinkedHashSet<>();
         locals.add(apply.margin().variable());
         for (Name side : apply.sideInputs()) {

@@ -19,7 +19,8 @@ public record Binding(Name name, Kind kind, String detail, List<Long> dimensions
         TABLE("a table"),
         VECTOR("a vector"),
         MATRIX("a matrix"),
-        BUFFER("an output buffer");
+        BUFFER("an output buffer"),
+        LIST("a list");
 
         private final String description;
 

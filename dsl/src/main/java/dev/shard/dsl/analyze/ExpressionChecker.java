@@ -19,6 +19,8 @@ final class ExpressionChecker {
     private final Set<String> used;
     private final ColumnResolver columns;
     private final List<Diagnostic> diagnostics;
+    /** True while the element of a generated list is checked, where {@code index()} is its number. */
+    private boolean listIndex;
 
     ExpressionChecker(Map<String, Binding> bindings, Set<String> used, ColumnResolver columns,
                       List<Diagnostic> diagnostics) {
@@ -26,6 +28,17 @@ final class ExpressionChecker {
         this.used = used;
         this.columns = columns;
         this.diagnostics = diagnostics;
+    }
+
+    /** Runs {@code check} with {@code index()} allowed: the checks of a {@code list(k) {...}} element. */
+    <T> T withListIndex(java.util.function.Supplier<T> check) {
+        boolean outer = listIndex;
+        listIndex = true;
+        try {
+            return check.get();
+        } finally {
+            listIndex = outer;
+        }
     }
 
     void check(Expression expression, Scope scope) {
@@ -105,8 +118,9 @@ final class ExpressionChecker {
         Set<String> inScope = namesIn(scope);
         List<String> hints = new ArrayList<>();
         Suggestions.didYouMean(name.text(), inScope).ifPresent(hints::add);
-        if (scope.place() == Scope.Place.APPLY && (name.text().equals("row") || name.text().equals("column"))) {
-            hints.add("the apply's margin names the slice: `apply rows` gives `row`, `apply columns` gives `column`");
+        if (scope.place() == Scope.Place.APPLY && List.of("row", "column", "item").contains(name.text())) {
+            hints.add("the apply's margin names the slice: `apply rows` gives `row`, `apply columns` gives `column`,"
+                    + " `apply each` gives `item`");
         }
         hints.add(inScope.isEmpty() ? "no names are defined here yet; declare one with `param` or `let` above"
                 : "names in scope: " + Suggestions.list(inScope));
@@ -133,12 +147,22 @@ final class ExpressionChecker {
         Scope inner = scope;
         if (signature.isEmpty()) {
             List<String> hints = new ArrayList<>();
-            Suggestions.didYouMean(function.text(), FunctionTable.names()).ifPresent(hints::add);
+            if (function.text().equals("list")) {
+                hints.add("a generated list takes its element source in braces: `let parts = list(k) { vector(n) {...} }`");
+            } else {
+                Suggestions.didYouMean(function.text(), FunctionTable.names()).ifPresent(hints::add);
+            }
             hints.add("the functions are listed in the README under \"The language\"");
             diagnostics.add(Diagnostic.error(ErrorCode.UNKNOWN_FUNCTION, function.span(),
                     "unknown function `" + function.text() + "`", hints));
         } else {
             inner = placement(call, signature.get(), scope);
+            if (signature.get().name().equals("index") && !listIndex) {
+                diagnostics.add(Diagnostic.error(ErrorCode.INDEX_OUTSIDE_LIST, function.span(),
+                        "`index()` is the number of an element of a generated list, so it is only allowed inside"
+                                + " `list(k) {...}`",
+                        "generate a list as `let parts = list(k) { vector(n) { random(stream = index()) } }`"));
+            }
             arity(call, signature.get());
         }
         for (Argument argument : call.arguments()) {

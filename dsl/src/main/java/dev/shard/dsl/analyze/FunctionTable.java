@@ -65,6 +65,7 @@ public final class FunctionTable {
         add("normal", Kind.GENERATOR, 0, "stream");
         add("row", Kind.GENERATOR, 0);
         add("col", Kind.GENERATOR, 0);
+        add("index", Kind.GENERATOR, 0);
         add("cor", Kind.VECTOR, 0, "x", "y");
         add("dot", Kind.VECTOR, 0, "x", "y");
         add("norm", Kind.VECTOR, 0, "x");

@@ -12,6 +12,7 @@ import dev.shard.dsl.ast.Text;
 import dev.shard.dsl.diag.Diagnostic;
 import dev.shard.dsl.diag.ErrorCode;
 import dev.shard.dsl.diag.Suggestions;
+import dev.shard.dsl.vector.MatrixFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,8 +29,19 @@ final class PipelineChecker {
     static final List<String> ELEMENT_TYPES = List.of("double", "int", "long", "logical", "raw");
     private static final String JAVA_NAME = "([A-Za-z_$][A-Za-z_$0-9]*\\.)*[A-Za-z_$][A-Za-z_$0-9]*";
 
-    /** What a pipeline makes: a table, vector, matrix or buffer, with its sizes when they are constants. */
-    record Shape(Binding.Kind kind, String detail, List<Long> dimensions) {
+    /**
+     * What a pipeline makes: a table, vector, matrix, buffer or list, with its sizes when they
+     * are constants; a list also has its elements.
+     */
+    record Shape(Binding.Kind kind, String detail, List<Long> dimensions, List<ListChecker.Element> elements) {
+        Shape {
+            dimensions = List.copyOf(dimensions);
+            elements = List.copyOf(elements);
+        }
+
+        Shape(Binding.Kind kind, String detail, List<Long> dimensions) {
+            this(kind, detail, dimensions, List.of());
+        }
     }
 
     private final AnalysisOptions options;
@@ -147,12 +159,30 @@ final class PipelineChecker {
                 yield new Shape(Binding.Kind.VECTOR, length.map(n -> "length " + n).orElse(""),
                         length.map(List::of).orElse(List.of()));
             }
-            case Source.ReadMatrixSource read -> {
-                requireFile(read.path());
-                yield new Shape(Binding.Kind.MATRIX, "from " + read.path().value(), List.of());
-            }
+            case Source.ReadMatrixSource read -> readMatrix(read);
             case Source.BufferSource buffer -> buffer(buffer);
+            case Source.ListSource list -> new ListChecker(this, expressions, diagnostics).shape(list, this::source);
+            case Source.GeneratedListSource list -> new ListChecker(this, expressions, diagnostics)
+                    .generated(list, this::source);
         };
+    }
+
+    /** The file's shape when it can be read now, so apply and list checks know the sizes. */
+    private Shape readMatrix(Source.ReadMatrixSource read) {
+        String detail = "from " + read.path().value();
+        if (!requireFile(read.path())) {
+            return new Shape(Binding.Kind.MATRIX, detail, List.of());
+        }
+        Path file = options.workingDirectory().resolve(read.path().value()).normalize();
+        try (MatrixFile matrix = MatrixFile.open(file)) {
+            return new Shape(Binding.Kind.MATRIX, matrix.rows() + " × " + matrix.columns() + " " + detail,
+                    List.of(matrix.rows(), matrix.columns()));
+        } catch (RuntimeException unreadable) {
+            diagnostics.add(Diagnostic.error(ErrorCode.UNREADABLE_INPUT, read.path().span(),
+                    "`read_matrix` cannot use " + read.path().value() + ": " + unreadable.getMessage(),
+                    "read_matrix reads an uncompressed Arrow IPC file whose columns are all double"));
+            return new Shape(Binding.Kind.MATRIX, detail, List.of());
+        }
     }
 
     private Shape buffer(Source.BufferSource buffer) {
@@ -230,17 +260,19 @@ final class PipelineChecker {
         return Optional.of(binding);
     }
 
-    private void requireFile(Text path) {
+    /** True when the file exists and input files are checked, so it may be read now. */
+    private boolean requireFile(Text path) {
         if (!options.checkInputFiles()) {
-            return;
+            return false;
         }
         Path resolved = options.workingDirectory().resolve(path.value()).normalize();
         if (Files.isRegularFile(resolved)) {
-            return;
+            return true;
         }
         diagnostics.add(Diagnostic.error(ErrorCode.MISSING_INPUT_FILE, path.span(),
                 "input file `" + path.value() + "` does not exist",
                 "looked for " + resolved + "; relative paths start at the current directory"));
+        return false;
     }
 
     private void columnType(ColumnType column) {

@@ -36,6 +36,23 @@ public sealed interface Source extends Node {
     record ReadMatrixSource(Text path, SourceSpan span) implements Source {
     }
 
+    /**
+     * {@code [vector(1_000) {...}, y, read_matrix "m.arrow"]}: a list of vectors and matrices for
+     * {@code apply each}; an element is a constructed source or a {@link NamedSource}.
+     */
+    record ListSource(List<Source> elements, SourceSpan span) implements Source {
+        public ListSource {
+            elements = List.copyOf(elements);
+        }
+    }
+
+    /**
+     * {@code list(k) { vector(n) {...} }}: k elements made from one source, in which
+     * {@code index()} is the element's number (0 to k − 1).
+     */
+    record GeneratedListSource(Expression count, Source element, SourceSpan span) implements Source {
+    }
+
     /** {@code buffer(double, p)} or {@code buffer(int, [r, c])}: a shared output buffer. */
     record BufferSource(Name elementType, List<Expression> dimensions, SourceSpan span) implements Source {
         public BufferSource {

@@ -18,7 +18,10 @@ public sealed interface Statement extends Node {
     record PipelineStatement(Pipeline pipeline, SourceSpan span) implements Statement {
     }
 
-    /** {@code apply columns of X with y into r: cor(column, y)}. */
+    /**
+     * {@code apply columns of X with y into r: cor(column, y)}; with {@link Margin#EACH},
+     * {@code apply each of parts with y into r: mean(item)} and {@code matrix} names a list.
+     */
     record ApplyStatement(Margin margin, Name matrix, List<Name> sideInputs, Name into, ApplyBody body,
                           SourceSpan span) implements Statement {
         public ApplyStatement {
@@ -30,10 +33,14 @@ public sealed interface Statement extends Node {
     record WriteBuffer(Name buffer, Text path, SourceSpan span) implements Statement {
     }
 
-    /** Which slices of the matrix an apply visits; the body sees them as {@code row} or {@code column}. */
+    /**
+     * Which slices an apply visits; the body sees them as {@code row}, {@code column}, or
+     * {@code item} (each element of a list, memLapply).
+     */
     enum Margin {
         ROWS("row"),
-        COLUMNS("column");
+        COLUMNS("column"),
+        EACH("item");
 
         private final String variable;
 

@@ -110,7 +110,8 @@ public final class ScriptLowerer {
 
     private static boolean isMatrixWorld(Source source) {
         return source instanceof Source.MatrixSource || source instanceof Source.VectorSource
-                || source instanceof Source.ReadMatrixSource || source instanceof Source.BufferSource;
+                || source instanceof Source.ReadMatrixSource || source instanceof Source.BufferSource
+                || source instanceof Source.ListSource || source instanceof Source.GeneratedListSource;
     }
 
     private static boolean writes(Pipeline pipeline) {

@@ -62,6 +62,8 @@ final class AstBuilder extends ShardBaseVisitor<Object> {
                     span(ctx));
             case LetSourceContext built -> new UnitNode.PipelineStart(Optional.of(name),
                     constructed(built.constructedSource()), span(ctx));
+            case LetListContext list -> new UnitNode.PipelineStart(Optional.of(name), list(list.listValue()),
+                    span(ctx));
             case LetExpressionContext expression -> new UnitNode.Complete(
                     new Statement.LetDeclaration(name, expression(expression.expression()), span(ctx)));
             default -> throw new IllegalStateException("unknown let value " + ctx.letValue().getClass());
@@ -75,8 +77,11 @@ final class AstBuilder extends ShardBaseVisitor<Object> {
 
     @Override
     public UnitNode visitApplyStatement(ApplyStatementContext ctx) {
-        Statement.Margin margin = ctx.margin.getType() == ShardParser.ROWS ? Statement.Margin.ROWS
-                : Statement.Margin.COLUMNS;
+        Statement.Margin margin = switch (ctx.margin.getType()) {
+            case ShardParser.ROWS -> Statement.Margin.ROWS;
+            case ShardParser.COLUMNS -> Statement.Margin.COLUMNS;
+            default -> Statement.Margin.EACH;
+        };
         List<Name> sides = ctx.nameList() == null ? List.of() : names(ctx.nameList());
         Statement.ApplyBody body = switch (ctx.applyBody()) {
             case KernelApplyBodyContext kernel -> new Statement.ApplyBody.KernelBody(text(kernel.STRING().getSymbol()),
@@ -168,6 +173,21 @@ final class AstBuilder extends ShardBaseVisitor<Object> {
             case BuiltSourceContext built -> constructed(built.constructedSource());
             default -> throw new IllegalStateException("unknown source " + ctx.getClass());
         };
+    }
+
+    private Source list(ListValueContext ctx) {
+        if (ctx instanceof GeneratedListContext generated) {
+            return new Source.GeneratedListSource(expression(generated.expression()),
+                    constructed(generated.constructedSource()), span(ctx));
+        }
+        List<Source> elements = ((WrittenListContext) ctx).listElement().stream()
+                .map(element -> switch (element) {
+                    case BuiltElementContext built -> constructed(built.constructedSource());
+                    case NamedElementContext named -> (Source) new Source.NamedSource(name(named.name()), span(named));
+                    default -> throw new IllegalStateException("unknown list element " + element.getClass());
+                })
+                .toList();
+        return new Source.ListSource(elements, span(ctx));
     }
 
     private Source constructed(ConstructedSourceContext ctx) {

@@ -26,7 +26,8 @@ final class SyntaxMessages {
 
     private static final Map<Integer, String> USAGE = Map.ofEntries(
             Map.entry(PARAM, "usage: `param name = literal`, such as `param rows = 10_000`"),
-            Map.entry(LET, "usage: `let name = from <source> ...`, `let name = vector(n) {...}` or"
+            Map.entry(LET, "usage: `let name = from <source> ...`, `let name = vector(n) {...}`,"
+                    + " `let name = [vector(n) {...}, ...]`, `let name = list(k) {vector(n) {...}}` or"
                     + " `let name = <expression>`"),
             Map.entry(FROM, "usage: `from <source>`: a file path in quotes, a let name, `generate(rows) {col = expr}`,"
                     + " `matrix(n, p) {expr}`, `vector(n) {expr}` or `read_matrix \"file.arrow\"`"),
@@ -41,7 +42,7 @@ final class SyntaxMessages {
             Map.entry(SHARD, "usage: `shard rows <count>`, such as `shard rows 64K`"),
             Map.entry(WRITE, "usage: `write \"out/result.csv\"` ending a pipeline, or `write <buffer> \"out/r.csv\"`"),
             Map.entry(APPLY, "usage: `apply columns of X with y into r: cor(column, y)` or"
-                    + " `apply rows of X into s: sum(row)`"));
+                    + " `apply rows of X into s: sum(row)` or `apply each of parts into r: mean(item)`"));
 
     private static final java.util.Set<Integer> LIST_VERBS = java.util.Set.of(DERIVE, SELECT, GROUP, SORT, JOIN);
 
@@ -75,7 +76,7 @@ final class SyntaxMessages {
                 hints.add("separate items with `,`");
             }
         } else {
-            message = "expected " + phrase(expected) + " after `" + previous.getText() + "`"
+            message = "expected " + phrase(expected, previous) + " after `" + previous.getText() + "`"
                     + (foundText == null ? "" : ", found `" + foundText + "`");
         }
         if (found != null && found.getType() == ASSIGN && !expected.contains(ASSIGN)) {
@@ -115,9 +116,18 @@ final class SyntaxMessages {
                 "a line cannot start with `" + first.getText() + "`", hints);
     }
 
+    private String phrase(IntervalSet expected, Token previous) {
+        if (previous.getType() == LBRACK && expected.contains(RBRACK) && !expected.contains(INTEGER)) {
+            // The start of a list: ANTLR has left the optional elements and only `]` remains.
+            return "a list element (`vector(n) {...}`, `matrix(n, p) {...}`, `read_matrix \"file\"` or a let name)"
+                    + " or `]`";
+        }
+        return phrase(expected);
+    }
+
     private String phrase(IntervalSet expected) {
         if (expected.contains(FROM) && expected.contains(GENERATE)) {
-            return "a value (`from <source>`, a vector, matrix or buffer, or an expression)";
+            return "a value (`from <source>`, a vector, matrix, buffer or list, or an expression)";
         }
         if (expected.contains(GENERATE)) {
             return "a source (a file path in quotes, a let name, generate, matrix, vector, read_matrix or buffer)";
@@ -164,8 +174,8 @@ final class SyntaxMessages {
     }
 
     private static boolean isSoftKeyword(int type) {
-        return type == ROWS || type == COLUMNS || type == OF || type == WITH || type == INTO || type == KERNEL
-                || type == LEFT || type == AGGREGATE;
+        return type == ROWS || type == COLUMNS || type == EACH || type == LIST || type == OF || type == WITH
+                || type == INTO || type == KERNEL || type == LEFT || type == AGGREGATE;
     }
 
     private static boolean isReservedWord(Token token) {

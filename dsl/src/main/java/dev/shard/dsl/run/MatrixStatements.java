@@ -7,7 +7,7 @@ import dev.shard.dsl.ast.Source;
 import dev.shard.dsl.ast.Statement;
 import dev.shard.dsl.diag.SourceText;
 import dev.shard.dsl.lower.LoweredScript;
-import dev.shard.planner.expr.Literal;
+import dev.shard.dsl.vector.MatrixFile;
 import dev.shard.runtime.api.Run;
 import dev.shard.runtime.api.RunOptions;
 import dev.shard.runtime.task.Shards;
@@ -15,6 +15,7 @@ import dev.shard.runtime.report.RunReport;
 import dev.shard.storage.buffer.BufferSpec;
 import dev.shard.storage.buffer.OutputBuffer;
 import dev.shard.storage.layout.ElementType;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,14 +33,22 @@ final class MatrixStatements implements AutoCloseable {
     private final LoweredScript script;
     private final SourceText source;
     private final Map<String, OutputBuffer> buffers = new LinkedHashMap<>();
+    private final Sizes sizes;
+    private final Map<String, List<OutputBuffer>> lists = new LinkedHashMap<>();
+    /** Buffers of list elements written in the list itself, which no let name owns. */
+    private final List<OutputBuffer> owned = new ArrayList<>();
 
     MatrixStatements(Session session, LoweredScript script, SourceText source) {
         this.session = session;
         this.script = script;
         this.source = source;
+        this.sizes = new Sizes(script.constants());
     }
 
     RunReport apply(Statement.ApplyStatement apply) {
+        if (apply.margin() == Statement.Margin.EACH) {
+            return new ListApply(session, script, this).apply(apply);
+        }
         OutputBuffer matrix = value(apply.matrix().text());
         OutputBuffer into = value(apply.into().text());
         List<String> sides = apply.sideInputs().stream().map(Name::text).toList();
@@ -73,31 +82,87 @@ final class MatrixStatements implements AutoCloseable {
     }
 
     /** The buffer bound to {@code name}, made (and for vectors and matrices filled) on first use. */
-    private OutputBuffer value(String name) {
+    OutputBuffer value(String name) {
         OutputBuffer existing = buffers.get(name);
         if (existing != null) {
             return existing;
         }
         Source source = script.matrixValues().get(name);
-        if (source == null) {
+        if (source == null || source instanceof Source.ListSource || source instanceof Source.GeneratedListSource) {
             throw new IllegalArgumentException("`" + name + "` is not a vector, matrix or buffer");
         }
-        OutputBuffer made = switch (source) {
-            case Source.VectorSource vector -> fill(name, BufferSpec.vector(ElementType.DOUBLE, size(vector.length())),
-                    vector.element(), true);
-            case Source.MatrixSource matrix -> fill(name, BufferSpec.matrix(ElementType.DOUBLE, size(matrix.rows()),
-                    size(matrix.columns())), matrix.cell(), false);
-            case Source.BufferSource buffer -> OutputBuffer.create(BufferSpec.of(
-                    ElementType.parse(buffer.elementType().text()),
-                    buffer.dimensions().stream().mapToLong(this::size).toArray()));
-            default -> throw new UnsupportedOperationException("`" + name + "`: read_matrix is not supported by"
-                    + " scripts yet; write the matrix with matrix(n, p) {...}");
-        };
+        OutputBuffer made = make(name, source);
         buffers.put(name, made);
         return made;
     }
 
-    private OutputBuffer fill(String name, BufferSpec spec, Expression body, boolean vector) {
+    /**
+     * The elements of the list bound to {@code name}, each a shared buffer made once: a let
+     * name is that let's buffer, and an element written in the list is made and filled here.
+     */
+    List<OutputBuffer> list(String name) {
+        List<OutputBuffer> existing = lists.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        List<OutputBuffer> elements = new ArrayList<>();
+        switch (script.matrixValues().get(name)) {
+            case Source.ListSource list -> {
+                for (int index = 0; index < list.elements().size(); index++) {
+                    Source element = list.elements().get(index);
+                    elements.add(element instanceof Source.NamedSource named ? value(named.name().text())
+                            : own(make(name + "[" + index + "]", element)));
+                }
+            }
+            case Source.GeneratedListSource list -> {
+                long count = sizes.of(list.count());
+                for (long index = 0; index < count; index++) {
+                    elements.add(own(make(name + "[" + index + "]", ListIndex.element(list.element(), index))));
+                }
+            }
+            case null, default -> throw new IllegalArgumentException("`" + name + "` is not a list");
+        }
+        lists.put(name, List.copyOf(elements));
+        return lists.get(name);
+    }
+
+    private OutputBuffer own(OutputBuffer element) {
+        owned.add(element);
+        return element;
+    }
+
+    private OutputBuffer make(String name, Source source) {
+        return switch (source) {
+            case Source.VectorSource vector -> fill(name, source,
+                    BufferSpec.vector(ElementType.DOUBLE, sizes.of(vector.length())), vector.element(), true);
+            case Source.MatrixSource matrix -> fill(name, source, BufferSpec.matrix(ElementType.DOUBLE,
+                    sizes.of(matrix.rows()), sizes.of(matrix.columns())), matrix.cell(), false);
+            case Source.BufferSource buffer -> OutputBuffer.create(BufferSpec.of(
+                    ElementType.parse(buffer.elementType().text()),
+                    buffer.dimensions().stream().mapToLong(sizes::of).toArray()));
+            case Source.ReadMatrixSource read -> read(name, read);
+            default -> throw new IllegalArgumentException("`" + name + "` is not a vector, matrix or buffer");
+        };
+    }
+
+    /** {@code read_matrix "m.arrow"}: the file's double columns copied once into a shared matrix buffer. */
+    private OutputBuffer read(String name, Source.ReadMatrixSource read) {
+        try (MatrixFile file = MatrixFile.open(Path.of(read.path().value()).toAbsolutePath())) {
+            OutputBuffer target = OutputBuffer.create(BufferSpec.matrix(ElementType.DOUBLE, file.rows(), file.columns()));
+            try {
+                file.copyInto(target.data());
+                return target;
+            } catch (RuntimeException failed) {
+                target.close();
+                throw failed;
+            }
+        } catch (RuntimeException unreadable) {
+            throw new ScriptRunException(FailureLocation.step(source, read.span()) + " failed reading `" + name
+                    + "`: " + unreadable.getMessage(), unreadable);
+        }
+    }
+
+    private OutputBuffer fill(String name, Source made, BufferSpec spec, Expression body, boolean vector) {
         Set<String> vectors = new java.util.HashSet<>();
         script.matrixValues().forEach((bound, value) -> {
             if (value instanceof Source.VectorSource) {
@@ -114,7 +179,6 @@ final class MatrixStatements implements AutoCloseable {
             options = options.withInput(vectorName, value(vectorName).reference());
         }
         OutputBuffer target = OutputBuffer.create(spec);
-        Source made = script.matrixValues().get(name);
         try {
             long rows = vector ? target.length() : target.rows();
             long count = vector ? target.length() : target.columns();
@@ -154,21 +218,9 @@ final class MatrixStatements implements AutoCloseable {
         }
     }
 
-    private long size(Expression expression) {
-        Literal literal = switch (expression) {
-            case Expression.Literal value -> dev.shard.dsl.lower.Literals.of(value.value());
-            case Expression.NameReference name -> script.constants().get(name.name().text());
-            default -> null;
-        };
-        if (literal == null || !(literal.value() instanceof Long value)) {
-            throw new IllegalArgumentException("a size at " + expression.span().location()
-                    + " must be a whole number or a param holding one");
-        }
-        return value;
-    }
-
     @Override
     public void close() {
         buffers.values().forEach(OutputBuffer::close);
+        owned.forEach(OutputBuffer::close);
     }
 }

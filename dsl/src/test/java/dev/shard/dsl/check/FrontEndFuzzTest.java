@@ -27,7 +27,7 @@ class FrontEndFuzzTest {
     private static final int SCRIPTS = 4_000;
     private static final long BUDGET_NANOS = 20_000_000_000L;
     private static final String[] PIECES = {"from", "filter", "derive", "select", "group", "aggregate", "join", "left",
-            "sort", "take", "map", "kernel", "shard", "rows", "columns", "write", "apply", "of", "with", "into", "let",
+            "sort", "take", "map", "kernel", "shard", "rows", "columns", "each", "list", "index()", "write", "apply", "of", "with", "into", "let",
             "param", "generate", "matrix", "vector", "buffer", "read_matrix", "and", "or", "not", "true", "null", "(",
             ")", "{", "}", "[", "]", ",", ":", ".", "|", "==", "=", "<=", "-", "+", "*", "/", "%", "\n", "\"x.csv\"",
             "\"", "1_000", "64K", "4GiB", "4GB", "1.5e3", "x", "row()", "col()", "count()", "mean(", "#", "\\", "!",
@@ -77,7 +77,7 @@ class FrontEndFuzzTest {
 
     private static List<String> corpus() throws IOException {
         List<String> scripts = new ArrayList<>();
-        for (String name : List.of("quickstart.shard", "colcor.shard", "join.shard")) {
+        for (String name : List.of("quickstart.shard", "colcor.shard", "join.shard", "lapply.shard")) {
             scripts.add(Files.readString(AcceptanceScriptsTest.EXAMPLES.resolve(name)));
         }
         try (Stream<Path> files = Files.list(GoldenErrorsTest.ERRORS)) {

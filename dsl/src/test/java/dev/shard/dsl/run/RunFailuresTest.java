@@ -54,6 +54,16 @@ class RunFailuresTest {
     }
 
     @Test
+    void aListKernelFailingInAWorkerNamesTheApplyLineAndTheElement() throws IOException {
+        String err = failedRun("let parts = [vector(4) { row() }, vector(5) { row() }, vector(6) { row() }]\n"
+                + "let r = buffer(double, 3)\n"
+                + "apply each of parts into r: kernel \"dev.shard.dsl.run.RangeElementKernel\" {scale = -1}\n");
+        assertTrue(Pattern.compile("t\\.shard:3:1: `apply each of parts into r: kernel .*` failed in shard \\d+"
+                + " \\(worker \\d+, pid \\d+, \\d+ attempts?\\): .*element 0 of `parts`: .*scale must be positive")
+                .matcher(err).find(), err);
+    }
+
+    @Test
     void aQueryFailureNamesTheKernelOnTheStackOrElseTheStagesSteps() {
         SourceText source = new SourceText("q.shard", "from generate(10) {x = row()}\nfilter x > 1\n"
                 + "map kernel \"com.example.Bands\" {width = 2}\n");
