@@ -25,6 +25,19 @@ public sealed interface LoweredStatement {
     }
 
     /**
+     * {@code let name = from ...}: a pipeline run once, before the statements that read it, its
+     * result kept in shared memory under {@code name} while the script runs. Later plans read it
+     * through a scan of {@code TableSource.NamedResult(name)}. {@code runs}: some statement that
+     * runs reads it, or it writes; a let nobody reads is checked and planned but not run.
+     */
+    record LetTable(String name, Query query, boolean runs) implements LoweredStatement {
+        @Override
+        public SourceSpan span() {
+            return query.span();
+        }
+    }
+
+    /**
      * A step of a pipeline as written — its verb, its span, the kernel class of a
      * {@code map kernel} (else empty) — so a failure in the workers can name it.
      */
