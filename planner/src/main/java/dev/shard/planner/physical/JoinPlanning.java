@@ -2,7 +2,6 @@ package dev.shard.planner.physical;
 
 import dev.shard.planner.PlanException;
 import dev.shard.planner.logical.LogicalJoin;
-import dev.shard.planner.physical.PhysicalPlan.BuildInput;
 import dev.shard.planner.physical.PipelineExec.HashJoinExec;
 import dev.shard.runtime.tune.HumanUnits;
 
@@ -25,20 +24,22 @@ final class JoinPlanning {
     }
 
     /**
-     * The probe operator of {@code join}, whose build runs as {@code build} (already planned).
+     * The probe operator of {@code join}, whose build side is the stage input {@code buildInput}:
+     * a planned build stage's result, or ({@code sharedSource} not empty) a table already shared.
      *
      * @throws PlanException when the build side does not fit a worker's share: the
      *     partitioned join (both sides split by key hash) is not executed yet
      */
-    static HashJoinExec probe(LogicalJoin join, BuildInput build, PlanningContext context) {
+    static HashJoinExec probe(LogicalJoin join, String buildInput, String sharedSource, PlanningContext context) {
         long rows = RowEstimates.of(join.right());
         long bytesPerRow = join.right().schema().estimatedBytesPerRow();
         long tableBytes = rows * (bytesPerRow + HASH_BYTES_PER_ROW);
+        String where = sharedSource.isEmpty() ? "" : "read in place from " + sharedSource + "; ";
         String size = HumanUnits.count(rows) + " rows × " + (bytesPerRow + HASH_BYTES_PER_ROW) + " B = "
                 + HumanUnits.bytes(tableBytes);
         String strategy;
         if (context.memoryBudgetBytes() <= 0) {
-            strategy = "broadcast: build side ≈ " + size + " per worker; no memory budget";
+            strategy = "broadcast: " + where + "build side ≈ " + size + " per worker; no memory budget";
         } else {
             long machineBase = (long) context.workers() * context.machine().workerBasePrivateBytes();
             long share = Math.max(0, (context.memoryBudgetBytes() - context.sharedBytes() - machineBase)
@@ -50,11 +51,11 @@ final class JoinPlanning {
                         + " not executed yet", "raise the memory budget to at least " + HumanUnits.bytes(needed)
                         + ", or filter or aggregate the right side before the join");
             }
-            strategy = "broadcast: build side ≈ " + size + " ≤ ½ × " + HumanUnits.bytes(share)
+            strategy = "broadcast: " + where + "build side ≈ " + size + " ≤ ½ × " + HumanUnits.bytes(share)
                     + " worker share ((budget − shared − " + context.workers() + " × JVM base) / "
                     + context.workers() + " workers)";
         }
-        return new HashJoinExec(build.inputName(), join.type(), join.keys(), join.left().schema(),
+        return new HashJoinExec(buildInput, join.type(), join.keys(), join.left().schema(),
                 join.right().schema(), join.schema(), strategy);
     }
 }

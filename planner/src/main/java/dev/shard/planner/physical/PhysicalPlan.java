@@ -1,5 +1,6 @@
 package dev.shard.planner.physical;
 
+import dev.shard.planner.logical.TableSource;
 import dev.shard.planner.logical.WriteTarget;
 import dev.shard.planner.type.Schema;
 import java.util.List;
@@ -10,14 +11,22 @@ import java.util.Optional;
  * workers), then the driver's operators over its merged result, then an optional write.
  * The inputs the stage borrows are named in its source and published by the runner;
  * {@code builds} are the plans whose results the runner shares first, as Arrow tables,
- * under their input names (the build sides of broadcast joins), in order.
+ * under their input names (the build sides of broadcast joins), in order;
+ * {@code sharedBuilds} are build sides already in shared memory (a script's let result),
+ * passed to the stage as they are, with no stage of their own.
  * {@code context} is what the stage was sized against (explain and the run's budget check).
  */
-public record PhysicalPlan(List<BuildInput> builds, Stage stage, List<DriverExec> driverOperators, Schema output,
-        Optional<WriteTarget> write, PlanningContext context) {
+public record PhysicalPlan(List<BuildInput> builds, List<SharedBuildInput> sharedBuilds, Stage stage,
+        List<DriverExec> driverOperators, Schema output, Optional<WriteTarget> write, PlanningContext context) {
     public PhysicalPlan {
         builds = List.copyOf(builds);
+        sharedBuilds = List.copyOf(sharedBuilds);
         driverOperators = List.copyOf(driverOperators);
+    }
+
+    public PhysicalPlan(List<BuildInput> builds, Stage stage, List<DriverExec> driverOperators, Schema output,
+            Optional<WriteTarget> write, PlanningContext context) {
+        this(builds, List.of(), stage, driverOperators, output, write, context);
     }
 
     public PhysicalPlan(Stage stage, List<DriverExec> driverOperators, Schema output, Optional<WriteTarget> write,
@@ -27,5 +36,9 @@ public record PhysicalPlan(List<BuildInput> builds, Stage stage, List<DriverExec
 
     /** A plan run before the stage; its result is shared as the Arrow table input {@code inputName}. */
     public record BuildInput(String inputName, PhysicalPlan plan) {
+    }
+
+    /** A build side already shared: the stage input {@code inputName} is {@code source} itself. */
+    public record SharedBuildInput(String inputName, TableSource source) {
     }
 }

@@ -18,7 +18,9 @@ import dev.shard.planner.physical.DriverExec.FinalAggregateExec;
 import dev.shard.planner.physical.DriverExec.LimitExec;
 import dev.shard.planner.physical.DriverExec.MergeSortedExec;
 import dev.shard.planner.physical.DriverExec.SortExec;
+import dev.shard.planner.logical.TableSource;
 import dev.shard.planner.physical.PhysicalPlan.BuildInput;
+import dev.shard.planner.physical.PhysicalPlan.SharedBuildInput;
 import dev.shard.planner.physical.PipelineExec.FilterExec;
 import dev.shard.planner.physical.PipelineExec.MapKernelExec;
 import dev.shard.planner.physical.PipelineExec.ProjectExec;
@@ -76,6 +78,7 @@ public final class PhysicalPlanner {
         Collections.reverse(driver);
         List<PipelineExec> pipeline = new ArrayList<>();
         List<BuildInput> builds = new ArrayList<>();
+        List<SharedBuildInput> sharedBuilds = new ArrayList<>();
         long buildBytes = 0;
         long pinnedRows = 0;
         while (!(node instanceof LogicalGenerate) && !(node instanceof LogicalScan)) {
@@ -91,10 +94,16 @@ public final class PhysicalPlanner {
                 case LogicalLimit limit -> throw unsupported("take before filter, derive or aggregate",
                         "take at the end of the query");
                 case LogicalJoin join -> {
-                    BuildInput build = new BuildInput(BUILD_INPUT + builds.size(), plan(join.right(), context));
-                    builds.add(build);
-                    pipeline.add(JoinPlanning.probe(join, build, context));
-                    buildBytes += JoinPlanning.sharedBytes(join);
+                    String input = BUILD_INPUT + (builds.size() + sharedBuilds.size());
+                    if (join.right() instanceof LogicalScan scan && alreadyShared(scan.source())) {
+                        // Already in shared memory (and counted there): read in place, no build stage.
+                        sharedBuilds.add(new SharedBuildInput(input, scan.source()));
+                        pipeline.add(JoinPlanning.probe(join, input, scan.source().describe(), context));
+                    } else {
+                        builds.add(new BuildInput(input, plan(join.right(), context)));
+                        pipeline.add(JoinPlanning.probe(join, input, "", context));
+                        buildBytes += JoinPlanning.sharedBytes(join);
+                    }
                 }
                 case LogicalMapKernel kernel -> pipeline.add(new MapKernelExec(kernel.kernelClass(),
                         kernel.parameters(), kernel.input().schema(), kernel.schema(), kernel.footprintBytesPerRow()));
@@ -117,7 +126,13 @@ public final class PhysicalPlanner {
                 context.memoryBudgetBytes(), context.sharedBytes() + buildBytes);
         StageSizing.Choice sizing = StageSizing.choose(source.rows(), source.schema().estimatedBytesPerRow(),
                 fragment.cost(), stageContext, pinnedRows);
-        return new PhysicalPlan(builds, new Stage(0, fragment, sizing), driver, root.schema(), write, stageContext);
+        return new PhysicalPlan(builds, sharedBuilds, new Stage(0, fragment, sizing), driver, root.schema(), write,
+                stageContext);
+    }
+
+    /** A shared table, or a query result that will be one when this plan runs (a script's let). */
+    private static boolean alreadyShared(TableSource source) {
+        return source instanceof TableSource.SharedTable || source instanceof TableSource.NamedResult;
     }
 
     /**

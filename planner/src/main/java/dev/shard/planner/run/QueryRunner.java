@@ -64,6 +64,9 @@ public final class QueryRunner {
                 shared.add(input);
                 options = options.withInput(build.inputName(), input.handle());
             }
+            for (PhysicalPlan.SharedBuildInput build : plan.sharedBuilds()) {
+                options = options.withInput(build.inputName(), tables.apply(build.source()));
+            }
             if (stage.rows() > 0) {
                 if (stage.fragment().source() instanceof ArrowScanExec scan) {
                     options = options.withInput(PhysicalPlanner.SCAN_INPUT, tables.apply(scan.source()));

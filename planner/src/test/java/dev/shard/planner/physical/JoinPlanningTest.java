@@ -17,6 +17,8 @@ import dev.shard.planner.logical.JoinType;
 import dev.shard.planner.logical.LogicalGenerate;
 import dev.shard.planner.logical.LogicalJoin;
 import dev.shard.planner.logical.LogicalPlan;
+import dev.shard.planner.logical.LogicalScan;
+import dev.shard.planner.logical.TableSource;
 import dev.shard.planner.physical.PipelineExec.HashJoinExec;
 import dev.shard.planner.run.PlanExplainer;
 import dev.shard.runtime.tune.MachineProfile;
@@ -49,6 +51,21 @@ class JoinPlanningTest {
         assertTrue(text.contains("BroadcastHashJoinExec"), text);
         assertTrue(text.contains(probe.strategy()), text);
         assertTrue(text.indexOf("Stage 0 — 1,000 rows") >= 0 && text.indexOf("Stage 0") < text.indexOf("Stage 1"), "the build's stage comes first:\n" + text);
+    }
+
+    @Test
+    void aBuildSideAlreadySharedIsReadInPlaceWithNoBuildStage() {
+        LogicalJoin generated = (LogicalJoin) join(1_000);
+        LogicalPlan shared = new LogicalJoin(generated.left(), new LogicalScan(new TableSource.NamedResult("customers"),
+                generated.right().schema(), 1_000), JoinType.INNER, generated.keys());
+        PhysicalPlan plan = PhysicalPlanner.plan(shared, new PlanningContext(MACHINE, 1L << 30, 0));
+        assertEquals(List.of(), plan.builds(), "no stage runs to make the build side");
+        assertEquals(List.of(new PhysicalPlan.SharedBuildInput(PhysicalPlanner.BUILD_INPUT + "0",
+                new TableSource.NamedResult("customers"))), plan.sharedBuilds());
+        assertEquals(0, plan.context().sharedBytes(), "the shared table is counted where it was shared, not again");
+        HashJoinExec probe = assertInstanceOf(HashJoinExec.class, plan.stage().fragment().operators().getFirst());
+        assertTrue(probe.strategy().startsWith("broadcast: read in place from result of customers; build side ≈"),
+                probe.strategy());
     }
 
     @Test
