@@ -9,23 +9,24 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which let tables run: those read by a statement that runs (a query, or a let that runs),
- * and those that write. A let reads only earlier lets, so one pass from the end decides.
+ * Which let tables are read by a statement that runs (a query, or a let that runs); a let runs
+ * when it is read or writes. A let reads only earlier lets, so one pass from the end decides.
  */
 final class LetUses {
     private LetUses() {
     }
 
-    static List<LoweredStatement> markRuns(List<LoweredStatement> statements) {
+    static List<LoweredStatement> markReads(List<LoweredStatement> lowered) {
         Set<String> read = new HashSet<>();
-        List<LoweredStatement> marked = new ArrayList<>(statements);
-        for (int i = marked.size() - 1; i >= 0; i--) {
-            switch (marked.get(i)) {
+        List<LoweredStatement> statements = new ArrayList<>(lowered);
+        for (int i = statements.size() - 1; i >= 0; i--) {
+            switch (statements.get(i)) {
                 case LoweredStatement.Query query -> collect(query.plan(), read);
                 case LoweredStatement.LetTable let -> {
-                    boolean runs = let.runs() || read.contains(let.name());
-                    marked.set(i, new LoweredStatement.LetTable(let.name(), let.query(), runs));
-                    if (runs) {
+                    var marked = new LoweredStatement.LetTable(let.name(), let.query(), read.contains(let.name()),
+                            let.writes());
+                    statements.set(i, marked);
+                    if (marked.runs()) {
                         collect(let.query().plan(), read);
                     }
                 }
@@ -35,14 +36,7 @@ final class LetUses {
                 }
             }
         }
-        return marked;
-    }
-
-    /** The names of the let results {@code plan} scans. */
-    static Set<String> readBy(LogicalPlan plan) {
-        Set<String> names = new HashSet<>();
-        collect(plan, names);
-        return names;
+        return statements;
     }
 
     private static void collect(LogicalPlan plan, Set<String> names) {

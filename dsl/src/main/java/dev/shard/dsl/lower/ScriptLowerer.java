@@ -61,7 +61,7 @@ public final class ScriptLowerer {
                 // Recorded; the next statements are still checked, so all errors come together.
             }
         }
-        return new Lowering(new LoweredScript(LetUses.markRuns(statements), lowerer.matrixValues, lowerer.constants),
+        return new Lowering(new LoweredScript(LetUses.markReads(statements), lowerer.matrixValues, lowerer.constants),
                 List.copyOf(lowerer.diagnostics));
     }
 
@@ -95,7 +95,7 @@ public final class ScriptLowerer {
                         tables.put(name, new LogicalScan(new TableSource.NamedResult(name), plan.schema(),
                                 RowEstimates.of(plan)));
                         statements.add(new LoweredStatement.LetTable(name, new LoweredStatement.Query(plan, false,
-                                let.span(), steps(pipeline)), writes(pipeline)));
+                                let.span(), steps(pipeline)), false, writes(pipeline)));
                     }
                 }
             }

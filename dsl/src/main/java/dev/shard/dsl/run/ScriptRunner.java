@@ -71,7 +71,9 @@ public final class ScriptRunner {
                             Result result = query(let.query(), lets, reports);
                             explanations.add(result.explanation());
                             parts.add(part(statement));
-                            lets.keep(let.name(), result);
+                            if (let.read()) {
+                                lets.keep(let.name(), result);
+                            }
                         }
                         case LoweredStatement.LetTable unread -> {
                         }
@@ -93,9 +95,11 @@ public final class ScriptRunner {
 
     /** How explain heads a statement's plan: its place in the script, and for a let its name. */
     public static String part(LoweredStatement statement) {
-        return statement instanceof LoweredStatement.LetTable let
-                ? let.span().location() + " let " + let.name() + " (run once, read by later parts)"
-                : statement.span().location();
+        if (!(statement instanceof LoweredStatement.LetTable let)) {
+            return statement.span().location();
+        }
+        return let.span().location() + " let " + let.name()
+                + (let.read() ? " (run once, read by later parts)" : " (run once for its write; no later part reads it)");
     }
 
     private Result query(LoweredStatement.Query query, LetResults lets, List<RunReport> reports) {

@@ -48,7 +48,8 @@ class LetOnceTest {
                 + "from generate(20_000) {key = random_int(10_000, stream = 4)} | join scored (key == scored.id)"
                 + " | group {g} (aggregate {n = count()}) | sort {g} | write \"" + out("c") + "\"\n"
                 + "let unread = from generate(10) {x = row()} | map kernel \"" + RowCountingKernel.class.getName()
-                + "\" {log = \"" + log + "\"}\n";
+                + "\" {log = \"" + log + "\"}\n"
+                + "let written = from generate(3) {x = row()} | write \"" + out("w") + "\"\n";
     }
 
     private Path out(String name) {
@@ -66,13 +67,16 @@ class LetOnceTest {
                     java.io.OutputStream.nullOutputStream()), ScriptRunner.RunListener.NONE)
                     .run(checked.lowered().orElseThrow());
             assertEquals(List.of("let.shard:1:1 let scored (run once, read by later parts)", "let.shard:2:1",
-                    "let.shard:3:1", "let.shard:4:1"), outcome.parts(), "the unread let does not run");
+                    "let.shard:3:1", "let.shard:4:1",
+                    "let.shard:6:1 let written (run once for its write; no later part reads it)"), outcome.parts(),
+                    "the unread let does not run; the one that writes does");
             assertEquals(List.of(), segmentsOfThisProcess(), "the let's shared result is released at the end");
         }
         assertEquals(LET_ROWS, RowCountingKernel.rowsLogged(log), "the let's kernel saw each row once");
         assertEquals(expected(id -> true), lines("a"));
         assertEquals(expected(id -> id % 2 == 0), lines("b"));
         assertEquals(joined(), lines("c"));
+        assertEquals(List.of("x", "0", "1", "2"), lines("w"));
     }
 
     @Test
@@ -88,7 +92,7 @@ class LetOnceTest {
         assertEquals(2, count(planned.toString(), "source=result of scored"), planned.toString());
         assertEquals(1, count(planned.toString(), "broadcast: read in place from result of scored"),
                 "the join reads the let's shared table with no build stage of its own: " + planned);
-        assertFalse(planned.toString().contains("unread"), planned.toString());
+        assertFalse(planned.toString().contains("let unread"), planned.toString());
         assertFalse(Files.exists(log), "explain without --analyze runs nothing");
         StringWriter analyzed = new StringWriter();
         assertEquals(0, ShardCommand.execute(new String[] {"explain", file.toString(), "--analyze", "--workers", "1"},
