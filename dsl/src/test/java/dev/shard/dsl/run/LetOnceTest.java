@@ -2,6 +2,7 @@ package dev.shard.dsl.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shard.dsl.api.Session;
@@ -77,6 +78,23 @@ class LetOnceTest {
         assertEquals(expected(id -> id % 2 == 0), lines("b"));
         assertEquals(joined(), lines("c"));
         assertEquals(List.of("x", "0", "1", "2"), lines("w"));
+    }
+
+    @Test
+    void aLetResultIsReleasedWhenALaterStatementFails() {
+        SourceText source = new SourceText("fails.shard", "let kept = from generate(1_000) {id = row()} | filter id > 5\n"
+                + "from kept | take 3 | write \"/proc/no-such-directory/out.csv\"\n");
+        CheckResult checked = ScriptChecker.withDefaults().check(source, List.of());
+        assertFalse(checked.hasErrors(), ScriptChecker.render(checked));
+        try (Session session = Shard.local().workers(1).open()) {
+            ScriptRunException failed = assertThrows(ScriptRunException.class, () -> new ScriptRunner(session, source,
+                    new PrintStream(java.io.OutputStream.nullOutputStream()), ScriptRunner.RunListener.NONE)
+                    .run(checked.lowered().orElseThrow()));
+            assertTrue(failed.getMessage().startsWith("fails.shard:2:1: the statement `from kept"), failed.getMessage());
+            assertEquals(List.of(), segmentsOfThisProcess(), "the let's shared result is released on failure too");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
