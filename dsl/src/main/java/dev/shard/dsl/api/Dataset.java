@@ -117,6 +117,14 @@ public final class Dataset {
         return mapKernel(kernel.getName(), parameters, output, footprintBytesPerRow);
     }
 
+    /**
+     * A {@link TableKernel} class run over each shard's rows, with the footprint it declares
+     * ({@link TableKernel#footprintBytesPerRow}), as a script's {@code map kernel} step.
+     */
+    public Dataset mapKernel(Class<? extends TableKernel> kernel, Map<String, Serializable> parameters) {
+        return mapKernel(kernel, parameters, TableKernels.footprintBytesPerRow(kernel, plan.schema(), parameters));
+    }
+
     /** A kernel class named by its binary name, with its output columns given here. */
     public Dataset mapKernel(String kernelClass, Map<String, Serializable> parameters, Schema output,
             double footprintBytesPerRow) {

@@ -83,6 +83,19 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Keeps {@code result}'s rows in shared memory as one Arrow table that later queries scan
+     * or join zero-copy (by {@link SharedResult#scan}); planned as shared bytes until closed.
+     */
+    public SharedResult share(String name, Result result) {
+        SharedTableInput input;
+        try (VectorSchemaRoot root = ArrowTables.toArrow(result.table(), allocator)) {
+            input = ArrowShare.share(root);
+        }
+        shared.add(input);
+        return new SharedResult(name, input, result.table().schema(), result.rows(), () -> shared.remove(input));
+    }
+
+    /**
      * Runs a plan built elsewhere (a lowered script): CSV scans are read here once and shared
      * as Arrow tables first, as {@link #readCsv} does.
      */
@@ -95,7 +108,8 @@ public final class Session implements AutoCloseable {
         if (level == ExplainLevel.ANALYZE) {
             return run(plan).explanation();
         }
-        return PlanExplainer.planned(plan(sharingCsv(plan)), memoryBudgetBytes, sharedBytes(), workers);
+        // With the build sides of joins, which run first: their stages are part of the plan.
+        return PlanExplainer.planned(plan(sharingCsv(plan)));
     }
 
     /** The physical plan of {@code plan} for this session's workers and budget (stages, shard sizes). */
@@ -165,6 +179,9 @@ public final class Session implements AutoCloseable {
             case TableSource.SharedTable table -> SharedTableHandle.decode(table.encodedHandle());
             case TableSource.CsvFile csv -> throw new PlanException("CSV source " + csv.path() + " was not shared",
                     "read it with session.readCsv(path)");
+            case TableSource.NamedResult result -> throw new PlanException("the result `" + result.name()
+                    + "` was not computed before the query that reads it", "run the query that binds `"
+                    + result.name() + "` first and scan its SharedResult (Session.share)");
         };
     }
 

@@ -3,12 +3,13 @@ package dev.shard.dsl.cli;
 import dev.shard.dsl.api.Session;
 import dev.shard.dsl.api.SessionBuilder;
 import dev.shard.dsl.api.Shard;
-import dev.shard.dsl.lower.LoweredStatement;
-import dev.shard.planner.explain.ExplainJson;
 import dev.shard.planner.explain.ExplainLevel;
-import dev.shard.planner.explain.ExplainText;
-import dev.shard.planner.explain.PlanExplanation;
 import dev.shard.planner.physical.InfeasibleBudgetException;
+import dev.shard.dsl.run.ScriptRunException;
+import dev.shard.dsl.run.ScriptExplainer;
+import dev.shard.dsl.run.ScriptRunner;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,21 +69,27 @@ final class ExplainCommand implements Callable<Integer> {
         if (memoryBudget != null) {
             builder.memoryBudget(memoryBudget);
         }
-        List<String> rendered = new ArrayList<>();
+        List<ScriptExplainer.Part> parts = new ArrayList<>();
         try (Session session = builder.open()) {
-            for (LoweredStatement statement : script.result().lowered().orElseThrow().statements()) {
-                if (statement instanceof LoweredStatement.Query query) {
-                    PlanExplanation plan = session.explain(query.plan(), level);
-                    rendered.add(format.equals("json") ? ExplainJson.write(plan)
-                            : "# " + query.span().location() + "\n" + ExplainText.render(plan, level));
+            var lowered = script.result().lowered().orElseThrow();
+            if (level == ExplainLevel.ANALYZE) {
+                // The whole script runs, in order, so each let runs once and later parts read its result.
+                ScriptRunner.Outcome outcome = new ScriptRunner(session, script.source(),
+                        new PrintStream(OutputStream.nullOutputStream()), ScriptRunner.RunListener.NONE).run(lowered);
+                for (int i = 0; i < outcome.explanations().size(); i++) {
+                    parts.add(new ScriptExplainer.Part(outcome.parts().get(i), outcome.explanations().get(i)));
                 }
+            } else {
+                parts.addAll(ScriptExplainer.planned(lowered, script.source(), plan -> session.explain(plan, level)));
             }
+        } catch (ScriptRunException failed) {
+            spec.commandLine().getErr().println("shard: " + failed.getMessage());
+            return ScriptFiles.RUN_FAILED;
         } catch (InfeasibleBudgetException budget) {
             spec.commandLine().getErr().println("shard: " + budget.getMessage());
             return ScriptFiles.BUDGET;
         }
-        spec.commandLine().getOut().print(format.equals("json") ? "[" + String.join(",", rendered) + "]\n"
-                : String.join("\n", rendered));
+        spec.commandLine().getOut().print(ScriptExplainer.render(parts, level, format.equals("json")));
         spec.commandLine().getOut().flush();
         return ScriptFiles.OK;
     }

@@ -25,6 +25,24 @@ public sealed interface LoweredStatement {
     }
 
     /**
+     * {@code let name = from ...}: a pipeline run once, before the statements that read it, its
+     * result kept in shared memory under {@code name} while the script runs. Later plans read it
+     * through a scan of {@code TableSource.NamedResult(name)}. {@code read}: a statement that runs
+     * reads it (only then is its result kept); {@code writes}: it ends with a write. A let that
+     * neither is read nor writes is checked and planned but not run.
+     */
+    record LetTable(String name, Query query, boolean read, boolean writes) implements LoweredStatement {
+        public boolean runs() {
+            return read || writes;
+        }
+
+        @Override
+        public SourceSpan span() {
+            return query.span();
+        }
+    }
+
+    /**
      * A step of a pipeline as written — its verb, its span, the kernel class of a
      * {@code map kernel} (else empty) — so a failure in the workers can name it.
      */

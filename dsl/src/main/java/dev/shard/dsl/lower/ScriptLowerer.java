@@ -12,6 +12,9 @@ import dev.shard.dsl.diag.Diagnostic;
 import dev.shard.planner.expr.Expr;
 import dev.shard.planner.expr.Literal;
 import dev.shard.planner.logical.LogicalPlan;
+import dev.shard.planner.logical.LogicalScan;
+import dev.shard.planner.logical.TableSource;
+import dev.shard.planner.physical.RowEstimates;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,9 +24,10 @@ import java.util.Set;
 
 /**
  * An analysed script → {@link LoweredScript}. Params take their {@code -p} values; a let
- * bound to a table pipeline is that pipeline's plan wherever the name is used (as a source
- * or a join side), exactly as a fluent-API {@code Dataset} is; matrices, vectors and buffers
- * are kept as specifications the run makes in the workers.
+ * bound to a table pipeline becomes a statement of its own ({@link LoweredStatement.LetTable}),
+ * run once, and where the name is used (as a source or a join side) later plans scan its
+ * result ({@code TableSource.NamedResult}); a let of a bare file is that file's scan. Matrices,
+ * vectors and buffers are kept as specifications the run makes in the workers.
  */
 public final class ScriptLowerer {
     private final Path workingDirectory;
@@ -57,7 +61,7 @@ public final class ScriptLowerer {
                 // Recorded; the next statements are still checked, so all errors come together.
             }
         }
-        return new Lowering(new LoweredScript(statements, lowerer.matrixValues, lowerer.constants),
+        return new Lowering(new LoweredScript(LetUses.markReads(statements), lowerer.matrixValues, lowerer.constants),
                 List.copyOf(lowerer.diagnostics));
     }
 
@@ -81,11 +85,17 @@ public final class ScriptLowerer {
                     case Pipeline pipeline when isMatrixWorld(pipeline.source()) ->
                             matrixValues.put(let.name().text(), pipeline.source());
                     case Pipeline pipeline -> {
+                        String name = let.name().text();
                         LogicalPlan plan = pipelines.lower(pipeline);
-                        tables.put(let.name().text(), plan);
-                        if (writes(pipeline)) {
-                            statements.add(new LoweredStatement.Query(plan, false, let.span(), steps(pipeline)));
+                        if (plan instanceof LogicalScan file) {
+                            // A file read as it is: already mapped zero-copy by every reader, nothing to compute.
+                            tables.put(name, file);
+                            return;
                         }
+                        tables.put(name, new LogicalScan(new TableSource.NamedResult(name), plan.schema(),
+                                RowEstimates.of(plan)));
+                        statements.add(new LoweredStatement.LetTable(name, new LoweredStatement.Query(plan, false,
+                                let.span(), steps(pipeline)), false, writes(pipeline)));
                     }
                 }
             }

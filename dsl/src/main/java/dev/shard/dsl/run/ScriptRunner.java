@@ -27,8 +27,11 @@ public final class ScriptRunner {
     private final PrintStream out;
     private final RunListener listener;
 
-    /** What a run saw: one entry per statement that ran on the workers. */
-    public record Outcome(List<RunReport> reports, List<PlanExplanation> explanations) {
+    /**
+     * What a run saw: one report per statement that ran on the workers, and one explanation
+     * per query or let that ran, with {@code parts} naming each ({@link #part}).
+     */
+    public record Outcome(List<RunReport> reports, List<PlanExplanation> explanations, List<String> parts) {
     }
 
     /** Told when a statement starts, so a progress display can name its stage. */
@@ -49,21 +52,30 @@ public final class ScriptRunner {
     public Outcome run(LoweredScript script) {
         List<RunReport> reports = new ArrayList<>();
         List<PlanExplanation> explanations = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
         MatrixStatements matrices = new MatrixStatements(session, script, source);
-        try (matrices) {
+        LetResults lets = new LetResults(session);
+        try (matrices; lets) {
             for (LoweredStatement statement : script.statements()) {
                 try {
                     switch (statement) {
                         case LoweredStatement.Query query -> {
-                            var physical = session.physicalPlan(query.plan());
-                            listener.starting(query.span(), "line " + query.span().startLine(),
-                                    physical.stage().sizing().shards());
-                            Result result = session.run(query.plan());
-                            result.report().ifPresent(reports::add);
+                            Result result = query(query, lets, reports);
                             explanations.add(result.explanation());
+                            parts.add(part(statement));
                             if (query.printed()) {
                                 TablePrinter.print(result.table(), out);
                             }
+                        }
+                        case LoweredStatement.LetTable let when let.runs() -> {
+                            Result result = query(let.query(), lets, reports);
+                            explanations.add(result.explanation());
+                            parts.add(part(statement));
+                            if (let.read()) {
+                                lets.keep(let.name(), result);
+                            }
+                        }
+                        case LoweredStatement.LetTable unread -> {
                         }
                         case LoweredStatement.Apply apply -> {
                             listener.starting(apply.span(), "line " + apply.span().startLine() + " apply", 0);
@@ -78,7 +90,25 @@ public final class ScriptRunner {
                 }
             }
         }
-        return new Outcome(reports, explanations);
+        return new Outcome(reports, explanations, parts);
+    }
+
+    /** How explain heads a statement's plan: its place in the script, and for a let its name. */
+    public static String part(LoweredStatement statement) {
+        if (!(statement instanceof LoweredStatement.LetTable let)) {
+            return statement.span().location();
+        }
+        return let.span().location() + " let " + let.name()
+                + (let.read() ? " (run once, read by later parts)" : " (run once for its write; no later part reads it)");
+    }
+
+    private Result query(LoweredStatement.Query query, LetResults lets, List<RunReport> reports) {
+        var plan = lets.bind(query.plan());
+        var physical = session.physicalPlan(plan);
+        listener.starting(query.span(), "line " + query.span().startLine(), physical.stage().sizing().shards());
+        Result result = session.run(plan);
+        result.report().ifPresent(reports::add);
+        return result;
     }
 
     /** The statement, and for a failure in the workers the step and the shard, then the cause. */
@@ -87,7 +117,12 @@ public final class ScriptRunner {
         if (shard.isEmpty()) {
             return where(statement.span()) + describe(failure);
         }
-        if (statement instanceof LoweredStatement.Query query) {
+        LoweredStatement.Query query = switch (statement) {
+            case LoweredStatement.Query plain -> plain;
+            case LoweredStatement.LetTable let -> let.query();
+            default -> null;
+        };
+        if (query != null) {
             return where(statement.span()) + FailureLocation.steps(source, query.steps(), shard.get()) + " failed in "
                     + FailureLocation.shard(shard.get());
         }

@@ -61,12 +61,17 @@ final class ExampleScripts {
 
     /** {@code actual} equals golden file {@code name} (or rewrites it in update mode). */
     static void assertGolden(String name, String actual) throws IOException {
-        Path expected = GOLDEN.resolve(name);
+        assertGolden(GOLDEN.resolve(name), actual);
+    }
+
+    /** {@code actual} equals the golden file {@code expected} (or rewrites it in update mode). */
+    static void assertGolden(Path expected, String actual) throws IOException {
         if (UPDATE) {
+            Files.createDirectories(expected.getParent());
             Files.writeString(expected, actual, StandardCharsets.UTF_8);
             return;
         }
         assertEquals(Files.exists(expected) ? Files.readString(expected, StandardCharsets.UTF_8)
-                : "<missing " + expected + "; run with -Dgolden.update=true>", actual, "golden " + name);
+                : "<missing " + expected + "; run with -Dgolden.update=true>", actual, "golden " + expected);
     }
 }

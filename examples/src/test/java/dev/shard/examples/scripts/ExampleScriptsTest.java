@@ -70,6 +70,12 @@ class ExampleScriptsTest {
     }
 
     @Test
+    void joinScriptWritesTheTopCountriesWithItsLetRunOnce() throws IOException {
+        ExampleScripts.run("join.shard", directory, 2);
+        ExampleScripts.assertGolden("top_countries.csv", file("out/top_countries.csv"));
+    }
+
+    @Test
     void mapKernelScriptCountsTripsPerTipBand() throws IOException {
         ExampleScripts.assertGolden("map_kernel.txt", ExampleScripts.run("map_kernel.shard", directory, 2));
     }

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
-/** A mapped Arrow table's rows read into one heap table (columns in {@code schema}'s order). */
+/**
+ * A mapped Arrow table's rows read into one heap table: {@code schema}'s columns, found by
+ * name, so the table may hold more columns than are read.
+ */
 public final class SharedTableRows {
     private SharedTableRows() {
     }
@@ -22,7 +25,7 @@ public final class SharedTableRows {
             for (VectorSchemaRoot batch : table.batches()) {
                 int rows = batch.getRowCount();
                 BatchColumn part = new BatchColumn(column.type(), rows);
-                ArrowColumns.read(batch.getVector(c), 0, rows, part);
+                ArrowColumns.read(batch.getVector(schema.fields().get(c).name()), 0, rows, part);
                 for (int r = 0; r < rows; r++) {
                     column.copyRow(part, r, at++);
                 }

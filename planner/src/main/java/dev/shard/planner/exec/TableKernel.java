@@ -1,6 +1,7 @@
 package dev.shard.planner.exec;
 
 import dev.shard.planner.exec.vector.ColumnTable;
+import dev.shard.planner.type.Schema;
 import java.io.Serializable;
 import java.util.Map;
 
@@ -19,7 +20,20 @@ import java.util.Map;
  * rows and the parameters, never on batch or shard boundaries beyond what the rows carry,
  * so results stay the same for any worker count and shard layout. One instance serves
  * one shard at a time; it may keep scratch state between batches.
+ *
+ * <p>A kernel whose state grows with the shard (rows it buffers, a table it builds) declares
+ * it in {@link #footprintBytesPerRow}, asked on a fresh instance at planning time, and the
+ * tuner sizes shards so that this state fits the memory budget.
  */
 public interface TableKernel {
     void apply(ColumnTable input, Map<String, Serializable> parameters, TableBuilder output);
+
+    /**
+     * Private bytes this kernel holds, at its peak within a shard, per input row of the shard
+     * (the seed's {@code register_kernel(footprint=)}). The default, 0, is a kernel that only
+     * streams batches: its scratch state does not grow with the shard.
+     */
+    default double footprintBytesPerRow(Schema input, Map<String, Serializable> parameters) {
+        return 0;
+    }
 }

@@ -10,8 +10,8 @@ import java.util.List;
  * their parameters and estimated rows, and the tuner's arithmetic. With a run's actuals
  * each figure is followed by the actual one, and {@code !} marks every estimate off by
  * more than 2×. The verbose level adds the logical plan after each rule. Row counts are
- * exact ({@code 20,000,000}); the tuner's line uses {@link HumanUnits#rows} (K = 1,024),
- * in which shard sizes, multiples of the 65,536-row block, read exactly.
+ * exact ({@code 20,000,000}); the tuner's line uses {@link HumanUnits#rows} (decimal K = 1,000,
+ * exact), so a shard size pasted into a script's {@code shard rows <n>} pins the same rows.
  */
 public final class ExplainText {
     /** An estimate this many times above or below the actual figure is flagged. */

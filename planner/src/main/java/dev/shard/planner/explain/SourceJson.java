@@ -18,6 +18,7 @@ final class SourceJson {
             case TableSource.CsvFile file -> node.put("kind", "csv_file").put("path", file.path().toString());
             case TableSource.SharedTable table -> node.put("kind", "shared_table").put("name", table.name())
                     .put("handle", table.encodedHandle());
+            case TableSource.NamedResult result -> node.put("kind", "named_result").put("name", result.name());
         }
         return node;
     }
@@ -38,6 +39,7 @@ final class SourceJson {
             case "csv_file" -> new TableSource.CsvFile(Path.of(LogicalPlanJson.text(node, "path")));
             case "shared_table" -> new TableSource.SharedTable(LogicalPlanJson.text(node, "name"),
                     LogicalPlanJson.text(node, "handle"));
+            case "named_result" -> new TableSource.NamedResult(LogicalPlanJson.text(node, "name"));
             default -> throw new IllegalArgumentException("plan JSON: unknown source kind '" + kind + "'");
         };
     }

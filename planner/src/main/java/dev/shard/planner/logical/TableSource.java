@@ -52,4 +52,17 @@ public sealed interface TableSource extends Serializable {
             return "shared table " + name;
         }
     }
+
+    /**
+     * The result of an earlier query of the same run, bound to {@code name} (a script's
+     * {@code let name = from ...}): a placeholder for planning and explain, replaced by the
+     * {@link SharedTable} the result was shared as once that query has run, so the result is
+     * computed once however many later queries read it.
+     */
+    record NamedResult(String name) implements TableSource {
+        @Override
+        public String describe() {
+            return "result of " + name;
+        }
+    }
 }

@@ -4,7 +4,6 @@ import dev.shard.planner.PlanException;
 import dev.shard.planner.logical.JoinKey;
 import dev.shard.planner.logical.JoinType;
 import dev.shard.planner.logical.LogicalJoin;
-import dev.shard.planner.physical.PhysicalPlan.BuildInput;
 import dev.shard.planner.physical.PhysicalPlan.PartitionedJoin;
 import dev.shard.planner.physical.PipelineExec.HashJoinExec;
 import dev.shard.planner.physical.PipelineExec.PartitionedJoinExec;
@@ -47,14 +46,20 @@ final class JoinPlanning {
         return RowEstimates.of(join.right()) * join.right().schema().estimatedBytesPerRow();
     }
 
-    static Choice choose(LogicalJoin join, PlanningContext context) {
+    /**
+     * Broadcast or partitioned, and why; {@code sharedSource} names the build side when it is
+     * already a shared table (a script's let result) that a broadcast reads in place, else "".
+     */
+    static Choice choose(LogicalJoin join, String sharedSource, PlanningContext context) {
+        String where = sharedSource.isEmpty() ? "" : "read in place from " + sharedSource + "; ";
         long rows = RowEstimates.of(join.right());
         long bytesPerRow = join.right().schema().estimatedBytesPerRow();
         long tableBytes = rows * (bytesPerRow + HASH_BYTES_PER_ROW);
         String size = HumanUnits.count(rows) + " rows × " + (bytesPerRow + HASH_BYTES_PER_ROW) + " B = "
                 + HumanUnits.bytes(tableBytes);
         if (context.memoryBudgetBytes() <= 0) {
-            return new Choice(0, "broadcast: build side ≈ " + size + " per worker; no memory budget", "", tableBytes);
+            return new Choice(0, "broadcast: " + where + "build side ≈ " + size + " per worker; no memory budget", "",
+                    tableBytes);
         }
         int workers = context.workers();
         long machineBase = (long) workers * context.machine().workerBasePrivateBytes();
@@ -62,7 +67,8 @@ final class JoinPlanning {
         String shareText = HumanUnits.bytes(share) + " worker share ((budget − shared − " + workers
                 + " × JVM base) / " + workers + " workers)";
         if (tableBytes <= share / 2) {
-            return new Choice(0, "broadcast: build side ≈ " + size + " ≤ ½ × " + shareText, "", tableBytes);
+            return new Choice(0, "broadcast: " + where + "build side ≈ " + size + " ≤ ½ × " + shareText, "",
+                    tableBytes);
         }
         long half = share / 2;
         long needed = half == 0 ? Long.MAX_VALUE : (tableBytes + half - 1) / half;
@@ -84,9 +90,12 @@ final class JoinPlanning {
         return new Choice(partitions, strategy, arithmetic, tableBytes);
     }
 
-    /** The probe operator of a broadcast {@code join}, whose build runs as {@code build} (already planned). */
-    static HashJoinExec probe(LogicalJoin join, BuildInput build, Choice choice) {
-        return new HashJoinExec(build.inputName(), join.type(), join.keys(), join.left().schema(),
+    /**
+     * The probe operator of a broadcast {@code join} whose build side is the stage input
+     * {@code buildInput}: a planned build stage's result, or a table already shared.
+     */
+    static HashJoinExec probe(LogicalJoin join, String buildInput, Choice choice) {
+        return new HashJoinExec(buildInput, join.type(), join.keys(), join.left().schema(),
                 join.right().schema(), join.schema(), choice.strategy());
     }
 

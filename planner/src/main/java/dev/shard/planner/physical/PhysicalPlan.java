@@ -1,5 +1,6 @@
 package dev.shard.planner.physical;
 
+import dev.shard.planner.logical.TableSource;
 import dev.shard.planner.logical.WriteTarget;
 import dev.shard.planner.physical.PipelineExec.HashJoinExec;
 import dev.shard.planner.physical.SinkExec.PartitionRowsExec;
@@ -13,26 +14,30 @@ import java.util.Optional;
  * The inputs the stage borrows are named in its source and published by the runner;
  * {@code builds} are the plans whose results the runner shares first, as Arrow tables,
  * under their input names (the build sides of broadcast joins), in order;
+ * {@code sharedBuilds} are build sides already in shared memory (a script's let result),
+ * passed to the stage as they are, with no stage of their own;
  * {@code partitionedJoins} run next (both sides split by key hash, joined per partition),
  * their joined files shared under their input names. {@code context} is what the stage
  * was sized against (explain and the run's budget check).
  */
-public record PhysicalPlan(List<BuildInput> builds, List<PartitionedJoin> partitionedJoins, Stage stage,
-        List<DriverExec> driverOperators, Schema output, Optional<WriteTarget> write, PlanningContext context) {
+public record PhysicalPlan(List<BuildInput> builds, List<SharedBuildInput> sharedBuilds,
+        List<PartitionedJoin> partitionedJoins, Stage stage, List<DriverExec> driverOperators, Schema output,
+        Optional<WriteTarget> write, PlanningContext context) {
     public PhysicalPlan {
         builds = List.copyOf(builds);
+        sharedBuilds = List.copyOf(sharedBuilds);
         partitionedJoins = List.copyOf(partitionedJoins);
         driverOperators = List.copyOf(driverOperators);
     }
 
     public PhysicalPlan(List<BuildInput> builds, Stage stage, List<DriverExec> driverOperators, Schema output,
             Optional<WriteTarget> write, PlanningContext context) {
-        this(builds, List.of(), stage, driverOperators, output, write, context);
+        this(builds, List.of(), List.of(), stage, driverOperators, output, write, context);
     }
 
     public PhysicalPlan(Stage stage, List<DriverExec> driverOperators, Schema output, Optional<WriteTarget> write,
             PlanningContext context) {
-        this(List.of(), List.of(), stage, driverOperators, output, write, context);
+        this(List.of(), List.of(), List.of(), stage, driverOperators, output, write, context);
     }
 
     /** A plan run before the stage; its result is shared as the Arrow table input {@code inputName}. */
@@ -57,5 +62,9 @@ public record PhysicalPlan(List<BuildInput> builds, List<PartitionedJoin> partit
         public long partitionTableBytes() {
             return (buildTableBytes + partitions - 1) / partitions;
         }
+    }
+
+    /** A build side already shared: the stage input {@code inputName} is {@code source} itself. */
+    public record SharedBuildInput(String inputName, TableSource source) {
     }
 }

@@ -18,8 +18,10 @@ import dev.shard.planner.physical.DriverExec.FinalAggregateExec;
 import dev.shard.planner.physical.DriverExec.LimitExec;
 import dev.shard.planner.physical.DriverExec.MergeSortedExec;
 import dev.shard.planner.physical.DriverExec.SortExec;
+import dev.shard.planner.logical.TableSource;
 import dev.shard.planner.physical.PhysicalPlan.BuildInput;
 import dev.shard.planner.physical.PhysicalPlan.PartitionedJoin;
+import dev.shard.planner.physical.PhysicalPlan.SharedBuildInput;
 import dev.shard.planner.physical.PipelineExec.FilterExec;
 import dev.shard.planner.physical.PipelineExec.MapKernelExec;
 import dev.shard.planner.physical.PipelineExec.ProjectExec;
@@ -94,6 +96,7 @@ public final class PhysicalPlanner {
         List<PipelineExec> pipeline = new ArrayList<>();
         List<BuildInput> builds = new ArrayList<>();
         List<PartitionedJoin> partitioned = new ArrayList<>();
+        List<SharedBuildInput> sharedBuilds = new ArrayList<>();
         long buildBytes = 0;
         long pinnedRows = 0;
         SourceExec source = null;
@@ -110,7 +113,11 @@ public final class PhysicalPlanner {
                 case LogicalLimit limit -> throw unsupported("take before filter, derive or aggregate",
                         "take at the end of the query");
                 case LogicalJoin join -> {
-                    JoinPlanning.Choice choice = JoinPlanning.choose(join, context);
+                    String input = BUILD_INPUT + (builds.size() + sharedBuilds.size());
+                    TableSource sharedTable = join.right() instanceof LogicalScan rightScan
+                            && alreadyShared(rightScan.source()) ? rightScan.source() : null;
+                    JoinPlanning.Choice choice = JoinPlanning.choose(join,
+                            sharedTable == null ? "" : sharedTable.describe(), context);
                     if (choice.partitioned()) {
                         PartitionedJoin partition = JoinPlanning.partitioned(join, choice,
                                 PARTITIONED_INPUT + partitioned.size() + ".", context);
@@ -120,10 +127,13 @@ public final class PhysicalPlanner {
                         buildBytes += RowEstimates.of(join) * join.schema().estimatedBytesPerRow();
                         source = new ProbeRowsExec(partition.probe().stage().rows(),
                                 join.schema().estimatedBytesPerRow());
+                    } else if (sharedTable != null) {
+                        // Already in shared memory (and counted there): read in place, no build stage.
+                        sharedBuilds.add(new SharedBuildInput(input, sharedTable));
+                        pipeline.add(JoinPlanning.probe(join, input, choice));
                     } else {
-                        BuildInput build = new BuildInput(BUILD_INPUT + builds.size(), plan(join.right(), context));
-                        builds.add(build);
-                        pipeline.add(JoinPlanning.probe(join, build, choice));
+                        builds.add(new BuildInput(input, plan(join.right(), context)));
+                        pipeline.add(JoinPlanning.probe(join, input, choice));
                         buildBytes += JoinPlanning.sharedBytes(join);
                     }
                 }
@@ -147,8 +157,13 @@ public final class PhysicalPlanner {
                 : source.schema().estimatedBytesPerRow();
         StageSizing.Choice sizing = StageSizing.choose(source.rows(), bytesPerRow, fragment.cost(), stageContext,
                 pinnedRows);
-        return new PhysicalPlan(builds, partitioned, new Stage(0, fragment, sizing), driver, root.schema(), write,
-                stageContext);
+        return new PhysicalPlan(builds, sharedBuilds, partitioned, new Stage(0, fragment, sizing), driver,
+                root.schema(), write, stageContext);
+    }
+
+    /** A shared table, or a query result that will be one when this plan runs (a script's let). */
+    private static boolean alreadyShared(TableSource source) {
+        return source instanceof TableSource.SharedTable || source instanceof TableSource.NamedResult;
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.shard.planner.physical.SourceExec;
 import dev.shard.planner.physical.Stage;
 import dev.shard.planner.physical.StageSizing;
 import dev.shard.runtime.report.RunReport;
+import dev.shard.runtime.tune.HumanUnits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -152,8 +153,8 @@ public final class PlanExplainer {
                 case PipelineExec.MapKernelExec kernel -> new Entry("MapKernelExec", List.of(
                         Map.entry("class", kernel.kernelClass()), Map.entry("parameters", kernel.parameters()
                                 .entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList().toString()),
-                        Map.entry("columns", String.join(", ", kernel.output().names()))), rows,
-                        actual(results, o + 1));
+                        Map.entry("columns", String.join(", ", kernel.output().names())),
+                        Map.entry("footprint", footprint(kernel))), rows, actual(results, o + 1));
             });
         }
         SinkExec sink = stage.fragment().sink();
@@ -218,6 +219,7 @@ public final class PlanExplainer {
             notes.add("partials are computed per " + StageSizing.BLOCK_ROWS
                     + "-row block and folded in block order: the result does not depend on the shard layout");
         }
+        kernelAmplification(stage).ifPresent(notes::add);
         notes.addAll(runNotes);
         StageExplanation explainedStage = new StageExplanation(0, explained, stage.rows(),
                 results == null ? -1 : actual(results, 0), source instanceof SourceExec.ProbeRowsExec probeRows
@@ -226,6 +228,36 @@ public final class PlanExplainer {
                 sizing.estimatedPeakPrivateBytesPerWorker(), peaks, seconds, notes);
         return new PlanExplanation(List.of(explainedStage), budget, plan.context().memoryBudgetSource(), shared,
                 results != null, seconds, List.of());
+    }
+
+    private static String footprint(PipelineExec.MapKernelExec kernel) {
+        return kernel.footprintBytesPerRow() == 0 ? "0 B/row (declares none: streams its batches)"
+                : HumanUnits.bytes(Math.round(kernel.footprintBytesPerRow())) + "/row declared by the kernel";
+    }
+
+    /**
+     * How the map kernels' declared footprints enter the tuner: each adds footprint ÷ input
+     * bytes per row to the stage's amplification (memory per byte of a shard's input).
+     */
+    private static Optional<String> kernelAmplification(Stage stage) {
+        List<String> parts = new ArrayList<>();
+        for (PipelineExec operator : stage.fragment().operators()) {
+            if (operator instanceof PipelineExec.MapKernelExec kernel && kernel.footprintBytesPerRow() > 0) {
+                parts.add(HumanUnits.factor(kernel.cost().amplification()) + " from " + simpleName(kernel.kernelClass())
+                        + " (" + HumanUnits.bytes(Math.round(kernel.footprintBytesPerRow())) + "/row ÷ "
+                        + HumanUnits.bytes(Math.max(1, kernel.input().estimatedBytesPerRow())) + "/row input)");
+            }
+        }
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("amplification " + HumanUnits.factor(stage.fragment().cost().amplification())
+                + " per shard byte, with " + String.join(", ", parts) + "; the memory ceiling divides by it"
+                + " when there is a budget");
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 
     private record Entry(String name, List<Map.Entry<String, String>> parameters, long estimated, long actual) {

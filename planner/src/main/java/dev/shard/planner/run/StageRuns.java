@@ -53,6 +53,9 @@ final class StageRuns {
             shared.add(input);
             options = options.withInput(build.inputName(), input.handle());
         }
+        for (PhysicalPlan.SharedBuildInput build : plan.sharedBuilds()) {
+            options = options.withInput(build.inputName(), tables.apply(build.source()));
+        }
         for (int j = 0; j < plan.partitionedJoins().size(); j++) {
             PhysicalPlan.PartitionedJoin join = plan.partitionedJoins().get(j);
             PartitionedJoinRunner.Joined joined = PartitionedJoinRunner.run(pool, join,

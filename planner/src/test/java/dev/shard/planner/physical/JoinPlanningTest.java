@@ -18,6 +18,8 @@ import dev.shard.planner.logical.JoinType;
 import dev.shard.planner.logical.LogicalGenerate;
 import dev.shard.planner.logical.LogicalJoin;
 import dev.shard.planner.logical.LogicalPlan;
+import dev.shard.planner.logical.LogicalScan;
+import dev.shard.planner.logical.TableSource;
 import dev.shard.planner.physical.PipelineExec.HashJoinExec;
 import dev.shard.planner.run.PlanExplainer;
 import dev.shard.planner.testing.GoldenFiles;
@@ -83,6 +85,20 @@ class JoinPlanningTest {
         PhysicalPlan plan = PhysicalPlanner.plan(join(1_000), new PlanningContext(MACHINE, 1L << 30, 0));
         GoldenFiles.assertMatchesGolden("explain/join-broadcast-plan.txt",
                 ExplainText.render(PlanExplainer.planned(plan), ExplainLevel.PLAN));
+    }
+
+    void aBuildSideAlreadySharedIsReadInPlaceWithNoBuildStage() {
+        LogicalJoin generated = (LogicalJoin) join(1_000);
+        LogicalPlan shared = new LogicalJoin(generated.left(), new LogicalScan(new TableSource.NamedResult("customers"),
+                generated.right().schema(), 1_000), JoinType.INNER, generated.keys());
+        PhysicalPlan plan = PhysicalPlanner.plan(shared, new PlanningContext(MACHINE, 1L << 30, 0));
+        assertEquals(List.of(), plan.builds(), "no stage runs to make the build side");
+        assertEquals(List.of(new PhysicalPlan.SharedBuildInput(PhysicalPlanner.BUILD_INPUT + "0",
+                new TableSource.NamedResult("customers"))), plan.sharedBuilds());
+        assertEquals(0, plan.context().sharedBytes(), "the shared table is counted where it was shared, not again");
+        HashJoinExec probe = assertInstanceOf(HashJoinExec.class, plan.stage().fragment().operators().getFirst());
+        assertTrue(probe.strategy().startsWith("broadcast: read in place from result of customers; build side ≈"),
+                probe.strategy());
     }
 
     @Test

@@ -12,9 +12,10 @@ import java.util.Locale;
  * <ul>
  * <li>Bytes in binary units: {@code 512 B}, {@code 4.0 GiB}, {@code 42 MiB} — one decimal
  * below 10, none from 10 up, so every figure has two or three significant digits.
- * <li>Rows in binary thousands too — K = 1,024, M = 1,048,576, G = 2<sup>30</sup> — with up
- * to two decimals: shard sizes are multiples of the 65,536-row block, so they read exactly
- * ({@code 64K}, {@code 1.25M}, {@code 4M}); below 1,024 the count itself.
+ * <li>Rows in decimal thousands — K = 1,000, M = 1,000,000, G = 10<sup>9</sup>, as the
+ * {@code .shard} language reads them — and exactly, with as many decimals as the count needs
+ * ({@code 64K}, {@code 65.536K}, {@code 2.490368M}): a row count pasted from explain into
+ * {@code shard rows <n>} is the same number of rows. Below 1,000 the count itself.
  * <li>Durations and factors with up to one or two decimals ({@code 92 µs}, {@code 3.1×}).
  * </ul>
  * Always {@link Locale#ROOT}, so output does not change with the machine's locale.
@@ -24,6 +25,8 @@ public final class HumanUnits {
     private static final String[] ROW_UNITS = {"", "K", "M", "G", "T", "P", "E"};
     private static final BigDecimal KIBI = BigDecimal.valueOf(1024);
     private static final BigDecimal TEN = BigDecimal.TEN;
+    private static final long ROW_THOUSAND = 1000;
+    private static final BigDecimal THOUSAND = BigDecimal.valueOf(ROW_THOUSAND);
 
     private HumanUnits() {
     }
@@ -82,26 +85,21 @@ public final class HumanUnits {
         return shown.toPlainString() + " " + BYTE_UNITS[unit];
     }
 
-    /** {@code 64K}, {@code 1.25M}, {@code 19.07M}, {@code 1,000} (K = 1,024). */
+    /** {@code 64K}, {@code 65.536K}, {@code 19.073486M}, {@code 999}: decimal units, exact (K = 1,000). */
     public static String rows(long rows) {
         if (rows < 0) {
             return "-" + rows(-rows);
         }
-        if (rows < 1024) {
-            return count(rows);
+        if (rows < ROW_THOUSAND) {
+            return Long.toString(rows);
         }
         BigDecimal value = BigDecimal.valueOf(rows);
         int unit = 0;
-        while (unit < ROW_UNITS.length - 1 && value.compareTo(KIBI) >= 0) {
-            value = value.divide(KIBI);
+        while (unit < ROW_UNITS.length - 1 && value.compareTo(THOUSAND) >= 0) {
+            value = value.divide(THOUSAND);
             unit++;
         }
-        BigDecimal shown = value.setScale(2, RoundingMode.HALF_UP);
-        if (shown.compareTo(KIBI) >= 0 && unit < ROW_UNITS.length - 1) {
-            shown = BigDecimal.ONE;
-            unit++;
-        }
-        return strip(shown) + ROW_UNITS[unit];
+        return strip(value) + ROW_UNITS[unit];
     }
 
     /** An exact count with thousands separators: {@code 65,536}. */

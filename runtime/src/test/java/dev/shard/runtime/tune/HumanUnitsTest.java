@@ -24,9 +24,10 @@ class HumanUnitsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "0 | 0", "1000 | 1,000", "1024 | 1K", "65536 | 64K", "1310720 | 1.25M", "20000000 | 19.07M",
-        "4194304 | 4M", "1073741823 | 1G", "1500 | 1.46K"})
-    void rowsInBinaryThousandsWithUpToTwoDecimals(long rows, String expected) {
+        "0 | 0", "999 | 999", "1000 | 1K", "1024 | 1.024K", "64000 | 64K", "65536 | 65.536K",
+        "1310720 | 1.31072M", "20000000 | 20M", "2490368 | 2.490368M", "1073741823 | 1.073741823G",
+        "1500 | 1.5K", "-65536 | -65.536K"})
+    void rowsInDecimalThousandsExactly(long rows, String expected) {
         assertEquals(expected, HumanUnits.rows(rows));
     }
 

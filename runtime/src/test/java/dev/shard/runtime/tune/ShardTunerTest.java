@@ -27,29 +27,29 @@ class ShardTunerTest {
 
     static final List<Row> TABLE = List.of(
             new Row(request(W2_ROWS, 4 * GIB, 305 * MIB, 3.1, 2.0, 0), 2_490_368, 9, BindingConstraint.BALANCE,
-                    "shard rows 2.38M ← balance: 19.07M rows / (2 workers × 4 shards/worker); memory ceiling 19.13M;"
-                            + " overhead floor 2.25M"),
+                    "shard rows 2.490368M ← balance: 20M rows / (2 workers × 4 shards/worker); memory ceiling 20.054016M;"
+                            + " overhead floor 2.359296M"),
             new Row(request(W2_ROWS, 1 * GIB, 305 * MIB, 20, 2.0, 0), 983_040, 21, BindingConstraint.MEMORY,
-                    "shard rows 960K ← memory: (1.0 GiB − 305 MiB shared − 2 × 42 MiB JVM) / 2 workers / 20×"
-                            + " amplification / 16 B/row; overhead floor 2.25M (not met); balance ≥ 4 shards/worker"),
+                    "shard rows 983.04K ← memory: (1.0 GiB − 305 MiB shared − 2 × 42 MiB JVM) / 2 workers / 20×"
+                            + " amplification / 16 B/row; overhead floor 2.359296M (not met); balance ≥ 4 shards/worker"),
             new Row(request(W2_ROWS, 4 * GIB, 305 * MIB, 3.1, 0.5, 0), 9_240_576, 3, BindingConstraint.OVERHEAD,
-                    "shard rows 8.81M ← overhead: 50 × 92 µs dispatch / 0.5 ns/row; memory ceiling 19.13M;"
+                    "shard rows 9.240576M ← overhead: 50 × 92 µs dispatch / 0.5 ns/row; memory ceiling 20.054016M;"
                             + " balance ≥ 4 shards/worker"),
             new Row(request(W2_ROWS, 4 * GIB, 305 * MIB, 3.1, 2.0, 100_000), 131_072, 153, BindingConstraint.PINNED,
-                    "shard rows 128K ← pinned: 100,000 set by the user, rounded up to a multiple of the 64K-row"
-                            + " block; memory ceiling 19.13M; overhead floor 2.25M; balance ≥ 4 shards/worker"),
+                    "shard rows 131.072K ← pinned: 100,000 set by the user, rounded up to a multiple of the 65.536K-row"
+                            + " block; memory ceiling 20.054016M; overhead floor 2.359296M; balance ≥ 4 shards/worker"),
             new Row(request(W2_ROWS, 4 * GIB, 305 * MIB, 3.1, 2.0, 4 * MIB), 4 * MIB, 5, BindingConstraint.PINNED,
-                    "shard rows 4M ← pinned: set by the user; memory ceiling 19.13M; overhead floor 2.25M;"
+                    "shard rows 4.194304M ← pinned: set by the user; memory ceiling 20.054016M; overhead floor 2.359296M;"
                             + " balance ≥ 4 shards/worker"),
             new Row(request(1_000, 4 * GIB, 0, 3.1, 2.0, 0), 1_000, 1, BindingConstraint.BALANCE,
-                    "shard rows 1,000 ← balance: the whole input (1,000 rows) is smaller than one 64K-row block;"
-                            + " memory ceiling 1,000; overhead floor 2.25M"),
+                    "shard rows 1K ← balance: the whole input (1K rows) is smaller than one 65.536K-row block;"
+                            + " memory ceiling 1K; overhead floor 2.359296M"),
             new Row(request(W2_ROWS, 1 * GIB, 305 * MIB, 0, 2.0, 0), 2_490_368, 9, BindingConstraint.BALANCE,
-                    "shard rows 2.38M ← balance: 19.07M rows / (2 workers × 4 shards/worker); memory ceiling"
-                            + " unlimited; overhead floor 2.25M"),
+                    "shard rows 2.490368M ← balance: 20M rows / (2 workers × 4 shards/worker); memory ceiling"
+                            + " unlimited; overhead floor 2.359296M"),
             new Row(request(300_000, 4 * GIB, 0, 1, 2000.0, 0), BLOCK, 5, BindingConstraint.BALANCE,
-                    "shard rows 64K ← balance: 292.97K rows / (2 workers × 4 shards/worker), at least one 64K-row"
-                            + " block; memory ceiling 320K; overhead floor 64K"));
+                    "shard rows 65.536K ← balance: 300K rows / (2 workers × 4 shards/worker), at least one 65.536K-row"
+                            + " block; memory ceiling 327.68K; overhead floor 65.536K"));
 
     @Test
     void theTableOfRequestsGivesExactChoices() {
@@ -92,7 +92,7 @@ class ShardTunerTest {
         InfeasibleBudgetException error = assertThrows(InfeasibleBudgetException.class,
                 () -> ShardTuner.choose(request(W2_ROWS, 400 * MIB, 305 * MIB, 20, 2.0, 0)));
         assertEquals("memory budget 400 MiB leaves 5.5 MiB per worker after 305 MiB of shared data and 2 × 42 MiB"
-                + " of worker JVMs, but a shard of 64K rows needs 20 MiB (64K rows × 16 B/row × 20× amplification):"
+                + " of worker JVMs, but a shard of 65.536K rows needs 20 MiB (65.536K rows × 16 B/row × 20× amplification):"
                 + " use at least 429 MiB (--memory-budget)", error.getMessage());
     }
 
@@ -101,7 +101,7 @@ class ShardTunerTest {
         InfeasibleBudgetException error = assertThrows(InfeasibleBudgetException.class,
                 () -> ShardTuner.choose(request(W2_ROWS, 1 * GIB, 300 * MIB, 3.1, 2.0, 64 * MIB)));
         assertEquals("memory budget 1.0 GiB leaves 320 MiB per worker after 300 MiB of shared data and 2 × 42 MiB"
-                + " of worker JVMs, but the pinned shard of 19.07M rows needs 946 MiB (19.07M rows × 16 B/row × 3.1×"
+                + " of worker JVMs, but the pinned shard of 20M rows needs 946 MiB (20M rows × 16 B/row × 3.1×"
                 + " amplification): use at least 2.3 GiB (--memory-budget) or pin fewer rows per shard",
                 error.getMessage());
     }

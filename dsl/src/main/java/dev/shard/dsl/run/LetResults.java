@@ -1,0 +1,49 @@
+package dev.shard.dsl.run;
+
+import dev.shard.dsl.api.Result;
+import dev.shard.dsl.api.Session;
+import dev.shard.dsl.api.SharedResult;
+import dev.shard.planner.logical.LogicalPlan;
+import dev.shard.planner.logical.LogicalScan;
+import dev.shard.planner.logical.TableSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The let tables of one script run: each result shared once, in the session's shared memory,
+ * and read by every later plan that names it; all released when the script ends, also when
+ * it fails.
+ */
+final class LetResults implements AutoCloseable {
+    private final Session session;
+    private final Map<String, SharedResult> results = new LinkedHashMap<>();
+
+    LetResults(Session session) {
+        this.session = session;
+    }
+
+    void keep(String name, Result result) {
+        results.put(name, session.share(name, result));
+    }
+
+    /** {@code plan} with each scan of a let's result reading the shared table, with its actual row count. */
+    LogicalPlan bind(LogicalPlan plan) {
+        if (plan instanceof LogicalScan scan && scan.source() instanceof TableSource.NamedResult named) {
+            SharedResult result = results.get(named.name());
+            if (result == null) {
+                throw new IllegalStateException("the let `" + named.name() + "` did not run before a statement that"
+                        + " reads it; this is a bug in shard");
+            }
+            return result.scan(scan.schema());
+        }
+        List<LogicalPlan> inputs = plan.inputs().stream().map(this::bind).toList();
+        return inputs.equals(plan.inputs()) ? plan : plan.withInputs(inputs);
+    }
+
+    @Override
+    public void close() {
+        results.values().forEach(SharedResult::close);
+        results.clear();
+    }
+}
