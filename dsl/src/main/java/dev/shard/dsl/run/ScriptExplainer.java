@@ -38,8 +38,12 @@ public final class ScriptExplainer {
                 case LoweredStatement.LetTable unread -> {
                 }
                 case LoweredStatement.Apply apply -> parts.add(new Part(apply.span().location() + " `"
-                        + source.line(apply.span().startLine()).strip() + "` — a matrix statement: one task per "
-                        + "row or column on the pool, no stages to plan", null));
+                        + source.line(apply.span().startLine()).strip() + "` — a matrix statement: one call per "
+                        + switch (apply.statement().margin()) {
+                            case ROWS -> "row";
+                            case COLUMNS -> "column";
+                            case EACH -> "element of the list";
+                        } + ", in balanced shards on the pool; no stages to plan", null));
                 case LoweredStatement.WriteBuffer write -> {
                 }
             }
