@@ -2,6 +2,8 @@ package dev.shard.dsl.cli;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -62,12 +64,32 @@ public final class ShardCommand implements Runnable {
     /** Runs the command line without exiting the JVM (tests call this). */
     public static int execute(String[] arguments, PrintWriter out, PrintWriter err) {
         Timings.executeStarted(System.nanoTime());
+        Optional<ExampleInvocation> example = ExampleInvocation.of(arguments);
+        if (example.isPresent()) {
+            return runExample(example.get(), arguments, out, err);
+        }
         CommandLine commandLine = new CommandLine(new ShardCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) ->
-                ErrorReport.handle(exception, java.util.List.of(arguments), line.getErr()));
+                ErrorReport.handle(exception, List.of(arguments), line.getErr()));
         int code = commandLine.execute(shortForRun(commandLine, arguments));
+        Timings.finish(err);
+        return code;
+    }
+
+    /** The example command's plain form, run as picocli would run it, without building picocli's model. */
+    private static int runExample(ExampleInvocation example, String[] arguments, PrintWriter out, PrintWriter err) {
+        if (example.timings()) {
+            Timings.enable(System.getenv(), ProcessHandle.current().info().startInstant());
+        }
+        int code;
+        try {
+            code = ExampleCommand.run(false, example.name(), example.arguments(), out, err);
+        } catch (Exception e) {
+            code = ErrorReport.handle(e, List.of(arguments), err);
+        }
+        out.flush();
         Timings.finish(err);
         return code;
     }
