@@ -3,12 +3,13 @@ package dev.shard.runtime.driver;
 import dev.shard.runtime.worker.WorkerMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
 
 /**
  * Starts worker JVMs: the same java, classpath and required flags as the driver, the
@@ -94,7 +95,7 @@ final class WorkerLauncher {
         command.addAll(REQUIRED_FLAGS);
         command.addAll(WORKER_DEFAULTS);
         command.addAll(memoryOptions);
-        command.addAll(storageProperties());
+        command.addAll(storageProperties(System.getProperties()));
         // Before the user's options, so that their own -Xlog settings win.
         command.addAll(startupCache.options(workerId, startupLog(workerId)));
         command.addAll(context.workerJvmOptions());
@@ -152,18 +153,18 @@ final class WorkerLauncher {
         return List.of("-Xmn" + mebibytes + "m");
     }
 
-    /** Storage directories and other shard.* settings of the driver, so workers find the same segments. */
-    private static List<String> storageProperties() {
+    /**
+     * The driver's shard.* settings (storage directories and the rest), so workers find the same
+     * segments and behave alike: every shard.* system property, whether it came from the command
+     * line or was set by the program, except the worker's own ({@code shard.worker...}). Read
+     * from the system properties rather than the JVM's input arguments, whose management bean
+     * would cost a fresh driver JVM its JMX set-up before the first worker is spawned.
+     */
+    static List<String> storageProperties(Properties system) {
         List<String> properties = new ArrayList<>();
-        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (argument.startsWith("-Dshard.") && !argument.startsWith("-D" + WorkerMain.WORKER_PROPERTY)) {
-                properties.add(argument);
-            }
-        }
-        for (String property : List.of("shard.shm.dir", "shard.spill.dir")) {
-            String value = System.getProperty(property);
-            if (value != null && properties.stream().noneMatch(p -> p.startsWith("-D" + property + "="))) {
-                properties.add("-D" + property + "=" + value);
+        for (String key : new TreeSet<>(system.stringPropertyNames())) {
+            if (key.startsWith("shard.") && !key.startsWith(WorkerMain.WORKER_PROPERTY)) {
+                properties.add("-D" + key + "=" + system.getProperty(key));
             }
         }
         return properties;
