@@ -14,6 +14,7 @@ import java.nio.channels.SocketChannel;
  */
 final class WorkerAdapter implements Runnable {
     private static final int READ_BYTES = 64 * 1024;
+    private static final int KEPT_BUFFER_BYTES = 1024 * 1024;
 
     private final SocketChannel channel;
     private final WorkerConductor conductor;
@@ -42,7 +43,12 @@ final class WorkerAdapter implements Runnable {
                 while ((message = FrameCodec.read(received)) != null) {
                     dispatch(message);
                 }
-                received.discardSomeReadBytes();
+                if (!received.isReadable() && received.capacity() > KEPT_BUFFER_BYTES) {
+                    // A large frame (a run's setup) was read: let its buffer go, so it is not counted as drift.
+                    received = Unpooled.buffer(READ_BYTES);
+                } else {
+                    received.discardSomeReadBytes();
+                }
             }
         } catch (IOException e) {
             // Closed by this worker on exit, or reset by a driver that died.
