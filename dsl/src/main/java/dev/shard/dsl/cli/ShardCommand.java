@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -66,7 +67,12 @@ public final class ShardCommand implements Runnable {
         Timings.executeStarted(System.nanoTime());
         Optional<ExampleInvocation> example = ExampleInvocation.of(arguments);
         if (example.isPresent()) {
-            return runExample(example.get(), arguments, out, err);
+            return withoutPicocli(example.get().timings(), arguments, out, err,
+                    () -> ExampleCommand.run(false, example.get().name(), example.get().arguments(), out, err));
+        }
+        Optional<RunInvocation.Parsed> run = RunInvocation.of(arguments);
+        if (run.isPresent()) {
+            return withoutPicocli(run.get().timings(), arguments, out, err, () -> run.get().command().run(err));
         }
         CommandLine commandLine = new CommandLine(new ShardCommand());
         commandLine.setOut(out);
@@ -78,14 +84,15 @@ public final class ShardCommand implements Runnable {
         return code;
     }
 
-    /** The example command's plain form, run as picocli would run it, without building picocli's model. */
-    private static int runExample(ExampleInvocation example, String[] arguments, PrintWriter out, PrintWriter err) {
-        if (example.timings()) {
+    /** A command's plain form, run as picocli would run it, without building picocli's model. */
+    private static int withoutPicocli(boolean timings, String[] arguments, PrintWriter out, PrintWriter err,
+            Callable<Integer> command) {
+        if (timings) {
             Timings.enable(System.getenv(), ProcessHandle.current().info().startInstant());
         }
         int code;
         try {
-            code = ExampleCommand.run(false, example.name(), example.arguments(), out, err);
+            code = command.call();
         } catch (Exception e) {
             code = ErrorReport.handle(e, List.of(arguments), err);
         }
