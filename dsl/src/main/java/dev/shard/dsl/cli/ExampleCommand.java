@@ -1,6 +1,7 @@
 package dev.shard.dsl.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,25 +28,29 @@ final class ExampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return run(list, name, arguments, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The command's work, also reached without picocli for its plain form ({@link ExampleInvocation}). */
+    static int run(boolean list, String name, List<String> arguments, PrintWriter out, PrintWriter err) throws Exception {
         Logging.configure(false);
         List<ExampleProgram> programs = ServiceLoader.load(ExampleProgram.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .sorted(Comparator.comparing(ExampleProgram::name))
                 .toList();
         if (list || name == null) {
-            programs.forEach(program -> spec.commandLine().getOut()
-                    .printf("  %-12s %s%n", program.name(), program.description()));
+            programs.forEach(program -> out.printf("  %-12s %s%n", program.name(), program.description()));
             return name == null && !list ? 2 : 0;
         }
         for (ExampleProgram program : programs) {
             if (program.name().equals(name)) {
-                spec.commandLine().getOut().flush();
+                out.flush();
                 Timings.phase("example " + name + ": options and set-up");
                 return program.run(List.copyOf(arguments), new PrintStream(System.out, true),
                         new PrintStream(System.err, true));
             }
         }
-        spec.commandLine().getErr().printf("shard: no example named '%s'; the examples are: %s%n", name,
+        err.printf("shard: no example named '%s'; the examples are: %s%n", name,
                 programs.stream().map(ExampleProgram::name).collect(Collectors.joining(", ")));
         return 2;
     }

@@ -8,6 +8,7 @@ import dev.shard.dsl.run.ScriptRunner;
 import dev.shard.planner.explain.ExplainJson;
 import dev.shard.planner.physical.InfeasibleBudgetException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +56,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return run(spec.commandLine().getErr());
+    }
+
+    /** The command's work, also reached without picocli for its plain form ({@link RunInvocation}). */
+    int run(PrintWriter err) throws Exception {
+        Timings.phase("run: check, plan and run the script, summary");
         Logging.configure(verbose);
-        Object checked = ScriptFiles.check(script, overrides, spec.commandLine().getErr());
+        Object checked = ScriptFiles.check(script, overrides, err);
         if (checked instanceof Integer code) {
             return code;
         }
@@ -73,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
                 builder.memoryBudget(memoryBudget);
             }
         } catch (IllegalArgumentException usage) {
-            spec.commandLine().getErr().println("shard: " + usage.getMessage());
+            err.println("shard: " + usage.getMessage());
             return ScriptFiles.USAGE;
         }
         try (Session session = builder.open();
@@ -89,14 +96,14 @@ final class RunCommand implements Callable<Integer> {
                 write(explainJson, "[" + String.join(",", outcome.explanations().stream()
                         .map(ExplainJson::write).toList()) + "]\n");
             }
-            spec.commandLine().getErr().print(Summary.render((System.nanoTime() - start) / 1e9, outcome.reports()));
-            spec.commandLine().getErr().flush();
+            err.print(Summary.render((System.nanoTime() - start) / 1e9, outcome.reports()));
+            err.flush();
             return ScriptFiles.OK;
         } catch (InfeasibleBudgetException budget) {
-            spec.commandLine().getErr().println("shard: " + budget.getMessage());
+            err.println("shard: " + budget.getMessage());
             return ScriptFiles.BUDGET;
         } catch (ScriptRunException failed) {
-            spec.commandLine().getErr().println("shard: " + failed.getMessage());
+            err.println("shard: " + failed.getMessage());
             return ScriptFiles.RUN_FAILED;
         }
     }

@@ -2,6 +2,9 @@ package dev.shard.dsl.cli;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -62,12 +65,38 @@ public final class ShardCommand implements Runnable {
     /** Runs the command line without exiting the JVM (tests call this). */
     public static int execute(String[] arguments, PrintWriter out, PrintWriter err) {
         Timings.executeStarted(System.nanoTime());
+        Optional<ExampleInvocation> example = ExampleInvocation.of(arguments);
+        if (example.isPresent()) {
+            return withoutPicocli(example.get().timings(), arguments, out, err,
+                    () -> ExampleCommand.run(false, example.get().name(), example.get().arguments(), out, err));
+        }
+        Optional<RunInvocation.Parsed> run = RunInvocation.of(arguments);
+        if (run.isPresent()) {
+            return withoutPicocli(run.get().timings(), arguments, out, err, () -> run.get().command().run(err));
+        }
         CommandLine commandLine = new CommandLine(new ShardCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) ->
-                ErrorReport.handle(exception, java.util.List.of(arguments), line.getErr()));
+                ErrorReport.handle(exception, List.of(arguments), line.getErr()));
         int code = commandLine.execute(shortForRun(commandLine, arguments));
+        Timings.finish(err);
+        return code;
+    }
+
+    /** A command's plain form, run as picocli would run it, without building picocli's model. */
+    private static int withoutPicocli(boolean timings, String[] arguments, PrintWriter out, PrintWriter err,
+            Callable<Integer> command) {
+        if (timings) {
+            Timings.enable(System.getenv(), ProcessHandle.current().info().startInstant());
+        }
+        int code;
+        try {
+            code = command.call();
+        } catch (Exception e) {
+            code = ErrorReport.handle(e, List.of(arguments), err);
+        }
+        out.flush();
         Timings.finish(err);
         return code;
     }

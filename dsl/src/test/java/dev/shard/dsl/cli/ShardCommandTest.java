@@ -90,6 +90,15 @@ class ShardCommandTest {
         assertTrue(outcome.err().contains("no example named 'no-such-example'"), outcome.err());
     }
 
+    @Test
+    void thePlainExampleFormPrintsTheTimingsAndTheUsageErrorAsPicocliWould() {
+        Outcome outcome = run("--timings", "example", "no-such-example");
+        assertEquals(2, outcome.code());
+        assertTrue(outcome.err().contains("no example named 'no-such-example'"), outcome.err());
+        assertTrue(outcome.err().contains("timings:"), outcome.err());
+        assertTrue(outcome.err().contains("command line: options, finding the command"), outcome.err());
+    }
+
     private static void restore(String key, String value) {
         if (value == null) {
             System.clearProperty(key);

@@ -3,11 +3,13 @@ package dev.shard.runtime.driver;
 import dev.shard.runtime.worker.WorkerMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
 
 /**
  * Starts worker JVMs: the same java, classpath and required flags as the driver, the
@@ -24,7 +26,7 @@ final class WorkerLauncher {
      * memory tracks live data, which drift detection needs) and no GC threads competing
      * for cores; a Java OOM ends the worker so that the pool replaces it.
      */
-    static final List<String> WORKER_DEFAULTS = List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+    static final List<String> WORKER_DEFAULTS = workerDefaults(System.getProperty("os.name", ""));
     /**
      * With a memory limit, the young generation is this fraction of it. Private memory grows
      * in steps of about one young generation (a collection promotes what tasks kept into
@@ -93,7 +95,7 @@ final class WorkerLauncher {
         command.addAll(REQUIRED_FLAGS);
         command.addAll(WORKER_DEFAULTS);
         command.addAll(memoryOptions);
-        command.addAll(storageProperties());
+        command.addAll(storageProperties(System.getProperties()));
         // Before the user's options, so that their own -Xlog settings win.
         command.addAll(startupCache.options(workerId, startupLog(workerId)));
         command.addAll(context.workerJvmOptions());
@@ -102,6 +104,12 @@ final class WorkerLauncher {
         command.add("-D" + WorkerMain.DRIVER_PROPERTY + "=" + ProcessHandle.current().pid());
         if (context.initHook() != null) {
             command.add("-D" + WorkerMain.INIT_PROPERTY + "=" + context.initHook().getName());
+        }
+        String timings = System.getProperty(WorkerMain.TIMINGS_PROPERTY, "");
+        if (!timings.isBlank()) {
+            Instant now = Instant.now();
+            command.add("-D" + WorkerMain.TIMINGS_PROPERTY + "=" + timings);
+            command.add("-D" + WorkerMain.SPAWNED_PROPERTY + "=" + (now.getEpochSecond() * 1_000_000_000L + now.getNano()));
         }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -115,6 +123,19 @@ final class WorkerLauncher {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start worker JVM " + command.getFirst() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * On Linux, a worker names the JDK's own selector provider: otherwise its first socket
+     * looks for providers on the classpath, which opens every jar (the AOT cache spares the
+     * worker opening them for classes), ~30 ms of a worker's start on the pool's critical path.
+     */
+    static List<String> workerDefaults(String osName) {
+        List<String> defaults = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+        if (osName.startsWith("Linux")) {
+            defaults.add("-Djava.nio.channels.spi.SelectorProvider=sun.nio.ch.EPollSelectorProvider");
+        }
+        return List.copyOf(defaults);
     }
 
     /** The young generation bounded by the memory limit, unless the user sized it. */
@@ -132,18 +153,18 @@ final class WorkerLauncher {
         return List.of("-Xmn" + mebibytes + "m");
     }
 
-    /** Storage directories and other shard.* settings of the driver, so workers find the same segments. */
-    private static List<String> storageProperties() {
+    /**
+     * The driver's shard.* settings (storage directories and the rest), so workers find the same
+     * segments and behave alike: every shard.* system property, whether it came from the command
+     * line or was set by the program, except the worker's own ({@code shard.worker...}). Read
+     * from the system properties rather than the JVM's input arguments, whose management bean
+     * would cost a fresh driver JVM its JMX set-up before the first worker is spawned.
+     */
+    static List<String> storageProperties(Properties system) {
         List<String> properties = new ArrayList<>();
-        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (argument.startsWith("-Dshard.") && !argument.startsWith("-D" + WorkerMain.WORKER_PROPERTY)) {
-                properties.add(argument);
-            }
-        }
-        for (String property : List.of("shard.shm.dir", "shard.spill.dir")) {
-            String value = System.getProperty(property);
-            if (value != null && properties.stream().noneMatch(p -> p.startsWith("-D" + property + "="))) {
-                properties.add("-D" + property + "=" + value);
+        for (String key : new TreeSet<>(system.stringPropertyNames())) {
+            if (key.startsWith("shard.") && !key.startsWith(WorkerMain.WORKER_PROPERTY)) {
+                properties.add("-D" + key + "=" + system.getProperty(key));
             }
         }
         return properties;

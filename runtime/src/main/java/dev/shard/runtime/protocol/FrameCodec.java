@@ -24,7 +24,7 @@ import java.util.List;
  * </pre>
  */
 public final class FrameCodec extends ByteToMessageCodec<Message> {
-    private static final byte HELLO = 1;
+    static final byte HELLO = 1;
     private static final byte WELCOME = 2;
     private static final byte REJECT = 3;
     private static final byte RUN_SETUP = 4;

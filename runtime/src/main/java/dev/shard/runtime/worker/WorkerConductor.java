@@ -4,7 +4,6 @@ import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.protocol.ValueCodec;
 import dev.shard.runtime.task.RunDescriptor;
 import dev.shard.storage.copy.CopyLedger;
-import io.netty.channel.Channel;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -25,7 +24,7 @@ final class WorkerConductor {
     private final TimeoutWatchdog watchdog;
     private final MemoryGuard memory = new MemoryGuard();
     private final BatchExecutor batches;
-    private volatile Channel channel;
+    private volatile DriverProxy driver;
     private int runId = -1;
     private RunDescriptor descriptor;
     private RunResources resources;
@@ -44,8 +43,8 @@ final class WorkerConductor {
         this.batches = new BatchExecutor(workerId, watchdog);
     }
 
-    void attach(Channel channel) {
-        this.channel = channel;
+    void attach(DriverProxy driver) {
+        this.driver = driver;
     }
 
     void enqueue(Message message) {
@@ -91,10 +90,9 @@ final class WorkerConductor {
                 }
                 // A normal exit: shutdown hooks run (and JVM exit work such as writing an AOT cache).
                 WorkerMain.exiting = true;
-                // The JVM's exit waits up to 300 ms for threads sitting in native code, such as an
-                // event loop in epoll_wait: stop the event loop first.
-                channel.eventLoop().parent().shutdownGracefully(0, 0, TimeUnit.MILLISECONDS)
-                        .awaitUninterruptibly(1_000);
+                // The JVM's exit waits up to 300 ms for threads sitting in native code, such as the
+                // reader blocked on the socket: closing the socket ends it first.
+                driver.close();
                 WorkerMain.exit(0);
             }
             // Frames only a driver receives, and those the socket thread handles (reject).
@@ -162,14 +160,8 @@ final class WorkerConductor {
         CopyLedger.Snapshot delta = copies.minus(copiesAtLastReport);
         copiesAtLastReport = copies;
         long openNanos = resources == null ? 0 : resources.takeOpenNanos();
-        channel.writeAndFlush(new Message.BatchDone(runId, batch.firstShard(), batch.count(), complete,
-                delta.events(), delta.bytes(), openNanos, outcomes, unclaimed, memory.privateBytes(), memory.tripped())).addListener(written -> {
-                    if (!written.isSuccess()) {
-                        written.cause().printStackTrace();
-                        WorkerMain.fail("cannot send results to the driver: " + written.cause(),
-                                WorkerMain.EXIT_PROTOCOL);
-                    }
-                });
+        driver.send(new Message.BatchDone(runId, batch.firstShard(), batch.count(), complete,
+                delta.events(), delta.bytes(), openNanos, outcomes, unclaimed, memory.privateBytes(), memory.tripped()));
     }
 
     private void endRun(Message.RunEnd end) {
@@ -178,7 +170,7 @@ final class WorkerConductor {
         List<Message.CopySite> sites = copies.topCallSites().stream()
                 .map(site -> new Message.CopySite(site.site(), site.what(), site.events(), site.bytes())).toList();
         closeResources();
-        channel.writeAndFlush(new Message.RunSummary(end.runId(), delta.events(), delta.bytes(), sites));
+        driver.send(new Message.RunSummary(end.runId(), delta.events(), delta.bytes(), sites));
         // Sites are per process; start each run's list afresh.
         CopyLedger.reset();
         copiesAtRunStart = CopyLedger.snapshot(0);
@@ -193,8 +185,7 @@ final class WorkerConductor {
     }
 
     private void reportTimeout(int shardId, int attempt, long elapsedMillis) {
-        channel.writeAndFlush(new Message.TaskTimedOut(runId, shardId, attempt, elapsedMillis))
-                .awaitUninterruptibly(1_000);
+        driver.send(new Message.TaskTimedOut(runId, shardId, attempt, elapsedMillis));
         WorkerMain.fail("shard " + shardId + " ran " + elapsedMillis + " ms, over the task timeout; exiting",
                 WorkerMain.EXIT_TIMEOUT);
     }

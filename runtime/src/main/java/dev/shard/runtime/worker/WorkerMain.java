@@ -4,17 +4,10 @@ import dev.shard.runtime.protocol.FrameCodec;
 import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.protocol.ProtocolVersion;
 import dev.shard.runtime.task.WorkerInit;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.UnpooledByteBufAllocator;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioDomainSocketChannel;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.util.HexFormat;
 
 /**
@@ -32,6 +25,9 @@ public final class WorkerMain {
     public static final String DRIVER_PROPERTY = "shard.worker.driver";
     /** On the worker recording the AOT cache: train the task path before exiting ({@code StartupTraining}). */
     public static final String TRAIN_PROPERTY = StartupTraining.PROPERTY;
+    /** A file, set on the driver: each worker appends the milliseconds from its spawn to each start-up step. */
+    public static final String TIMINGS_PROPERTY = WorkerStartTimings.PROPERTY;
+    public static final String SPAWNED_PROPERTY = WorkerStartTimings.SPAWNED_PROPERTY;
     /** The token travels in the environment, never on the command line where any user could read it. */
     public static final String TOKEN_ENV = "SHARD_WORKER_TOKEN";
     static final int EXIT_DRIVER_GONE = 0;
@@ -50,6 +46,7 @@ public final class WorkerMain {
     }
 
     public static void main(String[] arguments) throws Exception {
+        WorkerStartTimings.mark("main entered");
         String identity = required(WORKER_PROPERTY);
         int workerId = Integer.parseInt(identity.substring(identity.lastIndexOf(':') + 1));
         String socket = required(SOCKET_PROPERTY);
@@ -59,26 +56,25 @@ public final class WorkerMain {
         }
         // The watch first: an init hook that hangs must not outlive a dead driver.
         ParentWatch.start();
+        WorkerStartTimings.mark("driver watch started");
         runInitHook(workerId);
 
         WorkerConductor conductor = new WorkerConductor(workerId);
-        // Start-up is on the pool's critical path. NIO over the JDK's unix sockets, not epoll:
-        // no native library to extract and load (25-50 ms); unpooled buffers: no pooled
-        // allocator to set up before the first frame (~100 ms). Per-message cost barely matters
-        // with batched dispatch. The driver keeps epoll for the peer credentials it checks.
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioDomainSocketChannel.class)
-                .option(ChannelOption.ALLOCATOR, UnpooledByteBufAllocator.DEFAULT)
-                .handler(new ChannelInitializer<NioDomainSocketChannel>() {
-                    @Override
-                    protected void initChannel(NioDomainSocketChannel channel) {
-                        channel.pipeline().addLast(new FrameCodec(), new WorkerAdapter(conductor));
-                    }
-                });
-        Channel channel = connect(bootstrap, socket);
-        conductor.attach(channel);
-        channel.writeAndFlush(new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, workerId,
+        // Start-up is on the pool's critical path: a blocking JDK unix socket and a reader thread
+        // (DriverProxy, WorkerAdapter), no Netty event loop to set up before the first frame.
+        // The driver keeps Netty and epoll, for the peer credentials it checks.
+        WorkerStartTimings.mark("conductor made");
+        SocketChannel channel = connect(socket);
+        WorkerStartTimings.mark("connected");
+        DriverProxy driver = new DriverProxy(channel);
+        conductor.attach(driver);
+        // The hello first: the reader's set-up (Netty's buffers) then overlaps the driver's check.
+        driver.hello(new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, workerId,
                 ProcessHandle.current().pid(), HexFormat.of().parseHex(tokenHex)));
+        WorkerStartTimings.mark("hello sent");
+        WorkerAdapter.start(channel, conductor);
+        WorkerStartTimings.mark("frames ready");
+        WorkerStartTimings.write(workerId);
         conductor.runLoop();
     }
 
@@ -86,17 +82,33 @@ public final class WorkerMain {
      * The driver starts its workers and its listener at the same time (to overlap their
      * start-up), so the socket may not accept yet: retry for a while.
      */
-    private static Channel connect(Bootstrap bootstrap, String socket) throws InterruptedException {
+    private static SocketChannel connect(String socket) throws InterruptedException {
+        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(socket);
         long deadline = System.nanoTime() + CONNECT_PATIENCE_NANOS;
         while (true) {
-            ChannelFuture attempt = bootstrap.connect(UnixDomainSocketAddress.of(socket)).await();
-            if (attempt.isSuccess()) {
-                return attempt.channel();
-            }
-            if (System.nanoTime() > deadline) {
-                fail("cannot connect to the driver at " + socket + ": " + attempt.cause(), EXIT_DRIVER_GONE);
+            SocketChannel channel = null;
+            try {
+                channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+                channel.connect(address);
+                return channel;
+            } catch (IOException e) {
+                closeQuietly(channel);
+                if (System.nanoTime() > deadline) {
+                    fail("cannot connect to the driver at " + socket + ": " + e, EXIT_DRIVER_GONE);
+                }
             }
             Thread.sleep(CONNECT_RETRY_MILLIS);
+        }
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // A socket that never connected: nothing to release but the descriptor.
         }
     }
 

@@ -17,6 +17,22 @@ import org.junit.jupiter.api.Test;
 class FrameCodecTest {
 
     @Test
+    void theHelloFrameOfAStartingWorkerIsTheCodecsFrameByteForByte() {
+        for (byte[] token : new byte[][] {{1, 2, 3}, {}, null}) {
+            Message.Hello hello = new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, 3, 12345, token);
+            ByteBuf codec = Unpooled.buffer();
+            FrameCodec.write(hello, codec);
+            byte[] expected = new byte[codec.readableBytes()];
+            codec.readBytes(expected);
+            codec.release();
+            java.nio.ByteBuffer frame = HelloFrame.encode(hello);
+            byte[] actual = new byte[frame.remaining()];
+            frame.get(actual);
+            assertArrayEquals(expected, actual);
+        }
+    }
+
+    @Test
     void everyMessageSurvivesARoundTrip() {
         List<Message> messages = List.of(
                 new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, 3, 12345, new byte[] {1, 2, 3}),

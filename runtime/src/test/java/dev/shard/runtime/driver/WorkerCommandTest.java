@@ -1,0 +1,33 @@
+package dev.shard.runtime.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class WorkerCommandTest {
+    @Test
+    void workersGetTheDriversShardSettingsInNameOrderButNotTheWorkersOwn() {
+        Properties system = new Properties();
+        system.setProperty("shard.spill.dir", "/tmp/spill dir");
+        system.setProperty("shard.aot", "false");
+        system.setProperty("shard.worker", "run-1:0");
+        system.setProperty("shard.worker.timings", "/tmp/start.txt");
+        system.setProperty("java.io.tmpdir", "/tmp");
+        system.setProperty("sharding", "not ours");
+
+        assertEquals(List.of("-Dshard.aot=false", "-Dshard.spill.dir=/tmp/spill dir"),
+                WorkerLauncher.storageProperties(system));
+    }
+
+    @Test
+    void onLinuxWorkersNameTheJdksSelectorProviderSoTheirFirstSocketScansNoJar() {
+        String provider = "-Djava.nio.channels.spi.SelectorProvider=sun.nio.ch.EPollSelectorProvider";
+        assertTrue(WorkerLauncher.workerDefaults("Linux").contains(provider));
+        assertFalse(WorkerLauncher.workerDefaults("Mac OS X").contains(provider));
+        assertTrue(WorkerLauncher.workerDefaults("Mac OS X").contains("-XX:+UseSerialGC"));
+    }
+}
