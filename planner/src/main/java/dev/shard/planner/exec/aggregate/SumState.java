@@ -22,6 +22,17 @@ final class SumState extends AggregateState {
         this.sums = new BatchColumn(argument == DataType.INT && !mean ? DataType.INT : DataType.DOUBLE, 256);
     }
 
+    /** The DOUBLE sums by group, for {@link DoubleColumnFold}; null when the sum is an INT sum. */
+    double[] doubles(int groups) {
+        grow(groups);
+        return sums.type() == DataType.DOUBLE ? sums.doubles : null;
+    }
+
+    long[] counts(int groups) {
+        grow(groups);
+        return counts.longs;
+    }
+
     private void grow(int groups) {
         sums.ensureCapacity(groups);
         counts.ensureCapacity(groups);

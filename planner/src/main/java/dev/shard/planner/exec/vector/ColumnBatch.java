@@ -73,6 +73,14 @@ public final class ColumnBatch {
         return allSelected ? k : selection[k];
     }
 
+    /**
+     * The selected row positions in {@code [0, selectedCount())}, ascending; meaningful only when
+     * not {@link #allSelected()}. The batch's own array, for hot loops: read it, never write it.
+     */
+    public int[] selection() {
+        return selection;
+    }
+
     /** Keeps only the selected rows where {@code keep} is true and not null. */
     public void narrow(BatchColumn keep) {
         boolean[] values = keep.booleans;
