@@ -119,8 +119,26 @@ final class ExtremeState extends AggregateState {
     @Override
     public void merge(int[] groupIds, BatchColumn[] partial, int rows, int groups) {
         grow(groups);
+        BatchColumn input = partial[0];
+        if (input.type() != dev.shard.planner.type.DataType.DOUBLE || input.hasNulls) {
+            for (int r = 0; r < rows; r++) {
+                offer(groupIds[r], input, r);
+            }
+            return;
+        }
+        // The driver folds a partial row per group and block: one comparison in the common
+        // case, as in DoubleColumnFold; unset groups hold NaN and take the exact rule.
+        double[] in = input.doubles;
+        double[] v = values.doubles;
         for (int r = 0; r < rows; r++) {
-            offer(groupIds[r], partial[0], r);
+            int group = groupIds[r];
+            double x = in[r];
+            double current = v[group];
+            if (minimum ? x < current : x > current) {
+                v[group] = x;
+            } else if (x == current || x != x || current != current) {
+                offer(group, input, r);
+            }
         }
     }
 

@@ -61,6 +61,37 @@ class DoubleColumnFoldTest {
         }
     }
 
+    @Test
+    void theMergesOneComparisonPathEqualsTheExactRuleBitForBit() {
+        Random random = new Random(12);
+        for (boolean minimum : new boolean[] {true, false}) {
+            ExtremeState fast = new ExtremeState(DataType.DOUBLE, minimum);
+            ExtremeState exact = new ExtremeState(DataType.DOUBLE, minimum);
+            // Few values per group (about six), half of them awkward, so ties and NaN decide often.
+            int groups = 500;
+            int[] groupIds = new int[100];
+            for (int block = 0; block < 30; block++) {
+                BatchColumn partial = new BatchColumn(DataType.DOUBLE, groupIds.length);
+                for (int r = 0; r < groupIds.length; r++) {
+                    groupIds[r] = random.nextInt(groups);
+                    partial.doubles[r] = random.nextBoolean() ? AWKWARD[random.nextInt(AWKWARD.length)]
+                            : random.nextInt(5) - 2;
+                }
+                fast.merge(groupIds, new BatchColumn[] {partial}, groupIds.length, groups);
+                // The same rows flagged as possibly null (none is) take the row-by-row exact rule.
+                BatchColumn flagged = partial.trimmed(groupIds.length);
+                flagged.hasNulls = true;
+                exact.merge(groupIds, new BatchColumn[] {flagged}, groupIds.length, groups);
+            }
+            BatchColumn expected = exact.finish(groups);
+            BatchColumn actual = fast.finish(groups);
+            for (int g = 0; g < groups; g++) {
+                assertEquals(Double.doubleToRawLongBits(expected.doubles[g]),
+                        Double.doubleToRawLongBits(actual.doubles[g]), (minimum ? "min" : "max") + " group " + g);
+            }
+        }
+    }
+
     private static void assertSameExports(Fixture fused, Fixture separate, int groups, String where) {
         AggregateState[] mine = fused.all();
         AggregateState[] theirs = separate.all();
