@@ -10,6 +10,8 @@ import dev.shard.runtime.task.ShardContext;
 import dev.shard.storage.arrow.SharedArrowTable;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -28,10 +30,25 @@ public final class StageProfile {
     private StageProfile() {
     }
 
+    /** One round over every shard: wall and thread CPU time, and the block partials made. */
+    record Round(long wallNanos, long cpuNanos, long partials) {
+    }
+
     public static void main(String[] args) {
         String workload = args.length > 0 ? args[0] : "w2";
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         long rows = args.length > 2 ? Long.parseLong(args[2]) : 20_000_000;
+        List<Round> measured = run(workload, rounds, rows);
+        for (int round = 0; round < measured.size(); round++) {
+            Round r = measured.get(round);
+            System.out.printf("round %d: %.1f ms wall, %.2f ns/row wall, %.2f ns/row CPU, %d block partials%n",
+                    round, r.wallNanos() / 1e6, (double) r.wallNanos() / rows, (double) r.cpuNanos() / rows,
+                    r.partials());
+        }
+    }
+
+    /** Plans {@code workload} on a one-worker session, then runs its stage kernel here, {@code rounds} times. */
+    static List<Round> run(String workload, int rounds, long rows) {
         try (Session session = Shard.local().workers(1).open()) {
             Dataset query = switch (workload) {
                 case "w2" -> EngineQueries.groupAggregate(EngineQueries.groupAggregateSource(session, rows));
@@ -41,8 +58,7 @@ public final class StageProfile {
             Stage stage = session.physicalPlan(query.plan()).stage();
             StageKernel kernel = new StageKernel(stage.fragment());
             long shardRows = stage.sizing().rowsPerShard();
-            System.out.printf("%s: %,d rows in %d shards of %,d rows%n", workload, rows, stage.sizing().shards(),
-                    shardRows);
+            List<Round> measured = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 long start = System.nanoTime();
                 long cpuStart = THREADS.getCurrentThreadCpuTime();
@@ -54,11 +70,10 @@ public final class StageProfile {
                     StageResult result = kernel.run(new LocalContext(shard));
                     partials += result.partials().size();
                 }
-                long nanos = System.nanoTime() - start;
-                long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
-                System.out.printf("round %d: %.1f ms wall, %.2f ns/row wall, %.2f ns/row CPU, %d block partials%n",
-                        round, nanos / 1e6, (double) nanos / rows, (double) cpu / rows, partials);
+                measured.add(new Round(System.nanoTime() - start, THREADS.getCurrentThreadCpuTime() - cpuStart,
+                        partials));
             }
+            return measured;
         }
     }
 
