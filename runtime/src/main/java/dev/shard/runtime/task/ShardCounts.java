@@ -23,7 +23,7 @@ final class ShardCounts {
     }
 
     /**
-     * The block size of {@link Shards#auto}: the tuner's balance rule (at least four shards per
+     * The block size of {@link Shards#auto}: the tuner's balance rule (four shards per
      * worker) with no memory or dispatch figures, since a bare item count has none. The planner
      * calls the whole tuner; the runtime executes whatever layout it is given.
      */

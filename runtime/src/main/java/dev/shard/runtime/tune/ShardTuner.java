@@ -10,10 +10,10 @@ package dev.shard.runtime.tune;
  * JVMs' base: (budget − shared − workers × base) / workers;
  * <li><b>overhead floor</b>: a shard computes for at least {@value #OVERHEAD_FACTOR} times
  * the dispatch overhead, so dispatch costs at most 2% of a shard's time;
- * <li><b>balance</b>: at least {@value #SHARDS_PER_WORKER} shards per worker when the rows
- * allow, so a straggler is a small part of a worker's work.
+ * <li><b>balance</b>: {@value #SHARDS_PER_WORKER} shards per worker when the rows allow, so a
+ * straggler is a small part of a worker's work, and no shard left over for one worker alone.
  * </ul>
- * The choice is the largest size that keeps balance, raised to the overhead floor, and
+ * The choice is the balance size, raised to the overhead floor, and
  * lowered to the memory ceiling: memory wins, the budget is never exceeded. A pinned
  * size is the user's, rounded up to a block multiple. A budget that cannot hold the
  * shared data, the workers' base and one shard per worker is refused.
@@ -72,15 +72,19 @@ public final class ShardTuner {
     }
 
     /**
-     * Rows per shard for balance alone: the largest multiple of {@code block} that leaves at
-     * least {@value #SHARDS_PER_WORKER} shards per worker, and one block at least. The runtime's
-     * {@code Shards.auto} uses this rule too, so shard sizing has one home.
+     * Rows per shard for balance alone: the smallest multiple of {@code block} that makes at most
+     * {@value #SHARDS_PER_WORKER} shards per worker, and one block at least. Rounding the share up
+     * (not down) leaves the last shard a little short instead of adding a lone remainder shard
+     * that one worker runs while the others idle: 20M rows in 64K blocks for 2 workers are 8
+     * shards of 39 blocks, not 8 of 38 and a ninth of one. The runtime's {@code Shards.auto}
+     * uses this rule too, so shard sizing has one home.
      */
     public static long balanceRows(long rows, int workers, long block) {
         if (workers <= 0 || block <= 0) {
             throw new IllegalArgumentException("workers and block rows must be positive, got " + workers + " and " + block);
         }
-        return Math.max(block, Saturating.roundDown(rows / ((long) workers * SHARDS_PER_WORKER), block));
+        long share = Math.ceilDiv(Math.max(rows, 0), (long) workers * SHARDS_PER_WORKER);
+        return Math.max(block, Saturating.roundUp(share, block));
     }
 
     /** The three bounds in rows; {@code memoryUnlimited} when a shard needs no private memory. */

@@ -61,8 +61,12 @@ final class TunerArithmetic {
         int workers = request.machine().workers();
         String formula = HumanUnits.rows(rows) + " rows / (" + workers(workers) + " × "
                 + ShardTuner.SHARDS_PER_WORKER + " shards/worker)";
-        boolean tooFew = rows / ((long) workers * ShardTuner.SHARDS_PER_WORKER) < request.blockRows();
-        return tooFew ? formula + ", at least one " + HumanUnits.rows(request.blockRows()) + "-row block" : formula;
+        long share = Math.ceilDiv(rows, (long) workers * ShardTuner.SHARDS_PER_WORKER);
+        String block = HumanUnits.rows(request.blockRows()) + "-row block";
+        if (share < request.blockRows()) {
+            return formula + ", at least one " + block;
+        }
+        return share % request.blockRows() == 0 ? formula : formula + ", rounded up to whole " + block + "s";
     }
 
     private static String pinnedFormula(TuneRequest request, long size) {

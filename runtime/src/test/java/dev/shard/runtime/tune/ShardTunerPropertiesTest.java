@@ -52,6 +52,27 @@ class ShardTunerPropertiesTest {
         assertTrue(accepted > REQUESTS / 4, "too few feasible requests to mean anything: " + accepted);
     }
 
+    @Test
+    void balanceMakesFourShardsPerWorkerExactlyWhenEachHoldsManyBlocks() {
+        SplittableRandom random = new SplittableRandom(20261202);
+        for (int i = 0; i < REQUESTS; i++) {
+            int workers = random.nextInt(1, 65);
+            long block = random.nextBoolean() ? TuneRequest.ENGINE_BLOCK_ROWS : random.nextLong(1, 5_000);
+            long rows = random.nextLong(0, 1L << 42);
+            long size = ShardTuner.balanceRows(rows, workers, block);
+            long shards = Math.max(1, Math.ceilDiv(rows, size));
+            String context = rows + " rows, " + workers + " workers, block " + block + " → " + size + " × " + shards;
+            assertEquals(0, size % block, context);
+            assertTrue(shards <= (long) workers * ShardTuner.SHARDS_PER_WORKER || size == block, context);
+            // With a share of at least 4 × workers blocks, rounding up to a block costs less
+            // than one shard, so the count is exactly workers × 4: a multiple of the workers.
+            long perWorkerShards = (long) workers * ShardTuner.SHARDS_PER_WORKER;
+            if (rows > perWorkerShards * perWorkerShards * block) {
+                assertEquals(perWorkerShards, shards, context);
+            }
+        }
+    }
+
     private static TuneRequest randomRequest(SplittableRandom random) {
         long rows = switch (random.nextInt(4)) {
             case 0 -> random.nextLong(0, 10);

@@ -26,9 +26,9 @@ class ShardTunerTest {
     }
 
     static final List<Row> TABLE = List.of(
-            new Row(request(W2_ROWS, 4 * GIB, 305 * MIB, 3.1, 2.0, 0), 2_490_368, 9, BindingConstraint.BALANCE,
-                    "shard rows 2.490368M ← balance: 20M rows / (2 workers × 4 shards/worker); memory ceiling 20.054016M;"
-                            + " overhead floor 2.359296M"),
+            new Row(request(W2_ROWS, 4 * GIB, 305 * MIB, 3.1, 2.0, 0), 2_555_904, 8, BindingConstraint.BALANCE,
+                    "shard rows 2.555904M ← balance: 20M rows / (2 workers × 4 shards/worker), rounded up to whole"
+                            + " 65.536K-row blocks; memory ceiling 20.054016M; overhead floor 2.359296M"),
             new Row(request(W2_ROWS, 1 * GIB, 305 * MIB, 20, 2.0, 0), 983_040, 21, BindingConstraint.MEMORY,
                     "shard rows 983.04K ← memory: (1.0 GiB − 305 MiB shared − 2 × 42 MiB JVM) / 2 workers / 20×"
                             + " amplification / 16 B/row; overhead floor 2.359296M (not met); balance ≥ 4 shards/worker"),
@@ -44,9 +44,9 @@ class ShardTunerTest {
             new Row(request(1_000, 4 * GIB, 0, 3.1, 2.0, 0), 1_000, 1, BindingConstraint.BALANCE,
                     "shard rows 1K ← balance: the whole input (1K rows) is smaller than one 65.536K-row block;"
                             + " memory ceiling 1K; overhead floor 2.359296M"),
-            new Row(request(W2_ROWS, 1 * GIB, 305 * MIB, 0, 2.0, 0), 2_490_368, 9, BindingConstraint.BALANCE,
-                    "shard rows 2.490368M ← balance: 20M rows / (2 workers × 4 shards/worker); memory ceiling"
-                            + " unlimited; overhead floor 2.359296M"),
+            new Row(request(W2_ROWS, 1 * GIB, 305 * MIB, 0, 2.0, 0), 2_555_904, 8, BindingConstraint.BALANCE,
+                    "shard rows 2.555904M ← balance: 20M rows / (2 workers × 4 shards/worker), rounded up to whole"
+                            + " 65.536K-row blocks; memory ceiling unlimited; overhead floor 2.359296M"),
             new Row(request(300_000, 4 * GIB, 0, 1, 2000.0, 0), BLOCK, 5, BindingConstraint.BALANCE,
                     "shard rows 65.536K ← balance: 300K rows / (2 workers × 4 shards/worker), at least one 65.536K-row"
                             + " block; memory ceiling 327.68K; overhead floor 65.536K"));
@@ -65,7 +65,7 @@ class ShardTunerTest {
     @Test
     void thePeakIsTheBasePlusOneShardsWorkingSet() {
         ShardChoice choice = ShardTuner.choose(request(W2_ROWS, 4 * GIB, 305 * MIB, 3.1, 2.0, 0));
-        assertEquals(42 * MIB + (long) Math.ceil(2_490_368 * 16 * 3.1), choice.estimatedPeakPrivateBytesPerWorker());
+        assertEquals(42 * MIB + (long) Math.ceil(2_555_904 * 16 * 3.1), choice.estimatedPeakPrivateBytesPerWorker());
     }
 
     @Test
@@ -140,9 +140,19 @@ class ShardTunerTest {
         TuneRequest request = new TuneRequest(new DataShape(W2_ROWS, 16), new MachineProfile(1, 42 * MIB, 92_000),
                 4 * GIB, 305 * MIB, 3.1, 2.0, 0, BLOCK);
         ShardChoice choice = ShardTuner.choose(request);
-        assertEquals(4_980_736, choice.rowsPerShard());
-        assertEquals(5, choice.shards());
+        assertEquals(5_046_272, choice.rowsPerShard());
+        assertEquals(4, choice.shards());
         assertTrue(choice.arithmetic().contains("(1 worker × 4 shards/worker)"), choice.arithmetic());
+    }
+
+    @Test
+    void balanceLeavesNoLoneRemainderShardForOneWorker() {
+        // 20M rows are 305.2 blocks: shards of 38 blocks made 8 full shards and a ninth of one
+        // block, so one worker ran 5 shards while the other idled; 39 blocks make 8 shards.
+        ShardChoice choice = ShardTuner.choose(request(W2_ROWS, 4 * GIB, 305 * MIB, 3.1, 2.0, 0));
+        assertEquals(8, choice.shards());
+        long last = W2_ROWS - (choice.shards() - 1L) * choice.rowsPerShard();
+        assertTrue(last > choice.rowsPerShard() / 2, "last shard " + last + " of " + choice.rowsPerShard());
     }
 
     @Test

@@ -27,6 +27,12 @@ final class CountState extends AggregateState {
         }
     }
 
+    /** The counts by group, for {@link DoubleColumnFold}. */
+    long[] counts(int groups) {
+        grow(groups);
+        return counts.longs;
+    }
+
     private void grow(int groups) {
         int old = counts.capacity();
         counts.ensureCapacity(groups);

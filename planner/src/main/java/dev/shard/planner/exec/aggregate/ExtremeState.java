@@ -18,6 +18,32 @@ final class ExtremeState extends AggregateState {
         this.minimum = minimum;
         this.values = new BatchColumn(type, 256);
         this.seen = new BatchColumn(dev.shard.planner.type.DataType.BOOL, 256);
+        unsetFrom(0);
+    }
+
+    boolean minimum() {
+        return minimum;
+    }
+
+    /** The DOUBLE values by group, NaN where a group has no value yet (see {@link DoubleColumnFold}). */
+    double[] doubles(int groups) {
+        grow(groups);
+        return values.doubles;
+    }
+
+    boolean[] seen(int groups) {
+        grow(groups);
+        return seen.booleans;
+    }
+
+    /**
+     * A DOUBLE group without a value holds NaN, so the fused fold's one-comparison test
+     * ({@code x < min}) is false for it and the exact rule decides.
+     */
+    private void unsetFrom(int group) {
+        if (values.type() == dev.shard.planner.type.DataType.DOUBLE) {
+            Arrays.fill(values.doubles, group, values.capacity(), Double.NaN);
+        }
     }
 
     @Override
@@ -76,8 +102,13 @@ final class ExtremeState extends AggregateState {
     }
 
     private void grow(int groups) {
+        int old = values.capacity();
+        if (groups <= old) {
+            return;
+        }
         values.ensureCapacity(groups);
         seen.ensureCapacity(groups);
+        unsetFrom(old);
     }
 
     @Override
@@ -88,8 +119,26 @@ final class ExtremeState extends AggregateState {
     @Override
     public void merge(int[] groupIds, BatchColumn[] partial, int rows, int groups) {
         grow(groups);
+        BatchColumn input = partial[0];
+        if (input.type() != dev.shard.planner.type.DataType.DOUBLE || input.hasNulls) {
+            for (int r = 0; r < rows; r++) {
+                offer(groupIds[r], input, r);
+            }
+            return;
+        }
+        // The driver folds a partial row per group and block: one comparison in the common
+        // case, as in DoubleColumnFold; unset groups hold NaN and take the exact rule.
+        double[] in = input.doubles;
+        double[] v = values.doubles;
         for (int r = 0; r < rows; r++) {
-            offer(groupIds[r], partial[0], r);
+            int group = groupIds[r];
+            double x = in[r];
+            double current = v[group];
+            if (minimum ? x < current : x > current) {
+                v[group] = x;
+            } else if (x == current || x != x || current != current) {
+                offer(group, input, r);
+            }
         }
     }
 
@@ -110,5 +159,6 @@ final class ExtremeState extends AggregateState {
     @Override
     public void clear() {
         Arrays.fill(seen.booleans, false);
+        unsetFrom(0);
     }
 }

@@ -6,6 +6,7 @@ import dev.shard.planner.exec.vector.BatchColumn;
 import dev.shard.planner.exec.vector.ColumnBatch;
 import dev.shard.planner.expr.AggregateCall;
 import dev.shard.planner.expr.Column;
+import dev.shard.planner.expr.Expr;
 import dev.shard.planner.type.DataType;
 import dev.shard.planner.type.Schema;
 import dev.shard.planner.expr.AggregateFunction;
@@ -26,6 +27,7 @@ public final class PartialAggregator {
     private final List<VectorEvaluator> keyEvaluators = new ArrayList<>();
     private final List<VectorEvaluator> argumentEvaluators = new ArrayList<>();
     private final List<AggregateState> states = new ArrayList<>();
+    private final StatePasses passes;
     /** stateOf[a] = the index in {@code states} of aggregate a's state. */
     private final int[] stateOf;
     private final GroupKeys groups;
@@ -41,6 +43,7 @@ public final class PartialAggregator {
             keyTypes.add(evaluator.type());
         }
         stateOf = new int[aggregates.size()];
+        List<Expr> argumentExpressions = new ArrayList<>();
         Map<List<Object>, Integer> distinct = new HashMap<>();
         for (int a = 0; a < aggregates.size(); a++) {
             AggregateCall aggregate = aggregates.get(a);
@@ -53,10 +56,12 @@ public final class PartialAggregator {
                 shared = states.size();
                 distinct.put(identity, shared);
                 argumentEvaluators.add(argument);
+                argumentExpressions.add(aggregate.argument());
                 states.add(AggregateState.create(aggregate.function(), type));
             }
             stateOf[a] = shared;
         }
+        passes = new StatePasses(states, argumentEvaluators, argumentExpressions);
         groups = GroupKeys.create(keyTypes);
         keyValues = new BatchColumn[keys.size()];
     }
@@ -74,12 +79,7 @@ public final class PartialAggregator {
             keyValues[k] = keyEvaluators.get(k).evaluate(batch);
         }
         groups.assign(keyValues, batch, groupIds);
-        int groupCount = groups.size();
-        for (int a = 0; a < states.size(); a++) {
-            VectorEvaluator argument = argumentEvaluators.get(a);
-            BatchColumn input = argument == null ? rowCounter : argument.evaluate(batch);
-            states.get(a).accumulate(groupIds, input, batch, groupCount);
-        }
+        passes.accumulate(groupIds, batch, groups.size(), rowCounter);
     }
 
     /** The partial of {@code block}, or null when no row of it reached the aggregation; then starts afresh. */

@@ -22,6 +22,17 @@ final class SumState extends AggregateState {
         this.sums = new BatchColumn(argument == DataType.INT && !mean ? DataType.INT : DataType.DOUBLE, 256);
     }
 
+    /** The DOUBLE sums by group, for {@link DoubleColumnFold}; null when the sum is an INT sum. */
+    double[] doubles(int groups) {
+        grow(groups);
+        return sums.type() == DataType.DOUBLE ? sums.doubles : null;
+    }
+
+    long[] counts(int groups) {
+        grow(groups);
+        return counts.longs;
+    }
+
     private void grow(int groups) {
         sums.ensureCapacity(groups);
         counts.ensureCapacity(groups);
@@ -72,17 +83,20 @@ final class SumState extends AggregateState {
     @Override
     public void merge(int[] groupIds, BatchColumn[] partial, int rows, int groups) {
         grow(groups);
+        long[] partialCounts = partial[1].longs;
+        long[] c = counts.longs;
+        boolean integers = sums.type() == DataType.INT;
         for (int r = 0; r < rows; r++) {
             int group = groupIds[r];
-            if (partial[1].longs[r] == 0) {
+            if (partialCounts[r] == 0) {
                 continue;
             }
-            if (sums.type() == DataType.INT) {
+            if (integers) {
                 sums.longs[group] += partial[0].longs[r];
             } else {
                 sums.doubles[group] += partial[0].doubles[r];
             }
-            counts.longs[group] += partial[1].longs[r];
+            c[group] += partialCounts[r];
         }
     }
 

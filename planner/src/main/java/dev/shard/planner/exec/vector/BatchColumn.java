@@ -1,6 +1,10 @@
 package dev.shard.planner.exec.vector;
 
 import dev.shard.planner.type.DataType;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serial;
 import java.io.Serializable;
 import java.util.Arrays;
 
@@ -13,12 +17,14 @@ import java.util.Arrays;
  * except the strings themselves.
  */
 public final class BatchColumn implements Serializable {
+    private static final long serialVersionUID = 2L;
     private final DataType type;
-    public long[] longs;
-    public double[] doubles;
-    public boolean[] booleans;
-    public String[] strings;
-    public boolean[] nulls;
+    /** The arrays travel in {@link BatchColumnCodec}'s compact form, not as Java-serialized arrays. */
+    public transient long[] longs;
+    public transient double[] doubles;
+    public transient boolean[] booleans;
+    public transient String[] strings;
+    public transient boolean[] nulls;
     public boolean hasNulls;
 
     public BatchColumn(DataType type, int capacity) {
@@ -30,6 +36,18 @@ public final class BatchColumn implements Serializable {
             case STRING -> strings = new String[capacity];
         }
         nulls = new boolean[capacity];
+    }
+
+    @Serial
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        BatchColumnCodec.write(this, out);
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        BatchColumnCodec.read(this, in);
     }
 
     public DataType type() {

@@ -73,15 +73,39 @@ public final class ColumnBatch {
         return allSelected ? k : selection[k];
     }
 
-    /** Keeps only the selected rows where {@code keep} is true and not null. */
+    /**
+     * The selected row positions in {@code [0, selectedCount())}, ascending; meaningful only when
+     * not {@link #allSelected()}. The batch's own array, for hot loops: read it, never write it.
+     */
+    public int[] selection() {
+        return selection;
+    }
+
+    /**
+     * Keeps only the selected rows where {@code keep} is true and not null. Branch-free: every
+     * row is written and the count advances by the predicate, since a data-dependent branch
+     * (W3's a > 0.5 is a coin flip) mispredicts on every other row.
+     */
     public void narrow(BatchColumn keep) {
         boolean[] values = keep.booleans;
-        boolean[] nulls = keep.hasNulls ? keep.nulls : null;
         int count = 0;
-        for (int k = 0; k < selectedCount; k++) {
-            int row = allSelected ? k : selection[k];
-            if (values[row] && (nulls == null || !nulls[row])) {
-                selection[count++] = row;
+        if (keep.hasNulls) {
+            boolean[] nulls = keep.nulls;
+            for (int k = 0; k < selectedCount; k++) {
+                int row = allSelected ? k : selection[k];
+                selection[count] = row;
+                count += (values[row] & !nulls[row]) ? 1 : 0;
+            }
+        } else if (allSelected) {
+            for (int row = 0; row < selectedCount; row++) {
+                selection[count] = row;
+                count += values[row] ? 1 : 0;
+            }
+        } else {
+            for (int k = 0; k < selectedCount; k++) {
+                int row = selection[k];
+                selection[count] = row;
+                count += values[row] ? 1 : 0;
             }
         }
         selectedCount = count;

@@ -1,0 +1,79 @@
+package dev.shard.planner.exec.aggregate;
+
+import dev.shard.planner.exec.vector.BatchColumn;
+import dev.shard.planner.exec.vector.ColumnBatch;
+
+/**
+ * The aggregates of one DOUBLE argument column accumulated in one pass over a batch
+ * instead of one pass each: a row count, a sum (which mean shares), a minimum and a
+ * maximum, each optional. Reading the value and the group once per row, and writing the
+ * states' own arrays, gives exactly what the states' separate passes give: sums add in
+ * row order, and min and max keep {@link Double#compare}'s order (NaN above everything,
+ * -0.0 below 0.0; on a tie the first value stays). Only for columns without nulls in the
+ * batch; the caller runs the states' own passes otherwise.
+ */
+final class DoubleColumnFold {
+    private final CountState count;
+    private final SumState sum;
+    private final ExtremeState minimum;
+    private final ExtremeState maximum;
+
+    /** Any of the states may be null; the others must accumulate a DOUBLE column. */
+    DoubleColumnFold(CountState count, SumState sum, ExtremeState minimum, ExtremeState maximum) {
+        this.count = count;
+        this.sum = sum;
+        this.minimum = minimum;
+        this.maximum = maximum;
+    }
+
+    /** Adds the selected rows of {@code batch}; {@code input} has no nulls. */
+    void accumulate(int[] groupIds, BatchColumn input, ColumnBatch batch, int groups) {
+        long[] counts = count == null ? null : count.counts(groups);
+        double[] sums = sum == null ? null : sum.doubles(groups);
+        long[] sumCounts = sum == null ? null : sum.counts(groups);
+        double[] lows = minimum == null ? null : minimum.doubles(groups);
+        double[] highs = maximum == null ? null : maximum.doubles(groups);
+        double[] values = input.doubles;
+        int[] selection = batch.allSelected() ? null : batch.selection();
+        int rows = batch.selectedCount();
+        for (int k = 0; k < rows; k++) {
+            int group = groupIds[k];
+            double x = values[selection == null ? k : selection[k]];
+            if (counts != null) {
+                counts[group]++;
+            }
+            if (sums != null) {
+                sums[group] += x;
+                sumCounts[group]++;
+            }
+            if (lows != null) {
+                double low = lows[group];
+                // An unset group holds NaN: both tests fail and the exact rule takes x.
+                if (x < low) {
+                    lows[group] = x;
+                } else if (!(x > low)) {
+                    offer(minimum, group, x, groups);
+                }
+            }
+            if (highs != null) {
+                double high = highs[group];
+                if (x > high) {
+                    highs[group] = x;
+                } else if (!(x < high)) {
+                    offer(maximum, group, x, groups);
+                }
+            }
+        }
+    }
+
+    /** Ties, NaN and the first value of a group: {@link ExtremeState}'s own rule. */
+    private static void offer(ExtremeState state, int group, double x, int groups) {
+        boolean[] seen = state.seen(groups);
+        double[] values = state.doubles(groups);
+        int comparison = Double.compare(x, values[group]);
+        if (!seen[group] || (state.minimum() ? comparison < 0 : comparison > 0)) {
+            values[group] = x;
+            seen[group] = true;
+        }
+    }
+}

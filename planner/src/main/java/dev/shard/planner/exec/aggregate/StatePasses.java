@@ -1,0 +1,102 @@
+package dev.shard.planner.exec.aggregate;
+
+import dev.shard.planner.exec.expr.VectorEvaluator;
+import dev.shard.planner.exec.vector.BatchColumn;
+import dev.shard.planner.exec.vector.ColumnBatch;
+import dev.shard.planner.expr.Expr;
+import dev.shard.planner.type.DataType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a batch reaches the aggregate states: the count, sum, min and max of one DOUBLE
+ * argument go through one {@link DoubleColumnFold} pass (count() rides along with the
+ * first such argument), every other state through its own pass. A fold whose column has
+ * nulls in a batch falls back to its states' own passes for that batch, so results never
+ * depend on which way a batch went.
+ */
+final class StatePasses {
+    /** A fold, its argument (evaluated once per batch for all its states) and its states' indices. */
+    private record Fold(DoubleColumnFold fold, VectorEvaluator argument, List<Integer> members) {
+    }
+
+    private final List<AggregateState> states;
+    private final List<VectorEvaluator> arguments;
+    private final List<Fold> folds = new ArrayList<>();
+    private final List<Integer> alone = new ArrayList<>();
+
+    /** {@code arguments.get(s)} and {@code expressions.get(s)} are state s's argument, both null for count(). */
+    StatePasses(List<AggregateState> states, List<VectorEvaluator> arguments, List<Expr> expressions) {
+        this.states = states;
+        this.arguments = arguments;
+        Map<Expr, List<Integer>> byColumn = new LinkedHashMap<>();
+        List<Integer> rowCounts = new ArrayList<>();
+        for (int s = 0; s < states.size(); s++) {
+            AggregateState state = states.get(s);
+            VectorEvaluator argument = arguments.get(s);
+            if (argument == null && state instanceof CountState) {
+                rowCounts.add(s);
+            } else if (argument != null && argument.type() == DataType.DOUBLE && foldable(state)) {
+                byColumn.computeIfAbsent(expressions.get(s), column -> new ArrayList<>()).add(s);
+            } else {
+                alone.add(s);
+            }
+        }
+        for (List<Integer> column : byColumn.values()) {
+            List<Integer> members = new ArrayList<>();
+            CountState count = null;
+            SumState sum = null;
+            ExtremeState minimum = null;
+            ExtremeState maximum = null;
+            if (folds.isEmpty() && !rowCounts.isEmpty()) {
+                int first = rowCounts.removeFirst();
+                count = (CountState) states.get(first);
+                members.add(first);
+            }
+            for (int s : column) {
+                AggregateState state = states.get(s);
+                boolean taken = true;
+                if (state instanceof CountState c && count == null) {
+                    count = c;
+                } else if (state instanceof SumState c && sum == null) {
+                    sum = c;
+                } else if (state instanceof ExtremeState c && c.minimum() && minimum == null) {
+                    minimum = c;
+                } else if (state instanceof ExtremeState c && !c.minimum() && maximum == null) {
+                    maximum = c;
+                } else {
+                    taken = false;
+                }
+                (taken ? members : alone).add(s);
+            }
+            folds.add(new Fold(new DoubleColumnFold(count, sum, minimum, maximum), arguments.get(column.getFirst()),
+                    List.copyOf(members)));
+        }
+        alone.addAll(rowCounts);
+    }
+
+    /** Count of a column (non-null rows), a DOUBLE sum or mean, min or max: what a fold computes. */
+    private static boolean foldable(AggregateState state) {
+        return state instanceof CountState || state instanceof SumState || state instanceof ExtremeState;
+    }
+
+    void accumulate(int[] groupIds, ColumnBatch batch, int groups, BatchColumn rowCounter) {
+        for (Fold fold : folds) {
+            BatchColumn input = fold.argument().evaluate(batch);
+            if (!input.hasNulls) {
+                fold.fold().accumulate(groupIds, input, batch, groups);
+                continue;
+            }
+            for (int s : fold.members()) {
+                states.get(s).accumulate(groupIds, arguments.get(s) == null ? rowCounter : input, batch, groups);
+            }
+        }
+        for (int s : alone) {
+            VectorEvaluator argument = arguments.get(s);
+            BatchColumn input = argument == null ? rowCounter : argument.evaluate(batch);
+            states.get(s).accumulate(groupIds, input, batch, groups);
+        }
+    }
+}
