@@ -11,7 +11,6 @@ import dev.shard.storage.segment.ProcessIdentity;
 import dev.shard.storage.segment.RunDirectory;
 import io.netty.channel.Channel;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -83,8 +82,7 @@ public final class DriverConductor implements AutoCloseable {
                 context.maxTasksPerWorker());
         this.directory = PoolDirectory.create();
         this.identity = RunDirectory.runId(ProcessIdentity.current()) + "-" + directory.getFileName();
-        byte[] token = new byte[ProtocolVersion.TOKEN_BYTES];
-        new SecureRandom().nextBytes(token);
+        byte[] token = RunToken.generate(ProtocolVersion.TOKEN_BYTES);
         Path socket = directory.resolve("driver.sock");
         this.socket = socket;
         this.token = token;

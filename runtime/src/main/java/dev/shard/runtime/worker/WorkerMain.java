@@ -4,6 +4,8 @@ import dev.shard.runtime.protocol.FrameCodec;
 import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.protocol.ProtocolVersion;
 import dev.shard.runtime.task.WorkerInit;
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import io.netty.util.internal.logging.JdkLoggerFactory;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -47,6 +49,12 @@ public final class WorkerMain {
 
     public static void main(String[] arguments) throws Exception {
         WorkerStartTimings.mark("main entered");
+        // Netty's first buffer (just after the hello) asks for a logger, and Netty's default
+        // binds SLF4J, whose provider lookup reads every jar on the classpath: 95-165 ms measured
+        // between the driver counting the worker as connected and the worker reading its first
+        // frame, so the pool's first run waited for it. The JDK's logging costs a fraction of
+        // that; Netty's rare worker-side warnings (a buffer leak) still reach the worker log.
+        InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
         String identity = required(WORKER_PROPERTY);
         int workerId = Integer.parseInt(identity.substring(identity.lastIndexOf(':') + 1));
         String socket = required(SOCKET_PROPERTY);

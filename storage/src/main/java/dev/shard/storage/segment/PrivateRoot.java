@@ -16,7 +16,7 @@ import java.util.Optional;
  * redirect this user's segments, so it is refused, never "fixed".
  */
 final class PrivateRoot {
-    private static final int UID = NativeFiles.effectiveUid();
+    private static final int UID = EffectiveUser.uid();
 
     private PrivateRoot() {
     }
