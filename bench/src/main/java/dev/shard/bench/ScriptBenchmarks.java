@@ -22,8 +22,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The language's benchmarks, run by {@code bench/script.sh}: the front end (parse, analyse,
@@ -123,6 +125,19 @@ public final class ScriptBenchmarks {
     /** colcor.shard's apply (its compute) and the example kernel, on one warm pool, after the same warm-up. */
     static List<Samples> colcor(int runs) throws Exception {
         Path directory = Files.createTempDirectory("shard-bench-colcor");
+        try {
+            return colcor(runs, directory);
+        } finally {
+            // The script writes out/r.csv there; a benchmark leaves nothing behind in /tmp.
+            try (Stream<Path> paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
+    private static List<Samples> colcor(int runs, Path directory) throws Exception {
         String text = Files.readString(Path.of("examples/colcor.shard"));
         SourceText source = new SourceText("colcor.shard", text);
         CheckResult checked = new ScriptChecker(ParseLimits.DEFAULT,
