@@ -1,10 +1,8 @@
 package dev.shard.dsl.analyze;
 
-import dev.shard.dsl.ast.Name;
 import dev.shard.dsl.ast.Statement;
 import dev.shard.dsl.diag.Diagnostic;
 import dev.shard.dsl.diag.ErrorCode;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,14 +27,7 @@ final class ApplyChecker {
         Optional<Binding> matrix = pipelines.requireKind(apply.matrix(), Binding.Kind.MATRIX,
                 "`apply` runs over a matrix made by `matrix(n, p) {...}` or `read_matrix \"file\"`;"
                         + " over a list, use `apply each of parts`");
-        Set<String> locals = new LinkedHashSet<>();
-        locals.add(apply.margin().variable());
-        for (Name side : apply.sideInputs()) {
-            if (pipelines.requireKind(side, null, "side inputs are vectors, matrices or tables bound with `let`")
-                    .isPresent()) {
-                locals.add(side.text());
-            }
-        }
+        Set<String> locals = pipelines.applyLocals(apply);
         Optional<Binding> buffer = pipelines.requireKind(apply.into(), Binding.Kind.BUFFER,
                 "results go into a buffer: `let r = buffer(double, p)`");
         switch (apply.body()) {

@@ -1,12 +1,10 @@
 package dev.shard.dsl.analyze;
 
 import dev.shard.dsl.ast.Expression;
-import dev.shard.dsl.ast.Name;
 import dev.shard.dsl.ast.Statement;
 import dev.shard.dsl.diag.Diagnostic;
 import dev.shard.dsl.diag.ErrorCode;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,14 +39,7 @@ final class ApplyEachChecker {
         Optional<Binding> list = pipelines.requireKind(apply.matrix(), Binding.Kind.LIST,
                 "`apply each` runs over a list such as `let parts = [vector(n) {...}, X]`; for the rows or columns"
                         + " of one matrix use `apply rows|columns of X`");
-        Set<String> locals = new LinkedHashSet<>();
-        locals.add(apply.margin().variable());
-        for (Name side : apply.sideInputs()) {
-            if (pipelines.requireKind(side, null, "side inputs are vectors, matrices or tables bound with `let`")
-                    .isPresent()) {
-                locals.add(side.text());
-            }
-        }
+        Set<String> locals = pipelines.applyLocals(apply);
         Optional<Binding> buffer = pipelines.requireKind(apply.into(), Binding.Kind.BUFFER,
                 "results go into a buffer of one value per element: `let r = buffer(double, k)`");
         List<ListChecker.Element> elements = list.map(found -> lists.getOrDefault(found.name().text(), List.of()))

@@ -7,6 +7,7 @@ import dev.shard.dsl.ast.LiteralValue;
 import dev.shard.dsl.ast.Name;
 import dev.shard.dsl.ast.Pipeline;
 import dev.shard.dsl.ast.Source;
+import dev.shard.dsl.ast.Statement;
 import dev.shard.dsl.ast.Step;
 import dev.shard.dsl.ast.Text;
 import dev.shard.dsl.diag.Diagnostic;
@@ -230,6 +231,18 @@ final class PipelineChecker {
         }
         unique(parameters.stream().map(Assignment::name).toList(), "kernel");
         parameters.forEach(parameter -> expressions.check(parameter.value(), Scope.of(Scope.Place.CONSTANT)));
+    }
+
+    /** The names an apply body sees: its slice ({@code row}, {@code column}, {@code item}) and its side inputs. */
+    Set<String> applyLocals(Statement.ApplyStatement apply) {
+        Set<String> locals = new LinkedHashSet<>();
+        locals.add(apply.margin().variable());
+        for (Name side : apply.sideInputs()) {
+            if (requireKind(side, null, "side inputs are vectors, matrices or tables bound with `let`").isPresent()) {
+                locals.add(side.text());
+            }
+        }
+        return locals;
     }
 
     /** The binding of {@code name}, if it is defined and (when {@code kind} is given) of that kind. */
