@@ -15,6 +15,7 @@ module dev.shard.planner {
     exports dev.shard.planner.explain;
     exports dev.shard.planner.expr;
     exports dev.shard.planner.logical;
+    exports dev.shard.planner.matrix;
     exports dev.shard.planner.physical;
     exports dev.shard.planner.rule;
     exports dev.shard.planner.run;

@@ -11,6 +11,9 @@ import dev.shard.planner.logical.LogicalGenerate;
 import dev.shard.planner.logical.LogicalPlan;
 import dev.shard.planner.logical.LogicalScan;
 import dev.shard.planner.logical.TableSource;
+import dev.shard.planner.matrix.MatrixApply;
+import dev.shard.planner.matrix.MatrixApplyPlan;
+import dev.shard.planner.matrix.MatrixApplyPlanner;
 import dev.shard.planner.physical.PhysicalPlan;
 import dev.shard.planner.physical.PhysicalPlanner;
 import dev.shard.planner.physical.PlanningContext;
@@ -20,7 +23,9 @@ import dev.shard.planner.run.CsvTableReader;
 import dev.shard.planner.run.QueryRunner;
 import dev.shard.runtime.api.DefaultMemoryBudget;
 import dev.shard.runtime.api.Pool;
+import dev.shard.runtime.task.Margin;
 import dev.shard.runtime.task.PoolStatus;
+import dev.shard.runtime.task.VectorKernel;
 import dev.shard.runtime.tune.MachineProfile;
 import dev.shard.storage.SharedReference;
 import dev.shard.storage.arrow.ArrowFiles;
@@ -28,6 +33,7 @@ import dev.shard.storage.arrow.ArrowShare;
 import dev.shard.storage.arrow.SharedArrowTable;
 import dev.shard.storage.arrow.SharedTableHandle;
 import dev.shard.storage.arrow.SharedTableInput;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +121,24 @@ public final class Session implements AutoCloseable {
     /** The physical plan of {@code plan} for this session's workers and budget (stages, shard sizes). */
     public PhysicalPlan physicalPlan(LogicalPlan plan) {
         return plan(sharingCsv(plan));
+    }
+
+    /**
+     * memApply: {@code function} once per row or column of the shared matrix {@code matrix}
+     * (explain calls it {@code name}), in shards the tuner sizes; see {@link MatrixApplyBuilder}.
+     */
+    public <R extends Serializable> MatrixApplyBuilder<R> apply(String name, SharedReference<?> matrix, Margin margin,
+            VectorKernel<R> function) {
+        return new MatrixApplyBuilder<>(this, name, matrix, margin, function);
+    }
+
+    /**
+     * Sizes an apply for this session's workers and budget; the matrix and side inputs count as
+     * shared bytes on top of what the session shared.
+     */
+    public MatrixApplyPlan planApply(MatrixApply apply) {
+        return MatrixApplyPlanner.plan(apply, new PlanningContext(machine, memoryBudgetBytes, sharedBytes(),
+                memoryBudgetSource), false);
     }
 
     /** The session's warm pool, for the matrix statements of scripts and for progress. */

@@ -80,7 +80,8 @@ final class ExplainCommand implements Callable<Integer> {
                     parts.add(new ScriptExplainer.Part(outcome.parts().get(i), outcome.explanations().get(i)));
                 }
             } else {
-                parts.addAll(ScriptExplainer.planned(lowered, script.source(), plan -> session.explain(plan, level)));
+                parts.addAll(ScriptExplainer.planned(lowered, script.source(), plan -> session.explain(plan, level),
+                        session::planApply));
             }
         } catch (ScriptRunException failed) {
             spec.commandLine().getErr().println("shard: " + failed.getMessage());

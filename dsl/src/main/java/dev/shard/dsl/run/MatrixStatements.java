@@ -1,5 +1,6 @@
 package dev.shard.dsl.run;
 
+import dev.shard.planner.matrix.MatrixApplyPlan;
 import dev.shard.dsl.api.Session;
 import dev.shard.dsl.ast.Expression;
 import dev.shard.dsl.ast.Name;
@@ -71,7 +72,8 @@ final class MatrixStatements implements AutoCloseable {
                     "apply with a kernel class is not supported by scripts yet: use a built-in vector function"
                             + " (sum, mean, var, sd, min, max, norm, dot, cor)");
         };
-        Run<Long> run = session.pool().shardMap(Shards.auto(count, session.workers()),
+        MatrixApplyPlan plan = session.planApply(new ApplyShapes(script, source).describe(apply));
+        Run<Long> run = session.pool().shardMap(plan.shards(),
                 new ApplyBodyKernel(body, columns, matrix.rows(), matrix.columns(), sides), options);
         run.results();
         return run.report();

@@ -1,5 +1,6 @@
 package dev.shard.dsl.run;
 
+import dev.shard.dsl.ast.Statement;
 import dev.shard.dsl.diag.SourceText;
 import dev.shard.dsl.lower.LoweredScript;
 import dev.shard.dsl.lower.LoweredStatement;
@@ -8,6 +9,8 @@ import dev.shard.planner.explain.ExplainJson;
 import dev.shard.planner.explain.ExplainText;
 import dev.shard.planner.explain.PlanExplanation;
 import dev.shard.planner.logical.LogicalPlan;
+import dev.shard.planner.matrix.MatrixApply;
+import dev.shard.planner.matrix.MatrixApplyPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -15,19 +18,27 @@ import java.util.function.Function;
 /**
  * {@code shard explain} of a whole script without running it: one part per query and per let
  * that runs, in script order, each headed by its place ({@link ScriptRunner#part}); in text, a
- * matrix statement gets a line saying it has no stages. The plans come from {@code planner}
- * (a session's, or one with a pinned machine profile for golden files).
+ * list apply gets a line of its own. The plans come from {@code planner}
+ * (a session's, or one with a pinned machine profile for golden files); an apply over rows or
+ * columns is sized by the tuner and explained as its own part ({@link MatrixApplyPlan}).
  */
 public final class ScriptExplainer {
     private ScriptExplainer() {
     }
 
-    /** A part of the explanation: a plan, or (text only) a statement without one. */
-    public record Part(String header, PlanExplanation plan) {
+    /**
+     * A part of the explanation: a query's plan, an apply's plan (text only: the JSON array
+     * holds query plans), or (text only) a statement without either.
+     */
+    public record Part(String header, PlanExplanation plan, MatrixApplyPlan apply) {
+        public Part(String header, PlanExplanation plan) {
+            this(header, plan, null);
+        }
     }
 
     public static List<Part> planned(LoweredScript script, SourceText source,
-            Function<LogicalPlan, PlanExplanation> planner) {
+            Function<LogicalPlan, PlanExplanation> planner, Function<MatrixApply, MatrixApplyPlan> applyPlanner) {
+        ApplyShapes shapes = new ApplyShapes(script, source);
         List<Part> parts = new ArrayList<>();
         for (LoweredStatement statement : script.statements()) {
             switch (statement) {
@@ -37,13 +48,13 @@ public final class ScriptExplainer {
                         parts.add(new Part(ScriptRunner.part(statement), planner.apply(let.query().plan())));
                 case LoweredStatement.LetTable unread -> {
                 }
+                case LoweredStatement.Apply apply when apply.statement().margin() == Statement.Margin.EACH ->
+                        parts.add(new Part(apply.span().location() + " `" + source.line(apply.span().startLine())
+                                .strip() + "` — one call per element of the list, in balanced shards on the pool",
+                                null, null));
                 case LoweredStatement.Apply apply -> parts.add(new Part(apply.span().location() + " `"
-                        + source.line(apply.span().startLine()).strip() + "` — a matrix statement: one call per "
-                        + switch (apply.statement().margin()) {
-                            case ROWS -> "row";
-                            case COLUMNS -> "column";
-                            case EACH -> "element of the list";
-                        } + ", in balanced shards on the pool; no stages to plan", null));
+                        + source.line(apply.span().startLine()).strip() + "`", null,
+                        applyPlanner.apply(shapes.describe(apply.statement()))));
                 case LoweredStatement.WriteBuffer write -> {
                 }
             }
@@ -58,6 +69,7 @@ public final class ScriptExplainer {
                     .map(part -> ExplainJson.write(part.plan())).toList()) + "]\n";
         }
         return String.join("\n", parts.stream().map(part -> "# " + part.header() + "\n"
-                + (part.plan() == null ? "" : ExplainText.render(part.plan(), level))).toList());
+                + (part.plan() != null ? ExplainText.render(part.plan(), level)
+                        : part.apply() != null ? part.apply().explainText() : "")).toList());
     }
 }

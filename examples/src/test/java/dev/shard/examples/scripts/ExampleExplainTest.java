@@ -6,6 +6,7 @@ import dev.shard.dsl.check.CheckResult;
 import dev.shard.dsl.diag.SourceText;
 import dev.shard.dsl.run.ScriptExplainer;
 import dev.shard.planner.explain.ExplainLevel;
+import dev.shard.planner.matrix.MatrixApplyPlanner;
 import dev.shard.planner.physical.PhysicalPlanner;
 import dev.shard.planner.physical.PlanningContext;
 import dev.shard.planner.run.PlanExplainer;
@@ -45,7 +46,8 @@ class ExampleExplainTest {
             SourceText source = ExampleScripts.source(script, directory);
             CheckResult checked = ExampleScripts.check(source, directory, List.of());
             String text = ScriptExplainer.render(ScriptExplainer.planned(checked.lowered().orElseThrow(), source,
-                    plan -> PlanExplainer.planned(PhysicalPlanner.plan(plan, new PlanningContext(MACHINE, BUDGET, 0)))),
+                    plan -> PlanExplainer.planned(PhysicalPlanner.plan(plan, new PlanningContext(MACHINE, BUDGET, 0))),
+                    apply -> MatrixApplyPlanner.plan(apply, new PlanningContext(MACHINE, BUDGET, 0), false)),
                     ExplainLevel.PLAN, false);
             // Paths made absolute for the test read as they do in the repository.
             String portable = text.replace(ExampleScripts.EXAMPLES + "/", "examples/")

@@ -10,6 +10,7 @@ import dev.shard.runtime.supervise.SystemMemory;
 import dev.shard.runtime.exec.ItemsKernel;
 import dev.shard.runtime.exec.ListKernel;
 import dev.shard.runtime.protocol.ValueCodec;
+import dev.shard.runtime.task.ContiguousShards;
 import dev.shard.runtime.task.ElementKernel;
 import dev.shard.runtime.task.ItemFunction;
 import dev.shard.runtime.task.Margin;
@@ -27,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -249,9 +251,24 @@ public final class Pool implements AutoCloseable {
             Map<String, SharedReference<?>> variables) {
         long[] shape = matrixShape(matrix);
         long count = margin == Margin.ROWS ? shape[0] : shape[1];
+        return apply(matrix, margin, function, Shards.auto(count, workers()), variables);
+    }
+
+    /**
+     * memApply over a layout chosen by the caller (a planner's): {@code shards} must cover
+     * exactly the matrix's rows or columns, each item one call; results are in item order.
+     */
+    public <R extends Serializable> Run<R> apply(SharedReference<?> matrix, Margin margin, VectorKernel<R> function,
+            Shards shards, Map<String, SharedReference<?>> variables) {
+        long[] shape = matrixShape(matrix);
+        long count = margin == Margin.ROWS ? shape[0] : shape[1];
+        if (!(shards instanceof ContiguousShards contiguous) || contiguous.items() != count) {
+            throw new IllegalArgumentException("an apply over the " + margin.name().toLowerCase(Locale.ROOT)
+                    + " of a " + shape[0] + " × " + shape[1] + " matrix needs contiguous shards of its " + count
+                    + " items, got " + shards);
+        }
         RunOptions options = withVariables(variables, APPLY_MATRIX_INPUT).withInput(APPLY_MATRIX_INPUT, matrix);
-        return Run.flatten(shardMap(Shards.auto(count, workers()), new ApplyKernel<>(APPLY_MATRIX_INPUT, margin,
-                function), options));
+        return Run.flatten(shardMap(shards, new ApplyKernel<>(APPLY_MATRIX_INPUT, margin, function), options));
     }
 
     /** memLapply: calls {@code function} once per shared element of {@code list}; results in list order. */

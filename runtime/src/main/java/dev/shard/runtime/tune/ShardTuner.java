@@ -28,6 +28,11 @@ public final class ShardTuner {
 
     /** The choice for {@code request}; throws InfeasibleBudgetException when the budget cannot be met. */
     public static ShardChoice choose(TuneRequest request) {
+        return choose(request, ItemUnit.ROWS);
+    }
+
+    /** As {@link #choose(TuneRequest)}, the arithmetic naming the items {@code unit} (rows, or calls of an apply). */
+    public static ShardChoice choose(TuneRequest request, ItemUnit unit) {
         long rows = request.shape().rows();
         long block = request.blockRows();
         int workers = request.machine().workers();
@@ -67,7 +72,7 @@ public final class ShardTuner {
         }
         long peak = Saturating.add(request.machine().workerBasePrivateBytes(),
                 workingBytes(request, Math.min(size, rows)));
-        String arithmetic = TunerArithmetic.render(request, size, binding, bounds);
+        String arithmetic = TunerArithmetic.render(request, size, binding, bounds, unit);
         return new ShardChoice(size, (int) shards, binding, arithmetic, peak);
     }
 

@@ -13,14 +13,15 @@ final class TunerArithmetic {
     private TunerArithmetic() {
     }
 
-    static String render(TuneRequest request, long size, BindingConstraint binding, ShardTuner.Bounds bounds) {
+    static String render(TuneRequest request, long size, BindingConstraint binding, ShardTuner.Bounds bounds,
+            ItemUnit unit) {
         List<String> parts = new ArrayList<>();
-        String head = "shard rows " + HumanUnits.rows(size) + " ← " + binding.displayName() + ": ";
+        String head = "shard " + unit.plural() + " " + HumanUnits.rows(size) + " ← " + binding.displayName() + ": ";
         parts.add(head + switch (binding) {
-            case MEMORY -> memoryFormula(request);
-            case OVERHEAD -> overheadFormula(request);
-            case BALANCE -> balanceFormula(request);
-            case PINNED -> pinnedFormula(request, size);
+            case MEMORY -> memoryFormula(request, unit);
+            case OVERHEAD -> overheadFormula(request, unit);
+            case BALANCE -> balanceFormula(request, unit);
+            case PINNED -> pinnedFormula(request, size, unit);
         });
         if (binding != BindingConstraint.MEMORY) {
             parts.add("memory ceiling " + (bounds.memoryUnlimited() ? "unlimited" : HumanUnits.rows(bounds.memoryCeiling())));
@@ -35,47 +36,47 @@ final class TunerArithmetic {
         return String.join("; ", parts);
     }
 
-    private static String memoryFormula(TuneRequest request) {
+    private static String memoryFormula(TuneRequest request, ItemUnit unit) {
         MachineProfile machine = request.machine();
         String shared = request.sharedBytes() == 0 ? "" : " − " + HumanUnits.bytes(request.sharedBytes()) + " shared";
         return "(" + HumanUnits.bytes(request.memoryBudgetBytes()) + shared + " − " + machine.workers() + " × "
                 + HumanUnits.bytes(machine.workerBasePrivateBytes()) + " JVM) / " + workers(machine.workers()) + " / "
                 + HumanUnits.factor(request.amplification()) + " amplification / "
-                + HumanUnits.bytes(request.shape().bytesPerRow()) + "/row";
+                + HumanUnits.bytes(request.shape().bytesPerRow()) + "/" + unit.singular();
     }
 
-    private static String overheadFormula(TuneRequest request) {
+    private static String overheadFormula(TuneRequest request, ItemUnit unit) {
         return ShardTuner.OVERHEAD_FACTOR + " × " + HumanUnits.nanos(request.machine().dispatchOverheadNanos())
-                + " dispatch / " + HumanUnits.nanos(request.nanosPerRow()) + "/row";
+                + " dispatch / " + HumanUnits.nanos(request.nanosPerRow()) + "/" + unit.singular();
     }
 
-    private static String balanceFormula(TuneRequest request) {
+    private static String balanceFormula(TuneRequest request, ItemUnit unit) {
         long rows = request.shape().rows();
         if (rows == 0) {
             return "empty input, one shard runs the stage once";
         }
         if (rows < request.blockRows()) {
-            return "the whole input (" + HumanUnits.rows(rows) + " rows) is smaller than one "
-                    + HumanUnits.rows(request.blockRows()) + "-row block";
+            return "the whole input (" + HumanUnits.rows(rows) + " " + unit.plural() + ") is smaller than one "
+                    + HumanUnits.rows(request.blockRows()) + "-" + unit.singular() + " block";
         }
         int workers = request.machine().workers();
-        String formula = HumanUnits.rows(rows) + " rows / (" + workers(workers) + " × "
+        String formula = HumanUnits.rows(rows) + " " + unit.plural() + " / (" + workers(workers) + " × "
                 + ShardTuner.SHARDS_PER_WORKER + " shards/worker)";
         long share = Math.ceilDiv(rows, (long) workers * ShardTuner.SHARDS_PER_WORKER);
-        String block = HumanUnits.rows(request.blockRows()) + "-row block";
+        String block = HumanUnits.rows(request.blockRows()) + "-" + unit.singular() + " block";
         if (share < request.blockRows()) {
             return formula + ", at least one " + block;
         }
         return share % request.blockRows() == 0 ? formula : formula + ", rounded up to whole " + block + "s";
     }
 
-    private static String pinnedFormula(TuneRequest request, long size) {
+    private static String pinnedFormula(TuneRequest request, long size, ItemUnit unit) {
         long pinned = request.pinnedRowsPerShard();
         if (pinned == size) {
             return "set by the user";
         }
         return HumanUnits.count(pinned) + " set by the user, rounded up to a multiple of the "
-                + HumanUnits.rows(request.blockRows()) + "-row block";
+                + HumanUnits.rows(request.blockRows()) + "-" + unit.singular() + " block";
     }
 
     private static String workers(int workers) {

@@ -1,0 +1,45 @@
+package dev.shard.planner.matrix;
+
+import dev.shard.runtime.task.Shards;
+import dev.shard.runtime.tune.HumanUnits;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A sized apply: {@code shards} contiguous shards of {@code callsPerShard} calls (the last one
+ * shorter), why (the binding constraint and the tuner's arithmetic), and what a worker holds.
+ *
+ * @param sharedBytes bytes in shared segments while the apply runs: what the session had
+ *                    shared plus the matrix and side inputs when they were not counted yet
+ */
+public record MatrixApplyPlan(MatrixApply apply, long callsPerShard, int shardCount, int workers, String binding,
+        String arithmetic, long estimatedPeakPrivateBytesPerWorker, long memoryBudgetBytes, String memoryBudgetSource,
+        long sharedBytes) {
+
+    /** The layout the runtime runs: contiguous calls, so results come back in row or column order. */
+    public Shards shards() {
+        return Shards.contiguous(apply.calls(), callsPerShard);
+    }
+
+    /** Explain's text: a head line, the stage, its operator, and the tuner's line. */
+    public String explainText() {
+        String budget = memoryBudgetBytes > 0 ? HumanUnits.bytes(memoryBudgetBytes) + " (" + memoryBudgetSource + ")"
+                : "none";
+        String sides = apply.sides().isEmpty() ? "none" : apply.sides().stream()
+                .map(side -> side.name() + " (" + HumanUnits.bytes(side.bytes()) + ")")
+                .collect(Collectors.joining(", "));
+        return "Plan — memory budget " + budget + ", " + HumanUnits.bytes(sharedBytes) + " shared, 1 apply\n"
+                + String.format(Locale.ROOT, "Apply — %,d calls (one per %s of %s), %,d %s of %,d %s on %d %s,"
+                        + " est. peak %s/worker%n", apply.calls(), apply.marginName(), apply.matrix(), shardCount,
+                        shardCount == 1 ? "shard" : "shards", callsPerShard, callsPerShard == 1 ? "call" : "calls",
+                        workers, workers == 1 ? "worker" : "workers",
+                        HumanUnits.bytes(estimatedPeakPrivateBytesPerWorker))
+                + String.format(Locale.ROOT, "  MatrixApplyExec function=%s, matrix=%s [%,d × %,d doubles, %s shared,"
+                        + " read in place], sides=%s — %,d results into %s%n", apply.function(), apply.matrix(),
+                        apply.rows(), apply.columns(), HumanUnits.bytes(apply.matrixBytes()), sides, apply.calls(),
+                        apply.into())
+                + "  " + arithmetic + "\n"
+                + "  note: each call's result depends on its " + apply.marginName()
+                + " alone: the results do not depend on the shard layout\n";
+    }
+}
