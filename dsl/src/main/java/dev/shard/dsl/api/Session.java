@@ -15,8 +15,12 @@ import dev.shard.planner.matrix.MatrixApply;
 import dev.shard.planner.matrix.MatrixApplyPlan;
 import dev.shard.planner.matrix.MatrixApplyPlanner;
 import dev.shard.planner.physical.PhysicalPlan;
+import dev.shard.planner.type.DataType;
+import dev.shard.planner.type.Field;
+import dev.shard.planner.type.Schema;
 import dev.shard.planner.physical.PhysicalPlanner;
 import dev.shard.planner.physical.PlanningContext;
+import dev.shard.planner.rule.Optimizer;
 import dev.shard.planner.run.ArrowFileReference;
 import dev.shard.planner.run.ArrowTables;
 import dev.shard.planner.run.CsvTableReader;
@@ -33,6 +37,8 @@ import dev.shard.storage.arrow.ArrowShare;
 import dev.shard.storage.arrow.SharedArrowTable;
 import dev.shard.storage.arrow.SharedTableHandle;
 import dev.shard.storage.arrow.SharedTableInput;
+import dev.shard.storage.layout.ElementType;
+import dev.shard.storage.share.SharedHandle;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,6 +95,36 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * A shared matrix of doubles as a table, read zero-copy by every worker: column {@code j}
+     * is the DOUBLE column {@code columnNames[j]} ({@code c0, c1, ...} when none are given), no
+     * nulls; only the columns a query uses are read. The caller keeps the matrix shared while
+     * the session's queries read it.
+     */
+    public Dataset scanMatrix(String name, SharedHandle matrix, String... columnNames) {
+        if (!matrix.isMatrix()) {
+            throw new IllegalArgumentException("scanMatrix needs a matrix, but `" + name + "` (" + matrix.describe()
+                    + ") is a vector: share it with Shared.shareMatrix");
+        }
+        if (matrix.type() != ElementType.DOUBLE) {
+            throw new IllegalArgumentException("scanMatrix reads matrices of doubles, but `" + name + "` holds "
+                    + matrix.type().displayName() + " values");
+        }
+        long rows = matrix.shape()[0];
+        int columns = Math.toIntExact(matrix.shape()[1]);
+        List<String> names = new ArrayList<>();
+        for (int column = 0; column < columns; column++) {
+            names.add(columnNames.length == 0 ? "c" + column : column < columnNames.length ? columnNames[column] : null);
+        }
+        if (columnNames.length != 0 && columnNames.length != columns) {
+            throw new IllegalArgumentException("`" + name + "` has " + columns + " columns but " + columnNames.length
+                    + " names were given: name every column, or none for c0, c1, ...");
+        }
+        Schema schema = new Schema(names.stream().map(column -> new Field(column, DataType.DOUBLE, false)).toList());
+        return new Dataset(this, new LogicalScan(new TableSource.SharedMatrix(name, matrix.encode(), names), schema,
+                rows));
+    }
+
+    /**
      * Keeps {@code result}'s rows in shared memory as one Arrow table that later queries scan
      * or join zero-copy (by {@link SharedResult#scan}); planned as shared bytes until closed.
      */
@@ -115,7 +151,10 @@ public final class Session implements AutoCloseable {
             return run(plan).explanation();
         }
         // With the build sides of joins, which run first: their stages are part of the plan.
-        return PlanExplainer.planned(plan(sharingCsv(plan)));
+        LogicalPlan shared = sharingCsv(plan);
+        PlanExplanation planned = PlanExplainer.planned(plan(shared));
+        return level == ExplainLevel.VERBOSE ? planned.withRuleSteps(Optimizer.standard().optimize(shared).steps())
+                : planned;
     }
 
     /** The physical plan of {@code plan} for this session's workers and budget (stages, shard sizes). */
@@ -203,6 +242,9 @@ public final class Session implements AutoCloseable {
             case TableSource.SharedTable table -> SharedTableHandle.decode(table.encodedHandle());
             case TableSource.CsvFile csv -> throw new PlanException("CSV source " + csv.path() + " was not shared",
                     "read it with session.readCsv(path)");
+            case TableSource.SharedMatrix matrix -> throw new PlanException("shared matrix " + matrix.name()
+                    + " is not an Arrow table", "scan it with session.scanMatrix(name, handle): the stage opens it"
+                    + " by its own handle");
             case TableSource.NamedResult result -> throw new PlanException("the result `" + result.name()
                     + "` was not computed before the query that reads it", "run the query that binds `"
                     + result.name() + "` first and scan its SharedResult (Session.share)");

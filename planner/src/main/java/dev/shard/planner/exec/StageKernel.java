@@ -9,6 +9,7 @@ import dev.shard.planner.physical.SinkExec.PartialAggregateExec;
 import dev.shard.planner.physical.SinkExec.PartitionRowsExec;
 import dev.shard.planner.physical.SinkExec.SortedRowsExec;
 import dev.shard.planner.physical.SourceExec;
+import dev.shard.planner.logical.TableSource;
 import dev.shard.planner.physical.SourceExec.ArrowScanExec;
 import dev.shard.planner.physical.SourceExec.GenerateExec;
 import dev.shard.planner.physical.SourceExec.ProbeRowsExec;
@@ -18,6 +19,7 @@ import dev.shard.runtime.task.Shard;
 import dev.shard.runtime.task.ShardContext;
 import dev.shard.runtime.task.ShardKernel;
 import dev.shard.storage.arrow.SharedArrowTable;
+import dev.shard.storage.share.SharedMatrix;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,6 +123,8 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
     private static BatchSource source(SourceExec source, ShardContext context) {
         return switch (source) {
             case GenerateExec generate -> new GeneratedSource(generate);
+            case ArrowScanExec scan when scan.source() instanceof TableSource.SharedMatrix matrix ->
+                    new MatrixTableSource(context.input(scan.inputName(), SharedMatrix.class), matrix, scan.schema());
             case ArrowScanExec scan -> new ArrowTableSource(context.input(scan.inputName(), SharedArrowTable.class),
                     scan.schema());
             case ProbeRowsExec probeRows -> new ProbeRowsSource();

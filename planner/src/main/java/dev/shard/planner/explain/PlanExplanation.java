@@ -24,6 +24,12 @@ public record PlanExplanation(List<StageExplanation> stages, long memoryBudgetBy
                 computeSeconds, ruleSteps);
     }
 
+    /** This explanation with the optimizer's steps, for the verbose level. */
+    public PlanExplanation withRuleSteps(List<RuleStep> steps) {
+        return new PlanExplanation(stages, memoryBudgetBytes, memoryBudgetSource, sharedBytes, analyzed,
+                computeSeconds, steps);
+    }
+
     /** The logical plan, rendered as an indented tree, after the rule named {@code rule} ran. */
     public record RuleStep(String rule, boolean changed, String planText) {
     }

@@ -18,6 +18,10 @@ final class SourceJson {
             case TableSource.CsvFile file -> node.put("kind", "csv_file").put("path", file.path().toString());
             case TableSource.SharedTable table -> node.put("kind", "shared_table").put("name", table.name())
                     .put("handle", table.encodedHandle());
+            case TableSource.SharedMatrix matrix -> {
+                node.put("kind", "shared_matrix").put("name", matrix.name()).put("handle", matrix.encodedHandle());
+                matrix.columnNames().forEach(node.putArray("columns")::add);
+            }
             case TableSource.NamedResult result -> node.put("kind", "named_result").put("name", result.name());
         }
         return node;
@@ -39,9 +43,21 @@ final class SourceJson {
             case "csv_file" -> new TableSource.CsvFile(Path.of(LogicalPlanJson.text(node, "path")));
             case "shared_table" -> new TableSource.SharedTable(LogicalPlanJson.text(node, "name"),
                     LogicalPlanJson.text(node, "handle"));
+            case "shared_matrix" -> new TableSource.SharedMatrix(LogicalPlanJson.text(node, "name"),
+                    LogicalPlanJson.text(node, "handle"), columns(node));
             case "named_result" -> new TableSource.NamedResult(LogicalPlanJson.text(node, "name"));
             default -> throw new IllegalArgumentException("plan JSON: unknown source kind '" + kind + "'");
         };
+    }
+
+    private static java.util.List<String> columns(JsonNode node) {
+        JsonNode columns = node.get("columns");
+        if (columns == null || !columns.isArray()) {
+            throw new IllegalArgumentException("plan JSON: a shared_matrix source needs a \"columns\" array");
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        columns.forEach(column -> names.add(column.asText()));
+        return names;
     }
 
     static WriteTarget readTarget(JsonNode node) {

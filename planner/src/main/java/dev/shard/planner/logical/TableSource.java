@@ -1,6 +1,7 @@
 package dev.shard.planner.logical;
 
 import java.io.Serializable;
+import java.util.List;
 import java.nio.file.Path;
 
 /** Where a scan reads rows from. Each knows its full schema from the data itself. */
@@ -50,6 +51,35 @@ public sealed interface TableSource extends Serializable {
         @Override
         public String describe() {
             return "shared table " + name;
+        }
+    }
+
+    /**
+     * A shared matrix of doubles scanned as a table, zero-copy: column {@code j} of the
+     * column-major matrix is the DOUBLE column {@code columnNames.get(j)}, without nulls. The
+     * encoded handle is the storage's {@code SharedHandle}, which any worker opens.
+     */
+    record SharedMatrix(String name, String encodedHandle, List<String> columnNames) implements TableSource {
+        public SharedMatrix {
+            columnNames = List.copyOf(columnNames);
+            if (new java.util.HashSet<>(columnNames).size() != columnNames.size()) {
+                throw new IllegalArgumentException("shared matrix " + name + " names a column twice: " + columnNames);
+            }
+        }
+
+        /** The matrix column a scanned column reads. */
+        public int columnOf(String column) {
+            int index = columnNames.indexOf(column);
+            if (index < 0) {
+                throw new IllegalArgumentException("shared matrix " + name + " has no column '" + column
+                        + "': its columns are " + columnNames);
+            }
+            return index;
+        }
+
+        @Override
+        public String describe() {
+            return "shared matrix " + name;
         }
     }
 

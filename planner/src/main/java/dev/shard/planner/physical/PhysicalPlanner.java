@@ -14,6 +14,7 @@ import dev.shard.planner.logical.LogicalShardRows;
 import dev.shard.planner.logical.LogicalSort;
 import dev.shard.planner.logical.LogicalWrite;
 import dev.shard.planner.logical.WriteTarget;
+import dev.shard.planner.rule.Optimizer;
 import dev.shard.planner.physical.DriverExec.FinalAggregateExec;
 import dev.shard.planner.physical.DriverExec.LimitExec;
 import dev.shard.planner.physical.DriverExec.MergeSortedExec;
@@ -59,8 +60,13 @@ public final class PhysicalPlanner {
     private PhysicalPlanner() {
     }
 
+    /**
+     * The plan of {@code root} after the standard rules ({@link Optimizer#standard()}: constants
+     * folded, filters pushed down, columns pruned so a scan reads only what is used), each
+     * checked; the steps are {@link Optimizer#optimize}'s for explain's verbose level.
+     */
     public static PhysicalPlan plan(LogicalPlan root, PlanningContext context) {
-        return plan(root, context, null);
+        return plan(Optimizer.standard().optimize(root).plan(), context, null);
     }
 
     /**

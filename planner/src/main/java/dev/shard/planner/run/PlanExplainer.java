@@ -1,5 +1,6 @@
 package dev.shard.planner.run;
 
+import dev.shard.planner.logical.TableSource;
 import dev.shard.planner.exec.StageResult;
 import dev.shard.planner.explain.OperatorExplanation;
 import dev.shard.planner.explain.PlanExplanation;
@@ -125,6 +126,7 @@ public final class PlanExplainer {
         SourceExec source = stage.fragment().source();
         String sourceName = switch (source) {
             case SourceExec.GenerateExec generate -> "GenerateExec";
+            case SourceExec.ArrowScanExec scan when scan.source() instanceof TableSource.SharedMatrix -> "MatrixScanExec";
             case SourceExec.ArrowScanExec scan -> "ArrowScanExec";
             case SourceExec.ProbeRowsExec probeRows -> "ProbeRowsExec";
         };

@@ -14,6 +14,7 @@ import dev.shard.runtime.api.RunOptions;
 import dev.shard.runtime.report.RunReport;
 import dev.shard.runtime.task.Shards;
 import dev.shard.storage.SharedReference;
+import dev.shard.storage.share.SharedHandle;
 import dev.shard.storage.arrow.SharedArrowTable;
 import dev.shard.storage.arrow.SharedTableInput;
 import java.nio.file.Path;
@@ -70,7 +71,9 @@ final class StageRuns {
             return new StageRun(List.of(), Optional.empty(), before);
         }
         if (stage.fragment().source() instanceof ArrowScanExec scan) {
-            options = options.withInput(PhysicalPlanner.SCAN_INPUT, tables.apply(scan.source()));
+            // A shared matrix is opened by its own handle; every other source is a table the caller binds.
+            options = options.withInput(PhysicalPlanner.SCAN_INPUT, scan.source() instanceof TableSource.SharedMatrix
+                    matrix ? SharedHandle.decode(matrix.encodedHandle()) : tables.apply(scan.source()));
         }
         Run<StageResult> run = pool.shardMap(Shards.contiguous(stage.rows(), stage.sizing().rowsPerShard()),
                 new StageKernel(stage.fragment(), directory.toString()), options);
