@@ -21,7 +21,6 @@ import dev.shard.planner.logical.LogicalSort;
 import dev.shard.planner.logical.LogicalWrite;
 import dev.shard.planner.logical.SortKey;
 import dev.shard.planner.logical.WriteTarget;
-import dev.shard.planner.run.PlanExplainer;
 import dev.shard.planner.type.Schema;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -156,12 +155,15 @@ public final class Dataset {
         return session.execute(new LogicalWrite(plan, target));
     }
 
-    /** The plan, the stage and its sizing; at ANALYZE, runs the query and adds the actuals. */
+    /**
+     * The plan, the stage and its sizing; at VERBOSE also the plan after each rule; at ANALYZE,
+     * runs the query and adds the actuals.
+     */
     public PlanExplanation explain(ExplainLevel level) {
         if (level == ExplainLevel.ANALYZE) {
             return execute().explanation();
         }
-        return PlanExplainer.planned(session.plan(plan));
+        return session.explain(plan, level);
     }
 
     private Dataset next(LogicalPlan node) {
