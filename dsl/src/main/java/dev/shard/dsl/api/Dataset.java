@@ -23,6 +23,7 @@ import dev.shard.planner.logical.SortKey;
 import dev.shard.planner.logical.WriteTarget;
 import dev.shard.planner.type.Schema;
 import java.io.Serializable;
+import dev.shard.storage.buffer.OutputBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -153,6 +154,15 @@ public final class Dataset {
             throw new PlanException("write: cannot tell the format of " + file, "name it .csv or .arrow");
         }
         return session.execute(new LogicalWrite(plan, target));
+    }
+
+    /**
+     * Writes the values into a shared output buffer ({@code name} for explain): one column into a
+     * vector of as many elements as rows, several into a rows × columns matrix, column-major.
+     * Shape, types and nulls are checked before any value is written (see the README).
+     */
+    public Result writeTo(String name, OutputBuffer buffer) {
+        return session.execute(new LogicalWrite(plan, new WriteTarget.OutputBuffer(name, buffer.path().toString())));
     }
 
     /**

@@ -32,6 +32,8 @@ final class SourceJson {
         switch (target) {
             case WriteTarget.ArrowFile file -> node.put("kind", "arrow_file").put("path", file.path().toString());
             case WriteTarget.CsvFile file -> node.put("kind", "csv_file").put("path", file.path().toString());
+            case WriteTarget.OutputBuffer buffer -> node.put("kind", "output_buffer").put("name", buffer.name())
+                    .put("path", buffer.path());
         }
         return node;
     }
@@ -65,6 +67,8 @@ final class SourceJson {
         return switch (kind) {
             case "arrow_file" -> new WriteTarget.ArrowFile(Path.of(LogicalPlanJson.text(node, "path")));
             case "csv_file" -> new WriteTarget.CsvFile(Path.of(LogicalPlanJson.text(node, "path")));
+            case "output_buffer" -> new WriteTarget.OutputBuffer(LogicalPlanJson.text(node, "name"),
+                    LogicalPlanJson.text(node, "path"));
             default -> throw new IllegalArgumentException("plan JSON: unknown target kind '" + kind + "'");
         };
     }

@@ -41,6 +41,19 @@ public sealed interface WriteTarget extends Serializable {
         }
     }
 
+    /**
+     * A shared output buffer (the storage's {@code OutputBuffer}, opened by its path) filled with
+     * the result's values: one column into a vector of as many elements as rows, several into a
+     * matrix of rows × columns, column-major. Its owner keeps it; the write checks every value
+     * before it writes one, so a refused write leaves the buffer as it was.
+     */
+    record OutputBuffer(String name, String path) implements WriteTarget {
+        @Override
+        public String describe() {
+            return "output buffer " + name;
+        }
+    }
+
     /** The format a path's extension names, or null when it names none we write. */
     static WriteTarget forPath(Path path) {
         String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);

@@ -30,6 +30,7 @@ public final class TableWriters {
         switch (target) {
             case WriteTarget.CsvFile csv -> atomically(csv.path(), temporary -> writeCsv(table, temporary));
             case WriteTarget.ArrowFile arrow -> atomically(arrow.path(), temporary -> writeArrow(table, temporary));
+            case WriteTarget.OutputBuffer buffer -> BufferTableWriter.write(table, buffer);
         }
     }
 
