@@ -5,6 +5,7 @@ import dev.shard.dsl.diag.SourceText;
 import dev.shard.dsl.lower.LoweredScript;
 import dev.shard.dsl.lower.LoweredStatement;
 import dev.shard.planner.explain.ExplainLevel;
+import dev.shard.planner.explain.ApplyJson;
 import dev.shard.planner.explain.ExplainJson;
 import dev.shard.planner.explain.ExplainText;
 import dev.shard.planner.explain.PlanExplanation;
@@ -27,8 +28,8 @@ public final class ScriptExplainer {
     }
 
     /**
-     * A part of the explanation: a query's plan, an apply's plan (text only: the JSON array
-     * holds query plans), or (text only) a statement without either.
+     * A part of the explanation: a query's plan, an apply's plan (in JSON an object of
+     * {@code "kind": "matrixApply"}), or (text only) a statement without either.
      */
     public record Part(String header, PlanExplanation plan, MatrixApplyPlan apply) {
         public Part(String header, PlanExplanation plan) {
@@ -65,8 +66,9 @@ public final class ScriptExplainer {
     /** The parts as {@code shard explain} prints them: indented text, or a JSON array of the plans. */
     public static String render(List<Part> parts, ExplainLevel level, boolean json) {
         if (json) {
-            return "[" + String.join(",", parts.stream().filter(part -> part.plan() != null)
-                    .map(part -> ExplainJson.write(part.plan())).toList()) + "]\n";
+            return "[" + String.join(",", parts.stream().filter(part -> part.plan() != null || part.apply() != null)
+                    .map(part -> part.plan() != null ? ExplainJson.write(part.plan()) : ApplyJson.write(part.apply()))
+                    .toList()) + "]\n";
         }
         return String.join("\n", parts.stream().map(part -> "# " + part.header() + "\n"
                 + (part.plan() != null ? ExplainText.render(part.plan(), level)

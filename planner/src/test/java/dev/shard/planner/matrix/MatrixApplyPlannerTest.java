@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shard.planner.explain.ApplyJson;
 import dev.shard.planner.physical.InfeasibleBudgetException;
 import dev.shard.planner.physical.PlanningContext;
 import dev.shard.runtime.task.ContiguousShards;
@@ -35,6 +38,22 @@ class MatrixApplyPlannerTest {
         assertTrue(text.contains("Apply — 2,000 calls (one per column of X), 8 shards of 250 calls on 2 workers"), text);
         assertTrue(text.contains("shard calls 250 ← balance: 2K calls / (2 workers × 4 shards/worker)"), text);
         assertTrue(text.contains("sides=y (78 KiB)"), text);
+    }
+
+    @Test
+    void theJsonFormCarriesTheExactFiguresAndItsKind() throws Exception {
+        MatrixApplyPlan plan = MatrixApplyPlanner.plan(columns(10_000, 2_000, 0, 0), BUDGETED, false);
+        JsonNode json = new ObjectMapper().readTree(ApplyJson.write(plan));
+        assertEquals(1, json.get("schemaVersion").asInt());
+        assertEquals("matrixApply", json.get("kind").asText());
+        assertEquals("columns", json.get("margin").asText());
+        assertEquals(2_000, json.get("calls").asLong());
+        assertEquals(250, json.get("callsPerShard").asLong());
+        assertEquals(8, json.get("shards").asInt());
+        assertEquals("balance", json.get("bindingConstraint").asText());
+        assertEquals(10_000L * 2_000 * 8 + 80_000, json.get("sharedBytes").asLong());
+        assertEquals("y", json.get("sides").get(0).get("name").asText());
+        assertEquals(plan.arithmetic(), json.get("arithmetic").asText());
     }
 
     @Test

@@ -1,0 +1,46 @@
+package dev.shard.planner.explain;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shard.planner.matrix.MatrixApply;
+import dev.shard.planner.matrix.MatrixApplyPlan;
+import java.util.Locale;
+
+/**
+ * A planned apply in explain's JSON (schemaVersion 1): {@code "kind": "matrixApply"} tells it
+ * from a query's plan in a script's array; the figures are exact (bytes, calls), the arithmetic
+ * the text's line.
+ */
+public final class ApplyJson {
+    private ApplyJson() {
+    }
+
+    public static String write(MatrixApplyPlan plan) {
+        MatrixApply apply = plan.apply();
+        ObjectNode root = Json.object();
+        root.put("schemaVersion", ExplainJson.SCHEMA_VERSION);
+        root.put("kind", "matrixApply");
+        root.put("memoryBudgetBytes", plan.memoryBudgetBytes());
+        root.put("memoryBudgetSource", plan.memoryBudgetSource());
+        root.put("sharedBytes", plan.sharedBytes());
+        root.put("matrix", apply.matrix());
+        root.put("rows", apply.rows());
+        root.put("columns", apply.columns());
+        root.put("margin", apply.margin().name().toLowerCase(Locale.ROOT));
+        root.put("function", apply.function());
+        root.put("into", apply.into());
+        ArrayNode sides = root.putArray("sides");
+        for (MatrixApply.SideInput side : apply.sides()) {
+            sides.addObject().put("name", side.name()).put("bytes", side.bytes());
+        }
+        root.put("footprintBytesPerCall", apply.footprintBytesPerCall());
+        root.put("calls", apply.calls());
+        root.put("callsPerShard", plan.callsPerShard());
+        root.put("shards", plan.shardCount());
+        root.put("workers", plan.workers());
+        root.put("bindingConstraint", plan.binding());
+        root.put("arithmetic", plan.arithmetic());
+        root.put("estPeakPrivateBytesPerWorker", plan.estimatedPeakPrivateBytesPerWorker());
+        return Json.write(root);
+    }
+}
