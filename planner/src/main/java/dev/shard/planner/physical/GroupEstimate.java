@@ -27,8 +27,8 @@ import java.util.OptionalLong;
  * How many distinct values a column can take, and so how many groups an aggregation can
  * have, from the plan alone (no statistics). Exact bounds where the plan shows them: a
  * column computed as {@code random_int(m, stream)} has at most m values, a literal one, a
- * BOOL column three (true, false, null); a column passed through filters, sorts and
- * derives keeps its bound. Otherwise nothing is known and every row may be a group of its
+ * BOOL column three (true, false, null), a function of bounded arguments their product
+ * plus a null; a column passed through filters, sorts and derives keeps its bound. Otherwise nothing is known and every row may be a group of its
  * own: the estimate is the rows, an upper bound, so a merge sized from it never runs short.
  */
 final class GroupEstimate {
@@ -52,7 +52,7 @@ final class GroupEstimate {
             }
             product = Math.multiplyHigh(product, bound.getAsLong()) != 0 ? Long.MAX_VALUE
                     : product * bound.getAsLong();
-            reasons.add(key + " ≤ " + bound.getAsLong());
+            reasons.add(key + " ≤ " + dev.shard.runtime.tune.HumanUnits.count(bound.getAsLong()));
         }
         long groups = Math.min(product, rows);
         return new Estimate(groups, String.join(", ", reasons) + (groups < product ? ", capped by the rows" : ""));
@@ -91,9 +91,28 @@ final class GroupEstimate {
         return switch (expr) {
             case Literal literal -> OptionalLong.of(1);
             case Column column -> input == null ? OptionalLong.empty() : distinctValues(column.name(), input);
-            case Call call -> call.function() == ScalarFunction.RANDOM_INT
-                    && call.arguments().getFirst() instanceof Literal m && m.value() instanceof Number count
-                    && count.longValue() > 0 ? OptionalLong.of(count.longValue()) : OptionalLong.empty();
+            case Call call when call.function() == ScalarFunction.RANDOM_INT ->
+                    call.arguments().getFirst() instanceof Literal m && m.value() instanceof Number count
+                            && count.longValue() > 0 ? OptionalLong.of(count.longValue()) : OptionalLong.empty();
+            case Call call when call.function().isGenerator() -> OptionalLong.empty();
+            case Call call -> ofFunction(call, input);
         };
+    }
+
+    /**
+     * A function of its arguments alone takes at most as many values as its argument
+     * combinations, plus one for a null it may produce (1 + random_int(6, 1) ≤ 7).
+     */
+    private static OptionalLong ofFunction(Call call, LogicalPlan input) {
+        long product = 1;
+        for (Expr argument : call.arguments()) {
+            OptionalLong bound = bound(argument, input);
+            if (bound.isEmpty() || Math.multiplyHigh(product, bound.getAsLong()) != 0
+                    || product * bound.getAsLong() == Long.MAX_VALUE) {
+                return OptionalLong.empty();
+            }
+            product *= bound.getAsLong();
+        }
+        return OptionalLong.of(product + 1);
     }
 }
