@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * partition p reads section p of every shard's file and nothing else.
  *
  * <pre>
- * 0                 int   magic 0x53485041 ("SHPA"), little-endian like everything here
+ * 0                 int   magic 0x53485041 ("SHPA"); the header is little-endian
  * 4                 int   version (major; another one is refused)
  * 8                 int   partitions P
  * 12                int   reserved, 0

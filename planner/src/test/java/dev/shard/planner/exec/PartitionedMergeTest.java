@@ -70,13 +70,12 @@ class PartitionedMergeTest {
                     List<BlockPartial> partials = partials(table, groupBy);
                     ColumnTable driver = driverMerge(partials, groupBy);
                     checkDistinct(table, groupBy, driver);
-                    for (int partitions : new int[] {1, 3, 8}) {
-                        for (int shards : new int[] {1, 2}) {
-                            ColumnTable partitioned = partitionedMerge(partials, groupBy, partitions, shards,
-                                    directory.resolve("run-" + run++));
-                            assertEquals(render(driver), render(partitioned), rows + " rows, " + keys + " keys, "
-                                    + groupBy + ", " + partitions + " partitions, " + shards + " shards");
-                        }
+                    // Partitions × shards: one partition, an odd count, more partitions than blocks.
+                    for (int[] layout : new int[][] {{1, 2}, {3, 1}, {8, 2}}) {
+                        ColumnTable partitioned = partitionedMerge(partials, groupBy, layout[0], layout[1],
+                                directory.resolve("run-" + run++));
+                        assertEquals(render(driver), render(partitioned), rows + " rows, " + keys + " keys, "
+                                + groupBy + ", " + layout[0] + " partitions, " + layout[1] + " shards");
                     }
                 }
             }
