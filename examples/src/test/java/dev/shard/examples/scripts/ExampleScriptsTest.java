@@ -75,6 +75,16 @@ class ExampleScriptsTest {
         ExampleScripts.assertGolden("top_countries.csv", file("out/top_countries.csv"));
     }
 
+    /** About 865K users: the partials go to a merge stage in the workers; 1 and 3 workers write the same file. */
+    @Test
+    void usersScriptMergesItsManyGroupsInTheWorkers() throws IOException {
+        ExampleScripts.run("users.shard", directory, 3);
+        String three = file("out/top_spenders.csv");
+        ExampleScripts.run("users.shard", directory, 1);
+        assertEquals(three, file("out/top_spenders.csv"));
+        ExampleScripts.assertGolden("top_spenders.csv", three);
+    }
+
     @Test
     void mapKernelScriptCountsTripsPerTipBand() throws IOException {
         ExampleScripts.assertGolden("map_kernel.txt", ExampleScripts.run("map_kernel.shard", directory, 2));

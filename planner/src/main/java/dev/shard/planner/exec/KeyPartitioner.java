@@ -11,7 +11,9 @@ import dev.shard.planner.type.DataType;
  * same partition, with −0.0 and 0.0 one key and every NaN one key (as JoinHashTable
  * compares them). The mix differs from JoinHashTable's, so the keys of one partition
  * still spread over that partition's hash slots. Rows with a null key never match; they
- * go to partition 0 (a left join keeps them there, unmatched).
+ * go to partition 0 (a left join keeps them there, unmatched). A hash aggregation's
+ * partitioned merge splits its block partials with the same hash: there a null key is a
+ * group of its own, and all its rows meet in partition 0.
  */
 final class KeyPartitioner {
     private static final long SEED = 0x243F6A8885A308D3L;
@@ -19,8 +21,13 @@ final class KeyPartitioner {
     private final int partitions;
 
     KeyPartitioner(PartitionRowsExec exec) {
-        this.compareAs = exec.compareAs().toArray(DataType[]::new);
-        this.partitions = exec.partitions();
+        this(exec.compareAs(), exec.partitions());
+    }
+
+    /** Keys compared as {@code compareAs} (a hash aggregation's own key types), split into {@code partitions}. */
+    KeyPartitioner(java.util.List<DataType> compareAs, int partitions) {
+        this.compareAs = compareAs.toArray(DataType[]::new);
+        this.partitions = partitions;
     }
 
     /** The partition of every row of {@code table}, whose key columns are {@code keys}. */
@@ -32,7 +39,7 @@ final class KeyPartitioner {
         return partition;
     }
 
-    private int partitionOf(BatchColumn[] keys, int row) {
+    int partitionOf(BatchColumn[] keys, int row) {
         long h = SEED;
         for (int k = 0; k < keys.length; k++) {
             BatchColumn column = keys[k];

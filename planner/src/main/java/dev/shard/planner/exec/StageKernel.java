@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  * once per worker; each task is a contiguous row range whose start is a block boundary.
  * Batches never straddle a block, so each block's partial depends on its rows alone.
  * Rows that leave the stage are written as Arrow files into {@code outputDirectory}, the
- * driver's stage directory (see StageFiles); only their names cross the socket.
+ * driver's stage directory (see StageFiles), and so are partials bound for a partitioned
+ * merge (see PartialFileDescriptor); only their names cross the socket.
  */
 public record StageKernel(StageFragment fragment, String outputDirectory) implements ShardKernel<StageResult> {
     /** A stage whose sink returns partials only (no directory needed). */
@@ -75,6 +76,9 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
                 }
             }
         }
+        if (fragment.sink() instanceof PartialAggregateExec aggregate && aggregate.partitioned()) {
+            return new StageResult(List.of(), writePartials(aggregate, partials, shard.id()), operatorRows);
+        }
         StageFile file = partitions != null ? partitions.commit(outputPath(), shard.id())
                 : collector == null ? null : commit(collector.finish(), shard.id());
         return new StageResult(partials, file, operatorRows);
@@ -110,6 +114,31 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
             return null;
         }
         return StageFiles.write(kept, outputPath(), shard);
+    }
+
+    /**
+     * The shard's partials split by key hash into the sections of one partial file, for the
+     * merge stage (see PartialMergeKernel); null when the shard saw no group.
+     */
+    private StageFile writePartials(PartialAggregateExec aggregate, List<BlockPartial> partials, int shard) {
+        if (partials.isEmpty()) {
+            return null;
+        }
+        PartialPartitioner partitioner = new PartialPartitioner(aggregate);
+        List<List<BlockPartial>> sections = new ArrayList<>();
+        for (int p = 0; p < aggregate.partitions(); p++) {
+            sections.add(new ArrayList<>());
+        }
+        for (int b = 0; b < partials.size(); b++) {
+            BlockPartial[] parts = partitioner.split(partials.get(b));
+            partials.set(b, null);
+            for (int p = 0; p < parts.length; p++) {
+                if (parts[p] != null) {
+                    sections.get(p).add(parts[p]);
+                }
+            }
+        }
+        return PartialFileDescriptor.write(sections, outputPath(), shard);
     }
 
     private Path outputPath() {

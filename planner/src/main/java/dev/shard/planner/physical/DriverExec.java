@@ -7,12 +7,22 @@ import java.util.List;
 
 /** Operators the driver runs over a stage's (small) merged result, in order. */
 public sealed interface DriverExec {
-    /** Folds the block partials in block order into one row per group. */
-    record FinalAggregateExec(List<String> keys, List<AggregateCall> aggregates, Schema input, Schema output)
-            implements DriverExec {
+    /**
+     * Folds the block partials in block order into one row per group, on the driver or, as
+     * {@code merge} says, in a merge stage of the workers whose partition results the driver
+     * puts back in order of first appearance.
+     */
+    record FinalAggregateExec(List<String> keys, List<AggregateCall> aggregates, Schema input, Schema output,
+            AggregateMerge merge) implements DriverExec {
         public FinalAggregateExec {
             keys = List.copyOf(keys);
             aggregates = List.copyOf(aggregates);
+            java.util.Objects.requireNonNull(merge, "merge");
+        }
+
+        /** Merged on the driver, with no estimate behind the choice (hand-built plans, tests). */
+        public FinalAggregateExec(List<String> keys, List<AggregateCall> aggregates, Schema input, Schema output) {
+            this(keys, aggregates, input, output, AggregateMerge.onDriver());
         }
     }
 

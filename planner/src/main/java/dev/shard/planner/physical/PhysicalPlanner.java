@@ -42,7 +42,8 @@ import java.util.Optional;
  * Cuts a logical plan into a worker stage and the driver's finishing operators:
  * {@code [write] [limit|sort]* [aggregate] (filter|project|shard rows)* source}.
  * The aggregation is split at its exchange: partials per block in the workers, the
- * merge on the driver. Without an aggregation the rows leave the workers as Arrow files
+ * merge on the driver or, partials too many for it, in a merge stage of the workers
+ * (see AggregateMerge). Without an aggregation the rows leave the workers as Arrow files
  * in the stage directory; a sort (and a limit) nearest them runs per shard in the
  * workers and the driver merges. A join's right side is planned on its own and run
  * first (see JoinPlanning); its result is broadcast to the stage's probe operator, or,
@@ -89,8 +90,10 @@ public final class PhysicalPlanner {
         SinkExec sink;
         if (node instanceof LogicalAggregate aggregate) {
             Schema input = aggregate.input().schema();
-            sink = new PartialAggregateExec(aggregate.keys(), aggregate.aggregates(), input);
-            driver.add(new FinalAggregateExec(aggregate.keys(), aggregate.aggregates(), input, aggregate.schema()));
+            AggregateMerge merge = AggregateMerge.choose(aggregate, RowEstimates.of(aggregate.input()), context);
+            sink = new PartialAggregateExec(aggregate.keys(), aggregate.aggregates(), input, merge.partitions());
+            driver.add(new FinalAggregateExec(aggregate.keys(), aggregate.aggregates(), input, aggregate.schema(),
+                    merge));
             node = aggregate.input();
         } else {
             sink = rowsSink(node.schema(), driver);
@@ -191,6 +194,25 @@ public final class PhysicalPlanner {
         }
         LimitExec limit = (LimitExec) driver.get(last);
         return new SortedRowsExec(schema, List.of(), limit.count());
+    }
+
+    /**
+     * {@code plan} with its aggregation merged as {@code merge} says instead of as planned:
+     * for tests and callers that pin the merge (both merges give the same bytes).
+     */
+    public static PhysicalPlan withAggregateMerge(PhysicalPlan plan, AggregateMerge merge) {
+        Stage stage = plan.stage();
+        if (!(stage.fragment().sink() instanceof PartialAggregateExec partial)
+                || !(plan.driverOperators().getFirst() instanceof FinalAggregateExec aggregate)) {
+            throw new IllegalArgumentException("the plan has no aggregation whose merge could be chosen");
+        }
+        StageFragment fragment = new StageFragment(stage.fragment().source(), stage.fragment().operators(),
+                new PartialAggregateExec(partial.keys(), partial.aggregates(), partial.input(), merge.partitions()));
+        List<DriverExec> driver = new ArrayList<>(plan.driverOperators());
+        driver.set(0, new FinalAggregateExec(aggregate.keys(), aggregate.aggregates(), aggregate.input(),
+                aggregate.output(), merge));
+        return new PhysicalPlan(plan.builds(), plan.sharedBuilds(), plan.partitionedJoins(),
+                new Stage(stage.id(), fragment, stage.sizing()), driver, plan.output(), plan.write(), plan.context());
     }
 
     /**

@@ -16,15 +16,31 @@ public sealed interface SinkExec extends Serializable {
     OperatorCost cost();
 
     /**
-     * Per-block partial aggregates (see BlockPartial), merged on the driver in block order.
-     * A shard keeps its blocks' partials until it ends: at most one state per group and
-     * block, declared as half a byte per input byte.
+     * Per-block partial aggregates (see BlockPartial), merged in block order: sent back to
+     * the driver ({@code partitions} 0), or, when they would be too many for the driver
+     * (see AggregateMerge), split by key hash into {@code partitions} sections of one
+     * partial file per shard, merged in the workers one partition per shard. A shard keeps
+     * its blocks' partials until it ends: at most one state per group and block, declared
+     * as half a byte per input byte.
      */
-    record PartialAggregateExec(List<String> keys, List<AggregateCall> aggregates, Schema input)
+    record PartialAggregateExec(List<String> keys, List<AggregateCall> aggregates, Schema input, int partitions)
             implements SinkExec {
         public PartialAggregateExec {
             keys = List.copyOf(keys);
             aggregates = List.copyOf(aggregates);
+            if (partitions < 0 || (partitions > 0 && keys.isEmpty())) {
+                throw new IllegalArgumentException("a partitioned merge needs group keys and ≥ 1 partition, got "
+                        + partitions + " partitions over keys " + keys);
+            }
+        }
+
+        /** Partials merged on the driver. */
+        public PartialAggregateExec(List<String> keys, List<AggregateCall> aggregates, Schema input) {
+            this(keys, aggregates, input, 0);
+        }
+
+        public boolean partitioned() {
+            return partitions > 0;
         }
 
         @Override

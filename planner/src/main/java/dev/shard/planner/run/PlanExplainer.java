@@ -161,10 +161,15 @@ public final class PlanExplainer {
         }
         SinkExec sink = stage.fragment().sink();
         if (sink instanceof SinkExec.PartialAggregateExec partial) {
-            long partialRows = results == null ? -1
+            long partialRows = results == null ? -1 : partial.partitioned()
+                    ? results.stream().filter(r -> r.file() != null).mapToLong(r -> r.file().rows()).sum()
                     : results.stream().flatMap(r -> r.partials().stream()).mapToLong(p -> p.groups()).sum();
-            entries.add(new Entry("PartialHashAggregateExec", aggregateParameters(partial.keys(), partial.aggregates(),
-                    "per " + StageSizing.BLOCK_ROWS + "-row block"), Math.min(rows, GROUP_ESTIMATE), partialRows));
+            List<Map.Entry<String, String>> parameters = new ArrayList<>(aggregateParameters(partial.keys(),
+                    partial.aggregates(), "per " + StageSizing.BLOCK_ROWS + "-row block"));
+            parameters.add(Map.entry("partials", partial.partitioned() ? "split by key hash into "
+                    + partial.partitions() + " partitions, one partial file per shard" : "sent to the driver"));
+            entries.add(new Entry("PartialHashAggregateExec", parameters, Math.min(rows, GROUP_ESTIMATE),
+                    partialRows));
             rows = Math.min(rows, GROUP_ESTIMATE);
         } else if (sink instanceof SinkExec.PartitionRowsExec partition) {
             long written = results == null ? -1 : results.stream().filter(r -> r.file() != null)
@@ -195,8 +200,7 @@ public final class PlanExplainer {
             long actual = d < driverRows.size() ? driverRows.get(d) : -1;
             entries.add(switch (operator) {
                 case DriverExec.FinalAggregateExec aggregate -> new Entry("FinalHashAggregateExec",
-                        aggregateParameters(aggregate.keys(), aggregate.aggregates(), "driver, blocks in order"),
-                        rows, actual);
+                        finalParameters(aggregate), rows, actual);
                 case DriverExec.SortExec sort -> new Entry("SortExec", List.of(Map.entry("keys",
                         renderKeys(sort.keys())), Map.entry("on", "driver")), rows, actual);
                 case DriverExec.MergeSortedExec merge -> new Entry("MergeSortedExec", List.of(Map.entry("keys",
@@ -285,6 +289,17 @@ public final class PlanExplainer {
             String where) {
         return List.of(Map.entry("keys", String.join(", ", keys)), Map.entry("aggregates", String.join(", ",
                 calls.stream().map(AggregateCall::render).toList())), Map.entry("on", where));
+    }
+
+    /** Where the merge ran, and why: the arithmetic of AggregateMerge. */
+    private static List<Map.Entry<String, String>> finalParameters(DriverExec.FinalAggregateExec aggregate) {
+        String where = aggregate.merge().partitioned() ? "workers, " + aggregate.merge().partitions()
+                + " partitions in a merge stage, blocks in order; the driver orders the groups by first appearance"
+                : "driver, blocks in order";
+        List<Map.Entry<String, String>> parameters = new ArrayList<>(aggregateParameters(aggregate.keys(),
+                aggregate.aggregates(), where));
+        parameters.add(Map.entry("merge", aggregate.merge().reason()));
+        return parameters;
     }
 
     private static String renderKeys(List<dev.shard.planner.logical.SortKey> keys) {

@@ -31,8 +31,9 @@ import java.util.function.Function;
  * partitioned joins (see PartitionedJoinRunner); then the stage's shards on the pool's workers (inputs borrowed by
  * reference, never copied; rows written by the workers as Arrow files into a stage
  * directory that is deleted when the run ends, also when it fails), then on the driver
- * the merge of the partials in block order or of the shard files in shard order, the
- * finishing operators and the write.
+ * the merge of the partials in block order (or, partials too many for the driver, the
+ * merge stage in the workers, see PartitionedAggregateMerge) or of the shard files in
+ * shard order, the finishing operators and the write.
  */
 public final class QueryRunner {
     private QueryRunner() {
@@ -52,7 +53,8 @@ public final class QueryRunner {
             List<PlanExplanation> builds = stageRun.before();
             long stageBytes = results.stream().map(StageResult::file).filter(Objects::nonNull)
                     .mapToLong(StageFile::bytes).sum();
-            ColumnTable table = merge(plan, results);
+            List<String> mergeNotes = new ArrayList<>();
+            ColumnTable table = merge(pool, plan, results, directory, mergeNotes);
             List<Long> driverRows = new ArrayList<>();
             for (DriverExec operator : plan.driverOperators()) {
                 table = switch (operator) {
@@ -67,8 +69,10 @@ public final class QueryRunner {
                 TableWriters.write(table, plan.write().get());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            List<String> notes = new ArrayList<>();
-            if (stageBytes > 0) {
+            List<String> notes = new ArrayList<>(mergeNotes);
+            boolean partialFiles = plan.stage().fragment().sink() instanceof SinkExec.PartialAggregateExec partial
+                    && partial.partitioned();
+            if (stageBytes > 0 && !partialFiles) {
                 notes.add("the workers wrote " + dev.shard.runtime.tune.HumanUnits.bytes(stageBytes)
                         + " of Arrow files to the stage directory; the driver mapped them");
             }
@@ -81,9 +85,16 @@ public final class QueryRunner {
         }
     }
 
-    private static ColumnTable merge(PhysicalPlan plan, List<StageResult> results) {
+    private static ColumnTable merge(Pool pool, PhysicalPlan plan, List<StageResult> results,
+            StageDirectory directory, List<String> notes) {
         SinkExec sink = plan.stage().fragment().sink();
         return switch (sink) {
+            case SinkExec.PartialAggregateExec partial when partial.partitioned() -> {
+                PartitionedAggregateMerge.Merged merged = PartitionedAggregateMerge.run(pool,
+                        (FinalAggregateExec) plan.driverOperators().getFirst(), results, directory.path());
+                notes.add(merged.note());
+                yield merged.table();
+            }
             case SinkExec.PartialAggregateExec partial -> {
                 FinalAggregateExec exec = (FinalAggregateExec) plan.driverOperators().getFirst();
                 FinalAggregator aggregator = new FinalAggregator(exec.input(), exec.keys(), exec.aggregates(),

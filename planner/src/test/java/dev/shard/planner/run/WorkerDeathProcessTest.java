@@ -20,6 +20,8 @@ import dev.shard.planner.logical.LogicalPlan;
 import dev.shard.planner.logical.LogicalShardRows;
 import dev.shard.planner.logical.LogicalSort;
 import dev.shard.planner.logical.SortKey;
+import dev.shard.planner.physical.AggregateMerge;
+import dev.shard.planner.physical.PhysicalPlan;
 import dev.shard.planner.physical.PhysicalPlanner;
 import dev.shard.planner.physical.PlanningContext;
 import dev.shard.runtime.api.Pool;
@@ -32,8 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * SIGKILL one worker in the middle of a group-by, of a join (probe stage), of a partitioned join and of a sort whose shards write stage
- * files: the supervisor replaces it, only its shards run again, and the result has the
+ * SIGKILL one worker in the middle of a group-by, of a partitioned group-by's merge stage, of a join (probe
+ * stage), of a partitioned join and of a sort whose shards write stage files: the supervisor replaces it, only its shards run again, and the result has the
  * same bits as a clean run's; the stage directory is gone afterwards.
  */
 @Tag("process")
@@ -107,6 +109,64 @@ class WorkerDeathProcessTest {
             assertEquals(20, clean.table().rows());
             RowsStageProcessTest.assertNoStageDirectoryLeft();
         }
+    }
+
+    /**
+     * Killed while the merge stage of a partitioned group-by folds its partitions: the
+     * partition the worker held runs again, commits its file once, and the groups come out
+     * with the clean run's bits and order.
+     */
+    @Test
+    void aPartitionedGroupByIsExactAfterAWorkerIsKilledInItsMergeStage() throws Exception {
+        LogicalPlan generate = new LogicalGenerate(3_000_000, List.of(
+                as("key", call(ScalarFunction.RANDOM_INT, lit(1_500_000), lit(1))),
+                as("value", call(ScalarFunction.NORMAL, lit(2))),
+                as("day", call(ScalarFunction.RANDOM_INT, lit(365), lit(3)))));
+        LogicalPlan plan = new LogicalAggregate(generate, List.of("key"), List.of(
+                agg("total", AggregateFunction.SUM, col("value")), agg("sd", AggregateFunction.SD, col("value")),
+                agg("days", AggregateFunction.COUNT_DISTINCT, col("day"))));
+        PhysicalPlan physical = PhysicalPlanner.withAggregateMerge(PhysicalPlanner.plan(plan,
+                new PlanningContext(2, 0, 0)), AggregateMerge.pinned(32));
+        try (Pool pool = Pool.builder().workers(2).start()) {
+            QueryResult clean = run(pool, physical);
+            CompletableFuture<QueryResult> running = CompletableFuture.supplyAsync(() -> run(pool, physical));
+            long pid = awaitMergeStage(pool, running);
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+            QueryResult killed = running.get(240, TimeUnit.SECONDS);
+            assertTrue(pool.status().workers().get(1).pid() != pid, "the killed worker was replaced");
+            assertEquals(WorkloadDeterminismProcessTest.render(clean.table()),
+                    WorkloadDeterminismProcessTest.render(killed.table()), "same bits and order as the clean run");
+            assertTrue(clean.table().rows() > 1_000_000, "about 1.3M distinct keys: " + clean.table().rows());
+            RowsStageProcessTest.assertNoStageDirectoryLeft();
+        }
+    }
+
+    /** Slot 1's process once it has finished a task of the merge stage (whose directory then exists). */
+    private static long awaitMergeStage(Pool pool, CompletableFuture<QueryResult> running) throws Exception {
+        java.nio.file.Path runDirectory = dev.shard.storage.segment.SegmentStore.shared()
+                .runDirectory(dev.shard.storage.segment.Backing.SHM);
+        long mergeStarted = -1;
+        while (!running.isDone()) {
+            PoolStatus.WorkerStatus worker = pool.status().workers().get(1);
+            if (mergeStarted < 0) {
+                try (java.util.stream.Stream<java.nio.file.Path> stages = java.nio.file.Files.list(runDirectory)) {
+                    if (stages.anyMatch(stage -> stage.getFileName().toString().startsWith("stage-")
+                            && java.nio.file.Files.isDirectory(stage.resolve("merged")))) {
+                        mergeStarted = worker.tasksDone();
+                    }
+                }
+            } else if (worker.tasksDone() > mergeStarted) {
+                return worker.pid();
+            }
+            Thread.sleep(1);
+        }
+        throw new AssertionError("the query finished before its merge stage could be interrupted: make it longer");
+    }
+
+    private static QueryResult run(Pool pool, PhysicalPlan plan) {
+        return QueryRunner.run(pool, plan, source -> {
+            throw new AssertionError("no scan here");
+        });
     }
 
     private static void compareWithAKilledRun(LogicalPlan plan) throws Exception {

@@ -20,6 +20,7 @@ public final class FinalAggregator {
     private final GroupKeys groups;
     private final List<AggregateState> states = new ArrayList<>();
     private int[] groupIds = new int[1024];
+    private long[] firstSeen = new long[1024];
     private long lastBlock = -1;
 
     public FinalAggregator(Schema input, List<String> keys, List<AggregateCall> aggregates, Schema output) {
@@ -42,11 +43,34 @@ public final class FinalAggregator {
             groupIds = new int[Math.max(partial.groups(), groupIds.length * 2)];
         }
         for (int r = 0; r < partial.groups(); r++) {
+            int known = groups.size();
             groupIds[r] = groups.insert(partial.keys(), r);
+            if (groupIds[r] == known) {
+                recordFirstSeen(known, partial.firstSeen(r));
+            }
         }
         for (int a = 0; a < states.size(); a++) {
             states.get(a).merge(groupIds, partial.states()[a], partial.groups(), groups.size());
         }
+    }
+
+    private void recordFirstSeen(int group, long seen) {
+        if (group >= firstSeen.length) {
+            firstSeen = java.util.Arrays.copyOf(firstSeen, Math.max(group + 1, firstSeen.length * 2));
+        }
+        firstSeen[group] = seen;
+    }
+
+    /**
+     * Where each group of {@link #finish} was first seen (see BlockPartial#firstSeen), in
+     * group order: ascending, so the results of several partitions merge by it into the
+     * order one merge of every partial gives.
+     */
+    public BatchColumn firstSeen() {
+        int groupCount = groups.size();
+        BatchColumn column = new BatchColumn(DataType.INT, groupCount);
+        System.arraycopy(firstSeen, 0, column.longs, 0, groupCount);
+        return column;
     }
 
     public ColumnTable finish() {
