@@ -113,6 +113,7 @@ public final class DriverConductor implements AutoCloseable {
             synchronized (conductor) {
                 for (int slot = 0; slot < conductor.slots.length; slot++) {
                     conductor.spawn(slot);
+                    conductor.markStart("spawned");
                 }
             }
         } catch (RuntimeException e) {
