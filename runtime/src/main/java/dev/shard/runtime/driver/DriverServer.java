@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The driver's unix-socket listener inside the private pool directory: a blocking JDK
- * channel, bound in a few milliseconds (Netty's epoll transport took 110-460 ms of a fresh
- * driver's start: its native library, then its event loop), so it listens long before the
- * workers' JVMs reach their connect. An accepting thread gives every connection a reader
+ * channel, bound while the workers are spawned (its set-up, tens of ms, is the JDK's
+ * SecureRandom; Netty's epoll transport took 110-460 ms of a fresh driver's start: its native
+ * library, then its event loop), so it listens before the workers' JVMs reach their connect
+ * (bench/results/2026-12-02-pool-start.md). An accepting thread gives every connection a reader
  * thread of its own ({@link SocketWorkerConnection}); every connection must pass the
  * handshake in {@link DriverAdapter} before it can do anything.
  */
