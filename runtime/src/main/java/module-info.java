@@ -12,8 +12,6 @@ module dev.shard.runtime {
     requires io.netty.codec;
     requires io.netty.common;
     requires io.netty.transport;
-    requires io.netty.transport.classes.epoll;
-    requires io.netty.transport.unix.common;
     requires org.slf4j;
     // The run report's JSON (driver only; the streaming generator, not databind).
     requires com.fasterxml.jackson.core;

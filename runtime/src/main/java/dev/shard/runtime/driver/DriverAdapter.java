@@ -2,26 +2,24 @@ package dev.shard.runtime.driver;
 
 import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.protocol.ProtocolVersion;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.epoll.EpollDomainSocketChannel;
 import java.io.IOException;
 import java.security.MessageDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives one worker's frames. The first frame must be a {@link Message.Hello} with our
- * magic, version and run token, sent from a process whose kernel-reported pid (peer
- * credentials) is one of the children this pool spawned; anything else is refused and
- * the connection closed. After that, frames go to the conductor.
+ * Receives one worker's frames, on its connection's reader thread. The first frame must be a
+ * {@link Message.Hello} with our magic, version and run token, sent from the process that holds
+ * the socket's other end ({@link PeerProcess}), which must be one of the children this pool
+ * spawned; anything
+ * else is refused and the connection closed. After that, frames go to the conductor.
  */
-final class DriverAdapter extends SimpleChannelInboundHandler<Message> {
+final class DriverAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(DriverAdapter.class);
 
     private final byte[] token;
     private final DriverConductor conductor;
+    private SocketWorkerConnection connection;
     private WorkerProxy worker;
 
     DriverAdapter(byte[] token, DriverConductor conductor) {
@@ -29,28 +27,33 @@ final class DriverAdapter extends SimpleChannelInboundHandler<Message> {
         this.conductor = conductor;
     }
 
-    @Override
-    protected void channelRead0(ChannelHandlerContext context, Message message) {
-        if (worker != null) {
-            conductor.onMessage(worker, message);
-            return;
-        }
-        if (!(message instanceof Message.Hello hello)) {
-            refuse(context, "expected a hello frame first, got " + message.getClass().getSimpleName());
-            return;
-        }
-        String problem = check(context, hello);
-        if (problem != null) {
-            refuse(context, problem);
-            return;
-        }
-        worker = conductor.onConnected(hello.workerId(), hello.pid(), context.channel());
-        if (worker == null) {
-            refuse(context, "worker " + hello.workerId() + " (pid " + hello.pid() + ") is not expected by this pool");
-        }
+    void attach(SocketWorkerConnection connection) {
+        this.connection = connection;
     }
 
-    private String check(ChannelHandlerContext context, Message.Hello hello) {
+    /** Handles one frame: false when the connection was refused and must end. */
+    boolean onMessage(Message message) {
+        if (worker != null) {
+            conductor.onMessage(worker, message);
+            return true;
+        }
+        if (!(message instanceof Message.Hello hello)) {
+            return refuse("expected a hello frame first, got " + message.getClass().getSimpleName());
+        }
+        conductor.markStart("hello read");
+        String problem = check(hello);
+        if (problem != null) {
+            return refuse(problem);
+        }
+        conductor.markStart("hello checked");
+        worker = conductor.onConnected(hello.workerId(), hello.pid(), connection);
+        if (worker == null) {
+            return refuse("worker " + hello.workerId() + " (pid " + hello.pid() + ") is not expected by this pool");
+        }
+        return true;
+    }
+
+    private String check(Message.Hello hello) {
         if (hello.magic() != ProtocolVersion.MAGIC) {
             return "not a shard worker (bad magic)";
         }
@@ -62,31 +65,27 @@ final class DriverAdapter extends SimpleChannelInboundHandler<Message> {
             return "wrong run token";
         }
         try {
-            long peerPid = ((EpollDomainSocketChannel) context.channel()).peerCredentials().pid();
-            if (peerPid != hello.pid()) {
-                return "peer credentials say pid " + peerPid + " but the hello claims pid " + hello.pid();
-            }
+            return PeerProcess.check(connection.peerName(), hello.pid());
         } catch (IOException e) {
-            return "cannot read peer credentials: " + e.getMessage();
+            return "cannot read the peer's socket name: " + e.getMessage();
         }
-        return null;
     }
 
-    private void refuse(ChannelHandlerContext context, String reason) {
+    private boolean refuse(String reason) {
         LOG.warn("refused a worker connection: {}", reason);
-        context.writeAndFlush(new Message.Reject(reason)).addListener(ChannelFutureListener.CLOSE);
+        connection.send(new Message.Reject(reason));
+        return false;
     }
 
-    @Override
-    public void channelInactive(ChannelHandlerContext context) {
+    /** The connection ended (the worker closed it, died, or we closed it). */
+    void onClosed() {
         if (worker != null) {
             conductor.onDisconnected(worker);
         }
     }
 
     @Override
-    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
-        LOG.warn("connection error from {}: {}", worker == null ? "an unidentified peer" : worker, cause.toString());
-        context.close();
+    public String toString() {
+        return worker == null ? "an unidentified peer" : worker.toString();
     }
 }

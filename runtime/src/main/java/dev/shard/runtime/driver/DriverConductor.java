@@ -9,7 +9,6 @@ import dev.shard.runtime.task.PoolStatus;
 import dev.shard.storage.memory.ProcessMemory;
 import dev.shard.storage.segment.ProcessIdentity;
 import dev.shard.storage.segment.RunDirectory;
-import io.netty.channel.Channel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -75,6 +74,8 @@ public final class DriverConductor implements AutoCloseable {
     double poolStartSeconds;
     private volatile StartState startState = StartState.STARTING;
     private RuntimeException startFailure;
+    /** Start-up steps for {@code -Dshard.worker.timings}, or null (the common case). */
+    private DriverStartTimings startTimings;
 
     private DriverConductor(PoolContext context) {
         this.context = context;
@@ -100,33 +101,39 @@ public final class DriverConductor implements AutoCloseable {
 
     /**
      * Spawns the workers and returns at once; a thread of the pool's own opens the socket
-     * and waits for them to connect while the caller goes on (preparing inputs, planning).
-     * Every use of the pool first calls {@link #awaitStarted()}.
+     * meanwhile and waits for them to connect while the caller goes on (preparing inputs,
+     * planning). Every use of the pool first calls {@link #awaitStarted()}.
      */
     public static DriverConductor launch(PoolContext context) {
         long started = System.nanoTime();
         DriverConductor conductor = new DriverConductor(context);
+        conductor.startTimings = DriverStartTimings.startIfAsked();
+        Thread.ofPlatform().daemon().name("shard-pool-start").start(() -> conductor.connectAll(started));
         try {
             synchronized (conductor) {
                 for (int slot = 0; slot < conductor.slots.length; slot++) {
                     conductor.spawn(slot);
+                    conductor.markStart("spawned");
                 }
             }
         } catch (RuntimeException e) {
             conductor.stop(Duration.ofSeconds(2));
             throw e;
         }
-        Thread.ofPlatform().daemon().name("shard-pool-start").start(() -> conductor.connectAll(started));
         return conductor;
     }
 
     /**
-     * Listening after spawning overlaps the driver's Netty start-up with the workers' JVM
-     * start-up; on this thread it also overlaps whatever the caller does meanwhile.
+     * Listening while the caller spawns: a fresh JVM's first unix socket costs tens of
+     * milliseconds (the JDK sets up a SecureRandom for it), which here overlaps the spawns and
+     * is over long before the workers' JVMs reach their connect (100+ ms); the wait for them
+     * also overlaps whatever the caller does meanwhile.
      */
     private void connectAll(long started) {
         try {
-            DriverServer listening = new DriverServer(socket, token, this);
+            markStart("listening from");
+            DriverServer listening = DriverServer.listen(socket, token, this);
+            markStart("listener bound");
             synchronized (this) {
                 if (closing) {
                     listening.close();
@@ -135,6 +142,10 @@ public final class DriverConductor implements AutoCloseable {
                 server = listening;
                 awaitAllReady();
                 poolStartSeconds = (System.nanoTime() - started) / 1e9;
+                markStart("all connected");
+                if (startTimings != null) {
+                    startTimings.write();
+                }
                 startState = StartState.STARTED;
                 sampler.start();
                 notifyAll();
@@ -173,6 +184,13 @@ public final class DriverConductor implements AutoCloseable {
         return startState != StartState.STARTING || closing;
     }
 
+    /** Records a start-up step for {@code -Dshard.worker.timings} (nothing without it). */
+    void markStart(String step) {
+        if (startTimings != null) {
+            startTimings.mark(step);
+        }
+    }
+
     private enum StartState { STARTING, STARTED, FAILED }
 
     private void awaitAllReady() {
@@ -195,7 +213,8 @@ public final class DriverConductor implements AutoCloseable {
 
     private boolean allReady() {
         for (WorkerProxy worker : slots) {
-            if (worker.state != WorkerState.READY) {
+            // A slot is empty until the caller has spawned its worker.
+            if (worker == null || worker.state != WorkerState.READY) {
                 return false;
             }
         }
@@ -223,13 +242,14 @@ public final class DriverConductor implements AutoCloseable {
         return worker;
     }
 
-    synchronized WorkerProxy onConnected(int workerId, long pid, Channel channel) {
+    synchronized WorkerProxy onConnected(int workerId, long pid, WorkerConnection connection) {
         WorkerProxy worker = workers.get(workerId);
         if (worker == null || worker.pid() != pid || worker.state != WorkerState.STARTING) {
             return null;
         }
-        worker.channel = channel;
+        worker.connection = connection;
         worker.connectedNanos = System.nanoTime();
+        markStart("hello accepted");
         worker.startupCache = launcher.connected(workerId);
         worker.state = WorkerState.READY;
         startFailures = 0;
@@ -357,8 +377,8 @@ public final class DriverConductor implements AutoCloseable {
         }
         WorkerState was = worker.state;
         worker.state = WorkerState.DEAD;
-        if (worker.channel != null) {
-            worker.channel.close();
+        if (worker.connection != null) {
+            worker.connection.close();
         }
         // A stopping worker is lost when it has exited (or was killed over the hard limit).
         if (was != WorkerState.STOPPING && worker.process.isAlive()) {

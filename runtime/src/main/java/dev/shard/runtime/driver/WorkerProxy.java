@@ -3,7 +3,6 @@ package dev.shard.runtime.driver;
 import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.supervise.RecycleReason;
 import dev.shard.storage.memory.ProcessMemory;
-import io.netty.channel.Channel;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -21,7 +20,7 @@ final class WorkerProxy {
     final Process process;
     final long spawnedNanos;
     WorkerState state = WorkerState.STARTING;
-    Channel channel;
+    WorkerConnection connection;
     long connectedNanos;
     StartupCacheUse startupCache = StartupCacheUse.NONE;
     private int setUpRunId = -1;
@@ -132,9 +131,9 @@ final class WorkerProxy {
     }
 
     void send(Message message) {
-        Channel target = channel;
+        WorkerConnection target = connection;
         if (target != null) {
-            target.writeAndFlush(message);
+            target.send(message);
         }
     }
 

@@ -25,7 +25,7 @@ import java.util.List;
  */
 public final class FrameCodec extends ByteToMessageCodec<Message> {
     static final byte HELLO = 1;
-    private static final byte WELCOME = 2;
+    static final byte WELCOME = 2;
     private static final byte REJECT = 3;
     private static final byte RUN_SETUP = 4;
     private static final byte TASK_BATCH = 5;

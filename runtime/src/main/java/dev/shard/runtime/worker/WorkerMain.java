@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HexFormat;
 
 /**
@@ -70,9 +72,8 @@ public final class WorkerMain {
         WorkerConductor conductor = new WorkerConductor(workerId);
         // Start-up is on the pool's critical path: a blocking JDK unix socket and a reader thread
         // (DriverProxy, WorkerAdapter), no Netty event loop to set up before the first frame.
-        // The driver keeps Netty and epoll, for the peer credentials it checks.
         WorkerStartTimings.mark("conductor made");
-        SocketChannel channel = connect(socket);
+        SocketChannel channel = connect(socket, workerId);
         WorkerStartTimings.mark("connected");
         DriverProxy driver = new DriverProxy(channel);
         conductor.attach(driver);
@@ -87,16 +88,21 @@ public final class WorkerMain {
     }
 
     /**
-     * The driver starts its workers and its listener at the same time (to overlap their
-     * start-up), so the socket may not accept yet: retry for a while.
+     * The driver listens right after spawning its workers, so the socket may not accept yet:
+     * retry for a while. Our end is bound to a name of its own next to the driver's socket
+     * first: the driver matches that name to our pid ({@code PeerProcess} on the driver).
      */
-    private static SocketChannel connect(String socket) throws InterruptedException {
+    private static SocketChannel connect(String socket, int workerId) throws InterruptedException {
         UnixDomainSocketAddress address = UnixDomainSocketAddress.of(socket);
+        Path name = Path.of(socket).resolveSibling("worker-" + workerId + ".sock");
         long deadline = System.nanoTime() + CONNECT_PATIENCE_NANOS;
         while (true) {
             SocketChannel channel = null;
             try {
                 channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+                // Left by an attempt that failed: a name binds once.
+                Files.deleteIfExists(name);
+                channel.bind(UnixDomainSocketAddress.of(name));
                 channel.connect(address);
                 return channel;
             } catch (IOException e) {

@@ -9,29 +9,26 @@ import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.protocol.ProtocolVersion;
 import dev.shard.runtime.testing.WorkerProcesses;
 import dev.shard.runtime.worker.WorkerMain;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.epoll.EpollDomainSocketChannel;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The driver accepts only its own children: magic, version, token and peer credentials are checked. */
+/**
+ * The driver accepts only its own children: magic, version, token and the process holding
+ * the peer's socket are checked.
+ */
 @Tag("process")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HandshakeProcessTest {
@@ -52,50 +49,55 @@ class HandshakeProcessTest {
             byte[] token = HexFormat.of().parseHex(environment(workerPid, WorkerMain.TOKEN_ENV));
             long self = ProcessHandle.current().pid();
 
-            assertEquals("not a shard worker (bad magic)",
-                    refusal(socket, new Message.Hello(0x12345678, ProtocolVersion.VERSION, 0, self, token)));
-            assertTrue(refusal(socket, new Message.Hello(ProtocolVersion.MAGIC, 99, 0, self, token))
-                    .startsWith("protocol version 99 but the driver speaks " + ProtocolVersion.VERSION));
-            assertEquals("wrong run token", refusal(socket,
-                    new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, 0, self, new byte[32])));
-            assertEquals("peer credentials say pid " + self + " but the hello claims pid " + workerPid,
-                    refusal(socket, new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, 0, workerPid,
-                            token)));
-            assertEquals("worker 0 (pid " + self + ") is not expected by this pool", refusal(socket,
-                    new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, 0, self, token)));
+            Path names = Files.createTempDirectory("shard-handshake-test");
+            try (SocketChannel silent = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+                Path name = names.resolve("stranger.sock");
+                assertEquals("not a shard worker (bad magic)",
+                        refusal(socket, name, new Message.Hello(0x12345678, ProtocolVersion.VERSION, 0, self, token)));
+                assertTrue(refusal(socket, name, new Message.Hello(ProtocolVersion.MAGIC, 99, 0, self, token))
+                        .startsWith("protocol version 99 but the driver speaks " + ProtocolVersion.VERSION));
+                assertEquals("wrong run token", refusal(socket, name,
+                        new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, 0, self, new byte[32])));
+                // A stranger claiming the worker's pid: the socket it bound is not among that process's descriptors.
+                assertEquals("pid " + workerPid + " does not hold the peer's socket " + name, refusal(socket, name,
+                        new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, 0, workerPid, token)));
+                assertTrue(refusal(socket, null, new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, 0,
+                        workerPid, token)).startsWith("the peer's socket has no name"));
+                assertEquals("worker 0 (pid " + self + ") is not expected by this pool", refusal(socket, name,
+                        new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, 0, self, token)));
+                assertEquals("expected a hello frame first, got Welcome",
+                        refusal(socket, name, new Message.Welcome(ProtocolVersion.VERSION)));
 
-            // The real worker is untouched by all this.
-            assertEquals(3, pool.poolLapply(List.of(1, 2), i -> i).results().stream().mapToInt(i -> i).sum());
+                // The real worker is untouched by all this, and by a stranger that connected and said nothing.
+                assertEquals(3, pool.poolLapply(List.of(1, 2), i -> i).results().stream().mapToInt(i -> i).sum());
+            } finally {
+                Files.deleteIfExists(names.resolve("stranger.sock"));
+                Files.delete(names);
+            }
         }
     }
 
-    private static String refusal(String socket, Message.Hello hello) throws Exception {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-        CompletableFuture<String> reason = new CompletableFuture<>();
-        try {
-            Channel channel = new Bootstrap().group(group).channel(EpollDomainSocketChannel.class)
-                    .handler(new ChannelInitializer<EpollDomainSocketChannel>() {
-                        @Override
-                        protected void initChannel(EpollDomainSocketChannel channel) {
-                            channel.pipeline().addLast(new FrameCodec(), new SimpleChannelInboundHandler<Message>() {
-                                @Override
-                                protected void channelRead0(ChannelHandlerContext context, Message message) {
-                                    reason.complete(message instanceof Message.Reject reject ? reject.reason()
-                                            : "accepted: " + message);
-                                }
-
-                                @Override
-                                public void channelInactive(ChannelHandlerContext context) {
-                                    reason.complete("closed without a reason");
-                                }
-                            });
-                        }
-                    })
-                    .connect(new DomainSocketAddress(socket)).sync().channel();
-            channel.writeAndFlush(hello);
-            return reason.get(10, TimeUnit.SECONDS);
-        } finally {
-            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).sync();
+    /** What the driver answers {@code first}, sent from a socket bound to {@code name} (none if null). */
+    private static String refusal(String socket, Path name, Message first) throws Exception {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            if (name != null) {
+                Files.deleteIfExists(name);
+                channel.bind(UnixDomainSocketAddress.of(name));
+            }
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            ByteBuf frame = Unpooled.buffer();
+            FrameCodec.write(first, frame);
+            channel.write(frame.nioBuffer());
+            frame.clear();
+            Message answer = null;
+            while (answer == null) {
+                frame.ensureWritable(4096);
+                if (frame.writeBytes(channel, 4096) < 0) {
+                    return "closed without a reason";
+                }
+                answer = FrameCodec.read(frame);
+            }
+            return answer instanceof Message.Reject reject ? reject.reason() : "accepted: " + answer;
         }
     }
 

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shard.runtime.protocol.FrameCodec;
 import dev.shard.runtime.protocol.Message;
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,14 +37,14 @@ class TaskFrameSizeTest {
     @Test
     void runSetupIsSentOncePerWorkerPerRun() {
         RunConductor run = new RunConductor(1, new byte[10], 100, 0, 3);
-        EmbeddedChannel channel = new EmbeddedChannel(new FrameCodec());
+        RecordingConnection connection = new RecordingConnection();
         WorkerProxy worker = new WorkerProxy(0, 0, null);
-        worker.channel = channel;
+        worker.connection = connection;
         worker.state = WorkerState.READY;
         run.fill(worker, 1, Long.MAX_VALUE);
         worker.takeInFlight();
         run.fill(worker, 1, Long.MAX_VALUE);
-        List<Message> sent = decodeAll(channel);
+        List<Message> sent = connection.decoded();
         assertInstanceOf(Message.RunSetup.class, sent.getFirst());
         assertEquals(1, sent.stream().filter(Message.RunSetup.class::isInstance).count());
         assertEquals(2L * RunConductor.PREFETCH, sent.stream().filter(Message.TaskBatch.class::isInstance).count());
@@ -56,11 +54,11 @@ class TaskFrameSizeTest {
     void batchesShrinkAsTheRunDrainsAndRespectTheTaskBudget() {
         RunConductor run = new RunConductor(1, new byte[1], 10_000, 0, 3);
         run.sizing().measured(1_000, 1_000_000);
-        EmbeddedChannel channel = new EmbeddedChannel(new FrameCodec());
+        RecordingConnection connection = new RecordingConnection();
         WorkerProxy worker = new WorkerProxy(0, 0, null);
-        worker.channel = channel;
+        worker.connection = connection;
         run.fill(worker, 2, 100);
-        List<Message.TaskBatch> batches = decodeAll(channel).stream()
+        List<Message.TaskBatch> batches = connection.decoded().stream()
                 .filter(Message.TaskBatch.class::isInstance).map(Message.TaskBatch.class::cast).toList();
         assertEquals(1, batches.size(), "a budget of 100 tasks stops the prefetch after one batch");
         assertEquals(100, batches.getFirst().count());
@@ -88,24 +86,10 @@ class TaskFrameSizeTest {
 
     private static List<Integer> dispatchedFrameSizes(int shards, byte[] descriptor) {
         RunConductor run = new RunConductor(1, descriptor, shards, 0, 3);
-        EmbeddedChannel channel = new EmbeddedChannel(new FrameCodec());
+        RecordingConnection connection = new RecordingConnection();
         WorkerProxy worker = new WorkerProxy(0, 0, null);
-        worker.channel = channel;
+        worker.connection = connection;
         run.fill(worker, 2, Long.MAX_VALUE);
-        List<Integer> sizes = new ArrayList<>();
-        for (ByteBuf frame = channel.readOutbound(); frame != null; frame = channel.readOutbound()) {
-            sizes.add(frame.readableBytes());
-            frame.release();
-        }
-        return sizes;
-    }
-
-    private static List<Message> decodeAll(EmbeddedChannel channel) {
-        List<Message> messages = new ArrayList<>();
-        for (ByteBuf frame = channel.readOutbound(); frame != null; frame = channel.readOutbound()) {
-            messages.add(FrameCodec.read(frame));
-            frame.release();
-        }
-        return messages;
+        return connection.frameSizes();
     }
 }

@@ -33,6 +33,32 @@ class FrameCodecTest {
     }
 
     @Test
+    void theDriverReadsTheHelloAndWritesItsWelcomeAsTheCodecDoes() {
+        for (byte[] token : new byte[][] {{1, 2, 3}, {}, null}) {
+            Message.Hello hello = new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, 3, 12345, token);
+            ByteBuf codec = Unpooled.buffer();
+            FrameCodec.write(hello, codec);
+            Message.Hello decoded = HelloFrame.decode(codec.nioBuffer());
+            codec.release();
+            assertEquals(hello.workerId(), decoded.workerId());
+            assertEquals(hello.pid(), decoded.pid());
+            assertEquals(hello.magic(), decoded.magic());
+            assertEquals(hello.version(), decoded.version());
+            assertArrayEquals(hello.token(), decoded.token());
+        }
+        ByteBuf other = Unpooled.buffer();
+        FrameCodec.write(new Message.Welcome(1), other);
+        assertNull(HelloFrame.decode(other.nioBuffer()), "a frame of another type is not a hello");
+        byte[] expected = new byte[other.readableBytes()];
+        other.readBytes(expected);
+        other.release();
+        java.nio.ByteBuffer welcome = HelloFrame.welcome(new Message.Welcome(1));
+        byte[] actual = new byte[welcome.remaining()];
+        welcome.get(actual);
+        assertArrayEquals(expected, actual);
+    }
+
+    @Test
     void everyMessageSurvivesARoundTrip() {
         List<Message> messages = List.of(
                 new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, 3, 12345, new byte[] {1, 2, 3}),
