@@ -47,6 +47,7 @@ public final class RunDriver {
                 return outcome(conductor, run, error, shardItems);
             } finally {
                 conductor.endRun(run);
+                run.releaseDescriptor();
             }
         }
     }
