@@ -5,6 +5,7 @@ import dev.shard.runtime.task.Shard;
 import dev.shard.runtime.task.ShardContext;
 import dev.shard.runtime.task.ShardKernel;
 import dev.shard.storage.buffer.OutputBuffer;
+import java.io.Serial;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -17,6 +18,13 @@ public final class ColumnShardKernel implements ShardKernel<Integer> {
     public static final String MATRIX = "x";
     public static final String Y = "y";
     public static final String CORRELATIONS = "r";
+    /**
+     * Declared, so that neither the driver nor a worker computes the default one: that hashes
+     * the class with SHA-1, which sets up the JDK's security providers, 30-150 ms on a fresh
+     * JVM's first run (see ShardKernel).
+     */
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final int rows;
     private final int columns;

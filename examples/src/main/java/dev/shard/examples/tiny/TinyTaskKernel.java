@@ -3,6 +3,7 @@ package dev.shard.examples.tiny;
 import dev.shard.runtime.task.ShardContext;
 import dev.shard.runtime.task.ShardKernel;
 import dev.shard.storage.buffer.OutputBuffer;
+import java.io.Serial;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -12,6 +13,13 @@ import java.lang.foreign.MemorySegment;
  */
 public final class TinyTaskKernel implements ShardKernel<Long> {
     public static final String VALUES = "values";
+    /**
+     * Declared, so that neither the driver nor a worker computes the default one: that hashes
+     * the class with SHA-1, which sets up the JDK's security providers, 30-150 ms on a fresh
+     * JVM's first run (see ShardKernel).
+     */
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final long spinMicros;
     private final long leakKibPerTask;

@@ -1,5 +1,6 @@
 package dev.shard.runtime.api;
 
+import dev.shard.runtime.driver.DeferredReport;
 import dev.shard.runtime.report.RunReport;
 import dev.shard.runtime.task.ShardFailure;
 import java.util.Collections;
@@ -13,9 +14,9 @@ public final class Run<R> {
     private final List<R> results;
     private final List<ShardFailure> failures;
     private final String runError;
-    private final RunReport report;
+    private final DeferredReport report;
 
-    Run(List<R> results, List<ShardFailure> failures, String runError, RunReport report) {
+    Run(List<R> results, List<ShardFailure> failures, String runError, DeferredReport report) {
         this.results = Collections.unmodifiableList(results);
         this.failures = List.copyOf(failures);
         this.runError = runError;
@@ -38,8 +39,9 @@ public final class Run<R> {
         return failures;
     }
 
+    /** The run's report, assembled on the first call (off the run's own wait); the same instance after that. */
     public RunReport report() {
-        return report;
+        return report.get();
     }
 
     /** The same run with each shard's list of per-item results concatenated in order. */

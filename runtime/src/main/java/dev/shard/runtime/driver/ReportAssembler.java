@@ -10,10 +10,12 @@ final class ReportAssembler {
     private ReportAssembler() {
     }
 
-    /** {@code shardItems} gives a shard's item count, for the skew evidence; null when unknown. */
+    /**
+     * {@code shardItems} gives a shard's item count, for the skew evidence, null when unknown;
+     * {@code now} is when the run ended (its report's total ends there, however late it is assembled).
+     */
     static RunReport assemble(DriverConductor conductor, RunConductor run, String runError,
-            java.util.function.IntToLongFunction shardItems) {
-        long now = System.nanoTime();
+            java.util.function.IntToLongFunction shardItems, long now) {
         long computeEnd = run.computeEndNanos() == 0 ? now : run.computeEndNanos();
         // The pool's start belongs to its first run only; a warm pool's later runs did not pay it.
         double poolStart = run.runId() == 1 ? conductor.poolStartSeconds : 0;

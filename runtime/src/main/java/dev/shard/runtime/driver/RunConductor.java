@@ -31,7 +31,8 @@ final class RunConductor {
     static final int PREFETCH = 4;
 
     private final int runId;
-    private final byte[] descriptor;
+    /** Sent to each worker the run sets up; let go when the run ends (its report may be read much later). */
+    private byte[] descriptor;
     private final long taskTimeoutMillis;
     private final int maxAttempts;
     private final ShardLedger ledger;
@@ -170,6 +171,14 @@ final class RunConductor {
             // The end readings are taken together too: one more round.
             onSampleRound(endTotal);
         }
+    }
+
+    /**
+     * The run has ended: no worker is set up for it any more. A finished run is kept until its
+     * report is read (DeferredReport), and a descriptor can be large (lapply ships its items in it).
+     */
+    void releaseDescriptor() {
+        descriptor = null;
     }
 
     List<SlotRecord> slots() {

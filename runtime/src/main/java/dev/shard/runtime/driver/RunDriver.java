@@ -1,6 +1,5 @@
 package dev.shard.runtime.driver;
 
-import dev.shard.runtime.report.RunReport;
 import dev.shard.storage.memory.ProcessMemory;
 import java.io.Serializable;
 import java.util.IdentityHashMap;
@@ -11,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs one run on a started pool, start to end: dispatch, wait, collect the workers'
  * copy summaries, recycle workers that ended the run over their limits (so memory is
- * returned), take the end-of-run memory figures, and build the report. It holds no run
+ * returned), take the end-of-run memory figures, and hand back the report to be assembled
+ * when first read ({@link DeferredReport}). It holds no run
  * state: it tells the {@link RunConductor} each step and asks it when to go on.
  */
 public final class RunDriver {
@@ -47,6 +47,7 @@ public final class RunDriver {
                 return outcome(conductor, run, error, shardItems);
             } finally {
                 conductor.endRun(run);
+                run.releaseDescriptor();
             }
         }
     }
@@ -109,7 +110,7 @@ public final class RunDriver {
         if (runError == null && !run.ledger().allDone() && run.failures().isEmpty()) {
             runError = "run ended with " + (run.ledger().count() - run.ledger().done()) + " shards without a result";
         }
-        RunReport report = ReportAssembler.assemble(conductor, run, runError, shardItems);
+        DeferredReport report = new DeferredReport(conductor, run, runError, shardItems, System.nanoTime());
         return new RunOutcome(results, run.failures(), runError, report);
     }
 }

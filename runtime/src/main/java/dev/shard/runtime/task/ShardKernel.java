@@ -13,6 +13,11 @@ import java.io.Serializable;
  * gives (views of inputs, values derived from them) stay valid then; state that must
  * start afresh every run (counters) does not belong in the kernel.
  *
+ * <p>A kernel class that is not a record should declare its {@code serialVersionUID}:
+ * without one, the driver and every worker compute the default by hashing the class with
+ * SHA-1 on first use, which sets up the JDK's security providers, 30-150 ms of a fresh
+ * JVM's first run (records and lambdas need none).
+ *
  * @param <R> the small per-shard result sent back to the driver (big data goes to output buffers)
  */
 @FunctionalInterface

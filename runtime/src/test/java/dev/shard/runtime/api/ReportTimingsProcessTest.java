@@ -43,4 +43,20 @@ class ReportTimingsProcessTest {
             assertTrue(second.renderText().contains("map inputs"), second.renderText());
         }
     }
+
+    /** The report is assembled when first read, but its total ends where the run ended, not where it was read. */
+    @Test
+    void aReportReadLaterStillEndsAtTheRunsEnd() throws InterruptedException {
+        try (Pool pool = Pool.builder().workers(2).start()) {
+            long start = System.nanoTime();
+            Run<Integer> run = pool.shardMap(Shards.contiguous(1_000, 1), context -> 1, RunOptions.none());
+            double callSeconds = (System.nanoTime() - start) / 1e9;
+            Thread.sleep(300);
+            RunReport report = run.report();
+            assertTrue(report.timings().totalSeconds() <= callSeconds, "total " + report.timings().totalSeconds()
+                    + " s, but the call took " + callSeconds + " s and the report was read 0.3 s after it");
+            assertEquals(1_000, report.shards().succeeded(), report::renderText);
+            assertTrue(report == run.report(), "a second read returns the same report");
+        }
+    }
 }
