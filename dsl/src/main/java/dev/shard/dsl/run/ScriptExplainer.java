@@ -5,12 +5,12 @@ import dev.shard.dsl.diag.SourceText;
 import dev.shard.dsl.lower.LoweredScript;
 import dev.shard.dsl.lower.LoweredStatement;
 import dev.shard.planner.explain.ExplainLevel;
-import dev.shard.planner.explain.ApplyJson;
 import dev.shard.planner.explain.ExplainJson;
 import dev.shard.planner.explain.ExplainText;
 import dev.shard.planner.explain.PlanExplanation;
 import dev.shard.planner.logical.LogicalPlan;
 import dev.shard.planner.matrix.MatrixApply;
+import dev.shard.planner.matrix.MatrixApplyJson;
 import dev.shard.planner.matrix.MatrixApplyPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +67,7 @@ public final class ScriptExplainer {
     public static String render(List<Part> parts, ExplainLevel level, boolean json) {
         if (json) {
             return "[" + String.join(",", parts.stream().filter(part -> part.plan() != null || part.apply() != null)
-                    .map(part -> part.plan() != null ? ExplainJson.write(part.plan()) : ApplyJson.write(part.apply()))
+                    .map(part -> part.plan() != null ? ExplainJson.write(part.plan()) : MatrixApplyJson.write(part.apply()))
                     .toList()) + "]\n";
         }
         return String.join("\n", parts.stream().map(part -> "# " + part.header() + "\n"

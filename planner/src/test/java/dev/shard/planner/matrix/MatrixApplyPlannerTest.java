@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shard.planner.explain.ApplyJson;
 import dev.shard.planner.physical.InfeasibleBudgetException;
 import dev.shard.planner.physical.PlanningContext;
 import dev.shard.runtime.task.ContiguousShards;
@@ -43,7 +42,7 @@ class MatrixApplyPlannerTest {
     @Test
     void theJsonFormCarriesTheExactFiguresAndItsKind() throws Exception {
         MatrixApplyPlan plan = MatrixApplyPlanner.plan(columns(10_000, 2_000, 0, 0), BUDGETED, false);
-        JsonNode json = new ObjectMapper().readTree(ApplyJson.write(plan));
+        JsonNode json = new ObjectMapper().readTree(MatrixApplyJson.write(plan));
         assertEquals(1, json.get("schemaVersion").asInt());
         assertEquals("matrixApply", json.get("kind").asText());
         assertEquals("columns", json.get("margin").asText());

@@ -1,9 +1,13 @@
-package dev.shard.planner.explain;
+package dev.shard.planner.matrix;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.shard.planner.matrix.MatrixApply;
-import dev.shard.planner.matrix.MatrixApplyPlan;
+import dev.shard.planner.explain.ExplainJson;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
@@ -11,13 +15,15 @@ import java.util.Locale;
  * from a query's plan in a script's array; the figures are exact (bytes, calls), the arithmetic
  * the text's line.
  */
-public final class ApplyJson {
-    private ApplyJson() {
+public final class MatrixApplyJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private MatrixApplyJson() {
     }
 
     public static String write(MatrixApplyPlan plan) {
         MatrixApply apply = plan.apply();
-        ObjectNode root = Json.object();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("schemaVersion", ExplainJson.SCHEMA_VERSION);
         root.put("kind", "matrixApply");
         root.put("memoryBudgetBytes", plan.memoryBudgetBytes());
@@ -41,6 +47,10 @@ public final class ApplyJson {
         root.put("bindingConstraint", plan.binding());
         root.put("arithmetic", plan.arithmetic());
         root.put("estPeakPrivateBytesPerWorker", plan.estimatedPeakPrivateBytesPerWorker());
-        return Json.write(root);
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write the apply's explain JSON", e);
+        }
     }
 }
