@@ -1,6 +1,7 @@
 package dev.shard.storage;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 
 /**
  * A small, serializable description of shared data that any process can open by
@@ -14,4 +15,14 @@ public interface SharedReference<T extends AutoCloseable> extends Serializable {
 
     /** One line for reports and errors: what it is and where it lives. */
     String describe();
+
+    /**
+     * The file this reference maps and only reads, when a process may keep the view open
+     * across runs and reuse it while the file stays the same one, with the same size and
+     * modification time (a rewritten file is mapped again); null, the default, when the view
+     * must be opened for every run. Mapping again costs a page fault per page touched.
+     */
+    default Path readOnlyFile() {
+        return null;
+    }
 }

@@ -12,6 +12,12 @@ public record ArrowFileReference(String path) implements SharedReference<SharedA
         return ArrowFiles.open(Path.of(path));
     }
 
+    /** Kept mapped by a worker across queries while the file is unchanged (a user's file is never written here). */
+    @Override
+    public Path readOnlyFile() {
+        return Path.of(path);
+    }
+
     @Override
     public String describe() {
         return "arrow file " + path;

@@ -24,14 +24,17 @@ import java.util.Objects;
  * (and on every {@link #sweep()}) the file is looked up again, and an entry whose file is
  * gone (the owner released it) or was replaced (another file key) is closed and dropped.
  * A released input then fails on its next open, as it would without this cache, and its
- * memory is given back when the cache lets go. References whose file is not known here
- * are opened per run and not kept. Used by the worker's conductor thread only.
+ * memory is given back when the cache lets go. A user's file that a reference only reads
+ * ({@link SharedReference#readOnlyFile()}, e.g. an Arrow IPC file a query scans) is kept
+ * too, and also mapped again when its size or modification time changed (rewritten in
+ * place). References whose file is not known here are opened per run and not kept. Used
+ * by the worker's conductor thread only.
  */
 final class OpenedReferences implements AutoCloseable {
     /** Kept views beyond this many are closed, least recently used first. */
     static final int MAX_ENTRIES = 32;
 
-    private record Entry(AutoCloseable view, Path file, Object fileKey, String description) {
+    private record Entry(AutoCloseable view, Path file, boolean userFile, Object fileKey, String description) {
     }
 
     private final Map<Object, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
@@ -48,10 +51,11 @@ final class OpenedReferences implements AutoCloseable {
             opens++;
             return new Opened(reference.open(), false);
         }
+        boolean userFile = reference.readOnlyFile() != null;
         Object key = keyOf(reference);
         Entry entry = entries.get(key);
         if (entry != null) {
-            if (Objects.equals(fileKey(entry.file()), entry.fileKey())) {
+            if (Objects.equals(identity(entry.file(), entry.userFile()), entry.fileKey())) {
                 return new Opened(entry.view(), true);
             }
             // Close before opening again: the segment store shares one mapping per path.
@@ -60,13 +64,13 @@ final class OpenedReferences implements AutoCloseable {
         }
         // The file key is read before mapping: if the file is replaced in between, the next
         // check sees a newer key and maps again, rather than keeping a stale mapping.
-        Object fileKey = fileKey(file);
+        Object fileKey = identity(file, userFile);
         opens++;
         AutoCloseable view = reference.open();
         if (fileKey == null) {
             return new Opened(view, false);
         }
-        entries.put(key, new Entry(view, file, fileKey, reference.describe()));
+        entries.put(key, new Entry(view, file, userFile, fileKey, reference.describe()));
         return new Opened(view, true);
     }
 
@@ -79,7 +83,7 @@ final class OpenedReferences implements AutoCloseable {
         Iterator<Entry> iterator = entries.values().iterator();
         while (iterator.hasNext()) {
             Entry entry = iterator.next();
-            if (!Objects.equals(fileKey(entry.file()), entry.fileKey())) {
+            if (!Objects.equals(identity(entry.file(), entry.userFile()), entry.fileKey())) {
                 iterator.remove();
                 drop(entry);
             }
@@ -152,8 +156,26 @@ final class OpenedReferences implements AutoCloseable {
             case SharedHandle handle -> handle.file();
             case BufferReference buffer -> buffer.path();
             case SharedTableHandle table -> table.file();
-            default -> null;
+            default -> reference.readOnlyFile();
         };
+    }
+
+    /**
+     * What must stay equal for a kept view to be current: the file's identity, and for a
+     * user's file also its size and modification time. Segments are not checked that way:
+     * output buffers are written during runs, and a segment is never rewritten in place.
+     */
+    private static Object identity(Path file, boolean userFile) {
+        if (!userFile) {
+            return fileKey(file);
+        }
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            Object fileKey = attributes.fileKey();
+            return fileKey == null ? null : List.of(fileKey, attributes.size(), attributes.lastModifiedTime());
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The file's identity (device and inode), or null when it does not exist. */

@@ -103,6 +103,69 @@ class OpenedReferencesTest {
         }
     }
 
+    /** A user's file read by each worker itself (as a query's Arrow file is); its view counts its closes. */
+    private record UserFile(String path) implements SharedReference<UserFile.View> {
+        static final List<View> OPENED = new ArrayList<>();
+
+        @Override
+        public View open() {
+            try {
+                View view = new View(Files.readString(Path.of(path)));
+                OPENED.add(view);
+                return view;
+            } catch (java.io.IOException e) {
+                throw new StorageException("cannot read " + path + ": " + e, e);
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "user file " + path;
+        }
+
+        @Override
+        public Path readOnlyFile() {
+            return Path.of(path);
+        }
+
+        static final class View implements AutoCloseable {
+            final String text;
+            boolean closed;
+
+            View(String text) {
+                this.text = text;
+            }
+
+            @Override
+            public void close() {
+                closed = true;
+            }
+        }
+    }
+
+    @Test
+    void aUserFileIsKeptAcrossRunsAndOpenedAgainWhenRewrittenInPlace(@TempDir Path directory) throws Exception {
+        UserFile.OPENED.clear();
+        Path file = directory.resolve("table.arrow");
+        Files.writeString(file, "first");
+        UserFile reference = new UserFile(file.toString());
+        OpenedReferences.Opened first = cache.acquire(asReceived(reference));
+        OpenedReferences.Opened second = cache.acquire(asReceived(reference));
+        assertTrue(first.kept() && OpenedReferences.keeps(reference));
+        assertSame(first.view(), second.view(), "an unchanged file is not opened again");
+        assertEquals(1, cache.opens());
+        // Same inode, new contents and size: what a program rewriting the file in place leaves.
+        Files.writeString(file, "second, longer");
+        OpenedReferences.Opened rewritten = cache.acquire(asReceived(reference));
+        assertEquals("second, longer", ((UserFile.View) rewritten.view()).text);
+        assertTrue(UserFile.OPENED.getFirst().closed, "the view of the old contents was closed");
+        assertEquals(2, cache.opens());
+        Files.delete(file);
+        cache.sweep();
+        assertEquals(0, cache.size(), "a deleted file's view is let go");
+        assertTrue(UserFile.OPENED.getLast().closed);
+    }
+
     @Test
     void outputBuffersAreKeptToo() {
         try (OutputBuffer buffer = OutputBuffer.create(BufferSpec.vector(ElementType.DOUBLE, 4))) {

@@ -36,6 +36,10 @@ final class DoubleColumnFold {
         double[] values = input.doubles;
         int[] selection = batch.allSelected() ? null : batch.selection();
         int rows = batch.selectedCount();
+        if (counts != null && sums != null && lows != null && highs != null) {
+            allFour(groupIds, values, selection, rows, counts, sums, sumCounts, lows, highs, groups);
+            return;
+        }
         for (int k = 0; k < rows; k++) {
             int group = groupIds[k];
             double x = values[selection == null ? k : selection[k]];
@@ -63,6 +67,47 @@ final class DoubleColumnFold {
                     offer(maximum, group, x, groups);
                 }
             }
+        }
+    }
+
+    /**
+     * count, sum, min and max together (W2's shape), with no per-row tests of which states
+     * are present and a loop of its own for dense batches: measured 6% less CPU per row for
+     * the whole W2 stage kernel than the general loop (bench/results/2026-12-02-engine-w2gap.md).
+     * Same rows in the same order, so the same results.
+     */
+    private void allFour(int[] groupIds, double[] values, int[] selection, int rows, long[] counts, double[] sums,
+            long[] sumCounts, double[] lows, double[] highs, int groups) {
+        if (selection == null) {
+            for (int k = 0; k < rows; k++) {
+                int group = groupIds[k];
+                counts[group]++;
+                sumCounts[group]++;
+                addTo(group, values[k], sums, lows, highs, groups);
+            }
+            return;
+        }
+        for (int k = 0; k < rows; k++) {
+            int group = groupIds[k];
+            counts[group]++;
+            sumCounts[group]++;
+            addTo(group, values[selection[k]], sums, lows, highs, groups);
+        }
+    }
+
+    private void addTo(int group, double x, double[] sums, double[] lows, double[] highs, int groups) {
+        sums[group] += x;
+        double low = lows[group];
+        if (x < low) {
+            lows[group] = x;
+        } else if (!(x > low)) {
+            offer(minimum, group, x, groups);
+        }
+        double high = highs[group];
+        if (x > high) {
+            highs[group] = x;
+        } else if (!(x < high)) {
+            offer(maximum, group, x, groups);
         }
     }
 
