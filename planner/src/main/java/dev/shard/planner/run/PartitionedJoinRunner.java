@@ -33,22 +33,29 @@ final class PartitionedJoinRunner {
     private PartitionedJoinRunner() {
     }
 
-    /** The joined file of each partition, in partition order, and the explanations of the steps. */
-    record Joined(List<String> files, List<PlanExplanation> explanations) {
+    /**
+     * The joined file of each partition, in partition order, the explanations of the steps
+     * and their run reports, in run order.
+     */
+    record Joined(List<String> files, List<PlanExplanation> explanations, List<StageRunReport> reports) {
     }
 
-    static Joined run(Pool pool, PartitionedJoin join, Path directory,
+    /** @param name what the join is in the query, naming its steps in the run reports */
+    static Joined run(Pool pool, PartitionedJoin join, Path directory, String name,
             Function<TableSource, SharedReference<SharedArrowTable>> tables, List<SharedTableInput> shared) {
         List<PlanExplanation> explanations = new ArrayList<>();
-        List<String> probeFiles = side(pool, join.probe(), StageDirectory.subdirectory(directory, "probe"), tables,
-                shared, explanations);
+        List<StageRunReport> reports = new ArrayList<>();
+        List<String> probeFiles = side(pool, join.probe(), StageDirectory.subdirectory(directory, "probe"),
+                name + ": probe side's partition step", tables, shared, explanations, reports);
         Path buildDirectory = StageDirectory.subdirectory(directory, "build");
         List<String> buildFiles;
         if (join.build().driverOperators().isEmpty()) {
-            buildFiles = side(pool, join.build(), buildDirectory, tables, shared, explanations);
+            buildFiles = side(pool, join.build(), buildDirectory, name + ": build side's partition step", tables,
+                    shared, explanations, reports);
         } else {
             QueryResult built = QueryRunner.run(pool, join.build(), tables);
             explanations.add(built.explanation());
+            built.stageReports().forEach(report -> reports.add(report.within(name + ": build side")));
             StageFile file = Partitioning.write(built.table(), join.buildPartitioning(), buildDirectory, 0);
             buildFiles = file == null ? List.of() : List.of(file.path());
         }
@@ -59,16 +66,18 @@ final class PartitionedJoinRunner {
                 RunOptions.none());
         double seconds = (System.nanoTime() - start) / 1e9;
         explanations.add(PlanExplainer.joinStage(join, run.results(), Optional.of(run.report()), seconds));
+        reports.add(new StageRunReport(name + ": join step", start, run.report()));
         List<String> joined = run.results().stream().map(result -> result.file().path()).toList();
-        return new Joined(joined, explanations);
+        return new Joined(joined, explanations, reports);
     }
 
     /** Runs one side's stage; its shards' partition files in shard order. */
-    private static List<String> side(Pool pool, PhysicalPlan plan, Path directory,
+    private static List<String> side(Pool pool, PhysicalPlan plan, Path directory, String name,
             Function<TableSource, SharedReference<SharedArrowTable>> tables, List<SharedTableInput> shared,
-            List<PlanExplanation> explanations) {
+            List<PlanExplanation> explanations, List<StageRunReport> reports) {
         long start = System.nanoTime();
-        StageRuns.StageRun run = StageRuns.run(pool, plan, directory, tables, shared);
+        StageRuns.StageRun run = StageRuns.run(pool, plan, directory, name, tables, shared);
+        reports.addAll(run.reports());
         double seconds = (System.nanoTime() - start) / 1e9;
         explanations.add(PlanExplainer.withBuilds(run.before(), PlanExplainer.analyzed(plan, run.results(),
                 List.of(), run.report(), seconds, List.of())));

@@ -68,11 +68,12 @@ public final class PlanExplainer {
         List<Long> peaks = report.map(r -> r.workers().stream().map(RunReport.WorkerReport::peakPrivateBytes)
                 .toList()).orElse(List.of());
         long peak = join.probe().context().machine().workerBasePrivateBytes() + 2 * join.partitionTableBytes();
+        List<String> notes = new ArrayList<>(List.of("the join's rows are read back in probe order above it: the"
+                + " result does not depend on the partition count"));
+        notes.addAll(QueryReports.events(report));
         StageExplanation stage = new StageExplanation(0, operators, probeRows, actual(results, 0),
                 exec.input().estimatedBytesPerRow(), (probeRows + join.partitions() - 1) / join.partitions(),
-                join.partitions(), workers, "memory", join.arithmetic(), peak, peaks, seconds,
-                List.of("the join's rows are read back in probe order above it: the result does not depend on"
-                        + " the partition count"));
+                join.partitions(), workers, "memory", join.arithmetic(), peak, peaks, seconds, notes);
         return new PlanExplanation(List.of(stage), join.probe().context().memoryBudgetBytes(),
                 join.probe().context().sharedBytes(), results != null, seconds, List.of());
     }
@@ -220,6 +221,7 @@ public final class PlanExplainer {
                     + "-row block and folded in block order: the result does not depend on the shard layout");
         }
         kernelAmplification(stage).ifPresent(notes::add);
+        notes.addAll(QueryReports.events(report));
         notes.addAll(runNotes);
         StageExplanation explainedStage = new StageExplanation(0, explained, stage.rows(),
                 results == null ? -1 : actual(results, 0), source instanceof SourceExec.ProbeRowsExec probeRows
