@@ -1,11 +1,13 @@
 package dev.shard.planner.run;
 
 import dev.shard.planner.exec.PartitionJoinKernel;
+import dev.shard.planner.exec.PartitionSizes;
 import dev.shard.planner.exec.StageFile;
 import dev.shard.planner.exec.Partitioning;
 import dev.shard.planner.exec.StageResult;
 import dev.shard.planner.explain.PlanExplanation;
 import dev.shard.planner.logical.TableSource;
+import dev.shard.planner.physical.JoinSkew;
 import dev.shard.planner.physical.PhysicalPlan;
 import dev.shard.planner.physical.PhysicalPlan.PartitionedJoin;
 import dev.shard.runtime.api.Pool;
@@ -27,7 +29,8 @@ import java.util.function.Function;
  * build side's (or, when the build plan ends on the driver, the driver splits its result
  * into one partition file), then the join stage, one shard per partition. Every file is
  * a stage file in {@code directory}, committed by rename, so a worker lost mid-step is
- * re-run into the same bytes.
+ * re-run into the same bytes. Between the build side's step and the join step, the build
+ * parts' measured sizes are checked for skewed keys (JoinSkew).
  */
 final class PartitionedJoinRunner {
     private PartitionedJoinRunner() {
@@ -59,13 +62,15 @@ final class PartitionedJoinRunner {
             StageFile file = Partitioning.write(built.table(), join.buildPartitioning(), buildDirectory, 0);
             buildFiles = file == null ? List.of() : List.of(file.path());
         }
+        Optional<String> skew = JoinSkew.check(join, PartitionSizes.rows(buildFiles, join.partitions()));
         long start = System.nanoTime();
         Path joinedDirectory = StageDirectory.subdirectory(directory, "joined");
         Run<StageResult> run = pool.shardMap(Shards.contiguous(join.partitions(), 1),
                 new PartitionJoinKernel(join.join(), probeFiles, buildFiles, joinedDirectory.toString()),
                 RunOptions.none());
         double seconds = (System.nanoTime() - start) / 1e9;
-        explanations.add(PlanExplainer.joinStage(join, run.results(), Optional.of(run.report()), seconds));
+        explanations.add(PlanExplainer.joinStage(join, run.results(), Optional.of(run.report()), seconds,
+                skew));
         reports.add(new StageRunReport(name + ": join step", start, run.report()));
         List<String> joined = run.results().stream().map(result -> result.file().path()).toList();
         return new Joined(joined, explanations, reports);
