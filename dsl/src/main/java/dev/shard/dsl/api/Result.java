@@ -25,7 +25,10 @@ public final class Result {
         return query.table().rows();
     }
 
-    /** The run report of the worker stage (memory, shards, retries, recycles); empty when no row was read. */
+    /**
+     * The query's run report, every stage's run combined (memory, shards, retries, recycles,
+     * deaths naming their stage); empty when no stage ran.
+     */
     public Optional<RunReport> report() {
         return query.report();
     }

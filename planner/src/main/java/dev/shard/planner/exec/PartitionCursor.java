@@ -51,24 +51,21 @@ final class PartitionCursor {
         chunkSize = 0;
     }
 
-    /** True when the next row exists and came from a probe row before {@code end}. */
-    boolean hasRowBefore(long end) {
-        if (position >= count) {
-            return false;
-        }
+    /** The probe row (first row of its probe batch) of the next row; the cursor must not be exhausted. */
+    long originRow() {
         load();
-        return chunk.column(originRow).longs[chunkIndex()] < end;
+        return chunk.column(originRow).longs[chunkIndex()];
     }
 
-    /** True when this cursor's next row comes before {@code other}'s in probe order (both loaded). */
-    boolean before(PartitionCursor other) {
-        long mine = chunk.column(originRow).longs[chunkIndex()];
-        long theirs = other.chunk.column(originRow).longs[other.chunkIndex()];
-        if (mine != theirs) {
-            return mine < theirs;
-        }
-        return chunk.column(originPosition).longs[chunkIndex()]
-                < other.chunk.column(originPosition).longs[other.chunkIndex()];
+    /** The next row's position in its probe shard; the cursor must not be exhausted. */
+    long originPosition() {
+        load();
+        return chunk.column(originPosition).longs[chunkIndex()];
+    }
+
+    /** True when every row of the file has been read. */
+    boolean exhausted() {
+        return position >= count;
     }
 
     ColumnBatch chunk() {

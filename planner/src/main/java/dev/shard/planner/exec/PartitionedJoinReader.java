@@ -12,15 +12,18 @@ import dev.shard.storage.arrow.SharedArrowTable;
  * A partitioned join's rows, back in probe order. Each joined file is sorted by probe
  * origin (first source row of the probe batch, then position in the probe shard): the
  * probe side was written in order and each partition probed in order. For a batch of
- * probe row indices [a, b) this merges, over the partitions' heads, the rows whose
- * origin lies in [a, b) — one probe row's matches are consecutive in one partition, in
- * build-row order — so the output is the broadcast join's, row for row.
+ * probe row indices [a, b) this merges, over the partitions' heads (a heap: O(log P) per
+ * probe row that has matches), the rows whose origin lies in [a, b) — one probe row's
+ * matches are consecutive in one partition, in build-row order — so the output is the
+ * broadcast join's, row for row.
  */
 final class PartitionedJoinReader implements ExpandingOperator {
     private final PartitionCursor[] cursors;
     private final int[] sourceColumn;
     private final BatchColumn[] outColumns;
     private final ColumnBatch out;
+    /** Built at the shard's first batch, once every cursor is at the shard's first probe row. */
+    private CursorHeap heap;
     private ColumnBatch input;
     private long end;
 
@@ -43,8 +46,11 @@ final class PartitionedJoinReader implements ExpandingOperator {
     public void start(ColumnBatch batch) {
         input = batch;
         end = batch.firstRow() + batch.size();
-        for (PartitionCursor cursor : cursors) {
-            cursor.skipBefore(batch.firstRow());
+        if (heap == null) {
+            for (PartitionCursor cursor : cursors) {
+                cursor.skipBefore(batch.firstRow());
+            }
+            heap = new CursorHeap(cursors);
         }
     }
 
@@ -58,16 +64,12 @@ final class PartitionedJoinReader implements ExpandingOperator {
         }
         int rows = 0;
         while (rows < ColumnBatch.CAPACITY) {
-            PartitionCursor first = null;
-            for (PartitionCursor cursor : cursors) {
-                if (cursor.hasRowBefore(end) && (first == null || cursor.before(first))) {
-                    first = cursor;
-                }
-            }
+            PartitionCursor first = heap.firstBefore(end);
             if (first == null) {
                 break;
             }
             // A probe row's matches are consecutive in its partition: copy them without re-merging.
+            boolean sameOrigin;
             do {
                 ColumnBatch chunk = first.chunk();
                 int at = first.chunkIndex();
@@ -75,7 +77,11 @@ final class PartitionedJoinReader implements ExpandingOperator {
                     outColumns[c].copyRow(chunk.column(sourceColumn[c]), at, rows);
                 }
                 rows++;
-            } while (first.advanceWithinOrigin() && rows < ColumnBatch.CAPACITY);
+                sameOrigin = first.advanceWithinOrigin();
+            } while (sameOrigin && rows < ColumnBatch.CAPACITY);
+            if (!sameOrigin) {
+                heap.firstMoved();
+            }
         }
         if (rows == 0) {
             input = null;

@@ -8,6 +8,7 @@ import dev.shard.planner.explain.StageExplanation;
 import dev.shard.planner.expr.AggregateCall;
 import dev.shard.planner.expr.NamedExpr;
 import dev.shard.planner.physical.DriverExec;
+import dev.shard.planner.physical.JoinSkew;
 import dev.shard.planner.physical.PhysicalPlan;
 import dev.shard.planner.physical.PipelineExec;
 import dev.shard.planner.physical.SinkExec;
@@ -40,7 +41,7 @@ public final class PlanExplainer {
         for (PhysicalPlan.PartitionedJoin join : plan.partitionedJoins()) {
             before.add(planned(join.probe()));
             before.add(planned(join.build()));
-            before.add(joinStage(join, null, Optional.empty(), -1));
+            before.add(joinStage(join, null, Optional.empty(), -1, Optional.empty()));
         }
         return withBuilds(before,
                 explanation(plan, null, List.of(), Optional.empty(), -1, plan.context().workers(), List.of()));
@@ -51,7 +52,7 @@ public final class PlanExplainer {
      * and its arithmetic where the tuner's line goes; after a run ({@code results}) its actuals.
      */
     static PlanExplanation joinStage(PhysicalPlan.PartitionedJoin join, List<StageResult> results,
-            Optional<RunReport> report, double seconds) {
+            Optional<RunReport> report, double seconds, Optional<String> skew) {
         PipelineExec.HashJoinExec exec = join.join();
         long probeRows = join.probe().stage().rows();
         List<OperatorExplanation> operators = List.of(
@@ -69,11 +70,13 @@ public final class PlanExplainer {
         List<Long> peaks = report.map(r -> r.workers().stream().map(RunReport.WorkerReport::peakPrivateBytes)
                 .toList()).orElse(List.of());
         long peak = join.probe().context().machine().workerBasePrivateBytes() + 2 * join.partitionTableBytes();
+        List<String> notes = new ArrayList<>(List.of("the join's rows are read back in probe order above it: the"
+                + " result does not depend on the partition count"));
+        notes.add(skew.orElse(JoinSkew.PLANNED));
+        notes.addAll(QueryReports.events(report));
         StageExplanation stage = new StageExplanation(0, operators, probeRows, actual(results, 0),
                 exec.input().estimatedBytesPerRow(), (probeRows + join.partitions() - 1) / join.partitions(),
-                join.partitions(), workers, "memory", join.arithmetic(), peak, peaks, seconds,
-                List.of("the join's rows are read back in probe order above it: the result does not depend on"
-                        + " the partition count"));
+                join.partitions(), workers, "memory", join.arithmetic(), peak, peaks, seconds, notes);
         return new PlanExplanation(List.of(stage), join.probe().context().memoryBudgetBytes(),
                 join.probe().context().sharedBytes(), results != null, seconds, List.of());
     }
@@ -226,6 +229,7 @@ public final class PlanExplainer {
                     + "-row block and folded in block order: the result does not depend on the shard layout");
         }
         kernelAmplification(stage).ifPresent(notes::add);
+        notes.addAll(QueryReports.events(report));
         notes.addAll(runNotes);
         StageExplanation explainedStage = new StageExplanation(0, explained, stage.rows(),
                 results == null ? -1 : actual(results, 0), source instanceof SourceExec.ProbeRowsExec probeRows

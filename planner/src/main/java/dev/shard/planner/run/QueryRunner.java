@@ -47,7 +47,8 @@ public final class QueryRunner {
         long start = System.nanoTime();
         List<SharedTableInput> shared = new ArrayList<>();
         try (StageDirectory directory = StageDirectory.create()) {
-            StageRuns.StageRun stageRun = StageRuns.run(pool, plan, directory.path(), tables, shared);
+            StageRuns.StageRun stageRun = StageRuns.run(pool, plan, directory.path(), "final stage", tables,
+                    shared);
             List<StageResult> results = stageRun.results();
             Optional<RunReport> report = stageRun.report();
             List<PlanExplanation> builds = stageRun.before();
@@ -78,8 +79,11 @@ public final class QueryRunner {
             }
             List<String> flags = MeasuredPeak.of(plan.context(), report, stageBytes).notes(plan.context());
             notes.addAll(flags);
-            return new QueryResult(table, MeasuredPeak.flagged(report, flags), PlanExplainer.withBuilds(builds,
-                    PlanExplainer.analyzed(plan, results, driverRows, report, seconds, notes)), seconds);
+            Optional<RunReport> queryReport = MeasuredPeak.flagged(QueryReports.combine(start, stageRun.reports()),
+                    flags);
+            return new QueryResult(table, queryReport, PlanExplainer.withBuilds(builds,
+                    PlanExplainer.analyzed(plan, results, driverRows, report, seconds, notes)), seconds,
+                    stageRun.reports());
         } finally {
             shared.forEach(SharedTableInput::close);
         }

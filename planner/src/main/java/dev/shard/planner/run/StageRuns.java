@@ -33,23 +33,29 @@ final class StageRuns {
     }
 
     /**
-     * The stage's results (in shard order) and report, and the explanations of the stages
-     * that ran before it, in run order.
+     * The stage's results (in shard order) and report, the explanations of the stages
+     * that ran before it, in run order, and the run reports of all the stages, its own last.
      */
-    record StageRun(List<StageResult> results, Optional<RunReport> report, List<PlanExplanation> before) {
+    record StageRun(List<StageResult> results, Optional<RunReport> report, List<PlanExplanation> before,
+            List<StageRunReport> reports) {
     }
 
     /**
      * @param directory where the stage's and its partitioned joins' files go (deleted by the caller's run)
+     * @param name      what the stage is in the query, for its run report ("final stage", a join's probe side)
      * @param shared    build tables shared for this run, closed by the caller when the run ends
      */
-    static StageRun run(Pool pool, PhysicalPlan plan, Path directory,
+    static StageRun run(Pool pool, PhysicalPlan plan, Path directory, String name,
             Function<TableSource, SharedReference<SharedArrowTable>> tables, List<SharedTableInput> shared) {
         RunOptions options = RunOptions.none();
         List<PlanExplanation> before = new ArrayList<>();
-        for (PhysicalPlan.BuildInput build : plan.builds()) {
+        List<StageRunReport> reports = new ArrayList<>();
+        for (int b = 0; b < plan.builds().size(); b++) {
+            PhysicalPlan.BuildInput build = plan.builds().get(b);
             QueryResult built = QueryRunner.run(pool, build.plan(), tables);
             before.add(built.explanation());
+            String buildName = "broadcast build " + b + " of " + name;
+            built.stageReports().forEach(report -> reports.add(report.within(buildName)));
             SharedTableInput input = BuildSharing.share(built.table());
             shared.add(input);
             options = options.withInput(build.inputName(), input.handle());
@@ -60,23 +66,27 @@ final class StageRuns {
         for (int j = 0; j < plan.partitionedJoins().size(); j++) {
             PhysicalPlan.PartitionedJoin join = plan.partitionedJoins().get(j);
             PartitionedJoinRunner.Joined joined = PartitionedJoinRunner.run(pool, join,
-                    StageDirectory.subdirectory(directory, "join-" + j), tables, shared);
+                    StageDirectory.subdirectory(directory, "join-" + j), "partitioned join " + j + " of " + name,
+                    tables, shared);
             before.addAll(joined.explanations());
+            reports.addAll(joined.reports());
             for (int p = 0; p < joined.files().size(); p++) {
                 options = options.withInput(join.inputName() + p, new ArrowFileReference(joined.files().get(p)));
             }
         }
         Stage stage = plan.stage();
         if (stage.rows() == 0) {
-            return new StageRun(List.of(), Optional.empty(), before);
+            return new StageRun(List.of(), Optional.empty(), before, reports);
         }
         if (stage.fragment().source() instanceof ArrowScanExec scan) {
             // A shared matrix is opened by its own handle; every other source is a table the caller binds.
             options = options.withInput(PhysicalPlanner.SCAN_INPUT, scan.source() instanceof TableSource.SharedMatrix
                     matrix ? SharedHandle.decode(matrix.encodedHandle()) : tables.apply(scan.source()));
         }
+        long start = System.nanoTime();
         Run<StageResult> run = pool.shardMap(Shards.contiguous(stage.rows(), stage.sizing().rowsPerShard()),
                 new StageKernel(stage.fragment(), directory.toString()), options);
-        return new StageRun(run.results(), Optional.of(run.report()), before);
+        reports.add(new StageRunReport(name, start, run.report()));
+        return new StageRun(run.results(), Optional.of(run.report()), before, reports);
     }
 }

@@ -84,8 +84,9 @@ class WorkerDeathProcessTest {
 
     /**
      * Killed while the partitioned join's steps run (the probe side's partition files, the
-     * build side's, the per-partition joins): the stage reports of those steps are not the
-     * query's report, so the replacement of the killed worker is what shows the kill landed.
+     * build side's, the per-partition joins). The kill may land between steps, outside any
+     * run, so the replacement of the killed worker is what shows it landed; the query's
+     * report of a death inside a step is PartitionedJoinReportProcessTest's.
      */
     @Test
     void aPartitionedJoinIsExactAfterAWorkerIsKilled() throws Exception {
