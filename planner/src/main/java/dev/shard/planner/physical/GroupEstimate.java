@@ -21,6 +21,7 @@ import dev.shard.planner.logical.LogicalWrite;
 import dev.shard.planner.type.DataType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -29,7 +30,9 @@ import java.util.OptionalLong;
  * column computed as {@code random_int(m, stream)} has at most m values, a literal one, a
  * BOOL column three (true, false, null), a function of bounded arguments their product
  * plus a null; a column passed through filters, sorts and derives keeps its bound. Otherwise nothing is known and every row may be a group of its
- * own: the estimate is the rows, an upper bound, so a merge sized from it never runs short.
+ * own: the estimate is the rows, an upper bound, so a merge sized from it never runs short —
+ * unless the one key is read from a file or shared table whose sampled values repeat a lot
+ * ({@link KeySample}), an estimate that only steers the merge's choice.
  */
 final class GroupEstimate {
     private GroupEstimate() {
@@ -48,6 +51,11 @@ final class GroupEstimate {
         for (String key : aggregate.keys()) {
             OptionalLong bound = distinctValues(key, aggregate.input());
             if (bound.isEmpty()) {
+                Optional<Estimate> sampled = aggregate.keys().size() == 1 ? KeySample.of(key, aggregate.input())
+                        : Optional.empty();
+                if (sampled.isPresent()) {
+                    return sampled.get();
+                }
                 return new Estimate(rows, "key " + key + " has no known bound: as many groups as rows");
             }
             product = Math.multiplyHigh(product, bound.getAsLong()) != 0 ? Long.MAX_VALUE

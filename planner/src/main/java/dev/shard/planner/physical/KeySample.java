@@ -1,0 +1,123 @@
+package dev.shard.planner.physical;
+
+import dev.shard.planner.expr.Column;
+import dev.shard.planner.expr.NamedExpr;
+import dev.shard.planner.logical.LogicalFilter;
+import dev.shard.planner.logical.LogicalLimit;
+import dev.shard.planner.logical.LogicalPlan;
+import dev.shard.planner.logical.LogicalProject;
+import dev.shard.planner.logical.LogicalScan;
+import dev.shard.planner.logical.LogicalShardRows;
+import dev.shard.planner.logical.LogicalSort;
+import dev.shard.planner.logical.TableSource;
+import dev.shard.runtime.tune.HumanUnits;
+import dev.shard.storage.arrow.ArrowFiles;
+import dev.shard.storage.arrow.SharedArrowTable;
+import dev.shard.storage.arrow.SharedTableHandle;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * How many groups a key read straight from a file or shared table is likely to have, from a
+ * sample of its values (the data has no statistics): up to {@value #SLICES} slices of
+ * {@value #SLICE_ROWS} rows spread over the table, read on the driver from the mapping. A key
+ * whose sample repeats values a lot (distinct < sample / {@value #LOW_CARDINALITY}) is estimated
+ * at {@value #FACTOR}× the distinct values seen; otherwise nothing is claimed. It is an estimate,
+ * not a bound — a key with a long tail of rare values can have more groups — so it only steers
+ * the choice of merge, which never changes the result (both merges give the same bits).
+ */
+final class KeySample {
+    static final int SLICES = 16;
+    static final int SLICE_ROWS = 4_096;
+    static final int LOW_CARDINALITY = 8;
+    static final int FACTOR = 2;
+
+    private KeySample() {
+    }
+
+    static Optional<GroupEstimate.Estimate> of(String key, LogicalPlan plan) {
+        String column = key;
+        LogicalPlan node = plan;
+        while (!(node instanceof LogicalScan)) {
+            switch (node) {
+                case LogicalFilter filter -> node = filter.input();
+                case LogicalSort sort -> node = sort.input();
+                case LogicalLimit limit -> node = limit.input();
+                case LogicalShardRows shardRows -> node = shardRows.input();
+                case LogicalProject project -> {
+                    Optional<String> source = renamed(column, project.columns());
+                    if (source.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    column = source.get();
+                    node = project.input();
+                }
+                default -> {
+                    return Optional.empty();
+                }
+            }
+        }
+        return sample((LogicalScan) node, column);
+    }
+
+    private static Optional<String> renamed(String column, List<NamedExpr> columns) {
+        for (NamedExpr named : columns) {
+            if (named.name().equals(column)) {
+                return named.expr() instanceof Column source ? Optional.of(source.name()) : Optional.empty();
+            }
+        }
+        return Optional.of(column);
+    }
+
+    private static Optional<GroupEstimate.Estimate> sample(LogicalScan scan, String column) {
+        SharedArrowTable table;
+        try {
+            table = switch (scan.source()) {
+                case TableSource.ArrowFile file -> ArrowFiles.open(file.path());
+                case TableSource.SharedTable shared -> SharedTableHandle.decode(shared.encodedHandle()).open();
+                default -> null;
+            };
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+        if (table == null) {
+            return Optional.empty();
+        }
+        try (table) {
+            Set<Object> values = new HashSet<>();
+            long sampled = 0;
+            int batches = table.batchCount();
+            for (int slice = 0; slice < Math.min(SLICES, batches * 8); slice++) {
+                VectorSchemaRoot batch = table.batch((int) ((long) slice * batches / Math.min(SLICES, batches * 8)));
+                FieldVector vector = batch.getVector(column);
+                if (vector == null) {
+                    return Optional.empty();
+                }
+                int rows = batch.getRowCount();
+                int start = (int) ((long) rows * (slice % 8) / 8) % Math.max(rows, 1);
+                for (int row = start; row < Math.min(rows, start + SLICE_ROWS); row++) {
+                    values.add(vector.isNull(row) ? NullKey.NULL : vector.getObject(row));
+                    sampled++;
+                }
+            }
+            if (sampled == 0 || (long) values.size() * LOW_CARDINALITY > sampled) {
+                return Optional.empty();
+            }
+            long groups = Math.min(scan.rows(), (long) values.size() * FACTOR);
+            return Optional.of(new GroupEstimate.Estimate(groups, column + " ≈ " + FACTOR + " × "
+                    + HumanUnits.count(values.size()) + " distinct values in a sample of " + HumanUnits.count(sampled)
+                    + " rows of " + scan.source().describe() + " (an estimate, not a bound)"));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** Null as a value of its own in the sample's set. */
+    private enum NullKey {
+        NULL
+    }
+}
