@@ -24,10 +24,15 @@ public final class EngineBenchmarks {
 
     /** What to run: sizes in rows and bytes; {@code dataDirectory} holds the Arrow files while they are used. */
     record Options(int runs, int warmUps, int rows, long scanBytes, long budgetBytes, Path dataDirectory) {
+        /**
+         * Five warm-up rounds by default: with one, the baselines' JIT (the sequential read of the
+         * scan benchmark: 1.5-3.5 GB/s after one round, 10.2 GB/s after five) and the workers'
+         * were not yet settled, which flattered or hurt ratios depending on who was slower to warm.
+         */
         static Options defaults() {
             Path shm = Path.of("/dev/shm");
             Path base = Files.isDirectory(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
-            return new Options(5, 1, 20_000_000, 2L << 30, 4L << 30, base.resolve("shard-bench-" + ProcessHandle
+            return new Options(5, 5, 20_000_000, 2L << 30, 4L << 30, base.resolve("shard-bench-" + ProcessHandle
                     .current().pid()));
         }
     }
