@@ -16,6 +16,7 @@ import dev.shard.runtime.tune.HumanUnits;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Runs the merge stage of a partitioned hash aggregation: the partial stage's shards
@@ -29,8 +30,8 @@ final class PartitionedAggregateMerge {
     private PartitionedAggregateMerge() {
     }
 
-    /** The merged groups, and a line for explain about the merge stage. */
-    record Merged(ColumnTable table, String note) {
+    /** The merged groups, a line for explain about the merge stage, and its run's report (none when skipped). */
+    record Merged(ColumnTable table, String note, Optional<StageRunReport> report) {
     }
 
     static Merged run(Pool pool, FinalAggregateExec exec, List<StageResult> partialStage, Path directory) {
@@ -38,7 +39,8 @@ final class PartitionedAggregateMerge {
                 .map(StageFile::path).toList();
         int partitions = exec.merge().partitions();
         if (partialFiles.isEmpty()) {
-            return new Merged(ArrowTables.empty(exec.output()), "merge stage skipped: the partial stage saw no rows");
+            return new Merged(ArrowTables.empty(exec.output()), "merge stage skipped: the partial stage saw no rows",
+                    Optional.empty());
         }
         long partialBytes = partialStage.stream().map(StageResult::file).filter(Objects::nonNull)
                 .mapToLong(StageFile::bytes).sum();
@@ -60,6 +62,6 @@ final class PartitionedAggregateMerge {
                 + " partial rows from " + HumanUnits.bytes(partialBytes) + " of partial files into "
                 + HumanUnits.count(table.rows()) + " groups in " + String.format(java.util.Locale.ROOT, "%.3f", seconds)
                 + " s; the driver merged the partitions by first appearance";
-        return new Merged(table, note);
+        return new Merged(table, note, Optional.of(new StageRunReport("aggregation merge stage", start, run.report())));
     }
 }

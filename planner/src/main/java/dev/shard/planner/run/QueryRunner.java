@@ -55,7 +55,8 @@ public final class QueryRunner {
             long stageBytes = results.stream().map(StageResult::file).filter(Objects::nonNull)
                     .mapToLong(StageFile::bytes).sum();
             List<String> mergeNotes = new ArrayList<>();
-            ColumnTable table = merge(pool, plan, results, directory, mergeNotes);
+            List<StageRunReport> stageReports = new ArrayList<>(stageRun.reports());
+            ColumnTable table = merge(pool, plan, results, directory, mergeNotes, stageReports);
             List<Long> driverRows = new ArrayList<>();
             for (DriverExec operator : plan.driverOperators()) {
                 table = switch (operator) {
@@ -77,26 +78,29 @@ public final class QueryRunner {
                 notes.add("the workers wrote " + dev.shard.runtime.tune.HumanUnits.bytes(stageBytes)
                         + " of Arrow files to the stage directory; the driver mapped them");
             }
-            List<String> flags = MeasuredPeak.of(plan.context(), report, stageBytes).notes(plan.context());
+            // Every stage's run (builds, partition and join steps, the final stage, the merge stage)
+            // is in the query's report, and its largest peak is what the budget is checked against.
+            Optional<RunReport> combined = QueryReports.combine(start, stageReports);
+            List<String> flags = MeasuredPeak.of(plan.context(), combined, stageBytes).notes(plan.context());
             notes.addAll(flags);
-            Optional<RunReport> queryReport = MeasuredPeak.flagged(QueryReports.combine(start, stageRun.reports()),
-                    flags);
+            Optional<RunReport> queryReport = MeasuredPeak.flagged(combined, flags);
             return new QueryResult(table, queryReport, PlanExplainer.withBuilds(builds,
                     PlanExplainer.analyzed(plan, results, driverRows, report, seconds, notes)), seconds,
-                    stageRun.reports());
+                    stageReports);
         } finally {
             shared.forEach(SharedTableInput::close);
         }
     }
 
     private static ColumnTable merge(Pool pool, PhysicalPlan plan, List<StageResult> results,
-            StageDirectory directory, List<String> notes) {
+            StageDirectory directory, List<String> notes, List<StageRunReport> stageReports) {
         SinkExec sink = plan.stage().fragment().sink();
         return switch (sink) {
             case SinkExec.PartialAggregateExec partial when partial.partitioned() -> {
                 PartitionedAggregateMerge.Merged merged = PartitionedAggregateMerge.run(pool,
                         (FinalAggregateExec) plan.driverOperators().getFirst(), results, directory.path());
                 notes.add(merged.note());
+                merged.report().ifPresent(stageReports::add);
                 yield merged.table();
             }
             case SinkExec.PartialAggregateExec partial -> {

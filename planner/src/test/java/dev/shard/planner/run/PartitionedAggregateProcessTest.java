@@ -153,6 +153,11 @@ class PartitionedAggregateProcessTest {
                         .anyMatch(note -> note.startsWith("merge stage: 5 partitions")),
                         () -> "explain analyze tells of the merge stage: " + result.explanation().stages().getLast()
                                 .notes());
+                // The merge stage's run is part of the query's report: its 5 shards are counted.
+                assertEquals(List.of("final stage", "aggregation merge stage"),
+                        result.stageReports().stream().map(StageRunReport::stage).toList());
+                int partialShards = result.stageReports().getFirst().report().shards().total();
+                assertEquals(partialShards + 5, result.report().orElseThrow().shards().total());
             }
         }
     }
