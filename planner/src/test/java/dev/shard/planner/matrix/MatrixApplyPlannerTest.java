@@ -57,13 +57,14 @@ class MatrixApplyPlannerTest {
 
     @Test
     void shortCallsAreGroupedUpToTheOverheadFloor() {
-        // 100 elements per call: 200 ns of work, so 50 × 92 µs of dispatch needs 23,000 calls per shard.
+        // 100 elements per call: 200 ns of work, so 50 × 92 µs of dispatch needs 23,000 calls per shard;
+        // 100,000 calls hold 2 such shards per worker: 4 even shards of 25,000 instead of 4 × 23,000 + 8,000.
         MatrixApplyPlan plan = MatrixApplyPlanner.plan(columns(100, 100_000, 0, 0), BUDGETED, false);
         assertEquals("overhead", plan.binding());
-        assertEquals(23_000, plan.callsPerShard());
-        assertEquals(5, plan.shardCount());
-        assertTrue(plan.arithmetic().startsWith("shard calls 23K ← overhead: 50 × 92 µs dispatch / 200 ns/call"),
-                plan.arithmetic());
+        assertEquals(25_000, plan.callsPerShard());
+        assertEquals(4, plan.shardCount());
+        assertTrue(plan.arithmetic().startsWith("shard calls 25K ← overhead: 50 × 92 µs dispatch / 200 ns/call = 23K,"
+                + " raised to 4 even shards (2 per worker) of 100K calls"), plan.arithmetic());
     }
 
     @Test

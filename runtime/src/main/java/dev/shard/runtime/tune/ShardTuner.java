@@ -63,6 +63,9 @@ public final class ShardTuner {
                     : bounds.overheadFloor() > bounds.balance() ? BindingConstraint.OVERHEAD
                     : BindingConstraint.BALANCE;
             size = Math.max(size, Math.min(desired, bounds.memoryCeiling()));
+            if (binding == BindingConstraint.OVERHEAD) {
+                size = evenOverWorkers(rows, workers, block, size, bounds.memoryCeiling());
+            }
         }
         long shards = rows == 0 ? 1 : Math.ceilDiv(rows, size);
         if (shards > Integer.MAX_VALUE) {
@@ -90,6 +93,22 @@ public final class ShardTuner {
         }
         long share = Math.ceilDiv(Math.max(rows, 0), (long) workers * SHARDS_PER_WORKER);
         return Math.max(block, Saturating.roundUp(share, block));
+    }
+
+    /**
+     * Above the balance size, the overhead floor alone would leave a short last shard that one
+     * worker runs while the others idle (20M rows at a 9.24M floor: 9.24M, 9.24M and 1.5M on 2
+     * workers). When the rows hold at least one floor-sized shard per worker, the size is raised
+     * to the largest whole number of shards per worker that keeps every shard at or above the
+     * floor, all equal but the last block's rounding (2 shards of 10M), within the memory ceiling.
+     */
+    static long evenOverWorkers(long rows, int workers, long block, long floorSize, long memoryCeiling) {
+        long perWorker = rows / Saturating.multiply(floorSize, workers);
+        if (perWorker < 1) {
+            return floorSize;
+        }
+        long even = Saturating.roundUp(Math.ceilDiv(rows, perWorker * workers), block);
+        return even <= memoryCeiling ? Math.max(even, floorSize) : floorSize;
     }
 
     /** The three bounds in rows; {@code memoryUnlimited} when a shard needs no private memory. */

@@ -19,7 +19,7 @@ final class TunerArithmetic {
         String head = "shard " + unit.plural() + " " + HumanUnits.rows(size) + " ← " + binding.displayName() + ": ";
         parts.add(head + switch (binding) {
             case MEMORY -> memoryFormula(request, unit);
-            case OVERHEAD -> overheadFormula(request, unit);
+            case OVERHEAD -> overheadFormula(request, unit) + evenly(request, size, bounds, unit);
             case BALANCE -> balanceFormula(request, unit);
             case PINNED -> pinnedFormula(request, size, unit);
         });
@@ -48,6 +48,17 @@ final class TunerArithmetic {
     private static String overheadFormula(TuneRequest request, ItemUnit unit) {
         return ShardTuner.OVERHEAD_FACTOR + " × " + HumanUnits.nanos(request.machine().dispatchOverheadNanos())
                 + " dispatch / " + HumanUnits.nanos(request.nanosPerRow()) + "/" + unit.singular();
+    }
+
+    /** When the floor was raised so the shards split evenly over the workers (ShardTuner.evenOverWorkers). */
+    private static String evenly(TuneRequest request, long size, ShardTuner.Bounds bounds, ItemUnit unit) {
+        if (size <= bounds.overheadFloor()) {
+            return "";
+        }
+        long shards = Math.ceilDiv(request.shape().rows(), size);
+        return " = " + HumanUnits.rows(bounds.overheadFloor()) + ", raised to " + shards + " even shards ("
+                + shards / request.machine().workers() + " per worker) of " + HumanUnits.rows(request.shape().rows())
+                + " " + unit.plural();
     }
 
     private static String balanceFormula(TuneRequest request, ItemUnit unit) {

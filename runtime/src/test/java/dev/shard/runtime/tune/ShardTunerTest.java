@@ -32,9 +32,10 @@ class ShardTunerTest {
             new Row(request(W2_ROWS, 1 * GIB, 305 * MIB, 20, 2.0, 0), 983_040, 21, BindingConstraint.MEMORY,
                     "shard rows 983.04K ← memory: (1.0 GiB − 305 MiB shared − 2 × 42 MiB JVM) / 2 workers / 20×"
                             + " amplification / 16 B/row; overhead floor 2.359296M (not met); balance ≥ 4 shards/worker"),
-            new Row(request(W2_ROWS, 4 * GIB, 305 * MIB, 3.1, 0.5, 0), 9_240_576, 3, BindingConstraint.OVERHEAD,
-                    "shard rows 9.240576M ← overhead: 50 × 92 µs dispatch / 0.5 ns/row; memory ceiling 20.054016M;"
-                            + " balance ≥ 4 shards/worker"),
+            // The 9.24M floor alone would cut 9.24M, 9.24M and 1.5M rows: raised to 2 even shards.
+            new Row(request(W2_ROWS, 4 * GIB, 305 * MIB, 3.1, 0.5, 0), 10_027_008, 2, BindingConstraint.OVERHEAD,
+                    "shard rows 10.027008M ← overhead: 50 × 92 µs dispatch / 0.5 ns/row = 9.240576M, raised to 2 even"
+                            + " shards (1 per worker) of 20M rows; memory ceiling 20.054016M; balance ≥ 4 shards/worker"),
             new Row(request(W2_ROWS, 4 * GIB, 305 * MIB, 3.1, 2.0, 100_000), 131_072, 153, BindingConstraint.PINNED,
                     "shard rows 131.072K ← pinned: 100,000 set by the user, rounded up to a multiple of the 65.536K-row"
                             + " block; memory ceiling 20.054016M; overhead floor 2.359296M; balance ≥ 4 shards/worker"),
