@@ -17,7 +17,6 @@ import dev.shard.planner.type.DataType;
 import dev.shard.planner.type.Field;
 import dev.shard.planner.type.Schema;
 import dev.shard.runtime.task.Shard;
-import dev.shard.runtime.task.ShardContext;
 import dev.shard.storage.arrow.ArrowFiles;
 import dev.shard.storage.arrow.SharedArrowTable;
 import java.io.IOException;
@@ -26,9 +25,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.random.RandomGenerator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -85,7 +85,7 @@ public final class PartitionMergeBenchmark {
             double[] nanos = new double[rounds];
             for (int round = -1; round < rounds; round++) {
                 long start = System.nanoTime();
-                kernel.run(new FilesContext(new Shard(0, 0, rows, 1, null, 0, 0), tables));
+                kernel.run(new LocalShardContext(new Shard(0, 0, rows, 1, null, 0, 0), joinedInputs(tables)));
                 if (round >= 0) {
                     nanos[round] = System.nanoTime() - start;
                 }
@@ -142,30 +142,11 @@ public final class PartitionMergeBenchmark {
     }
 
     /** The joined files as the stage's inputs ("joined" + p), as a worker would borrow them. */
-    private record FilesContext(Shard shard, List<SharedArrowTable> tables) implements ShardContext {
-        @Override
-        public RandomGenerator random() {
-            throw new UnsupportedOperationException("the merge draws no random stream");
+    private static Map<String, Object> joinedInputs(List<SharedArrowTable> tables) {
+        Map<String, Object> inputs = new HashMap<>();
+        for (int p = 0; p < tables.size(); p++) {
+            inputs.put("joined" + p, tables.get(p));
         }
-
-        @Override
-        public <T> T input(String name, Class<T> type) {
-            return type.cast(tables.get(Integer.parseInt(name.substring("joined".length()))));
-        }
-
-        @Override
-        public <T> T output(String name, Class<T> type) {
-            throw new UnsupportedOperationException("the merge writes no output buffer, asked for '" + name + "'");
-        }
-
-        @Override
-        public int workerId() {
-            return 0;
-        }
-
-        @Override
-        public int attempt() {
-            return 1;
-        }
+        return inputs;
     }
 }

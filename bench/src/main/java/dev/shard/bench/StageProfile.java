@@ -6,13 +6,11 @@ import dev.shard.dsl.api.Shard;
 import dev.shard.planner.exec.StageKernel;
 import dev.shard.planner.exec.StageResult;
 import dev.shard.planner.physical.Stage;
-import dev.shard.runtime.task.ShardContext;
-import dev.shard.storage.arrow.SharedArrowTable;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.random.RandomGenerator;
+import java.util.Map;
 
 /**
  * The W2 or W3 stage kernel run in this process on one thread, shard after shard, so the
@@ -67,42 +65,13 @@ public final class StageProfile {
                     long first = id * shardRows;
                     var shard = new dev.shard.runtime.task.Shard(id, first, Math.min(rows, first + shardRows), 1,
                             null, 0, 0);
-                    StageResult result = kernel.run(new LocalContext(shard));
+                    StageResult result = kernel.run(new LocalShardContext(shard, Map.of()));
                     partials += result.partials().size();
                 }
                 measured.add(new Round(System.nanoTime() - start, THREADS.getCurrentThreadCpuTime() - cpuStart,
                         partials));
             }
             return measured;
-        }
-    }
-
-    /** The context of a shard run outside a worker: generated inputs need no borrowed data. */
-    private record LocalContext(dev.shard.runtime.task.Shard shard) implements ShardContext {
-        @Override
-        public RandomGenerator random() {
-            throw new UnsupportedOperationException("the W2/W3 stages draw no random stream");
-        }
-
-        @Override
-        public <T> T input(String name, Class<T> type) {
-            throw new UnsupportedOperationException("generated stages borrow no input, asked for '" + name + "' as "
-                    + type.getSimpleName() + (type == SharedArrowTable.class ? " (profile the generated source)" : ""));
-        }
-
-        @Override
-        public <T> T output(String name, Class<T> type) {
-            throw new UnsupportedOperationException("the W2/W3 stages write no output buffer, asked for '" + name + "'");
-        }
-
-        @Override
-        public int workerId() {
-            return 0;
-        }
-
-        @Override
-        public int attempt() {
-            return 1;
         }
     }
 }
