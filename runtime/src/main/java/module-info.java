@@ -9,9 +9,7 @@ module dev.shard.runtime {
     requires transitive dev.shard.storage;
     requires java.management;
     requires io.netty.buffer;
-    requires io.netty.codec;
     requires io.netty.common;
-    requires io.netty.transport;
     requires org.slf4j;
     // The run report's JSON (driver only; the streaming generator, not databind).
     requires com.fasterxml.jackson.core;

@@ -2,9 +2,6 @@ package dev.shard.runtime.protocol;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageCodec;
-import io.netty.handler.codec.CorruptedFrameException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,7 +20,7 @@ import java.util.List;
  *   consecutive shards) first shard, attempt, int64 times[], int32 result ends[], int32 total, results
  * </pre>
  */
-public final class FrameCodec extends ByteToMessageCodec<Message> {
+public final class FrameCodec {
     static final byte HELLO = 1;
     static final byte WELCOME = 2;
     private static final byte REJECT = 3;
@@ -37,17 +34,7 @@ public final class FrameCodec extends ByteToMessageCodec<Message> {
     private static final byte OUTCOMES_EACH = 0;
     private static final byte OUTCOMES_PACKED = 1;
 
-    @Override
-    protected void encode(ChannelHandlerContext context, Message message, ByteBuf out) {
-        write(message, out);
-    }
-
-    @Override
-    protected void decode(ChannelHandlerContext context, ByteBuf in, List<Object> out) {
-        Message message = read(in);
-        if (message != null) {
-            out.add(message);
-        }
+    private FrameCodec() {
     }
 
     /** The encoded size of {@code message} in bytes, length prefix included. */

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.CorruptedFrameException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
