@@ -17,12 +17,17 @@ public final class Result {
         this.query = query;
     }
 
+    /**
+     * The rows on the driver. A {@link Dataset#write} to a CSV or Arrow file streams its rows
+     * from the workers into the file instead of holding them: its table is refused with a
+     * message (read the file, or {@link Dataset#collect()}); {@link #rows()} still counts them.
+     */
     public ColumnTable table() {
         return query.table();
     }
 
     public long rows() {
-        return query.table().rows();
+        return query.rows();
     }
 
     /**

@@ -145,6 +145,15 @@ public final class Session implements AutoCloseable {
         return execute(sharingCsv(plan));
     }
 
+    /**
+     * As {@link #run(LogicalPlan)}, keeping the rows on the driver even when the plan writes
+     * them to a file (a result read again afterwards); {@link #run(LogicalPlan)} streams such
+     * rows into the file without holding them.
+     */
+    public Result runKeepingRows(LogicalPlan plan) {
+        return new Result(QueryRunner.run(pool, plan(sharingCsv(plan)), Session::reference, true));
+    }
+
     /** The plan as {@link Dataset#explain} gives it; at ANALYZE the plan runs. */
     public PlanExplanation explain(LogicalPlan plan, ExplainLevel level) {
         if (level == ExplainLevel.ANALYZE) {

@@ -60,7 +60,7 @@ public final class ScriptRunner {
                 try {
                     switch (statement) {
                         case LoweredStatement.Query query -> {
-                            Result result = query(query, lets, reports);
+                            Result result = query(query, lets, reports, false);
                             explanations.add(result.explanation());
                             parts.add(part(statement));
                             if (query.printed()) {
@@ -68,7 +68,7 @@ public final class ScriptRunner {
                             }
                         }
                         case LoweredStatement.LetTable let when let.runs() -> {
-                            Result result = query(let.query(), lets, reports);
+                            Result result = query(let.query(), lets, reports, let.read());
                             explanations.add(result.explanation());
                             parts.add(part(statement));
                             if (let.read()) {
@@ -102,11 +102,12 @@ public final class ScriptRunner {
                 + (let.read() ? " (run once, read by later parts)" : " (run once for its write; no later part reads it)");
     }
 
-    private Result query(LoweredStatement.Query query, LetResults lets, List<RunReport> reports) {
+    /** {@code keepRows}: a let read by later statements keeps its rows even when it also writes them. */
+    private Result query(LoweredStatement.Query query, LetResults lets, List<RunReport> reports, boolean keepRows) {
         var plan = lets.bind(query.plan());
         var physical = session.physicalPlan(plan);
         listener.starting(query.span(), "line " + query.span().startLine(), physical.stage().sizing().shards());
-        Result result = session.run(plan);
+        Result result = keepRows ? session.runKeepingRows(plan) : session.run(plan);
         result.report().ifPresent(reports::add);
         return result;
     }

@@ -102,18 +102,24 @@ public final class ArrowColumns {
 
     /** Writes rows {@code [0, rows)} of {@code column} into a freshly allocated {@code vector}. */
     public static void write(BatchColumn column, int rows, FieldVector vector) {
+        write(column, 0, rows, vector);
+    }
+
+    /** Rows {@code from} to {@code from + rows} of {@code column} as the whole of {@code vector} (reallocated). */
+    public static void write(BatchColumn column, int from, int rows, FieldVector vector) {
         vector.setInitialCapacity(rows);
         vector.allocateNew();
         for (int r = 0; r < rows; r++) {
-            if (column.isNull(r)) {
+            int at = from + r;
+            if (column.isNull(at)) {
                 vector.setNull(r);
                 continue;
             }
             switch (vector) {
-                case BigIntVector v -> v.set(r, column.longs[r]);
-                case Float8Vector v -> v.set(r, column.doubles[r]);
-                case BitVector v -> v.set(r, column.booleans[r] ? 1 : 0);
-                case VarCharVector v -> v.setSafe(r, column.strings[r].getBytes(StandardCharsets.UTF_8));
+                case BigIntVector v -> v.set(r, column.longs[at]);
+                case Float8Vector v -> v.set(r, column.doubles[at]);
+                case BitVector v -> v.set(r, column.booleans[at] ? 1 : 0);
+                case VarCharVector v -> v.setSafe(r, column.strings[at].getBytes(StandardCharsets.UTF_8));
                 default -> throw new IllegalStateException("no writer for " + vector.getClass().getSimpleName());
             }
         }

@@ -27,9 +27,13 @@ public final class RowOrder {
 
     /** Compares row {@code a} of {@code left} with row {@code b} of {@code right} (same schema). */
     public int compare(ColumnTable left, int a, ColumnTable right, int b) {
+        return compare(left.columns(), a, right.columns(), b);
+    }
+
+    /** Compares row {@code a} of the columns {@code left} with row {@code b} of {@code right} (same schema). */
+    public int compare(List<BatchColumn> left, int a, List<BatchColumn> right, int b) {
         for (int k = 0; k < columns.length; k++) {
-            int comparison = compare(left.columns().get(columns[k]), a, right.columns().get(columns[k]), b,
-                    descending[k]);
+            int comparison = compare(left.get(columns[k]), a, right.get(columns[k]), b, descending[k]);
             if (comparison != 0) {
                 return comparison;
             }

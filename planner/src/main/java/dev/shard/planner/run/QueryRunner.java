@@ -15,6 +15,7 @@ import dev.shard.planner.physical.SinkExec;
 import dev.shard.planner.type.Schema;
 import dev.shard.runtime.api.Pool;
 import dev.shard.runtime.report.RunReport;
+import dev.shard.runtime.tune.HumanUnits;
 import dev.shard.storage.SharedReference;
 import dev.shard.storage.arrow.SharedArrowTable;
 import dev.shard.storage.arrow.SharedTableInput;
@@ -44,6 +45,18 @@ public final class QueryRunner {
      */
     public static QueryResult run(Pool pool, PhysicalPlan plan,
             Function<dev.shard.planner.logical.TableSource, SharedReference<SharedArrowTable>> tables) {
+        return run(pool, plan, tables, false);
+    }
+
+    /**
+     * @param keepRows keep the rows on the driver even when the plan writes them to a file
+     *     (a script's let that later statements read); otherwise rows bound for a CSV or
+     *     Arrow file with nothing but an ordered merge and limits on the driver are streamed
+     *     from the stage files into it (see StreamedWrite) and the result holds their count
+     */
+    public static QueryResult run(Pool pool, PhysicalPlan plan,
+            Function<dev.shard.planner.logical.TableSource, SharedReference<SharedArrowTable>> tables,
+            boolean keepRows) {
         long start = System.nanoTime();
         List<SharedTableInput> shared = new ArrayList<>();
         try (StageDirectory directory = StageDirectory.create()) {
@@ -56,6 +69,18 @@ public final class QueryRunner {
                     .mapToLong(StageFile::bytes).sum();
             List<String> mergeNotes = new ArrayList<>();
             List<StageRunReport> stageReports = new ArrayList<>(stageRun.reports());
+            Optional<StreamedWrite.Streamed> streamed = keepRows ? Optional.empty() : StreamedWrite.of(plan);
+            if (streamed.isPresent()) {
+                List<Long> driverRows = StreamedWrite.write(streamed.get(), plan, results);
+                List<String> notes = new ArrayList<>();
+                notes.add("the rows were streamed from the workers' " + HumanUnits.bytes(stageBytes)
+                        + " of stage files into " + streamed.get().target().describe()
+                        + ", one batch per shard on the driver at a time");
+                long rows = driverRows.isEmpty() ? stageRowsOf(results) : driverRows.getLast();
+                return finish(plan, start, results, report, builds, stageBytes, stageReports, driverRows, notes,
+                        (explanation, queryReport, seconds) -> QueryResult.streamed(rows,
+                                streamed.get().target().describe(), queryReport, explanation, seconds, stageReports));
+            }
             ColumnTable table = merge(pool, plan, results, directory, mergeNotes, stageReports);
             List<Long> driverRows = new ArrayList<>();
             for (DriverExec operator : plan.driverOperators()) {
@@ -70,26 +95,42 @@ public final class QueryRunner {
             if (plan.write().isPresent()) {
                 TableWriters.write(table, plan.write().get());
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
             List<String> notes = new ArrayList<>(mergeNotes);
             boolean partialFiles = plan.stage().fragment().sink() instanceof SinkExec.PartialAggregateExec partial
                     && partial.partitioned();
             if (stageBytes > 0 && !partialFiles) {
-                notes.add("the workers wrote " + dev.shard.runtime.tune.HumanUnits.bytes(stageBytes)
+                notes.add("the workers wrote " + HumanUnits.bytes(stageBytes)
                         + " of Arrow files to the stage directory; the driver mapped them");
             }
-            // Every stage's run (builds, partition and join steps, the final stage, the merge stage)
-            // is in the query's report, and its largest peak is what the budget is checked against.
-            Optional<RunReport> combined = QueryReports.combine(start, stageReports);
-            List<String> flags = MeasuredPeak.of(plan.context(), combined, stageBytes).notes(plan.context());
-            notes.addAll(flags);
-            Optional<RunReport> queryReport = MeasuredPeak.flagged(combined, flags);
-            return new QueryResult(table, queryReport, PlanExplainer.withBuilds(builds,
-                    PlanExplainer.analyzed(plan, results, driverRows, report, seconds, notes)), seconds,
-                    stageReports);
+            ColumnTable result = table;
+            return finish(plan, start, results, report, builds, stageBytes, stageReports, driverRows, notes,
+                    (explanation, queryReport, seconds) -> QueryResult.kept(result, queryReport, explanation, seconds,
+                            stageReports));
         } finally {
             shared.forEach(SharedTableInput::close);
         }
+    }
+
+    private interface Finished {
+        QueryResult of(PlanExplanation explanation, Optional<RunReport> queryReport, double seconds);
+    }
+
+    private static QueryResult finish(PhysicalPlan plan, long start, List<StageResult> results,
+            Optional<RunReport> report, List<PlanExplanation> builds, long stageBytes,
+            List<StageRunReport> stageReports, List<Long> driverRows, List<String> notes, Finished finished) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // Every stage's run (builds, partition and join steps, the final stage, the merge stage)
+        // is in the query's report, and its largest peak is what the budget is checked against.
+        Optional<RunReport> combined = QueryReports.combine(start, stageReports);
+        List<String> flags = MeasuredPeak.of(plan.context(), combined, stageBytes).notes(plan.context());
+        notes.addAll(flags);
+        Optional<RunReport> queryReport = MeasuredPeak.flagged(combined, flags);
+        return finished.of(PlanExplainer.withBuilds(builds,
+                PlanExplainer.analyzed(plan, results, driverRows, report, seconds, notes)), queryReport, seconds);
+    }
+
+    private static long stageRowsOf(List<StageResult> results) {
+        return results.stream().map(StageResult::file).filter(Objects::nonNull).mapToLong(StageFile::rows).sum();
     }
 
     private static ColumnTable merge(Pool pool, PhysicalPlan plan, List<StageResult> results,
