@@ -58,9 +58,48 @@ public final class RowOrder {
 
     /** The table's rows stably sorted, then cut to the first {@code limit} (−1: all). */
     public ColumnTable sort(ColumnTable table, long limit) {
-        int[] rows = IntStream.range(0, table.rows()).boxed().sorted((a, b) -> compare(table, a, table, b))
-                .mapToInt(Integer::intValue).limit(limit < 0 ? Long.MAX_VALUE : limit).toArray();
-        return select(table, rows);
+        int[] rows = IntStream.range(0, table.rows()).toArray();
+        mergeSort(table.columns(), rows, rows.clone(), 0, rows.length);
+        int kept = limit < 0 ? rows.length : (int) Math.min(limit, rows.length);
+        return select(table, kept == rows.length ? rows : java.util.Arrays.copyOf(rows, kept));
+    }
+
+    /** Below this many rows a run is sorted by insertion, which is stable and cheaper there. */
+    private static final int INSERTION_RUN = 24;
+
+    /**
+     * Sorts {@code rows[from, to)} stably by this order, on row numbers as ints (no object per
+     * row); {@code scratch} holds the same values on entry and is the merge's other half.
+     */
+    private void mergeSort(List<BatchColumn> table, int[] rows, int[] scratch, int from, int to) {
+        if (to - from <= INSERTION_RUN) {
+            for (int i = from + 1; i < to; i++) {
+                int row = rows[i];
+                int j = i - 1;
+                while (j >= from && compare(table, rows[j], table, row) > 0) {
+                    rows[j + 1] = rows[j];
+                    j--;
+                }
+                rows[j + 1] = row;
+            }
+            return;
+        }
+        int middle = (from + to) >>> 1;
+        mergeSort(table, scratch, rows, from, middle);
+        mergeSort(table, scratch, rows, middle, to);
+        if (compare(table, scratch[middle - 1], table, scratch[middle]) <= 0) {
+            System.arraycopy(scratch, from, rows, from, to - from);
+            return;
+        }
+        int left = from;
+        int right = middle;
+        for (int out = from; out < to; out++) {
+            if (right >= to || (left < middle && compare(table, scratch[left], table, scratch[right]) <= 0)) {
+                rows[out] = scratch[left++];
+            } else {
+                rows[out] = scratch[right++];
+            }
+        }
     }
 
     /** The rows at {@code rows}, in that order. */
