@@ -47,7 +47,7 @@ public final class ColumnCorrelationData implements AutoCloseable {
     public static ColumnCorrelationData generate(int rows, int columns) {
         ColumnCorrelationData data = allocate(rows, columns);
         try {
-            ColumnCorrelationWorkload.fillColumns(data.matrix.data(), rows, 0, columns);
+            ColumnCorrelationWorkload.fillColumns(data.matrix.data(), data.y.data(), rows, 0, columns);
             return data;
         } catch (RuntimeException e) {
             data.close();
@@ -109,7 +109,7 @@ public final class ColumnCorrelationData implements AutoCloseable {
         int made = 0;
         while (made < columns && !pool.startEnded()) {
             int end = Math.min(columns, made + DRIVER_BLOCK_COLUMNS);
-            ColumnCorrelationWorkload.fillColumns(matrix.data(), rows, made, end);
+            ColumnCorrelationWorkload.fillColumns(matrix.data(), y.data(), rows, made, end);
             made = end;
         }
         return made == columns ? null : generateColumns(pool, made);
@@ -119,7 +119,8 @@ public final class ColumnCorrelationData implements AutoCloseable {
         int count = columns - firstColumn;
         Run<Long> run = pool.shardMap(Shards.auto(count, pool.status().workers().size()),
                 new ColumnGenerationKernel(rows, columns, firstColumn),
-                RunOptions.none().withOutput(ColumnGenerationKernel.TARGET, matrix.reference()));
+                RunOptions.none().withInput(ColumnGenerationKernel.Y, y.reference())
+                        .withOutput(ColumnGenerationKernel.TARGET, matrix.reference()));
         // results() throws a RunFailedException naming the failed shard, its worker and cause.
         long filled = run.results().stream().mapToLong(Long::longValue).sum();
         if (filled != count) {

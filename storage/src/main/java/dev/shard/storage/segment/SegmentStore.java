@@ -67,6 +67,19 @@ public final class SegmentStore {
         return store;
     }
 
+    /**
+     * Starts making, on a daemon thread, the native call the first {@link #create} of this
+     * process needs ({@code fallocate} through the FFM linker: tens of milliseconds of
+     * class spinning in a fresh JVM). A command calls it first thing, so that the work runs
+     * while the command line is parsed and workers are spawned instead of on the first
+     * segment's path. Has no other effect; a create that comes first simply waits for it.
+     */
+    public static void prepareInBackground() {
+        Thread preparing = new Thread(NativeFiles::prepareAllocate, "shard-storage-prepare");
+        preparing.setDaemon(true);
+        preparing.start();
+    }
+
     public StorageContext context() {
         return context;
     }
@@ -128,9 +141,11 @@ public final class SegmentStore {
             throw new StorageException("segment '" + name + "' already exists at " + path
                     + " (names are unique per process; close the old one or pick another name)", e);
         } catch (StorageException e) {
+            space.forget(path);
             deleteQuietly(path);
             throw e;
         } catch (IOException e) {
+            space.forget(path);
             deleteQuietly(path);
             throw new StorageException("cannot create segment " + path + " of " + bytes + " bytes: "
                     + e.getMessage() + " (is " + context.root(resolved) + " full? see df -h)", e);
@@ -202,6 +217,7 @@ public final class SegmentStore {
 
     private synchronized void forget(Path path) {
         owned.removeIf(segment -> segment.path().equals(path));
+        space.forget(path);
     }
 
     private Backing resolve(Backing backing, long bytes) {
