@@ -68,13 +68,25 @@ public final class ColumnCorrelationData implements AutoCloseable {
     }
 
     /**
+     * Refuses, with the message {@link #allocate} would give, data that cannot fit in shared
+     * memory (X decides), and allocates nothing: checked before any worker is started.
+     */
+    public static void ensureRoom(int rows, int columns) {
+        OutputBuffer.ensureRoom(matrixSpec(rows, columns));
+    }
+
+    private static BufferSpec matrixSpec(int rows, int columns) {
+        return BufferSpec.matrix(ElementType.DOUBLE, rows, columns);
+    }
+
+    /**
      * Creates X (zero), y (filled here: one column's worth) and r (unwritten). Cheap: the
      * driver can do it while a pool started with {@code startAsync()} comes up.
      */
     public static ColumnCorrelationData allocate(int rows, int columns) {
         List<AutoCloseable> created = new ArrayList<>();
         try {
-            OutputBuffer matrix = OutputBuffer.create(BufferSpec.matrix(ElementType.DOUBLE, rows, columns));
+            OutputBuffer matrix = OutputBuffer.create(matrixSpec(rows, columns));
             created.add(matrix);
             OutputBuffer y = OutputBuffer.create(BufferSpec.vector(ElementType.DOUBLE, rows));
             created.add(y);

@@ -122,6 +122,25 @@ public final class SegmentStore {
         }
     }
 
+    /**
+     * Refuses, with the message {@link #create(String, long, Backing)} would give, a segment
+     * that cannot fit, and creates nothing: a command checks its largest input this way
+     * before it starts workers, then creates it while they start.
+     */
+    public void ensureRoom(String name, long bytes, Backing backing) {
+        if (bytes <= 0) {
+            throw new StorageException("segment '" + name + "' needs a positive size, got " + bytes + " bytes");
+        }
+        synchronized (spaceLock) {
+            Backing resolved = resolve(backing, bytes);
+            Optional<String> autoNote = backing == Backing.AUTO && resolved == Backing.MMAP
+                    ? Optional.of(" (backing auto did not use shm either: " + context.shmRoot() + " has "
+                            + shmFreeForMessage() + " free; " + StorageContext.SHM_DIR_ENV + " moves it)")
+                    : Optional.empty();
+            space.ensureRoom(name, bytes, resolved, owned(), autoNote);
+        }
+    }
+
     private Segment createFile(String name, long bytes, Backing resolved) {
         Path path = runDirectory(resolved).resolve(name + ".seg");
         try (FileChannel channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE_NEW,
