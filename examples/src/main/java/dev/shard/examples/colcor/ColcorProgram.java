@@ -38,12 +38,9 @@ public final class ColcorProgram implements ExampleProgram {
 
     private static int execute(ColcorOptions options, PrintStream out, PrintStream err) throws Exception {
         long start = System.nanoTime();
-        // Data that cannot fit is refused before any worker starts; then the allocation
-        // starts first, to run while the workers are spawned (BackgroundAllocation).
+        // Data that cannot fit is refused before any worker is spawned.
         ColumnCorrelationData.ensureRoom(options.rows(), options.columns());
-        try (BackgroundAllocation allocation = BackgroundAllocation.start(options.rows(), options.columns());
-                Pool pool = startPool(options);
-                ColumnCorrelationData data = generate(pool, allocation, options)) {
+        try (Pool pool = startPool(options); ColumnCorrelationData data = generate(pool, options)) {
             double setupSeconds = (System.nanoTime() - start) / 1e9;
             List<Double> computeSeconds = new ArrayList<>();
             double checksum = Double.NaN;
@@ -102,13 +99,13 @@ public final class ColcorProgram implements ExampleProgram {
     }
 
     /**
-     * y and the buffers are made while the workers start (on a thread of their own, from
-     * before the spawn), then X's columns: by this thread until the workers have connected,
-     * by the workers after that, straight into the shared segment either way.
+     * y and the buffers are made while the workers start, then X's columns: by this
+     * thread until the workers have connected, by the workers after that, straight into
+     * the shared segment either way.
      */
-    private static ColumnCorrelationData generate(Pool pool, BackgroundAllocation allocation, ColcorOptions options) {
+    private static ColumnCorrelationData generate(Pool pool, ColcorOptions options) {
         Timings.phase("data set-up: X, y, r allocated, y filled (driver, while workers start)");
-        ColumnCorrelationData data = allocation.take();
+        ColumnCorrelationData data = ColumnCorrelationData.allocate(options.rows(), options.columns());
         try {
             Timings.phase("data generation: X by the driver until the workers connect, then by the workers");
             Run<Long> byWorkers = data.generateColumnsWhileStarting(pool);
