@@ -11,6 +11,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The few libc calls Java's file API lacks: the effective uid, and {@code fallocate(2)}
@@ -21,7 +22,7 @@ import java.util.OptionalInt;
  * stub class (10-30 ms each in a fresh JVM on 2 busy cores), and the usual path, a segment
  * created through a {@code FileChannel} this process holds open, needs only
  * {@code fallocate} on that channel's descriptor ({@link OpenDescriptors}), not
- * {@code open}, {@code close} or {@code geteuid}.
+ * {@code open}, {@code close} or {@code geteuid}, for its first creations.
  */
 final class NativeFiles {
     static final int ENOSPC = 28;
@@ -30,6 +31,14 @@ final class NativeFiles {
     static final int EOPNOTSUPP = 95;
     private static final int O_RDWR = 2;
     private static final int O_CLOEXEC = 0x80000;
+    /**
+     * Reservations that look up the caller's descriptor in /proc (0.3-0.5 ms each, 2 ms the
+     * first, measured at load 13; one readlink per open descriptor) before this process makes
+     * the open and close handles once and calls them directly (microseconds): a short command
+     * never makes them, a process creating thousands of segments pays the lookups 16 times.
+     */
+    private static final int LOOKUPS_BEFORE_OPENING = 16;
+    private static final AtomicInteger RESERVATIONS = new AtomicInteger();
 
     private NativeFiles() {
     }
@@ -55,7 +64,8 @@ final class NativeFiles {
      * success, else the errno.
      */
     static Optional<Integer> allocate(Path file, long bytes) {
-        OptionalInt held = OpenDescriptors.writableDescriptorOf(file);
+        OptionalInt held = RESERVATIONS.getAndIncrement() < LOOKUPS_BEFORE_OPENING
+                ? OpenDescriptors.writableDescriptorOf(file) : OptionalInt.empty();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(Linker.Option.captureStateLayout());
             if (held.isPresent()) {

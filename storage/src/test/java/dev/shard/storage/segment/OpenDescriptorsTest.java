@@ -20,7 +20,7 @@ class OpenDescriptorsTest {
     Path temporary;
 
     @Test
-    void aChannelOpenForWritingIsFoundAndItsFileReservedThroughIt() throws Exception {
+    void aChannelOpenForWritingIsFoundAndItsFileCanBeReserved() throws Exception {
         Path file = Files.createFile(temporary.resolve("held.seg"));
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             OptionalInt descriptor = OpenDescriptors.writableDescriptorOf(file);
