@@ -3,7 +3,8 @@
 # run alternately (the order flips every round) so that both see the same load. Each round
 # runs `bin/shard --timings example colcor` in each tree and records the wall time of the
 # whole command, its CPU time (user + system, the workers included), and the phases
-# "command line" and "pool start (spawn to connected)" of its --timings table.
+# "command line" and "pool start (spawn to connected)" of its --timings table, then the
+# median of every phase of the --timings table in each tree.
 # Every run must print check=7.971999041855e+02. Each tree keeps its caches in a directory
 # of its own (SHARD_AOT_DIR), made by one warm-up run.
 #   bench/cold-ab.sh <before tree> <after tree> [rounds]
@@ -29,12 +30,18 @@ measure() {
     parse=$(awk '/^  command line:/ { print $(NF - 1); exit }' "$work/err")
     pool=$(awk '/run report: pool start/ && $NF + 0 > 0 { print $NF; exit }' "$work/err")
     echo "$wall $(awk -v u="$user" -v s="$system" 'BEGIN { print u + s }') $parse ${pool:-0}" >>"$work/$label"
+    # Every phase (name<TAB>seconds; the run report's figures under their phase, prefixed).
+    awk '/^timings:/ { on = 1; next } on && /^  / {
+            detail = /^    /; n = (detail || $1 == "total") ? NF - 1 : NF - 2
+            name = $1; for (i = 2; i <= n; i++) name = name " " $i
+            if (!detail) parent = name
+            print (detail ? "of which (" parent "), " : "") name "\t" $(n + 1) }' "$work/err" >>"$work/$label.phases"
 }
 
 echo "cold-ab: warm-up (builds if needed, makes the caches)..." >&2
 measure before "$before"
 measure after "$after"
-rm -f "$work/before" "$work/after"
+rm -f "$work/before" "$work/after" "$work/before.phases" "$work/after.phases"
 loads=()
 for ((round = 1; round <= rounds; round++)); do
     loads+=("$(cut -d' ' -f1 /proc/loadavg)")
@@ -56,3 +63,15 @@ echo "| wall time of the whole command | $(median 1 "$work/before") | $(median 1
 echo "| CPU time (user + system, workers included) | $(median 2 "$work/before") | $(median 2 "$work/after") |"
 echo "| command line: options, finding the command | $(median 3 "$work/before") | $(median 3 "$work/after") |"
 echo "| run report: pool start (spawn to connected) | $(median 4 "$work/before") | $(median 4 "$work/after") |"
+echo
+echo "| \`--timings\` phase, median of $rounds, ms | before | after |"
+echo "|---|---|---|"
+# Phases in the order the after tree printed them; a phase one tree lacks shows as -.
+phase_median() {
+    awk -F'\t' -v n="$1" '$1 == n { print $2 }' "$2" | sort -g | awk '{ v[NR] = $1 * 1000 } END {
+        if (NR == 0) { print "-"; exit }
+        printf "%.0f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+cut -f1 "$work/after.phases" "$work/before.phases" | awk '!seen[$0]++' | while IFS= read -r name; do
+    echo "| $name | $(phase_median "$name" "$work/before.phases") | $(phase_median "$name" "$work/after.phases") |"
+done

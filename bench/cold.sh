@@ -5,8 +5,8 @@
 # runs them alternately (the order flips every round) and times each whole command.
 # Every run must print check=7.971999041855e+02. Then runs `bin/shard --timings example
 # colcor` the same number of times for the breakdown by phase.
-#   bench/cold.sh [--runs n] [--label text] [--no-breakdown]
-# Appends a section to bench/results/<UTC date>-cold.md and prints it.
+#   bench/cold.sh [--runs n] [--label text] [--no-breakdown] [--results file]
+# Appends a section to bench/results/<UTC date>-cold.md (or to --results file) and prints it.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,12 +17,15 @@ jdk=$(shard_find_jdk) || exit 1
 runs=10
 label=""
 breakdown=1
+results=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --runs) runs=${2:?--runs needs a number}; shift 2 ;;
         --label) label=${2:?--label needs a text}; shift 2 ;;
         --no-breakdown) breakdown=0; shift ;;
-        *) echo "cold.sh: unknown argument '$1' (use --runs n, --label text, --no-breakdown)" >&2; exit 2 ;;
+        --results) results=${2:?--results needs a file}; shift 2 ;;
+        *) echo "cold.sh: unknown argument '$1' (use --runs n, --label text, --no-breakdown, --results file)" >&2
+            exit 2 ;;
     esac
 done
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "cold.sh: --runs needs a whole number of at least 1, got '$runs'" >&2; exit 2; }
@@ -86,7 +89,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 read -r shard_median shard_min shard_max shard_spread < <(stats <"$work/shard.ms")
 read -r base_median base_min base_max base_spread < <(stats <"$work/baseline.ms")
 mkdir -p "$root/bench/results"
-out="$root/bench/results/$(date -u +%F)-cold.md"
+out=${results:-"$root/bench/results/$(date -u +%F)-cold.md"}
 {
     echo "## $(date -u '+%F %H:%M') UTC${label:+ — $label}"
     echo

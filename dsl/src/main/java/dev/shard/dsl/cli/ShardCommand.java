@@ -1,5 +1,6 @@
 package dev.shard.dsl.cli;
 
+import dev.shard.storage.segment.SegmentStore;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +40,8 @@ public final class ShardCommand implements Runnable {
 
     public static void main(String[] arguments) {
         Timings.mainStarted(System.nanoTime(), Instant.now());
+        // On the core that is idle until workers spawn: the first segment's native set-up.
+        SegmentStore.prepareInBackground();
         System.exit(execute(arguments, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

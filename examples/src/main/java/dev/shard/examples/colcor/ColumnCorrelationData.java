@@ -47,7 +47,7 @@ public final class ColumnCorrelationData implements AutoCloseable {
     public static ColumnCorrelationData generate(int rows, int columns) {
         ColumnCorrelationData data = allocate(rows, columns);
         try {
-            ColumnCorrelationWorkload.fillColumns(data.matrix.data(), rows, 0, columns);
+            ColumnCorrelationWorkload.fillColumns(data.matrix.data(), data.y.data(), rows, 0, columns);
             return data;
         } catch (RuntimeException e) {
             data.close();
@@ -68,13 +68,25 @@ public final class ColumnCorrelationData implements AutoCloseable {
     }
 
     /**
+     * Refuses, with the message {@link #allocate} would give, data that cannot fit in shared
+     * memory (X decides), and allocates nothing: checked before any worker is started.
+     */
+    public static void ensureRoom(int rows, int columns) {
+        OutputBuffer.ensureRoom(matrixSpec(rows, columns));
+    }
+
+    private static BufferSpec matrixSpec(int rows, int columns) {
+        return BufferSpec.matrix(ElementType.DOUBLE, rows, columns);
+    }
+
+    /**
      * Creates X (zero), y (filled here: one column's worth) and r (unwritten). Cheap: the
      * driver can do it while a pool started with {@code startAsync()} comes up.
      */
     public static ColumnCorrelationData allocate(int rows, int columns) {
         List<AutoCloseable> created = new ArrayList<>();
         try {
-            OutputBuffer matrix = OutputBuffer.create(BufferSpec.matrix(ElementType.DOUBLE, rows, columns));
+            OutputBuffer matrix = OutputBuffer.create(matrixSpec(rows, columns));
             created.add(matrix);
             OutputBuffer y = OutputBuffer.create(BufferSpec.vector(ElementType.DOUBLE, rows));
             created.add(y);
@@ -109,7 +121,7 @@ public final class ColumnCorrelationData implements AutoCloseable {
         int made = 0;
         while (made < columns && !pool.startEnded()) {
             int end = Math.min(columns, made + DRIVER_BLOCK_COLUMNS);
-            ColumnCorrelationWorkload.fillColumns(matrix.data(), rows, made, end);
+            ColumnCorrelationWorkload.fillColumns(matrix.data(), y.data(), rows, made, end);
             made = end;
         }
         return made == columns ? null : generateColumns(pool, made);
@@ -119,7 +131,8 @@ public final class ColumnCorrelationData implements AutoCloseable {
         int count = columns - firstColumn;
         Run<Long> run = pool.shardMap(Shards.auto(count, pool.status().workers().size()),
                 new ColumnGenerationKernel(rows, columns, firstColumn),
-                RunOptions.none().withOutput(ColumnGenerationKernel.TARGET, matrix.reference()));
+                RunOptions.none().withInput(ColumnGenerationKernel.Y, y.reference())
+                        .withOutput(ColumnGenerationKernel.TARGET, matrix.reference()));
         // results() throws a RunFailedException naming the failed shard, its worker and cause.
         long filled = run.results().stream().mapToLong(Long::longValue).sum();
         if (filled != count) {

@@ -9,14 +9,16 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * Generates W1's X in a worker: the shard's columns (shard item k is column
- * {@code firstColumn + k}: the driver may have made the columns before), with the reference generator,
- * straight into the shared column-major buffer (as the language fills
+ * {@code firstColumn + k}: the driver may have made the columns before), with the reference
+ * generator and y read from the shared vector the driver filled (input {@value #Y}), straight
+ * into the shared column-major buffer (as the language fills
  * {@code matrix(n, p) {...}}). Every value depends only on (row, column), so a re-run
  * shard writes the same bits: the matrix is the same whichever worker made which column.
  * Returns the number of columns it wrote.
  */
 public record ColumnGenerationKernel(int rows, int columns, int firstColumn) implements ShardKernel<Long> {
     public static final String TARGET = "colcor.x";
+    public static final String Y = "colcor.y";
 
     @Override
     public Long run(ShardContext context) {
@@ -25,12 +27,19 @@ public record ColumnGenerationKernel(int rows, int columns, int firstColumn) imp
             throw new IllegalStateException("colcor generates X of " + rows + " x " + columns + " but the buffer is "
                     + target.rows() + " x " + target.columns());
         }
+        OutputBuffer y = context.input(Y, OutputBuffer.class);
+        if (y.length() != rows) {
+            throw new IllegalStateException("colcor generates X of " + rows + " rows but y has " + y.length());
+        }
         MemorySegment data = target.data();
+        MemorySegment yData = y.data();
         Shard shard = context.shard();
         if (shard.indices() == null && shard.step() == 1 && !shard.isTile()) {
-            ColumnCorrelationWorkload.fillColumns(data, rows, firstColumn + shard.start(), firstColumn + shard.end());
+            ColumnCorrelationWorkload.fillColumns(data, yData, rows, firstColumn + shard.start(),
+                    firstColumn + shard.end());
         } else {
-            shard.forEach(k -> ColumnCorrelationWorkload.fillColumns(data, rows, firstColumn + k, firstColumn + k + 1));
+            shard.forEach(k -> ColumnCorrelationWorkload.fillColumns(data, yData, rows, firstColumn + k,
+                    firstColumn + k + 1));
         }
         return shard.size();
     }

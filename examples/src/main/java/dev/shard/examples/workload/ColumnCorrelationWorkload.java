@@ -45,6 +45,23 @@ public final class ColumnCorrelationWorkload {
     }
 
     /**
+     * Writes columns {@code [columnStart, columnEnd)} of X into {@code target} (as
+     * {@link #fillColumns(MemorySegment, long, long, long)}) reading y from {@code y}, a
+     * vector {@link #fillY} has filled: one hash per element instead of two, the same bits.
+     */
+    public static void fillColumns(MemorySegment target, MemorySegment y, long rows, long columnStart,
+            long columnEnd) {
+        for (long j = columnStart; j < columnEnd; j++) {
+            double w = weight(j);
+            long base = j * rows;
+            for (long i = 0; i < rows; i++) {
+                double product = w * y.getAtIndex(DOUBLE, i);
+                target.setAtIndex(DOUBLE, base + i, ReferenceGenerator.uniform(j + 1, i) + product);
+            }
+        }
+    }
+
+    /**
      * Writes columns {@code [columnStart, columnEnd)} of X into {@code target}, a
      * column-major matrix of {@code rows} rows starting at byte 0 of {@code target}.
      */

@@ -2,17 +2,31 @@ package dev.shard.examples.colcor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shard.examples.workload.ColumnCorrelationWorkload;
+import dev.shard.storage.StorageException;
 import dev.shard.storage.buffer.OutputBuffer;
 import dev.shard.storage.copy.CopyLedger;
+import dev.shard.storage.segment.SegmentStore;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class ColumnCorrelationDataTest {
+    @Test
+    void dataThatCannotFitIsRefusedBeforeAnythingIsAllocated() {
+        int ownedBefore = SegmentStore.shared().owned().size();
+        StorageException error = assertThrows(StorageException.class,
+                () -> ColumnCorrelationData.ensureRoom(10_000_000, 100_000));
+        assertTrue(error.getMessage().contains("needs 7.28 TiB") && error.getMessage().contains("SHARD_SPILL_DIR"),
+                error.getMessage());
+        assertEquals(ownedBefore, SegmentStore.shared().owned().size(), "nothing was created");
+        ColumnCorrelationData.ensureRoom(10_000, 2_000);
+    }
+
     @Test
     void generatesXAndYInSharedMemoryThatABorrowerReadsWithTheirShape() {
         int rows = 500;

@@ -36,6 +36,22 @@ class ColumnCorrelationTest {
     }
 
     @Test
+    void columnsMadeFromTheFilledYHaveTheBitsOfThoseMadeFromTheGenerator() {
+        int rows = 257;
+        int columns = 7;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment reference = arena.allocate((long) rows * columns * Double.BYTES);
+            MemorySegment fromY = arena.allocate((long) rows * columns * Double.BYTES);
+            MemorySegment y = arena.allocate((long) rows * Double.BYTES);
+            ColumnCorrelationWorkload.fillColumns(reference, rows, 0, columns);
+            ColumnCorrelationWorkload.fillY(y, rows);
+            ColumnCorrelationWorkload.fillColumns(fromY, y, rows, 0, 3);
+            ColumnCorrelationWorkload.fillColumns(fromY, y, rows, 3, columns);
+            assertEquals(-1, reference.mismatch(fromY), "first differing byte");
+        }
+    }
+
+    @Test
     void aColumnRangeWritesOnlyItsOwnOutputs() {
         int rows = 64;
         int columns = 6;

@@ -88,6 +88,15 @@ public final class OutputBuffer implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses, as {@link #create(BufferSpec)} would, a buffer that cannot fit in this
+     * process's shared store, and creates nothing (see {@link SegmentStore#ensureRoom}).
+     */
+    public static void ensureRoom(BufferSpec spec) {
+        ArrayDescriptor descriptor = new ArrayDescriptor(spec.type(), ArrayDescriptor.Kind.OUTPUT_BUFFER, spec.dims());
+        SegmentStore.shared().ensureRoom(spec.name().orElse("buffer"), descriptor.segmentBytes(), spec.backing());
+    }
+
     /** Opens a buffer by path, read-write, whatever its type and dims (the seed's {@code buffer_open}). */
     public static OutputBuffer open(Path path) {
         return open(SegmentStore.shared(), path, Access.READ_WRITE);

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Space for segments: a check before a segment file is created, and a real
@@ -31,6 +33,12 @@ import java.util.Optional;
  */
 final class SegmentSpace {
     private final StorageContext context;
+    /**
+     * Segment files this store could not reserve (no fallocate): only they can hold
+     * unwritten blocks, so only they are measured ({@link AllocatedSpace}, a stat through
+     * the FFM linker) when the free space is checked.
+     */
+    private final Set<Path> sparseFiles = ConcurrentHashMap.newKeySet();
 
     SegmentSpace(StorageContext context) {
         this.context = context;
@@ -43,7 +51,7 @@ final class SegmentSpace {
         long usable = Files.getFileStore(root).getUsableSpace();
         long promised = 0;
         for (Segment segment : owned) {
-            if (segment.backing() == backing && !segment.isClosed()) {
+            if (segment.backing() == backing && !segment.isClosed() && sparseFiles.contains(segment.path())) {
                 // Unknown allocation counts as fully written: the check then trusts the file system alone.
                 long allocated = AllocatedSpace.of(segment.path()).orElse(segment.size());
                 promised += Math.max(0, segment.size() - allocated);
@@ -91,6 +99,7 @@ final class SegmentSpace {
         }
         int errno = error.get();
         if (errno == NativeFiles.EOPNOTSUPP) {
+            sparseFiles.add(file);
             return false;
         }
         if (errno == NativeFiles.ENOSPC) {
@@ -110,6 +119,11 @@ final class SegmentSpace {
         }
         throw new StorageException("cannot reserve " + describe(bytes) + " for segment " + file + ": fallocate failed"
                 + " with errno " + errno + " (point " + PrivateRoot.variable(backing) + " at a local file system)");
+    }
+
+    /** The segment file is gone (closed or never made): it no longer counts. */
+    void forget(Path file) {
+        sparseFiles.remove(file);
     }
 
     private String tooLittle(String name, long bytes, Backing backing, long free) {

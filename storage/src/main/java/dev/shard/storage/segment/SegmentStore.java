@@ -67,6 +67,19 @@ public final class SegmentStore {
         return store;
     }
 
+    /**
+     * Starts making, on a daemon thread, the native call the first {@link #create} of this
+     * process needs ({@code fallocate} through the FFM linker: tens of milliseconds of
+     * class spinning in a fresh JVM). A command calls it first thing, so that the work runs
+     * while the command line is parsed and workers are spawned instead of on the first
+     * segment's path. Has no other effect; a create that comes first simply waits for it.
+     */
+    public static void prepareInBackground() {
+        Thread preparing = new Thread(NativeFiles::prepareAllocate, "shard-storage-prepare");
+        preparing.setDaemon(true);
+        preparing.start();
+    }
+
     public StorageContext context() {
         return context;
     }
@@ -109,6 +122,25 @@ public final class SegmentStore {
         }
     }
 
+    /**
+     * Refuses, with the message {@link #create(String, long, Backing)} would give, a segment
+     * that cannot fit, and creates nothing: a command checks its largest input this way
+     * before it starts workers, then creates it while they start.
+     */
+    public void ensureRoom(String name, long bytes, Backing backing) {
+        if (bytes <= 0) {
+            throw new StorageException("segment '" + name + "' needs a positive size, got " + bytes + " bytes");
+        }
+        synchronized (spaceLock) {
+            Backing resolved = resolve(backing, bytes);
+            Optional<String> autoNote = backing == Backing.AUTO && resolved == Backing.MMAP
+                    ? Optional.of(" (backing auto did not use shm either: " + context.shmRoot() + " has "
+                            + shmFreeForMessage() + " free; " + StorageContext.SHM_DIR_ENV + " moves it)")
+                    : Optional.empty();
+            space.ensureRoom(name, bytes, resolved, owned(), autoNote);
+        }
+    }
+
     private Segment createFile(String name, long bytes, Backing resolved) {
         Path path = runDirectory(resolved).resolve(name + ".seg");
         try (FileChannel channel = FileChannel.open(path, Set.of(StandardOpenOption.CREATE_NEW,
@@ -128,9 +160,11 @@ public final class SegmentStore {
             throw new StorageException("segment '" + name + "' already exists at " + path
                     + " (names are unique per process; close the old one or pick another name)", e);
         } catch (StorageException e) {
+            space.forget(path);
             deleteQuietly(path);
             throw e;
         } catch (IOException e) {
+            space.forget(path);
             deleteQuietly(path);
             throw new StorageException("cannot create segment " + path + " of " + bytes + " bytes: "
                     + e.getMessage() + " (is " + context.root(resolved) + " full? see df -h)", e);
@@ -202,6 +236,7 @@ public final class SegmentStore {
 
     private synchronized void forget(Path path) {
         owned.removeIf(segment -> segment.path().equals(path));
+        space.forget(path);
     }
 
     private Backing resolve(Backing backing, long bytes) {
