@@ -187,6 +187,15 @@ final class RunConductor {
 
     /** Tops up {@code worker} to the prefetch window; {@code taskBudget} caps tasks before it must recycle. */
     void fill(WorkerProxy worker, int liveWorkers, long taskBudget) {
+        worker.cork();
+        try {
+            fillCorked(worker, liveWorkers, taskBudget);
+        } finally {
+            worker.uncork();
+        }
+    }
+
+    private void fillCorked(WorkerProxy worker, int liveWorkers, long taskBudget) {
         long budget = taskBudget;
         while (!failedForGood && worker.inFlightCount() < PREFETCH && budget > 0) {
             Batch batch;
