@@ -141,6 +141,11 @@ final class RunConductor {
         }
     }
 
+    /** True when a worker reported copies in this run: its end-of-run summary will be awaited. */
+    boolean anyWorkerCopied() {
+        return !copyingWorkers.isEmpty();
+    }
+
     boolean awaitsSummaries() {
         return !pendingSummaries.isEmpty();
     }
