@@ -1,5 +1,6 @@
 package dev.shard.examples.tiny;
 
+import dev.shard.runtime.task.Shard;
 import dev.shard.runtime.task.ShardContext;
 import dev.shard.runtime.task.ShardKernel;
 import dev.shard.storage.buffer.OutputBuffer;
@@ -38,9 +39,19 @@ public final class TinyTaskKernel implements ShardKernel<Long> {
             target = context.output(VALUES, OutputBuffer.class).data();
             values = target;
         }
-        MemorySegment slots = target;
-        long[] sum = {0};
-        context.shard().forEach(task -> sum[0] += TinyTask.run(task, spinMicros, leakKibPerTask, slots));
-        return sum[0];
+        Shard shard = context.shard();
+        if (shard.indices() != null || shard.isTile()) {
+            long[] sum = {0};
+            MemorySegment slots = target;
+            shard.forEach(task -> sum[0] += TinyTask.run(task, spinMicros, leakKibPerTask, slots));
+            return sum[0];
+        }
+        // A plain loop over the range: before the JIT has compiled this kernel (a pool's first
+        // runs), a capturing lambda and its accumulator cost two objects per task.
+        long sum = 0;
+        for (long task = shard.start(); task < shard.end(); task += shard.step()) {
+            sum += TinyTask.run(task, spinMicros, leakKibPerTask, target);
+        }
+        return sum;
     }
 }

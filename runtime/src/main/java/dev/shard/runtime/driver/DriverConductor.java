@@ -276,16 +276,17 @@ public final class DriverConductor implements AutoCloseable {
                 if (done.privateBytes() >= 0) {
                     worker.reportedPrivate(done.privateBytes(), done.overMemoryLimit());
                 }
+                boolean current = run != null && done.runId() == run.runId();
                 if (!done.complete()) {
-                    if (run != null && done.runId() == run.runId()) {
+                    if (current) {
                         run.onBatchDone(worker, done);
                     }
                     notifyAll();
                     return;
                 }
                 boolean first = worker.completed(done.runId(), done.firstShard(), done.count(), done.unclaimed());
-                if (run != null && done.runId() == run.runId()) {
-                    run.onBatchDone(worker, done);
+                if (current) {
+                    run.onBatchArrived(done);
                     if (first) {
                         // The baseline is taken warm, after the first tasks have loaded the kernel's classes.
                         worker.baselinePrivateBytes = -1;
@@ -294,7 +295,12 @@ public final class DriverConductor implements AutoCloseable {
                 }
                 supervisor.evaluateBoundary(worker);
                 supervisor.retireIfDrained(worker);
+                // The worker gets its next batch before this one's results are stored: their
+                // handling is off its path (runtime/ARCHITECTURE.md, "Dispatch").
                 dispatch();
+                if (current && run.onBatchResults(worker, done)) {
+                    dispatch();
+                }
                 // Waiters wait for a run's end or a worker leaving READY: waking the driver's
                 // thread for every other batch only makes it contend with this one for the lock.
                 if (run != null && worker.state == WorkerState.READY && !run.finished(currentWorkers())) {

@@ -3,17 +3,34 @@ package dev.shard.runtime.driver;
 import java.io.Serializable;
 import java.util.AbstractList;
 import java.util.RandomAccess;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * A run's results in shard order, decoded from the ledger's bytes on first use. A run
  * whose kernel writes its output into a shared buffer (tiny tasks) may never read them,
  * and decoding ten thousand values costs the driver milliseconds while its code is
- * still interpreted. Decoding runs once, all at once, on whichever thread asks first.
+ * still interpreted.
+ *
+ * <p>Small results are decoded all at once, on whichever thread asks first. Large ones (a
+ * stage's block partials: megabytes per shard) are what the caller waits for once the
+ * workers are idle, so their decoding is spread: a helper thread decodes the shards in
+ * order while the caller decodes whatever it reaches first and goes on with each result
+ * as soon as it is there (the engine merges shard 0 while shard 1 is being decoded). Each
+ * shard is decoded exactly once, by whichever thread claims it.
  */
 final class LazyResults extends AbstractList<Serializable> implements RandomAccess {
+    /** Below this many result bytes in all, a helper thread costs more than it saves. */
+    static final long SPREAD_BYTES = 256 * 1024;
+    private static final int PENDING = 0;
+    private static final int CLAIMED = 1;
+    private static final int DECODED = 2;
+
     private final int size;
     private ShardLedger ledger;
     private Serializable[] values;
+    private RuntimeException[] errors;
+    private AtomicIntegerArray states;
+    private boolean started;
 
     LazyResults(ShardLedger ledger) {
         this.ledger = ledger;
@@ -27,19 +44,103 @@ final class LazyResults extends AbstractList<Serializable> implements RandomAcce
 
     @Override
     public Serializable get(int index) {
-        return decoded()[index];
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("result " + index + " of a run of " + size + " shards");
+        }
+        if (!start()) {
+            return values[index];
+        }
+        if (states.get(index) != DECODED && states.compareAndSet(index, PENDING, CLAIMED)) {
+            decode(index);
+        }
+        awaitDecoded(index);
+        if (errors[index] != null) {
+            throw errors[index];
+        }
+        return values[index];
     }
 
-    private synchronized Serializable[] decoded() {
-        if (values == null) {
+    /** Decodes at once (small results: returns false) or starts the helper (large ones: returns true). */
+    private synchronized boolean start() {
+        if (started) {
+            return states != null;
+        }
+        if (size < 2 || ledger.resultBytes() < SPREAD_BYTES) {
             Serializable[] all = new Serializable[size];
             for (int shard = 0; shard < size; shard++) {
                 all[shard] = ledger.value(shard);
             }
             values = all;
+            started = true;
             // The bytes are no longer needed: let them go with the ledger.
             ledger = null;
+            return false;
         }
-        return values;
+        started = true;
+        values = new Serializable[size];
+        errors = new RuntimeException[size];
+        states = new AtomicIntegerArray(size);
+        Thread.ofPlatform().daemon().name("shard-results-decoder").start(this::decodeInOrder);
+        return true;
+    }
+
+    private void decodeInOrder() {
+        for (int shard = 0; shard < size; shard++) {
+            if (states.compareAndSet(shard, PENDING, CLAIMED)) {
+                decode(shard);
+            }
+        }
+        synchronized (this) {
+            // Every shard is claimed; once each is decoded the bytes can go with the ledger.
+            while (!allDecoded()) {
+                waitForDecoding();
+            }
+            ledger = null;
+        }
+    }
+
+    private void decode(int shard) {
+        ShardLedger source;
+        synchronized (this) {
+            source = ledger;
+        }
+        try {
+            values[shard] = source.value(shard);
+        } catch (RuntimeException e) {
+            errors[shard] = e;
+        }
+        synchronized (this) {
+            states.set(shard, DECODED);
+            notifyAll();
+        }
+    }
+
+    private void awaitDecoded(int shard) {
+        if (states.get(shard) == DECODED) {
+            return;
+        }
+        synchronized (this) {
+            while (states.get(shard) != DECODED) {
+                waitForDecoding();
+            }
+        }
+    }
+
+    private boolean allDecoded() {
+        for (int shard = 0; shard < size; shard++) {
+            if (states.get(shard) != DECODED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void waitForDecoding() {
+        try {
+            wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a run's results to be decoded", e);
+        }
     }
 }

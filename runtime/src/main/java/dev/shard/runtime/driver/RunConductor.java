@@ -141,6 +141,11 @@ final class RunConductor {
         }
     }
 
+    /** True when a worker reported copies in this run: its end-of-run summary will be awaited. */
+    boolean anyWorkerCopied() {
+        return !copyingWorkers.isEmpty();
+    }
+
     boolean awaitsSummaries() {
         return !pendingSummaries.isEmpty();
     }
@@ -187,6 +192,15 @@ final class RunConductor {
 
     /** Tops up {@code worker} to the prefetch window; {@code taskBudget} caps tasks before it must recycle. */
     void fill(WorkerProxy worker, int liveWorkers, long taskBudget) {
+        worker.cork();
+        try {
+            fillCorked(worker, liveWorkers, taskBudget);
+        } finally {
+            worker.uncork();
+        }
+    }
+
+    private void fillCorked(WorkerProxy worker, int liveWorkers, long taskBudget) {
         long budget = taskBudget;
         while (!failedForGood && worker.inFlightCount() < PREFETCH && budget > 0) {
             Batch batch;
@@ -216,12 +230,38 @@ final class RunConductor {
         return sizing;
     }
 
+    /** A part of a batch arrived: {@link #onBatchArrived} then {@link #onBatchResults}. */
     void onBatchDone(WorkerProxy worker, Message.BatchDone done) {
+        onBatchArrived(done);
+        onBatchResults(worker, done);
+    }
+
+    /**
+     * What the next dispatch needs of a part that arrived, before its results are handled:
+     * shards handed back unrun wait again, and its shard times size the next batch.
+     */
+    void onBatchArrived(Message.BatchDone done) {
+        if (done.complete() && done.unclaimed() > 0) {
+            ledger.release(done.firstShard() + done.count() - done.unclaimed(), done.unclaimed());
+        }
+        if (done.outcomes() instanceof PackedOutcomes packed) {
+            sizing.measured(packed.size(), packed.totalNanos());
+            return;
+        }
+        long partNanos = 0;
+        for (Message.ShardOutcome outcome : done.outcomes()) {
+            partNanos += outcome.nanos();
+        }
+        sizing.measured(done.outcomes().size(), partNanos);
+    }
+
+    /**
+     * The part's results, stored after the worker has been given its next batch. Returns true
+     * when a shard failed: its retry (or the run's failure) waits for the next dispatch.
+     */
+    boolean onBatchResults(WorkerProxy worker, Message.BatchDone done) {
         if (done.complete()) {
             slot(worker.slot).tasks += done.count() - done.unclaimed();
-            if (done.unclaimed() > 0) {
-                ledger.release(done.firstShard() + done.count() - done.unclaimed(), done.unclaimed());
-            }
         }
         if (done.privateBytes() >= 0) {
             slot(worker.slot).privateReading(done.privateBytes());
@@ -234,7 +274,6 @@ final class RunConductor {
             copyingWorkers.add(worker.workerId);
         }
         if (done.outcomes() instanceof PackedOutcomes packed) {
-            sizing.measured(packed.size(), packed.totalNanos());
             ledger.succeedAll(packed);
             warmup.reported(worker.workerId, packed.firstShard(), packed.size(), packed::nanos, ledger);
             if (!lastFailure.isEmpty()) {
@@ -243,13 +282,9 @@ final class RunConductor {
                 }
             }
             markComputeEnd();
-            return;
+            return false;
         }
-        long partNanos = 0;
-        for (Message.ShardOutcome outcome : done.outcomes()) {
-            partNanos += outcome.nanos();
-        }
-        sizing.measured(done.outcomes().size(), partNanos);
+        boolean failed = false;
         for (Message.ShardOutcome outcome : done.outcomes()) {
             if (outcome.succeeded()) {
                 if (ledger.succeed(outcome.shardId(), outcome.result(), outcome.nanos())) {
@@ -261,8 +296,10 @@ final class RunConductor {
             lastFailure.put(outcome.shardId(), new ShardFailure(outcome.shardId(), outcome.attempt(), worker.workerId,
                     worker.pid(), outcome.error(), outcome.stackTrace()));
             lose(outcome.shardId());
+            failed = true;
         }
         markComputeEnd();
+        return failed;
     }
 
     void onTimedOut(WorkerProxy worker, Message.TaskTimedOut timedOut) {

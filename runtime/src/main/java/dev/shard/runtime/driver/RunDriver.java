@@ -38,9 +38,7 @@ public final class RunDriver {
                 run.onStart(conductor.currentWorkers());
                 conductor.dispatch();
                 String error = awaitFinish(conductor, run);
-                // The summaries travel while the driver reads /proc: the two overlap.
-                run.requestSummaries(conductor.currentWorkers());
-                Map<WorkerProxy, ProcessMemory> readings = sampleAll(conductor, run);
+                Map<WorkerProxy, ProcessMemory> readings = endOfCompute(conductor, run);
                 awaitSummaries(conductor, run);
                 settle(conductor);
                 run.onEnd(conductor.currentWorkers(), readings);
@@ -63,6 +61,24 @@ public final class RunDriver {
             conductor.waitNanos(POLL_NANOS);
         }
         return null;
+    }
+
+    /**
+     * Takes the end-of-compute readings and tells the workers the run is over. When a worker
+     * copied, its summary is awaited: it travels while the driver reads /proc. Otherwise
+     * (the common case) nothing is awaited, and the driver reads first: the run-end frames
+     * wake every worker's threads, which on a small machine would take the cores from the
+     * reading that the run's end waits for, and the reading is then taken before the workers
+     * let go of the run's resources.
+     */
+    private static Map<WorkerProxy, ProcessMemory> endOfCompute(DriverConductor conductor, RunConductor run) {
+        if (run.anyWorkerCopied()) {
+            run.requestSummaries(conductor.currentWorkers());
+            return sampleAll(conductor, run);
+        }
+        Map<WorkerProxy, ProcessMemory> readings = sampleAll(conductor, run);
+        run.requestSummaries(conductor.currentWorkers());
+        return readings;
     }
 
     /**

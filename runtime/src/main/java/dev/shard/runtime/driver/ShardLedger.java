@@ -211,6 +211,20 @@ final class ShardLedger {
         return done == states.length;
     }
 
+    /** The encoded size of every stored result together. */
+    long resultBytes() {
+        long total = 0;
+        for (int shard = 0; shard < states.length; shard++) {
+            PackedOutcomes pack = packs[shard];
+            if (pack != null) {
+                total += pack.length(packIndex[shard]);
+            } else if (results[shard] != null) {
+                total += results[shard].length;
+            }
+        }
+        return total;
+    }
+
     /** The decoded result of {@code shard}, null when it has none. */
     Serializable value(int shard) {
         PackedOutcomes pack = packs[shard];

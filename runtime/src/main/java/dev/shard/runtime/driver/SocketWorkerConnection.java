@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,10 @@ final class SocketWorkerConnection implements WorkerConnection, Runnable {
             FrameCodec.write(message, frame);
             bytes = frame.nioBuffer();
         }
+        write(message, bytes);
+    }
+
+    private void write(Message message, ByteBuffer bytes) {
         sendingSinceNanos = System.nanoTime();
         try {
             while (bytes.hasRemaining()) {
@@ -90,6 +95,26 @@ final class SocketWorkerConnection implements WorkerConnection, Runnable {
         if (frame != null && frame.capacity() > KEPT_BYTES) {
             frame = null;
         }
+    }
+
+    /** The frames one after another in one buffer, written at once. */
+    @Override
+    public synchronized void sendAll(List<Message> messages) {
+        if (messages.size() == 1) {
+            send(messages.getFirst());
+            return;
+        }
+        if (!channel.isOpen() || messages.isEmpty()) {
+            return;
+        }
+        if (frame == null) {
+            frame = Unpooled.buffer(INITIAL_FRAME_BYTES);
+        }
+        frame.clear();
+        for (Message message : messages) {
+            FrameCodec.write(message, frame);
+        }
+        write(messages.getFirst(), frame.nioBuffer());
     }
 
     /** True when a write has been blocked since before {@code nanos} (the worker stopped reading). */

@@ -4,6 +4,7 @@ import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.supervise.RecycleReason;
 import dev.shard.storage.memory.ProcessMemory;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -25,6 +26,9 @@ final class WorkerProxy {
     StartupCacheUse startupCache = StartupCacheUse.NONE;
     private int setUpRunId = -1;
     private final Deque<Batch> inFlight = new ArrayDeque<>();
+    /** Frames held while {@link #cork}ed (the list is kept: a fill is per batch). */
+    private final List<Message> held = new ArrayList<>(RunConductor.PREFETCH + 1);
+    private boolean corked;
     private long lastCompletionNanos;
     private long tasksDone;
     private long tasksAssigned;
@@ -131,9 +135,36 @@ final class WorkerProxy {
     }
 
     void send(Message message) {
+        if (corked) {
+            held.add(message);
+            return;
+        }
         WorkerConnection target = connection;
         if (target != null) {
             target.send(message);
+        }
+    }
+
+    /**
+     * Holds what is sent until {@link #uncork}, which writes it together: a run's set-up and
+     * first batches reach the worker in one write, so its reader wakes once, not five times.
+     */
+    void cork() {
+        corked = true;
+    }
+
+    void uncork() {
+        corked = false;
+        if (held.isEmpty()) {
+            return;
+        }
+        try {
+            WorkerConnection target = connection;
+            if (target != null) {
+                target.sendAll(held);
+            }
+        } finally {
+            held.clear();
         }
     }
 

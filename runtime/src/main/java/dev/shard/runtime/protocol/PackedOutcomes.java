@@ -116,6 +116,7 @@ public final class PackedOutcomes extends AbstractList<Message.ShardOutcome> imp
         private int count;
         /** Length of the value appended but not yet committed, or -1. */
         private int pending = -1;
+        private boolean compact;
 
         public Builder(int firstShard, int attempt) {
             this.firstShard = firstShard;
@@ -138,7 +139,8 @@ public final class PackedOutcomes extends AbstractList<Message.ShardOutcome> imp
             int start = resultBytes();
             ensureBytes(start + ValueCodec.MAX_COMPACT_BYTES);
             int length = ValueCodec.writeCompact(value, bytes, start);
-            if (length >= 0) {
+            compact = length >= 0;
+            if (compact) {
                 pending = length;
                 return length;
             }
@@ -147,6 +149,11 @@ public final class PackedOutcomes extends AbstractList<Message.ShardOutcome> imp
             System.arraycopy(encoded, 0, bytes, start, encoded.length);
             pending = encoded.length;
             return encoded.length;
+        }
+
+        /** True when the value last {@link #append}ed was a number or null, written in place without serialization. */
+        public boolean appendedCompact() {
+            return compact;
         }
 
         /** Counts the value last {@link #append}ed as the next shard's result, with its time. */

@@ -15,8 +15,10 @@ import java.util.concurrent.TimeUnit;
  * Runs the shards of one batch and hands their outcomes over in parts: successes of
  * consecutive shards packed (results encoded straight into one reused array), a
  * failure, rare, in a part of its own kind. The hot path of a tiny task makes no object
- * of its own here: the context and the pack are this worker's, reused task after task
- * (what remains is the kernel's {@code Shard} and whatever the kernel returns).
+ * of its own here: the context and the pack are this worker's, reused task after task,
+ * a shard's {@code Shard} is made only if its kernel asks for it, and the task reads the
+ * clock once and publishes itself to the watchdog without a memory fence (what remains is
+ * whatever the kernel makes and returns).
  */
 final class BatchExecutor {
     /** Results are sent in parts of about this size, well under the frame limit. */
@@ -40,6 +42,8 @@ final class BatchExecutor {
     private final TaskContext context;
     private final TimeoutWatchdog watchdog;
     private final PackedOutcomes.Builder packed = new PackedOutcomes.Builder(0, 1);
+    /** The clock reading at the end of the shard last run ({@link #runShard}). */
+    private long shardEnded;
 
     BatchExecutor(int workerId, TimeoutWatchdog watchdog) {
         this.context = new TaskContext(workerId);
@@ -56,12 +60,15 @@ final class BatchExecutor {
         long partBytes = 0;
         long partStarted = System.nanoTime();
         if (setupError == null) {
-            context.forRun(descriptor.seed(), resources);
+            context.forRun(descriptor.seed(), descriptor.shards(), resources);
         }
+        // One clock reading per shard: a shard's end is the next one's start (the packing
+        // between them counts to the next shard), and serves the watchdog and the part checks.
+        long started = partStarted;
         for (int shardId = batch.firstShard(); shardId < end; shardId++) {
-            long started = System.nanoTime();
             Throwable error = setupError;
             Serializable value = null;
+            shardEnded = started;
             if (error == null) {
                 try {
                     value = runShard(descriptor, shardId, attempt, started);
@@ -72,6 +79,7 @@ final class BatchExecutor {
                     error = thrown;
                 }
             }
+            long now = shardEnded;
             if (error == null) {
                 if (!failures.isEmpty()) {
                     sink.send(false, failures, 0);
@@ -82,7 +90,8 @@ final class BatchExecutor {
                     // Only when empty: a failure flushed the pack and started it past itself.
                     packed.reset(shardId, attempt);
                 }
-                error = pack(shardId, value, started);
+                error = pack(shardId, value, started, now);
+                now = shardEnded;
             }
             if (error == null) {
                 partBytes = packed.resultBytes();
@@ -95,9 +104,11 @@ final class BatchExecutor {
                 Message.ShardOutcome failure = failed(shardId, attempt, started, error);
                 failures.add(failure);
                 partBytes += failure.stackTrace().length();
+                // A failure's stack trace takes time of its own: the next shard starts now.
+                now = System.nanoTime();
             }
             boolean last = shardId == end - 1;
-            long now = System.nanoTime();
+            started = now;
             if (!last && memory.overLimit(now)) {
                 sink.send(true, failures.isEmpty() ? packed.build() : failures, end - shardId - 1);
                 return;
@@ -108,26 +119,36 @@ final class BatchExecutor {
                 packed.reset(shardId + 1, attempt);
                 failures = new ArrayList<>(0);
                 partBytes = 0;
+                // Sending the part is no shard's time.
+                now = System.nanoTime();
                 partStarted = now;
+                started = now;
             }
         }
         sink.send(true, failures.isEmpty() ? packed.build() : failures, 0);
     }
 
+    /** Runs one shard; {@link #shardEnded} is then the clock reading at its end (also when it threw). */
     private Serializable runShard(RunDescriptor descriptor, int shardId, int attempt, long started) throws Exception {
         @SuppressWarnings("unchecked")
         ShardKernel<Serializable> kernel = (ShardKernel<Serializable>) descriptor.kernel();
-        context.moveTo(descriptor.shards().get(shardId), attempt);
+        context.moveTo(shardId, attempt);
         watchdog.started(shardId, attempt, started);
         try {
             return kernel.run(context);
         } finally {
-            watchdog.finished();
+            long ended = System.nanoTime();
+            shardEnded = ended;
+            watchdog.finished(ended);
         }
     }
 
-    /** Encodes the shard's value into the pack; returns why it cannot be sent, or null. */
-    private Throwable pack(int shardId, Serializable value, long started) {
+    /**
+     * Encodes the shard's value into the pack; returns why it cannot be sent, or null. A value
+     * that is not a number is serialized, which can take long (a stage's partials): its
+     * encoding counts to the shard's time, and {@link #shardEnded} moves past it.
+     */
+    private Throwable pack(int shardId, Serializable value, long started, long ended) {
         int length;
         try {
             length = packed.append(value);
@@ -140,7 +161,9 @@ final class BatchExecutor {
                     + " bytes, over the " + MAX_RESULT_BYTES + " bytes a result may take: write big data into an"
                     + " output buffer and return a summary");
         }
-        packed.commit(System.nanoTime() - started);
+        long end = packed.appendedCompact() ? ended : System.nanoTime();
+        shardEnded = end;
+        packed.commit(end - started);
         return null;
     }
 

@@ -1,6 +1,7 @@
 package dev.shard.runtime.worker;
 
 import dev.shard.runtime.task.Shard;
+import dev.shard.runtime.task.Shards;
 import dev.shard.runtime.task.ShardContext;
 import dev.shard.runtime.task.ShardRandom;
 import java.util.random.RandomGenerator;
@@ -12,6 +13,9 @@ import java.util.random.RandomGenerator;
  */
 final class TaskContext implements ShardContext {
     private final int workerId;
+    private Shards shards;
+    private int shardId;
+    /** Made on the kernel's first {@link #shard()} call: a kernel that never asks makes none. */
     private Shard shard;
     private long seed;
     private int attempt;
@@ -22,28 +26,33 @@ final class TaskContext implements ShardContext {
         this.workerId = workerId;
     }
 
-    /** Points this context at the run's seed and resources (once per run). */
-    void forRun(long runSeed, RunResources runResources) {
+    /** Points this context at the run's seed, shard layout and resources (once per run). */
+    void forRun(long runSeed, Shards runShards, RunResources runResources) {
         this.seed = runSeed;
+        this.shards = runShards;
         this.resources = runResources;
     }
 
-    /** Points this context at the next shard attempt; its random stream is made on first use. */
-    void moveTo(Shard next, int attemptNumber) {
-        this.shard = next;
+    /** Points this context at the next shard attempt; its shard and random stream are made on first use. */
+    void moveTo(int nextShardId, int attemptNumber) {
+        this.shardId = nextShardId;
+        this.shard = null;
         this.attempt = attemptNumber;
         this.random = null;
     }
 
     @Override
     public Shard shard() {
+        if (shard == null) {
+            shard = shards.get(shardId);
+        }
         return shard;
     }
 
     @Override
     public RandomGenerator random() {
         if (random == null) {
-            random = ShardRandom.of(seed, shard.id());
+            random = ShardRandom.of(seed, shardId);
         }
         return random;
     }

@@ -18,10 +18,24 @@ final class RecordingConnection implements WorkerConnection {
         byte[] bytes = new byte[frame.readableBytes()];
         frame.readBytes(bytes);
         frames.add(bytes);
+        writes++;
+    }
+
+    /** Writes recorded: one per {@link #send}, one per {@link #sendAll}, however many frames it holds. */
+    private int writes;
+
+    @Override
+    public void sendAll(List<Message> messages) {
+        messages.forEach(this::send);
+        writes -= messages.size() - 1;
     }
 
     @Override
     public void close() {
+    }
+
+    int writes() {
+        return writes;
     }
 
     List<Integer> frameSizes() {

@@ -88,6 +88,42 @@ class ShardLedgerTest {
     }
 
     @Test
+    void largeResultsAreDecodedOnceEachInShardOrderWhileTheCallerReadsThem() throws Exception {
+        int shards = 12;
+        ShardLedger ledger = new ShardLedger(shards);
+        ledger.takeFresh(shards);
+        for (int shard = 0; shard < shards; shard++) {
+            long[] values = new long[64 * 1024];
+            Arrays.fill(values, shard);
+            assertTrue(ledger.succeed(shard, ValueCodec.encode(values), 1));
+        }
+        assertTrue(ledger.resultBytes() >= LazyResults.SPREAD_BYTES, "large enough to be decoded by two threads");
+        LazyResults lazy = new LazyResults(ledger);
+        // Read from the end first: the caller decodes what the helper has not reached.
+        for (int shard = shards - 1; shard >= 0; shard--) {
+            long[] values = (long[]) lazy.get(shard);
+            assertEquals(64 * 1024, values.length);
+            assertEquals(shard, values[values.length - 1]);
+            assertTrue(values == lazy.get(shard), "decoded once: the same instance every time");
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> lazy.get(shards));
+    }
+
+    @Test
+    void aLargeResultThatCannotBeDecodedFailsOnlyItsOwnShard() {
+        ShardLedger ledger = new ShardLedger(3);
+        ledger.takeFresh(3);
+        assertTrue(ledger.succeed(0, ValueCodec.encode(new long[64 * 1024]), 1));
+        assertTrue(ledger.succeed(1, new byte[] {1, 2, 3}, 1));
+        assertTrue(ledger.succeed(2, ValueCodec.encode(new long[64 * 1024]), 1));
+        LazyResults lazy = new LazyResults(ledger);
+        assertEquals(64 * 1024, ((long[]) lazy.get(2)).length);
+        RuntimeException first = assertThrows(RuntimeException.class, () -> lazy.get(1));
+        assertEquals(first.getMessage(), assertThrows(RuntimeException.class, () -> lazy.get(1)).getMessage());
+        assertEquals(64 * 1024, ((long[]) lazy.get(0)).length);
+    }
+
+    @Test
     void resultsForShardsOutsideTheRunAreRefused() {
         ShardLedger ledger = new ShardLedger(3);
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,

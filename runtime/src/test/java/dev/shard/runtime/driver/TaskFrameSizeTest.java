@@ -48,6 +48,7 @@ class TaskFrameSizeTest {
         assertInstanceOf(Message.RunSetup.class, sent.getFirst());
         assertEquals(1, sent.stream().filter(Message.RunSetup.class::isInstance).count());
         assertEquals(2L * RunConductor.PREFETCH, sent.stream().filter(Message.TaskBatch.class::isInstance).count());
+        assertEquals(2, connection.writes(), "each fill (set-up and batches) goes to the worker in one write");
     }
 
     @Test
