@@ -13,6 +13,7 @@ import dev.shard.storage.arrow.ArrowFiles;
 import dev.shard.storage.arrow.SharedArrowTable;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,12 +52,7 @@ final class ScanBenchmark {
 
     static Outcome run(Session session, Path dir, long rows, int runs, int warmUps) throws Exception {
         Path file = dir.resolve("scan.arrow");
-        long fileBytes = ArrowColumnsFile.write(file, rows, List.of(
-                new ArrowColumnsFile.DoubleColumn("x", i -> ReferenceGenerator.uniform(11, i)),
-                new ArrowColumnsFile.DoubleColumn("y", i -> ReferenceGenerator.uniform(12, i)),
-                new ArrowColumnsFile.DoubleColumn("z", i -> ReferenceGenerator.uniform(13, i)),
-                new ArrowColumnsFile.IntColumn("k", i -> ReferenceGenerator.key(14, i, KEYS)),
-                new ArrowColumnsFile.IntColumn("m", i -> ReferenceGenerator.key(15, i, 1000))));
+        long fileBytes = writeFile(file, rows);
         try (SharedArrowTable table = ArrowFiles.open(file)) {
             List<MemorySegment> doubles = new ArrayList<>();
             List<MemorySegment> ints = new ArrayList<>();
@@ -64,8 +60,7 @@ final class ScanBenchmark {
             long columnBytes = doubles.stream().mapToLong(MemorySegment::byteSize).sum()
                     + ints.stream().mapToLong(MemorySegment::byteSize).sum();
             Reference reference = reference(table);
-            Dataset query = EngineQueries.arrowFile(session, file).filter(col("m").lt(FILTER_BELOW)).groupBy("k")
-                    .aggregate(count("n"), sum("x").as("sx"), sum("y").as("sy"), sum("z").as("sz"));
+            Dataset query = query(session, file);
             double[] sequential = new double[runs];
             double[] engine = new double[runs];
             List<Long> growth = new ArrayList<>();
@@ -93,8 +88,24 @@ final class ScanBenchmark {
         }
     }
 
+    /** The benchmark's file of {@code rows} rows; returns its size in bytes. */
+    static long writeFile(Path file, long rows) throws IOException {
+        return ArrowColumnsFile.write(file, rows, List.of(
+                new ArrowColumnsFile.DoubleColumn("x", i -> ReferenceGenerator.uniform(11, i)),
+                new ArrowColumnsFile.DoubleColumn("y", i -> ReferenceGenerator.uniform(12, i)),
+                new ArrowColumnsFile.DoubleColumn("z", i -> ReferenceGenerator.uniform(13, i)),
+                new ArrowColumnsFile.IntColumn("k", i -> ReferenceGenerator.key(14, i, KEYS)),
+                new ArrowColumnsFile.IntColumn("m", i -> ReferenceGenerator.key(15, i, 1000))));
+    }
+
+    /** filter m < 900, per k: count, sum x, y, z. */
+    static Dataset query(Session session, Path file) {
+        return EngineQueries.arrowFile(session, file).filter(col("m").lt(FILTER_BELOW)).groupBy("k")
+                .aggregate(count("n"), sum("x").as("sx"), sum("y").as("sy"), sum("z").as("sz"));
+    }
+
     /** The data buffers of every column of every batch, as slices of the table's one mapping. */
-    private static void columns(SharedArrowTable table, List<MemorySegment> doubles, List<MemorySegment> ints) {
+    static void columns(SharedArrowTable table, List<MemorySegment> doubles, List<MemorySegment> ints) {
         MemorySegment memory = table.memory();
         for (VectorSchemaRoot batch : table.batches()) {
             for (FieldVector vector : batch.getFieldVectors()) {
@@ -107,7 +118,7 @@ final class ScanBenchmark {
     }
 
     /** Four independent accumulators: one would measure the add latency chain, not memory. */
-    private static double sequentialSum(List<MemorySegment> doubles, List<MemorySegment> ints) {
+    static double sequentialSum(List<MemorySegment> doubles, List<MemorySegment> ints) {
         double total = 0;
         for (MemorySegment column : doubles) {
             long count = column.byteSize() / Double.BYTES;

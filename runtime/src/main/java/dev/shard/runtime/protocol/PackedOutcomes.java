@@ -1,5 +1,6 @@
 package dev.shard.runtime.protocol;
 
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -144,11 +145,37 @@ public final class PackedOutcomes extends AbstractList<Message.ShardOutcome> imp
                 pending = length;
                 return length;
             }
-            byte[] encoded = ValueCodec.encode(value);
-            ensureBytes(start + encoded.length);
-            System.arraycopy(encoded, 0, bytes, start, encoded.length);
-            pending = encoded.length;
-            return encoded.length;
+            BytesAfterResults tail = new BytesAfterResults(start);
+            ValueCodec.encodeTo(value, tail);
+            pending = tail.end - start;
+            return pending;
+        }
+
+        /**
+         * Writes after the last result, growing the pack's array: a value serialized in
+         * place, with no array of its own (a stage's partials are megabytes a shard, and
+         * their copies were most of a worker's allocation). Until {@link #commit} the
+         * bytes do not count, so a failed encoding leaves the pack as it was.
+         */
+        private final class BytesAfterResults extends OutputStream {
+            private int end;
+
+            BytesAfterResults(int start) {
+                this.end = start;
+            }
+
+            @Override
+            public void write(int value) {
+                ensureBytes(end + 1);
+                bytes[end++] = (byte) value;
+            }
+
+            @Override
+            public void write(byte[] source, int offset, int length) {
+                ensureBytes(end + length);
+                System.arraycopy(source, offset, bytes, end, length);
+                end += length;
+            }
         }
 
         /** True when the value last {@link #append}ed was a number or null, written in place without serialization. */

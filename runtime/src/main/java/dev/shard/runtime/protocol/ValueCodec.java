@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -121,14 +122,40 @@ public final class ValueCodec {
 
     private static byte[] serialize(Serializable value) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.write(SERIALIZED);
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        serializeTo(value, bytes);
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Writes the bytes {@link #encode} makes into {@code target}. A value without a compact
+     * form is serialized straight into it: large results (a stage's block partials,
+     * megabytes a shard) go into their pack instead of through a growing array and a copy.
+     */
+    static void encodeTo(Serializable value, OutputStream target) {
+        if (value == null || value instanceof Long || value instanceof Integer || value instanceof Double
+                || value instanceof String) {
+            byte[] bytes = encode(value);
+            try {
+                target.write(bytes, 0, bytes.length);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write an encoded value: " + e.getMessage(), e);
+            }
+            return;
+        }
+        serializeTo(value, target);
+    }
+
+    private static void serializeTo(Serializable value, OutputStream target) {
+        try {
+            target.write(SERIALIZED);
+            // Not closed: closing would close the target; flush pushes the block data out.
+            ObjectOutputStream out = new ObjectOutputStream(target);
             out.writeObject(value);
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialize " + value.getClass().getName() + ": " + e.getMessage()
                     + " (make every field Serializable or transient)", e);
         }
-        return bytes.toByteArray();
     }
 
     private static Serializable deserialize(byte[] bytes, int offset, int length) {

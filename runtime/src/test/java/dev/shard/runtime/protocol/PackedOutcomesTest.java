@@ -80,6 +80,29 @@ class PackedOutcomesTest {
         assertThrows(IllegalStateException.class, () -> builder.commit(1), "commit needs an appended value");
     }
 
+    /** Serializes its array (fields go by name), then fails on a field that is not Serializable. */
+    private record HalfSerializable(long[] large, Object unserializable) implements Serializable {
+    }
+
+    @Test
+    void aLargeValueIsSerializedInPlaceAndAFailedOneLeavesThePackAsItWas() {
+        PackedOutcomes.Builder builder = new PackedOutcomes.Builder(0, 1);
+        long[] large = new long[200_000];
+        Arrays.setAll(large, i -> i * 31L);
+        builder.append("first");
+        builder.commit(1);
+        // Fails after writing part of itself past the last result, growing the pack's array.
+        assertThrows(java.io.UncheckedIOException.class,
+                () -> builder.append(new HalfSerializable(large, new Object())));
+        builder.append(large);
+        builder.commit(2);
+        PackedOutcomes packed = builder.build();
+        assertEquals(2, packed.size());
+        assertArrayEquals(ValueCodec.encode("first"), packed.get(0).result());
+        assertArrayEquals(ValueCodec.encode(large), packed.get(1).result());
+        assertArrayEquals(large, (long[]) ValueCodec.decode(packed.get(1).result()));
+    }
+
     @Test
     void allSucceededListsGoPackedAndAFailureKeepsEachOutcome() {
         List<Message.ShardOutcome> successes = List.of(

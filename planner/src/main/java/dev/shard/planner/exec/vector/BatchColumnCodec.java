@@ -30,25 +30,47 @@ final class BatchColumnCodec {
     private static final VarHandle DOUBLES = MethodHandles.byteArrayViewVarHandle(double[].class,
             ByteOrder.LITTLE_ENDIAN);
 
+    /**
+     * The bytes of the column being written: a stage writes a partial's columns one after
+     * another, each copied into the stream at once, so one array per thread serves them all
+     * instead of an array per column (the partials' encoding was most of a worker's allocation).
+     */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[4096]);
+
     private BatchColumnCodec() {
+    }
+
+    /** Larger columns (whole tables, not partials) get an array of their own, not kept by the thread. */
+    private static final int KEPT_SCRATCH_BYTES = 1 << 20;
+
+    private static byte[] scratch(int length) {
+        if (length > KEPT_SCRATCH_BYTES) {
+            return new byte[length];
+        }
+        byte[] bytes = SCRATCH.get();
+        if (bytes.length < length) {
+            bytes = new byte[Math.min(KEPT_SCRATCH_BYTES, Math.max(length, bytes.length * 2))];
+            SCRATCH.set(bytes);
+        }
+        return bytes;
     }
 
     static void write(BatchColumn column, ObjectOutputStream out) throws IOException {
         int rows = column.capacity();
         out.writeInt(rows);
         if (column.hasNulls) {
-            out.write(booleanBytes(column.nulls, rows));
+            out.write(booleanBytes(column.nulls, rows), 0, rows);
         }
         switch (column.type()) {
             case INT -> writeLongs(column.longs, rows, out);
             case DOUBLE -> {
-                byte[] bytes = new byte[rows * Double.BYTES];
+                byte[] bytes = scratch(rows * Double.BYTES);
                 for (int i = 0; i < rows; i++) {
                     DOUBLES.set(bytes, i * Double.BYTES, column.doubles[i]);
                 }
-                out.write(bytes);
+                out.write(bytes, 0, rows * Double.BYTES);
             }
-            case BOOL -> out.write(booleanBytes(column.booleans, rows));
+            case BOOL -> out.write(booleanBytes(column.booleans, rows), 0, rows);
             case STRING -> out.writeObject(column.strings);
         }
     }
@@ -81,7 +103,8 @@ final class BatchColumnCodec {
             narrow &= values[i] == (int) values[i];
         }
         out.writeByte(narrow ? Integer.BYTES : Long.BYTES);
-        byte[] bytes = new byte[rows * (narrow ? Integer.BYTES : Long.BYTES)];
+        int length = rows * (narrow ? Integer.BYTES : Long.BYTES);
+        byte[] bytes = scratch(length);
         if (narrow) {
             for (int i = 0; i < rows; i++) {
                 INTS.set(bytes, i * Integer.BYTES, (int) values[i]);
@@ -91,7 +114,7 @@ final class BatchColumnCodec {
                 LONGS.set(bytes, i * Long.BYTES, values[i]);
             }
         }
-        out.write(bytes);
+        out.write(bytes, 0, length);
     }
 
     private static long[] readLongs(ObjectInputStream in, int rows) throws IOException {
@@ -113,8 +136,9 @@ final class BatchColumnCodec {
         return values;
     }
 
+    /** The first {@code rows} bytes of the result hold the values (the thread's scratch). */
     private static byte[] booleanBytes(boolean[] values, int rows) {
-        byte[] bytes = new byte[rows];
+        byte[] bytes = scratch(rows);
         for (int i = 0; i < rows; i++) {
             bytes[i] = (byte) (values[i] ? 1 : 0);
         }
