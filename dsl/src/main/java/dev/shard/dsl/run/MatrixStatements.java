@@ -1,6 +1,5 @@
 package dev.shard.dsl.run;
 
-import dev.shard.planner.matrix.MatrixApplyPlan;
 import dev.shard.dsl.api.Session;
 import dev.shard.dsl.ast.Expression;
 import dev.shard.dsl.ast.Name;
@@ -9,13 +8,15 @@ import dev.shard.dsl.ast.Statement;
 import dev.shard.dsl.diag.SourceText;
 import dev.shard.dsl.lower.LoweredScript;
 import dev.shard.dsl.vector.MatrixFile;
+import dev.shard.planner.matrix.MatrixApplyPlan;
 import dev.shard.runtime.api.Run;
 import dev.shard.runtime.api.RunOptions;
-import dev.shard.runtime.task.Shards;
 import dev.shard.runtime.report.RunReport;
+import dev.shard.runtime.task.Shards;
 import dev.shard.storage.buffer.BufferSpec;
 import dev.shard.storage.buffer.OutputBuffer;
 import dev.shard.storage.layout.ElementType;
+import dev.shard.storage.share.SharedHandle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,6 +82,21 @@ final class MatrixStatements implements AutoCloseable {
 
     void write(String buffer, java.nio.file.Path path) {
         BufferFiles.writeCsv(buffer, value(buffer), path);
+    }
+
+    /**
+     * The matrix bound to {@code name} as a shared matrix handle, for scanning it as a table:
+     * the buffer's data read in place (same segment and layout descriptor), made on first use.
+     */
+    SharedHandle handle(String name) {
+        OutputBuffer matrix = value(name);
+        if (matrix.rank() != 2 || matrix.type() != ElementType.DOUBLE) {
+            throw new IllegalArgumentException("`" + name + "` is not a matrix of doubles, so it cannot be read as a"
+                    + " table");
+        }
+        var info = matrix.info();
+        return new SharedHandle(matrix.path().toString(), info.backing(), matrix.descriptor().dataOffset(),
+                matrix.descriptor().dataBytes(), ElementType.DOUBLE, matrix.dims());
     }
 
     /** The buffer bound to {@code name}, made (and for vectors and matrices filled) on first use. */

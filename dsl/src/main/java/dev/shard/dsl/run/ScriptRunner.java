@@ -54,7 +54,7 @@ public final class ScriptRunner {
         List<PlanExplanation> explanations = new ArrayList<>();
         List<String> parts = new ArrayList<>();
         MatrixStatements matrices = new MatrixStatements(session, script, source);
-        LetResults lets = new LetResults(session);
+        LetResults lets = new LetResults(session, matrices::handle);
         try (matrices; lets) {
             for (LoweredStatement statement : script.statements()) {
                 try {
