@@ -8,6 +8,7 @@ import dev.shard.dsl.ast.Statement;
 import dev.shard.dsl.diag.SourceText;
 import dev.shard.dsl.lower.LoweredScript;
 import dev.shard.dsl.vector.MatrixFile;
+import dev.shard.planner.matrix.ApplyActuals;
 import dev.shard.planner.matrix.MatrixApplyPlan;
 import dev.shard.runtime.api.Run;
 import dev.shard.runtime.api.RunOptions;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,9 +49,20 @@ final class MatrixStatements implements AutoCloseable {
         this.sizes = new Sizes(script.constants());
     }
 
-    RunReport apply(Statement.ApplyStatement apply) {
+    /**
+     * What an apply statement ran: its report, its sized plan (none for {@code apply each}, which
+     * runs in balanced shards on the pool) and the calls made.
+     */
+    record AppliedRun(RunReport report, Optional<MatrixApplyPlan> plan, long calls) {
+        ApplyActuals actuals() {
+            return ApplyActuals.of(report, calls);
+        }
+    }
+
+    AppliedRun apply(Statement.ApplyStatement apply) {
         if (apply.margin() == Statement.Margin.EACH) {
-            return new ListApply(session, script, this).apply(apply);
+            RunReport report = new ListApply(session, script, this).apply(apply);
+            return new AppliedRun(report, Optional.empty(), value(apply.into().text()).length());
         }
         OutputBuffer matrix = value(apply.matrix().text());
         OutputBuffer into = value(apply.into().text());
@@ -76,8 +89,8 @@ final class MatrixStatements implements AutoCloseable {
         MatrixApplyPlan plan = session.planApply(new ApplyShapes(script, source).describe(apply));
         Run<Long> run = session.pool().shardMap(plan.shards(),
                 new ApplyBodyKernel(body, columns, matrix.rows(), matrix.columns(), sides), options);
-        run.results();
-        return run.report();
+        long calls = run.results().stream().mapToLong(Long::longValue).sum();
+        return new AppliedRun(run.report(), Optional.of(plan), calls);
     }
 
     void write(String buffer, java.nio.file.Path path) {
