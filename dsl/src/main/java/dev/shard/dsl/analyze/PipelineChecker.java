@@ -61,7 +61,7 @@ final class PipelineChecker {
     }
 
     Shape check(Pipeline pipeline) {
-        Shape shape = source(pipeline.source());
+        Shape shape = rowsOf(pipeline.source(), source(pipeline.source()));
         Set<String> joined = new LinkedHashSet<>();
         Step write = null;
         for (Step step : pipeline.steps()) {
@@ -85,6 +85,29 @@ final class PipelineChecker {
             if (step instanceof Step.Write) {
                 write = step;
             }
+        }
+        return shape;
+    }
+
+    /**
+     * A pipeline reads rows: a matrix named after {@code from} is read as a table of its
+     * columns (c0, c1, ..., as {@code Session.scanMatrix} names them); a vector, buffer or
+     * list is refused at its name, since only tables and matrices have rows of columns.
+     */
+    private Shape rowsOf(Source source, Shape shape) {
+        if (!(source instanceof Source.NamedSource named)) {
+            return shape;
+        }
+        if (shape.kind() == Binding.Kind.MATRIX) {
+            return new Shape(Binding.Kind.TABLE, "matrix " + named.name().text() + " as a table", List.of());
+        }
+        if (shape.kind() != Binding.Kind.TABLE) {
+            diagnostics.add(Diagnostic.error(ErrorCode.WRONG_KIND_OF_NAME, named.name().span(),
+                    "`from " + named.name().text() + "` reads rows, but `" + named.name().text() + "` is "
+                            + shape.kind().description(),
+                    "`from` reads a table, or a matrix as a table of columns c0, c1, ...; for a vector, make it a"
+                            + " one-column matrix (`matrix(n, 1) {...}`), or use `apply` on it"));
+            return new Shape(Binding.Kind.TABLE, "", List.of());
         }
         return shape;
     }

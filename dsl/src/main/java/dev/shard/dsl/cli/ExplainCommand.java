@@ -76,9 +76,7 @@ final class ExplainCommand implements Callable<Integer> {
                 // The whole script runs, in order, so each let runs once and later parts read its result.
                 ScriptRunner.Outcome outcome = new ScriptRunner(session, script.source(),
                         new PrintStream(OutputStream.nullOutputStream()), ScriptRunner.RunListener.NONE).run(lowered);
-                for (int i = 0; i < outcome.explanations().size(); i++) {
-                    parts.add(new ScriptExplainer.Part(outcome.parts().get(i), outcome.explanations().get(i)));
-                }
+                parts.addAll(outcome.explained());
             } else {
                 parts.addAll(ScriptExplainer.planned(lowered, script.source(), plan -> session.explain(plan, level),
                         session::planApply));

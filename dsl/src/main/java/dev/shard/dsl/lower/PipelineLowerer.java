@@ -48,13 +48,13 @@ final class PipelineLowerer {
     private final Constants constants;
     private final SourceLowerer sources;
 
-    PipelineLowerer(Path workingDirectory, Map<String, LogicalPlan> tables, ExpressionLowerer expressions,
-                    Constants constants) {
+    PipelineLowerer(Path workingDirectory, Map<String, LogicalPlan> tables, MatrixScans matrices,
+                    ExpressionLowerer expressions, Constants constants) {
         this.workingDirectory = workingDirectory;
         this.tables = tables;
         this.expressions = expressions;
         this.constants = constants;
-        this.sources = new SourceLowerer(workingDirectory, tables, expressions, constants);
+        this.sources = new SourceLowerer(workingDirectory, tables, matrices, expressions, constants);
     }
 
     LogicalPlan lower(Pipeline pipeline) {

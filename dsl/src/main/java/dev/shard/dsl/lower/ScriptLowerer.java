@@ -27,7 +27,8 @@ import java.util.Set;
  * bound to a table pipeline becomes a statement of its own ({@link LoweredStatement.LetTable}),
  * run once, and where the name is used (as a source or a join side) later plans scan its
  * result ({@code TableSource.NamedResult}); a let of a bare file is that file's scan. Matrices,
- * vectors and buffers are kept as specifications the run makes in the workers.
+ * vectors and buffers are kept as specifications the run makes in the workers; a matrix after
+ * {@code from} is scanned as a table ({@link MatrixScans}), bound to the matrix when the run made it.
  */
 public final class ScriptLowerer {
     private final Path workingDirectory;
@@ -38,6 +39,7 @@ public final class ScriptLowerer {
     private final Map<String, Source> matrixValues = new LinkedHashMap<>();
     private final ExpressionLowerer expressions = new ExpressionLowerer(constants, diagnostics);
     private final Constants counts = new Constants(constants, expressions);
+    private final MatrixScans matrixScans = new MatrixScans(matrixValues, counts, expressions);
 
     private ScriptLowerer(Path workingDirectory, Map<String, ParamOverride> overrides) {
         this.workingDirectory = workingDirectory;
@@ -66,7 +68,7 @@ public final class ScriptLowerer {
     }
 
     private void statement(Statement statement, List<LoweredStatement> statements) {
-        PipelineLowerer pipelines = new PipelineLowerer(workingDirectory, tables, expressions, counts);
+        PipelineLowerer pipelines = new PipelineLowerer(workingDirectory, tables, matrixScans, expressions, counts);
         switch (statement) {
             case Statement.ParamDeclaration param -> {
                 ParamOverride override = overrides.get(param.name().text());

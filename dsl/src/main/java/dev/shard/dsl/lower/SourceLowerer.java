@@ -38,11 +38,13 @@ final class SourceLowerer {
     private final Map<String, LogicalPlan> tables;
     private final ExpressionLowerer expressions;
     private final Constants constants;
+    private final MatrixScans matrices;
 
-    SourceLowerer(Path workingDirectory, Map<String, LogicalPlan> tables, ExpressionLowerer expressions,
-                  Constants constants) {
+    SourceLowerer(Path workingDirectory, Map<String, LogicalPlan> tables, MatrixScans matrices,
+                  ExpressionLowerer expressions, Constants constants) {
         this.workingDirectory = workingDirectory;
         this.tables = tables;
+        this.matrices = matrices;
         this.expressions = expressions;
         this.constants = constants;
     }
@@ -52,6 +54,9 @@ final class SourceLowerer {
             case Source.FileSource file -> file(file);
             case Source.NamedSource named -> {
                 LogicalPlan plan = tables.get(named.name().text());
+                if (plan == null) {
+                    plan = matrices.scan(named.name().text(), named.span()).orElse(null);
+                }
                 if (plan == null) {
                     throw expressions.fail(Diagnostic.error(ErrorCode.WRONG_KIND_OF_NAME, named.span(),
                             "`" + named.name().text() + "` is not a table",

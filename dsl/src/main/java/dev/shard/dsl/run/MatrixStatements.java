@@ -1,6 +1,5 @@
 package dev.shard.dsl.run;
 
-import dev.shard.planner.matrix.MatrixApplyPlan;
 import dev.shard.dsl.api.Session;
 import dev.shard.dsl.ast.Expression;
 import dev.shard.dsl.ast.Name;
@@ -9,18 +8,22 @@ import dev.shard.dsl.ast.Statement;
 import dev.shard.dsl.diag.SourceText;
 import dev.shard.dsl.lower.LoweredScript;
 import dev.shard.dsl.vector.MatrixFile;
+import dev.shard.planner.matrix.ApplyActuals;
+import dev.shard.planner.matrix.MatrixApplyPlan;
 import dev.shard.runtime.api.Run;
 import dev.shard.runtime.api.RunOptions;
-import dev.shard.runtime.task.Shards;
 import dev.shard.runtime.report.RunReport;
+import dev.shard.runtime.task.Shards;
 import dev.shard.storage.buffer.BufferSpec;
 import dev.shard.storage.buffer.OutputBuffer;
 import dev.shard.storage.layout.ElementType;
+import dev.shard.storage.share.SharedHandle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,9 +49,20 @@ final class MatrixStatements implements AutoCloseable {
         this.sizes = new Sizes(script.constants());
     }
 
-    RunReport apply(Statement.ApplyStatement apply) {
+    /**
+     * What an apply statement ran: its report, its sized plan (none for {@code apply each}, which
+     * runs in balanced shards on the pool) and the calls made.
+     */
+    record AppliedRun(RunReport report, Optional<MatrixApplyPlan> plan, long calls) {
+        ApplyActuals actuals() {
+            return ApplyActuals.of(report, calls);
+        }
+    }
+
+    AppliedRun apply(Statement.ApplyStatement apply) {
         if (apply.margin() == Statement.Margin.EACH) {
-            return new ListApply(session, script, this).apply(apply);
+            RunReport report = new ListApply(session, script, this).apply(apply);
+            return new AppliedRun(report, Optional.empty(), value(apply.into().text()).length());
         }
         OutputBuffer matrix = value(apply.matrix().text());
         OutputBuffer into = value(apply.into().text());
@@ -75,12 +89,27 @@ final class MatrixStatements implements AutoCloseable {
         MatrixApplyPlan plan = session.planApply(new ApplyShapes(script, source).describe(apply));
         Run<Long> run = session.pool().shardMap(plan.shards(),
                 new ApplyBodyKernel(body, columns, matrix.rows(), matrix.columns(), sides), options);
-        run.results();
-        return run.report();
+        long calls = run.results().stream().mapToLong(Long::longValue).sum();
+        return new AppliedRun(run.report(), Optional.of(plan), calls);
     }
 
     void write(String buffer, java.nio.file.Path path) {
         BufferFiles.writeCsv(buffer, value(buffer), path);
+    }
+
+    /**
+     * The matrix bound to {@code name} as a shared matrix handle, for scanning it as a table:
+     * the buffer's data read in place (same segment and layout descriptor), made on first use.
+     */
+    SharedHandle handle(String name) {
+        OutputBuffer matrix = value(name);
+        if (matrix.rank() != 2 || matrix.type() != ElementType.DOUBLE) {
+            throw new IllegalArgumentException("`" + name + "` is not a matrix of doubles, so it cannot be read as a"
+                    + " table");
+        }
+        var info = matrix.info();
+        return new SharedHandle(matrix.path().toString(), info.backing(), matrix.descriptor().dataOffset(),
+                matrix.descriptor().dataBytes(), ElementType.DOUBLE, matrix.dims());
     }
 
     /** The buffer bound to {@code name}, made (and for vectors and matrices filled) on first use. */

@@ -13,6 +13,7 @@ import dev.shard.runtime.report.RunReport;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs a lowered script's statements in order on one session: each query through the
@@ -31,7 +32,8 @@ public final class ScriptRunner {
      * What a run saw: one report per statement that ran on the workers, and one explanation
      * per query or let that ran, with {@code parts} naming each ({@link #part}).
      */
-    public record Outcome(List<RunReport> reports, List<PlanExplanation> explanations, List<String> parts) {
+    public record Outcome(List<RunReport> reports, List<PlanExplanation> explanations, List<String> parts,
+            List<ScriptExplainer.Part> explained) {
     }
 
     /** Told when a statement starts, so a progress display can name its stage. */
@@ -53,8 +55,10 @@ public final class ScriptRunner {
         List<RunReport> reports = new ArrayList<>();
         List<PlanExplanation> explanations = new ArrayList<>();
         List<String> parts = new ArrayList<>();
+        // Everything explain --analyze shows, in script order: queries, lets that ran and applies.
+        List<ScriptExplainer.Part> explained = new ArrayList<>();
         MatrixStatements matrices = new MatrixStatements(session, script, source);
-        LetResults lets = new LetResults(session);
+        LetResults lets = new LetResults(session, matrices::handle);
         try (matrices; lets) {
             for (LoweredStatement statement : script.statements()) {
                 try {
@@ -63,6 +67,7 @@ public final class ScriptRunner {
                             Result result = query(query, lets, reports, false);
                             explanations.add(result.explanation());
                             parts.add(part(statement));
+                            explained.add(new ScriptExplainer.Part(part(statement), result.explanation()));
                             if (query.printed()) {
                                 TablePrinter.print(result.table(), out);
                             }
@@ -71,6 +76,7 @@ public final class ScriptRunner {
                             Result result = query(let.query(), lets, reports, let.read());
                             explanations.add(result.explanation());
                             parts.add(part(statement));
+                            explained.add(new ScriptExplainer.Part(part(statement), result.explanation()));
                             if (let.read()) {
                                 lets.keep(let.name(), result);
                             }
@@ -79,7 +85,13 @@ public final class ScriptRunner {
                         }
                         case LoweredStatement.Apply apply -> {
                             listener.starting(apply.span(), "line " + apply.span().startLine() + " apply", 0);
-                            reports.add(matrices.apply(apply.statement()));
+                            MatrixStatements.AppliedRun ran = matrices.apply(apply.statement());
+                            reports.add(ran.report());
+                            explained.add(ran.plan().isPresent()
+                                    ? new ScriptExplainer.Part(ScriptExplainer.applyHeader(apply, source), null,
+                                            ran.plan().get(), Optional.of(ran.actuals()))
+                                    : new ScriptExplainer.Part(ScriptExplainer.eachHeader(apply, source,
+                                            Optional.of(ran.actuals())), null, null));
                         }
                         case LoweredStatement.WriteBuffer write -> matrices.write(write.buffer(), write.path());
                     }
@@ -90,7 +102,7 @@ public final class ScriptRunner {
                 }
             }
         }
-        return new Outcome(reports, explanations, parts);
+        return new Outcome(reports, explanations, parts, explained);
     }
 
     /** How explain heads a statement's plan: its place in the script, and for a let its name. */

@@ -85,6 +85,14 @@ class ExampleScriptsTest {
         ExampleScripts.assertGolden("top_spenders.csv", three);
     }
 
+    /** The matrix is filled in the workers and scanned in place; 1 and 3 workers print the same table. */
+    @Test
+    void matrixTableScansAScriptMatrixAsATable() throws IOException {
+        String three = ExampleScripts.run("matrix_table.shard", directory, 3, "n=300_000");
+        assertEquals(three, ExampleScripts.run("matrix_table.shard", directory, 1, "n=300_000"));
+        ExampleScripts.assertGolden("matrix_table-300k.txt", three);
+    }
+
     @Test
     void mapKernelScriptCountsTripsPerTipBand() throws IOException {
         ExampleScripts.assertGolden("map_kernel.txt", ExampleScripts.run("map_kernel.shard", directory, 2));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shard.planner.explain.ExplainJson;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A planned apply in explain's JSON (schemaVersion 1): {@code "kind": "matrixApply"} tells it
@@ -22,6 +23,16 @@ public final class MatrixApplyJson {
     }
 
     public static String write(MatrixApplyPlan plan) {
+        return write(plan, Optional.empty());
+    }
+
+    /**
+     * With {@code actuals} (explain --analyze) the run's figures go beside the estimates, named
+     * as a query stage's are: {@code actualCalls}, {@code actualShards}, {@code seconds},
+     * {@code actualPeakPrivateBytesPerWorker}, {@code retries}, {@code recycles}; null (or empty)
+     * before a run.
+     */
+    public static String write(MatrixApplyPlan plan, Optional<ApplyActuals> actuals) {
         MatrixApply apply = plan.apply();
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("schemaVersion", ExplainJson.SCHEMA_VERSION);
@@ -47,6 +58,23 @@ public final class MatrixApplyJson {
         root.put("bindingConstraint", plan.binding());
         root.put("arithmetic", plan.arithmetic());
         root.put("estPeakPrivateBytesPerWorker", plan.estimatedPeakPrivateBytesPerWorker());
+        root.put("analyzed", actuals.isPresent());
+        ArrayNode peaks = root.putArray("actualPeakPrivateBytesPerWorker");
+        if (actuals.isPresent()) {
+            ApplyActuals ran = actuals.get();
+            root.put("actualCalls", ran.calls());
+            root.put("actualShards", ran.shards());
+            root.put("seconds", ran.seconds());
+            ran.peakPrivateBytesPerWorker().forEach(peaks::add);
+            root.put("retries", ran.retries());
+            root.put("recycles", ran.recycles());
+        } else {
+            root.putNull("actualCalls");
+            root.putNull("actualShards");
+            root.putNull("seconds");
+            root.putNull("retries");
+            root.putNull("recycles");
+        }
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

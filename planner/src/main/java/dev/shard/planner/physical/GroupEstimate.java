@@ -66,6 +66,11 @@ final class GroupEstimate {
         return new Estimate(groups, String.join(", ", reasons) + (groups < product ? ", capped by the rows" : ""));
     }
 
+    /** Whether every key's distinct values are bounded by the data shape (not sampled, not unknown). */
+    static boolean bounded(LogicalAggregate aggregate) {
+        return aggregate.keys().stream().allMatch(key -> distinctValues(key, aggregate.input()).isPresent());
+    }
+
     /** The distinct values (null counting as one) column {@code name} of {@code plan} can have, if known. */
     static OptionalLong distinctValues(String name, LogicalPlan plan) {
         if (plan.schema().require(name, "group").type() == DataType.BOOL) {

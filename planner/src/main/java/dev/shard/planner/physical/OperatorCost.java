@@ -7,7 +7,10 @@ import java.io.Serializable;
  *
  * @param amplification private bytes the operator holds per byte of its stage's input
  *                      shard (state that grows with the shard: collected rows, block
- *                      partials); streaming operators over fixed-size batches hold none
+ *                      partials, and the garbage the worker's collector keeps until it
+ *                      runs, since workers are recycled on RssAnon); streaming operators
+ *                      over fixed-size batches hold none. Measured by
+ *                      {@code bench/operator-memory.sh}; the values cite its results
  * @param nanosPerRow   estimated compute per input row, for the tuner's overhead floor
  */
 public record OperatorCost(double amplification, double nanosPerRow) implements Serializable {

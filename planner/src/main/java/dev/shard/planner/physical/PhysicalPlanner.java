@@ -91,7 +91,11 @@ public final class PhysicalPlanner {
         if (node instanceof LogicalAggregate aggregate) {
             Schema input = aggregate.input().schema();
             AggregateMerge merge = AggregateMerge.choose(aggregate, RowEstimates.of(aggregate.input()), context);
-            sink = new PartialAggregateExec(aggregate.keys(), aggregate.aggregates(), input, merge.partitions());
+            long inputRows = RowEstimates.of(aggregate.input());
+            sink = new PartialAggregateExec(aggregate.keys(), aggregate.aggregates(), input, merge.partitions(),
+                    aggregate.keys().isEmpty() || !GroupEstimate.bounded(aggregate) ? 0
+                            : PartialAggregateExec.groupFraction(merge.estimatedGroups(), inputRows,
+                                    StageSizing.BLOCK_ROWS));
             driver.add(new FinalAggregateExec(aggregate.keys(), aggregate.aggregates(), input, aggregate.schema(),
                     merge));
             node = aggregate.input();
@@ -207,7 +211,8 @@ public final class PhysicalPlanner {
             throw new IllegalArgumentException("the plan has no aggregation whose merge could be chosen");
         }
         StageFragment fragment = new StageFragment(stage.fragment().source(), stage.fragment().operators(),
-                new PartialAggregateExec(partial.keys(), partial.aggregates(), partial.input(), merge.partitions()));
+                new PartialAggregateExec(partial.keys(), partial.aggregates(), partial.input(), merge.partitions(),
+                        partial.groupFraction()));
         List<DriverExec> driver = new ArrayList<>(plan.driverOperators());
         driver.set(0, new FinalAggregateExec(aggregate.keys(), aggregate.aggregates(), aggregate.input(),
                 aggregate.output(), merge));

@@ -20,11 +20,22 @@ public sealed interface SinkExec extends Serializable {
      * the driver ({@code partitions} 0), or, when they would be too many for the driver
      * (see AggregateMerge), split by key hash into {@code partitions} sections of one
      * partial file per shard, merged in the workers one partition per shard. A shard keeps
-     * its blocks' partials until it ends: at most one state per group and block, declared
-     * as half a byte per input byte.
+     * its blocks' partials until it ends: one state per group and block, so what it holds
+     * grows with {@code groupFraction}, the share of a block's rows that start a group of
+     * their own, known when the keys' values are bounded by the data (see GroupEstimate);
+     * 0 when they are not (only the few-groups amplification is declared then, as before the
+     * measurement: a key with no known bound may still be a group per row, up to 19×).
      */
-    record PartialAggregateExec(List<String> keys, List<AggregateCall> aggregates, Schema input, int partitions)
-            implements SinkExec {
+    record PartialAggregateExec(List<String> keys, List<AggregateCall> aggregates, Schema input, int partitions,
+            double groupFraction) implements SinkExec {
+        /**
+         * Measured (bench/operator-memory.sh, 2026-12-02): 0.4× with 1,000 groups, 18–19× when
+         * nearly every row of a block is a group of its own (a partial state per row, and the
+         * JVM's garbage until the next collection).
+         */
+        static final double FEW_GROUPS_AMPLIFICATION = 0.5;
+        static final double PER_GROUP_AMPLIFICATION = 18.5;
+
         public PartialAggregateExec {
             keys = List.copyOf(keys);
             aggregates = List.copyOf(aggregates);
@@ -32,11 +43,26 @@ public sealed interface SinkExec extends Serializable {
                 throw new IllegalArgumentException("a partitioned merge needs group keys and ≥ 1 partition, got "
                         + partitions + " partitions over keys " + keys);
             }
+            if (!(groupFraction >= 0 && groupFraction <= 1)) {
+                throw new IllegalArgumentException("the share of a block's rows that are groups is in [0, 1], got "
+                        + groupFraction);
+            }
+        }
+
+        /** Nothing known about the groups. */
+        public PartialAggregateExec(List<String> keys, List<AggregateCall> aggregates, Schema input, int partitions) {
+            this(keys, aggregates, input, partitions, 0);
         }
 
         /** Partials merged on the driver. */
         public PartialAggregateExec(List<String> keys, List<AggregateCall> aggregates, Schema input) {
             this(keys, aggregates, input, 0);
+        }
+
+        /** The share of a block's rows that start a group, at most {@code groups} groups in {@code rows} rows. */
+        public static double groupFraction(long groups, long rows, long blockRows) {
+            long perBlock = Math.max(1, Math.min(rows, blockRows));
+            return Math.min(1.0, Math.min(groups, perBlock) / (double) perBlock);
         }
 
         public boolean partitioned() {
@@ -45,7 +71,8 @@ public sealed interface SinkExec extends Serializable {
 
         @Override
         public OperatorCost cost() {
-            return new OperatorCost(0.5, 3.0 + 2.0 * aggregates.size());
+            return new OperatorCost(FEW_GROUPS_AMPLIFICATION + PER_GROUP_AMPLIFICATION * groupFraction,
+                    3.0 + 2.0 * aggregates.size());
         }
     }
 
@@ -54,9 +81,17 @@ public sealed interface SinkExec extends Serializable {
      * The rows are held on the heap, then once more as Arrow buffers while the file is written.
      */
     record CollectRowsExec(Schema input) implements SinkExec {
+        /**
+         * Measured 6.6–7.2× (bench/operator-memory.sh, 2026-12-02): the growing column buffers'
+         * discarded copies add to the two copies above until a collection. Not declared yet: at
+         * 7× the partitioned-join tests' budgets (12–40 MiB shares) refuse their final stages,
+         * so it goes in with the partitioned join's sizing (see the results file).
+         */
+        static final double AMPLIFICATION = 3.0;
+
         @Override
         public OperatorCost cost() {
-            return new OperatorCost(3.0, 2.0 * Math.max(1, input.size()));
+            return new OperatorCost(AMPLIFICATION, 2.0 * Math.max(1, input.size()));
         }
     }
 
@@ -72,10 +107,14 @@ public sealed interface SinkExec extends Serializable {
             keys = List.copyOf(keys);
         }
 
+        /** Measured 12.4–13.4× with a key (bench/operator-memory.sh, 2026-12-02); not declared yet, as for collect. */
+        static final double SORT_AMPLIFICATION = 4.5;
+
+        /** Without keys it collects the rows like CollectRowsExec (not measured apart). */
         @Override
         public OperatorCost cost() {
-            return new OperatorCost(keys.isEmpty() ? 3.0 : 4.5, (keys.isEmpty() ? 2.0 : 30.0)
-                    + 2.0 * Math.max(1, input.size()));
+            return new OperatorCost(keys.isEmpty() ? CollectRowsExec.AMPLIFICATION : SORT_AMPLIFICATION,
+                    (keys.isEmpty() ? 2.0 : 30.0) + 2.0 * Math.max(1, input.size()));
         }
     }
 
@@ -112,10 +151,17 @@ public sealed interface SinkExec extends Serializable {
                     new Field(PROBE_POSITION, DataType.INT, false)));
         }
 
-        /** Collects the rows like CollectRowsExec, plus the partition numbers and the split copy. */
+        /**
+         * The collected rows, the partition numbers and the split copy. Measured 25–29× on the
+         * probe side (bench/operator-memory.sh, 2026-12-02), not yet declared: at that value the
+         * partitioned join's tests and partition counts need redoing together with the join
+         * step's own sizing (which measured ~20× against ~1× declared).
+         */
+        static final double AMPLIFICATION = 4.0;
+
         @Override
         public OperatorCost cost() {
-            return new OperatorCost(4.0, 12.0 + 2.0 * Math.max(1, input.size()));
+            return new OperatorCost(AMPLIFICATION, 12.0 + 2.0 * Math.max(1, input.size()));
         }
     }
 

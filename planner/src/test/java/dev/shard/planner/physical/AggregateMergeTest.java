@@ -64,12 +64,13 @@ class AggregateMergeTest {
     @Test
     void aSmallerBudgetGathersLessOnTheDriverAndSplitsFiner() {
         long roomy = 2L * (42L << 20) + 2L * (1L << 30);
-        long tight = 2L * (42L << 20) + 2L * (8L << 20);
+        // 24 MiB a worker: a 65,536-row block of a million groups holds ~19 MiB (19× a block's bytes).
+        long tight = 2L * (42L << 20) + 2L * (24L << 20);
         AggregateMerge driver = merge(byKey(2_000_000, 1_000_000), roomy);
         AggregateMerge partitioned = merge(byKey(2_000_000, 1_000_000), tight);
         assertEquals(0, driver.partitions(), driver.reason());
-        assertEquals(4L << 20, partitioned.limitBytes(), "half of an 8 MiB share");
-        assertEquals(12, partitioned.partitions(), partitioned.reason());
+        assertEquals(12L << 20, partitioned.limitBytes(), "half of a 24 MiB share");
+        assertEquals(4, partitioned.partitions(), partitioned.reason());
     }
 
     @Test

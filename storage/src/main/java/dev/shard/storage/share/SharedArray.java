@@ -60,7 +60,11 @@ public abstract sealed class SharedArray implements SharedView
     }
 
     private static void checkMatches(SharedHandle handle, ArrayDescriptor descriptor) {
-        if (descriptor.kind() != ArrayDescriptor.Kind.SHARED_INPUT || descriptor.type() != handle.type()
+        // An output buffer has the same layout after its descriptor: a handle may read its
+        // elements read-only, e.g. a matrix a script filled in the workers and then scans as a table.
+        boolean readable = descriptor.kind() == ArrayDescriptor.Kind.SHARED_INPUT
+                || descriptor.kind() == ArrayDescriptor.Kind.OUTPUT_BUFFER;
+        if (!readable || descriptor.type() != handle.type()
                 || !Arrays.equals(descriptor.dims(), handle.shape()) || descriptor.dataOffset() != handle.offset()
                 || descriptor.dataBytes() != handle.length()) {
             throw new StorageException("segment " + handle.path() + " holds " + descriptor + ", but the handle says "
