@@ -31,6 +31,11 @@ final class ArrowTableSource implements BatchSource {
     private int readersBatch = -1;
 
     ArrowTableSource(SharedArrowTable table, Schema schema) {
+        this(table, schema, ColumnBatch.CAPACITY);
+    }
+
+    /** {@code capacity}: the most rows one {@link #fill} asks for (smaller for readers kept by the hundred). */
+    ArrowTableSource(SharedArrowTable table, Schema schema, int capacity) {
         this.schema = schema;
         this.table = table;
         this.mapping = table.memory();
@@ -41,7 +46,7 @@ final class ArrowTableSource implements BatchSource {
         }
         this.columns = new BatchColumn[schema.size()];
         for (int c = 0; c < columns.length; c++) {
-            columns[c] = new BatchColumn(schema.fields().get(c).type(), ColumnBatch.CAPACITY);
+            columns[c] = new BatchColumn(schema.fields().get(c).type(), capacity);
         }
     }
 

@@ -6,29 +6,33 @@ import dev.shard.storage.arrow.SharedArrowTable;
 
 /**
  * A read position in one joined partition file, mapped zero-copy: the rows around it are
- * copied a batch at a time into {@code chunk}. Rows are sorted by probe origin, so the
+ * copied {@code chunkRows} at a time into {@code chunk} (fewer than a batch when a shard
+ * keeps hundreds of cursors, see PartitionedJoinReader.chunkRows). Rows are sorted by probe origin, so the
  * first row of a shard is found by binary search and later rows by walking forward.
  */
 final class PartitionCursor {
     private final ArrowTableSource rows;
+    private final int chunkRows;
     private final ArrowTableSource origins;
     private final long count;
     private final int originRow;
     private final int originPosition;
     private final ColumnBatch chunk;
-    private final ColumnBatch probe = new ColumnBatch(1);
+    private final ColumnBatch probe = new ColumnBatch(1, 1);
     private long position = -1;
     private long chunkStart;
     private int chunkSize;
 
-    PartitionCursor(SharedArrowTable table, Schema file) {
-        this.rows = new ArrowTableSource(table, file);
+    /** {@code chunkRows}: rows copied per read, at most {@link ColumnBatch#CAPACITY}. */
+    PartitionCursor(SharedArrowTable table, Schema file, int chunkRows) {
+        this.chunkRows = chunkRows;
+        this.rows = new ArrowTableSource(table, file, chunkRows);
         int[] origin = PartitionedJoinReader.originColumns(file);
         this.originRow = origin[0];
         this.originPosition = origin[1];
-        this.origins = new ArrowTableSource(table, new Schema(java.util.List.of(file.fields().get(originRow))));
+        this.origins = new ArrowTableSource(table, new Schema(java.util.List.of(file.fields().get(originRow))), 1);
         this.count = table.rowCount();
-        this.chunk = new ColumnBatch(file.size());
+        this.chunk = new ColumnBatch(file.size(), chunkRows);
     }
 
     /** Moves to the first row whose probe row is ≥ {@code row}, once per shard (batches only move forward). */
@@ -94,7 +98,7 @@ final class PartitionCursor {
             return;
         }
         chunkStart = position;
-        chunkSize = (int) Math.min(ColumnBatch.CAPACITY, Math.min(count, rows.boundaryAfter(position)) - position);
+        chunkSize = (int) Math.min(chunkRows, Math.min(count, rows.boundaryAfter(position)) - position);
         rows.fill(chunk, chunkStart, chunkSize);
     }
 }

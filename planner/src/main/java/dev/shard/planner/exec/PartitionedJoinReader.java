@@ -30,8 +30,10 @@ final class PartitionedJoinReader implements ExpandingOperator {
     PartitionedJoinReader(PartitionedJoinExec exec, ShardContext context) {
         Schema file = exec.joinedFile();
         this.cursors = new PartitionCursor[exec.partitions()];
+        int chunkRows = chunkRows(cursors.length);
         for (int p = 0; p < cursors.length; p++) {
-            cursors[p] = new PartitionCursor(context.input(exec.joinedInput() + p, SharedArrowTable.class), file);
+            cursors[p] = new PartitionCursor(context.input(exec.joinedInput() + p, SharedArrowTable.class), file,
+                    chunkRows);
         }
         this.sourceColumn = exec.output().names().stream().mapToInt(file::indexOf).toArray();
         this.outColumns = exec.output().fields().stream()
@@ -40,6 +42,19 @@ final class PartitionedJoinReader implements ExpandingOperator {
         for (int c = 0; c < outColumns.length; c++) {
             out.setColumn(c, outColumns[c]);
         }
+    }
+
+    /** Rows buffered over all cursors of a shard: 16 batches, whatever the number of partitions. */
+    static final int BUFFERED_ROWS = 16 * ColumnBatch.CAPACITY;
+    private static final int MIN_CHUNK_ROWS = 64;
+
+    /**
+     * Rows each of {@code partitions} cursors copies per read: a whole batch up to 16
+     * partitions, then less, so a shard buffers {@link #BUFFERED_ROWS} rows (P = 1,024: 64 rows
+     * each, 64K rows in all, where a batch each held 4M) and never fewer than 64 per cursor.
+     */
+    static int chunkRows(int partitions) {
+        return Math.max(MIN_CHUNK_ROWS, Math.min(ColumnBatch.CAPACITY, BUFFERED_ROWS / Math.max(1, partitions)));
     }
 
     @Override

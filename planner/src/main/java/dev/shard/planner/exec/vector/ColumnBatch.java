@@ -13,12 +13,18 @@ public final class ColumnBatch {
     private final BatchColumn[] columns;
     private int size;
     private long firstRow;
-    private final int[] selection = new int[CAPACITY];
+    private final int[] selection;
     private int selectedCount;
     private boolean allSelected;
 
     public ColumnBatch(int columnCount) {
+        this(columnCount, CAPACITY);
+    }
+
+    /** A batch of at most {@code capacity} rows: for readers kept by the hundred, each reading a few rows. */
+    public ColumnBatch(int columnCount, int capacity) {
         this.columns = new BatchColumn[columnCount];
+        this.selection = new int[capacity];
     }
 
     /** Starts a new batch of {@code size} rows beginning at source row {@code firstRow}, every row selected. */
