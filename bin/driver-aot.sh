@@ -85,8 +85,10 @@ shard_aot_check_uses() {
     fi
 }
 
-# Records the cache with a short representative command (colcor on small data), then
-# renames it into place. Called under the cache's lock.
+# Records the cache with the training example (W1 and tiny tasks on one pool, run until their
+# hot methods reach C2: the cache keeps a profile as it stands when the JVM exits), then renames
+# it into place. That pool is the build's first, so its workers' cache is recorded by it too.
+# Called under the cache's lock.
 shard_aot_record() {
     local jdk=$1 classpath=$2 cache=$3
     shift 3
@@ -95,7 +97,7 @@ shard_aot_record() {
     rm -f "$cache" "$cache.stamp"
     if "$jdk/bin/java" "$@" "${shard_aot_options[@]}" ${SHARD_JAVA_OPTS:-} -XX:AOTCacheOutput="$recording" \
         "-Xlog:aot*=off,cds*=off" -cp "$classpath" dev.shard.dsl.cli.ShardCommand \
-        example colcor --rows 2000 --cols 50 >"$log" 2>&1 && [ -s "$recording" ]; then
+        example startup-training >"$log" 2>&1 && [ -s "$recording" ]; then
         mv -f "$recording" "$cache"
         stat -c '%s %i %.9Y' "$cache" >"$cache.stamp.$$" && mv -f "$cache.stamp.$$" "$cache.stamp"
         rm -f "$log"

@@ -15,7 +15,8 @@ class ExampleProgramsTest {
     void theCommandLineFindsEveryProgramByName() {
         List<String> names = ServiceLoader.load(ExampleProgram.class).stream()
                 .map(provider -> provider.get().name()).sorted().toList();
-        assertEquals(List.of("colcor", "filter-agg", "groupagg", "quickstart", "tiny-tasks", "tips"), names);
+        assertEquals(List.of("colcor", "filter-agg", "groupagg", "quickstart", "startup-training", "tiny-tasks", "tips"),
+                names);
     }
 
     @Test

@@ -586,6 +586,14 @@ public final class DriverConductor implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        // The exit watch publishes a finished AOT recording on its own thread, possibly after this
+        // returns: a pool started right after this one would then record the cache again instead of
+        // using it. Publishing here too is safe: the second call for a worker does nothing.
+        for (WorkerProxy worker : all) {
+            if (!worker.process.isAlive()) {
+                launcher.exited(worker.workerId, worker.process.exitValue());
+            }
+        }
         DriverServer listening;
         synchronized (this) {
             listening = server;

@@ -32,6 +32,16 @@ final class StartupCache {
     static final String TRAIN_PROPERTY = "shard.aot.train";
     /** What a recorder that ran the training writes to its log (StartupTraining). */
     static final String TRAINED_MARK = "trained the task path";
+    /**
+     * {@code -Dshard.aot.eager=false} leaves out {@link #EAGER_OPTIONS}. With them, a worker compiles
+     * each method the cache holds a C2 compilation of at its first call, from the recorded
+     * profile; without, such a method still runs in C1 code until its counters reach the C2
+     * thresholds, which for the W1 kernel is most of a pool's first run (bench/results/2026-12-02-first-run-3.md).
+     */
+    static final String EAGER_PROPERTY = "shard.aot.eager";
+    /** Experimental in JDK 25; verified there, so given to JDK 25 workers only (another JDK may not know it). */
+    static final List<String> EAGER_OPTIONS = List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+AOTCompileEagerly");
+    private static final int EAGER_VERIFIED_FEATURE = 25;
 
     private final Path cache;
     private int recorder = -1;
@@ -66,6 +76,7 @@ final class StartupCache {
                 StartupCacheLocation.touch(cache);
             }
             options.add("-XX:AOTCache=" + cache);
+            options.addAll(eagerOptions(Runtime.version().feature(), System.getProperty(EAGER_PROPERTY, "true")));
             givenCache.add(workerId);
         } else if (recorder < 0) {
             recorder = workerId;
@@ -79,6 +90,12 @@ final class StartupCache {
             }
         }
         return options;
+    }
+
+    /** The options that compile the cache's trained methods at their first call, or none (see {@link #EAGER_PROPERTY}). */
+    static List<String> eagerOptions(int jdkFeature, String property) {
+        boolean wanted = !"false".equalsIgnoreCase(property.strip());
+        return wanted && jdkFeature == EAGER_VERIFIED_FEATURE ? EAGER_OPTIONS : List.of();
     }
 
     /** True for the worker that records the cache: its exit takes a moment longer (the JVM writes the cache). */

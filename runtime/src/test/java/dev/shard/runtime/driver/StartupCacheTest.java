@@ -42,6 +42,23 @@ class StartupCacheTest {
     }
 
     @Test
+    void workersGivenTheCacheCompileItsTrainedMethodsAtFirstCallOnTheVerifiedJdkOnly(@TempDir Path directory)
+            throws IOException {
+        assertEquals(StartupCache.EAGER_OPTIONS, StartupCache.eagerOptions(25, "true"));
+        assertEquals(List.of(), StartupCache.eagerOptions(25, " FALSE "), "-Dshard.aot.eager=false switches it off");
+        assertEquals(List.of(), StartupCache.eagerOptions(26, "true"), "an unverified JDK may not know the flag");
+
+        Path cache = directory.resolve("workers.aot");
+        StartupCache startup = new StartupCache(cache);
+        Path log = directory.resolve("worker.aot.log");
+        List<String> recorder = startup.options(0, log);
+        assertTrue(recorder.stream().noneMatch(StartupCache.EAGER_OPTIONS::contains), "the recorder has no cache to use");
+        Files.writeString(cache, "cache bytes");
+        List<String> user = new StartupCache(cache).options(1, log);
+        assertEquals(Runtime.version().feature() == 25, user.containsAll(StartupCache.EAGER_OPTIONS), user::toString);
+    }
+
+    @Test
     void aRecordingCutShortIsNeverPublished(@TempDir Path directory) throws IOException {
         Path cache = directory.resolve("workers.aot");
         StartupCache startup = new StartupCache(cache);
