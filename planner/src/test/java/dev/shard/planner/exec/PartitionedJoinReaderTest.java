@@ -21,8 +21,8 @@ import dev.shard.planner.physical.StageFragment;
 import dev.shard.planner.type.DataType;
 import dev.shard.planner.type.Field;
 import dev.shard.planner.type.Schema;
+import dev.shard.planner.testing.InProcessContext;
 import dev.shard.runtime.task.Shard;
-import dev.shard.runtime.task.ShardContext;
 import dev.shard.storage.arrow.ArrowFiles;
 import dev.shard.storage.arrow.SharedArrowTable;
 import java.nio.file.Path;
@@ -31,7 +31,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,7 +105,7 @@ class PartitionedJoinReaderTest {
             for (int p = 0; p < partitions; p++) {
                 inputs.put("joined" + p, tables.get(p));
             }
-            StageResult result = kernel.run(new Context(new Shard(0, 0, ROWS, 1, null, 0, 0), inputs));
+            StageResult result = kernel.run(new InProcessContext(new Shard(0, 0, ROWS, 1, null, 0, 0), inputs));
             FinalAggregator aggregator = new FinalAggregator(OUTPUT, List.of(), CALLS,
                     Schema.of(Field.of("n", DataType.INT), Field.of("s", DataType.DOUBLE),
                             Field.of("f", DataType.DOUBLE), Field.of("l", DataType.DOUBLE)));
@@ -137,32 +136,5 @@ class PartitionedJoinReaderTest {
             at++;
         }
         return new ColumnTable(FILE, at, columns);
-    }
-
-    private record Context(Shard shard, Map<String, Object> inputs) implements ShardContext {
-        @Override
-        public RandomGenerator random() {
-            throw new UnsupportedOperationException("no random stream here");
-        }
-
-        @Override
-        public <T> T input(String name, Class<T> type) {
-            return type.cast(inputs.get(name));
-        }
-
-        @Override
-        public <T> T output(String name, Class<T> type) {
-            throw new UnsupportedOperationException("no output buffer here");
-        }
-
-        @Override
-        public int workerId() {
-            return 0;
-        }
-
-        @Override
-        public int attempt() {
-            return 1;
-        }
     }
 }

@@ -18,6 +18,7 @@ import dev.shard.planner.type.DataType;
 import dev.shard.planner.type.Field;
 import dev.shard.planner.type.Schema;
 import dev.shard.runtime.task.Shard;
+import dev.shard.planner.testing.InProcessContext;
 import dev.shard.runtime.task.ShardContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
-import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -234,36 +234,6 @@ class PartitionedMergeTest {
     }
 
     private static ShardContext context(int partition) {
-        return new ShardContext() {
-            @Override
-            public Shard shard() {
-                return new Shard(partition, partition, partition + 1, 1, null, 0, 0);
-            }
-
-            @Override
-            public RandomGenerator random() {
-                throw new UnsupportedOperationException("the merge draws no random numbers");
-            }
-
-            @Override
-            public <T> T input(String name, Class<T> type) {
-                throw new UnsupportedOperationException("the merge borrows no inputs");
-            }
-
-            @Override
-            public <T> T output(String name, Class<T> type) {
-                throw new UnsupportedOperationException("the merge writes no output buffers");
-            }
-
-            @Override
-            public int workerId() {
-                return 0;
-            }
-
-            @Override
-            public int attempt() {
-                return 1;
-            }
-        };
+        return new InProcessContext(new Shard(partition, partition, partition + 1, 1, null, 0, 0), Map.of());
     }
 }

@@ -108,17 +108,8 @@ public final class SegmentStore {
             throw new StorageException("invalid segment name '" + name
                     + "': use 1-200 letters, digits, '.', '_' or '-'");
         }
-        if (bytes <= 0) {
-            throw new StorageException("segment '" + name + "' needs a positive size, got " + bytes + " bytes");
-        }
         synchronized (spaceLock) {
-            Backing resolved = resolve(backing, bytes);
-            Optional<String> autoNote = backing == Backing.AUTO && resolved == Backing.MMAP
-                    ? Optional.of(" (backing auto did not use shm either: " + context.shmRoot() + " has "
-                            + shmFreeForMessage() + " free; " + StorageContext.SHM_DIR_ENV + " moves it)")
-                    : Optional.empty();
-            space.ensureRoom(name, bytes, resolved, owned(), autoNote);
-            return createFile(name, bytes, resolved);
+            return createFile(name, bytes, reserveRoom(name, bytes, backing));
         }
     }
 
@@ -128,17 +119,23 @@ public final class SegmentStore {
      * before it starts workers, then creates it while they start.
      */
     public void ensureRoom(String name, long bytes, Backing backing) {
+        synchronized (spaceLock) {
+            reserveRoom(name, bytes, backing);
+        }
+    }
+
+    /** The backing a segment of {@code bytes} goes to, after checking it fits there (the caller holds spaceLock). */
+    private Backing reserveRoom(String name, long bytes, Backing backing) {
         if (bytes <= 0) {
             throw new StorageException("segment '" + name + "' needs a positive size, got " + bytes + " bytes");
         }
-        synchronized (spaceLock) {
-            Backing resolved = resolve(backing, bytes);
-            Optional<String> autoNote = backing == Backing.AUTO && resolved == Backing.MMAP
-                    ? Optional.of(" (backing auto did not use shm either: " + context.shmRoot() + " has "
-                            + shmFreeForMessage() + " free; " + StorageContext.SHM_DIR_ENV + " moves it)")
-                    : Optional.empty();
-            space.ensureRoom(name, bytes, resolved, owned(), autoNote);
-        }
+        Backing resolved = resolve(backing, bytes);
+        Optional<String> autoNote = backing == Backing.AUTO && resolved == Backing.MMAP
+                ? Optional.of(" (backing auto did not use shm either: " + context.shmRoot() + " has "
+                        + shmFreeForMessage() + " free; " + StorageContext.SHM_DIR_ENV + " moves it)")
+                : Optional.empty();
+        space.ensureRoom(name, bytes, resolved, owned(), autoNote);
+        return resolved;
     }
 
     private Segment createFile(String name, long bytes, Backing resolved) {
