@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
  * <p>The first shard a worker runs in a run is left out: it carries the run's set-up on that
  * worker (the kernel's classes loaded and initialised, its references opened, first calls
  * through the task path), 20-150 ms on a fresh pool against 0.1 µs for a tiny task. Counted,
- * it made a fresh pool's first run of 10,000 tiny tasks send ~60 batches of 1-10 shards
- * while the estimate wore off (bench/results/2026-12-02-first-run-4.md). Left out, a batch
+ * it made a fresh pool's first run of 10,000 tiny tasks send 68-116 batches, most of 1-10
+ * shards, while the estimate wore off; 32 without it, as warm (bench/results/2026-12-02-first-run-4.md). Left out, a batch
  * that held only that shard is followed by a probe, as at the run's start: the bound on a
  * worker's claimed work before a measurement is the one every run starts with.
  */
