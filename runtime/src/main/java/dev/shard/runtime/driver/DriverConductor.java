@@ -286,7 +286,7 @@ public final class DriverConductor implements AutoCloseable {
                 }
                 boolean first = worker.completed(done.runId(), done.firstShard(), done.count(), done.unclaimed());
                 if (current) {
-                    run.onBatchArrived(done);
+                    run.onBatchArrived(worker, done);
                     if (first) {
                         // The baseline is taken warm, after the first tasks have loaded the kernel's classes.
                         worker.baselinePrivateBytes = -1;

@@ -232,7 +232,7 @@ final class RunConductor {
 
     /** A part of a batch arrived: {@link #onBatchArrived} then {@link #onBatchResults}. */
     void onBatchDone(WorkerProxy worker, Message.BatchDone done) {
-        onBatchArrived(done);
+        onBatchArrived(worker, done);
         onBatchResults(worker, done);
     }
 
@@ -240,19 +240,20 @@ final class RunConductor {
      * What the next dispatch needs of a part that arrived, before its results are handled:
      * shards handed back unrun wait again, and its shard times size the next batch.
      */
-    void onBatchArrived(Message.BatchDone done) {
+    void onBatchArrived(WorkerProxy worker, Message.BatchDone done) {
         if (done.complete() && done.unclaimed() > 0) {
             ledger.release(done.firstShard() + done.count() - done.unclaimed(), done.unclaimed());
         }
         if (done.outcomes() instanceof PackedOutcomes packed) {
-            sizing.measured(packed.size(), packed.totalNanos());
+            sizing.measured(worker.workerId, packed.size(), packed.totalNanos(), packed.size() > 0 ? packed.nanos(0) : 0);
             return;
         }
         long partNanos = 0;
         for (Message.ShardOutcome outcome : done.outcomes()) {
             partNanos += outcome.nanos();
         }
-        sizing.measured(done.outcomes().size(), partNanos);
+        long firstNanos = done.outcomes().isEmpty() ? 0 : done.outcomes().getFirst().nanos();
+        sizing.measured(worker.workerId, done.outcomes().size(), partNanos, firstNanos);
     }
 
     /**

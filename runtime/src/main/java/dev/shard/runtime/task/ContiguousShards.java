@@ -1,5 +1,7 @@
 package dev.shard.runtime.task;
 
+import java.io.Serial;
+
 /** Blocks of {@code blockSize} consecutive items out of {@code items}; the last block may be shorter. */
 public record ContiguousShards(long items, long blockSize) implements Shards {
 
@@ -27,5 +29,11 @@ public record ContiguousShards(long items, long blockSize) implements Shards {
     @Override
     public String toString() {
         return count() + " contiguous shards of " + blockSize + " over " + items + " items";
+    }
+
+    /** Travels as a plain {@link ShardsForm}: decoding a record costs a fresh worker's first run (see there). */
+    @Serial
+    private Object writeReplace() {
+        return new ShardsForm(ShardsForm.CONTIGUOUS, new long[] {items, blockSize}, null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.shard.runtime.task;
 
+import java.io.Serial;
 import java.util.Arrays;
 
 /** One shard per explicit list of item indices; the lists are copied in and out. */
@@ -61,5 +62,11 @@ public record IndexedShards(long[][] lists) implements Shards {
     @Override
     public String toString() {
         return lists.length + " listed shards";
+    }
+
+    /** Travels as a plain {@link ShardsForm}: decoding a record costs a fresh worker's first run (see there). */
+    @Serial
+    private Object writeReplace() {
+        return new ShardsForm(ShardsForm.INDEXED, null, lists);
     }
 }

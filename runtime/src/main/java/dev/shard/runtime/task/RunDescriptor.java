@@ -1,6 +1,7 @@
 package dev.shard.runtime.task;
 
 import dev.shard.storage.SharedReference;
+import java.io.Serial;
 import java.io.Serializable;
 import java.util.Map;
 
@@ -11,4 +12,10 @@ import java.util.Map;
  */
 public record RunDescriptor(ShardKernel<?> kernel, Shards shards, Map<String, SharedReference<?>> inputs,
         Map<String, SharedReference<?>> outputs, long seed) implements Serializable {
+
+    /** Travels as a plain {@link RunDescriptorForm}: decoding a record costs a fresh worker's first run (see {@link ShardsForm}). */
+    @Serial
+    private Object writeReplace() {
+        return new RunDescriptorForm(this);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.shard.runtime.task;
 
+import java.io.Serial;
+
 /** {@code count} interleaved shards over {@code items}: shard s covers s, s + count, s + 2·count, ... */
 public record StridedShards(long items, int count) implements Shards {
 
@@ -28,5 +30,11 @@ public record StridedShards(long items, int count) implements Shards {
     @Override
     public String toString() {
         return count + " strided shards over " + items + " items";
+    }
+
+    /** Travels as a plain {@link ShardsForm}: decoding a record costs a fresh worker's first run (see there). */
+    @Serial
+    private Object writeReplace() {
+        return new ShardsForm(ShardsForm.STRIDED, new long[] {items, count}, null);
     }
 }

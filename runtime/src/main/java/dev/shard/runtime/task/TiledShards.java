@@ -1,5 +1,7 @@
 package dev.shard.runtime.task;
 
+import java.io.Serial;
+
 /** 2-D tiles of {@code tileRows × tileColumns} over a {@code rows × columns} matrix, numbered row-block-major. */
 public record TiledShards(long rows, long columns, long tileRows, long tileColumns) implements Shards {
 
@@ -41,5 +43,11 @@ public record TiledShards(long rows, long columns, long tileRows, long tileColum
     @Override
     public String toString() {
         return count() + " tiles of " + tileRows + "x" + tileColumns + " over " + rows + "x" + columns;
+    }
+
+    /** Travels as a plain {@link ShardsForm}: decoding a record costs a fresh worker's first run (see there). */
+    @Serial
+    private Object writeReplace() {
+        return new ShardsForm(ShardsForm.TILED, new long[] {rows, columns, tileRows, tileColumns}, null);
     }
 }

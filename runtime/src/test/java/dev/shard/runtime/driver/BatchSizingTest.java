@@ -86,4 +86,32 @@ class BatchSizingTest {
         assertTrue(sizing.meanShardNanos() >= 0.25 * 200 * MILLISECOND, "mean " + sizing.meanShardNanos());
         assertTrue(sizing.next(8_000, 2) <= 1, "batches of one 200 ms shard at most");
     }
+
+    @Test
+    void aWorkersFirstShardOfTheRunDoesNotSizeTheBatches() {
+        BatchSizing sizing = new BatchSizing(10_000);
+        // Worker 0's first part: its first shard alone, 30 ms of set-up (classes, references).
+        sizing.measured(0, 1, 30 * MILLISECOND, 30 * MILLISECOND);
+        assertEquals(-1, sizing.meanShardNanos(), "the set-up is not a shard time");
+        assertEquals(BatchSizing.PROBE_BATCH, sizing.next(10_000, 2), "still a probe, as at the run's start");
+        sizing.measured(0, 15, 15 * 300L, 300);
+        assertEquals(1_250, sizing.next(10_000, 2), "tiny shards: the guided share at once");
+        // Worker 1's first part holds its own set-up in its first shard: left out too.
+        sizing.measured(1, 16, 40 * MILLISECOND + 15 * 300L, 40 * MILLISECOND);
+        assertEquals(300, sizing.meanShardNanos(), 1e-9);
+        // A replacement process (a new worker id) starts cold again.
+        sizing.measured(2, 1, 90 * MILLISECOND, 90 * MILLISECOND);
+        assertEquals(1_250, sizing.next(10_000, 2));
+    }
+
+    @Test
+    void slowShardsAfterTheFirstStillBoundAWorkersClaimedWork() {
+        BatchSizing sizing = new BatchSizing(10_000);
+        sizing.measured(0, 1, 30 * MILLISECOND, 30 * MILLISECOND);
+        sizing.measured(0, 1, 30 * MILLISECOND, 30 * MILLISECOND);
+        assertEquals(1, sizing.next(10_000, 2), "batches of one 30 ms shard: four of them hold ~100 ms");
+        // Later parts of a worker count whole, their first shard included.
+        sizing.measured(0, 2, 2 * 40 * MILLISECOND, 40 * MILLISECOND);
+        assertTrue(sizing.meanShardNanos() > 30 * MILLISECOND, "mean " + sizing.meanShardNanos());
+    }
 }

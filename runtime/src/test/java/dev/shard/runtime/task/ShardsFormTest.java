@@ -1,0 +1,63 @@
+package dev.shard.runtime.task;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shard.runtime.protocol.ValueCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Shard layouts and run descriptors travel as plain forms and arrive as the records they were. */
+class ShardsFormTest {
+    @Test
+    void everyShardLayoutArrivesAsTheRecordItWas() {
+        List<Shards> layouts = List.of(Shards.contiguous(10_000, 7), new StridedShards(1_000, 3),
+                new TiledShards(100, 60, 32, 16), new IndexedShards(new long[][] {{1, 5, 9}, {2}}));
+        for (Shards layout : layouts) {
+            Shards back = (Shards) ValueCodec.decode(ValueCodec.encode(layout));
+            assertEquals(layout.getClass(), back.getClass());
+            assertEquals(layout, back);
+            assertEquals(layout.count(), back.count());
+            for (int shard = 0; shard < layout.count(); shard++) {
+                assertEquals(layout.get(shard), back.get(shard), layout + ", shard " + shard);
+            }
+        }
+    }
+
+    @Test
+    void aRunDescriptorArrivesWholeAndNoRecordIsWritten() {
+        RunDescriptor descriptor = new RunDescriptor(new LengthKernel(), Shards.contiguous(100, 10), Map.of(),
+                Map.of(), 42);
+        byte[] bytes = ValueCodec.encode(descriptor);
+        RunDescriptor back = assertInstanceOf(RunDescriptor.class, ValueCodec.decode(bytes));
+        assertEquals(descriptor.shards(), back.shards());
+        assertEquals(42, back.seed());
+        assertInstanceOf(LengthKernel.class, back.kernel());
+        // The stream names the plain forms only: a record class in it would be decoded the slow way.
+        String stream = new String(bytes, StandardCharsets.ISO_8859_1);
+        assertTrue(stream.contains(RunDescriptorForm.class.getName()) && stream.contains(ShardsForm.class.getName()));
+        assertEquals(occurrences(stream, RunDescriptor.class.getName()), occurrences(stream, RunDescriptorForm.class.getName()),
+                "the descriptor written as a record");
+        assertTrue(!stream.contains(ContiguousShards.class.getName()), "the shard layout written as a record");
+    }
+
+    private static int occurrences(String text, String name) {
+        int count = 0;
+        for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private static final class LengthKernel implements ShardKernel<Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long run(ShardContext context) {
+            return context.shard().size();
+        }
+    }
+}
