@@ -48,6 +48,10 @@ final class WorkerConductor {
     }
 
     void enqueue(Message message) {
+        if (RunTrace.ON) {
+            int shard = message instanceof Message.TaskBatch batch ? batch.firstShard() : -1;
+            RunTrace.mark("got-" + message.getClass().getSimpleName(), shard, System.nanoTime());
+        }
         inbox.add(message);
     }
 
@@ -102,6 +106,9 @@ final class WorkerConductor {
     }
 
     private void setUp(Message.RunSetup setup) {
+        if (RunTrace.ON) {
+            RunTrace.mark("set-up-begin", -1, System.nanoTime());
+        }
         closeResources();
         opened.sweep();
         runId = setup.runId();
@@ -112,6 +119,9 @@ final class WorkerConductor {
         } catch (RuntimeException | LinkageError e) {
             // Every shard of this run then fails with this cause, so the driver reports it clearly.
             setupError = new IllegalStateException("worker " + workerId + " cannot set up the run: " + e, e);
+        }
+        if (RunTrace.ON) {
+            RunTrace.mark("set-up", -1, System.nanoTime());
         }
         watchdog.configure(setup.taskTimeoutMillis());
         memory.configure(setup.memoryLimitBytes());
@@ -151,6 +161,9 @@ final class WorkerConductor {
         if (batch.runId() != runId) {
             throw new IllegalStateException("batch for run " + batch.runId() + " but the current run is " + runId);
         }
+        if (RunTrace.ON) {
+            RunTrace.mark("begin", batch.firstShard(), System.nanoTime());
+        }
         batches.execute(batch, descriptor, resources, setupError, memory,
                 (complete, outcomes, unclaimed) -> send(batch, complete, outcomes, unclaimed));
     }
@@ -160,8 +173,14 @@ final class WorkerConductor {
         CopyLedger.Snapshot delta = copies.minus(copiesAtLastReport);
         copiesAtLastReport = copies;
         long openNanos = resources == null ? 0 : resources.takeOpenNanos();
+        if (RunTrace.ON) {
+            RunTrace.mark("send", batch.firstShard(), System.nanoTime());
+        }
         driver.send(new Message.BatchDone(runId, batch.firstShard(), batch.count(), complete,
                 delta.events(), delta.bytes(), openNanos, outcomes, unclaimed, memory.privateBytes(), memory.tripped()));
+        if (RunTrace.ON) {
+            RunTrace.mark("sent", batch.firstShard(), System.nanoTime());
+        }
     }
 
     private void endRun(Message.RunEnd end) {
@@ -171,6 +190,7 @@ final class WorkerConductor {
                 .map(site -> new Message.CopySite(site.site(), site.what(), site.events(), site.bytes())).toList();
         closeResources();
         driver.send(new Message.RunSummary(end.runId(), delta.events(), delta.bytes(), sites));
+        RunTrace.write(workerId, end.runId());
         // Sites are per process; start each run's list afresh.
         CopyLedger.reset();
         copiesAtRunStart = CopyLedger.snapshot(0);
