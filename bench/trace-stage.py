@@ -52,8 +52,11 @@ def main(out_file, trace_file):
                 got = at.get(("got-TaskBatch", shard))
                 send, sent = at.get(("send", shard)), at.get(("sent", shard))
                 send_ms = (sent - send) / 1e6 if send and sent else 0
+                frames = [(n, i) for n, i, t in [(x[2], x[1], x[2]) for x in steps if x[0] == "encoded-frame-bytes"]
+                          if send and sent and send <= n <= sent]
+                frame_bytes, encoded_at = (frames[0][1], frames[0][0]) if frames else (0, send)
                 parts.append(f"    shard {shard}: gap {gap:.1f} compute {(e - s) / 1e6:.1f} encode {(enc - e) / 1e6:.1f}"
-                             f" send {send_ms:.1f} (batch got {ms(got) if got else -1:.1f}, start {ms(s):.1f})")
+                             f" send {send_ms:.1f} (frame {frame_bytes / 1e6:.2f} MB encoded in {(encoded_at - send) / 1e6 if send else 0:.1f}) (batch got {ms(got) if got else -1:.1f}, start {ms(s):.1f})")
                 summary.setdefault("send", []).append(send_ms)
                 summary.setdefault("gap", []).append(gap)
                 summary.setdefault("compute", []).append((e - s) / 1e6)

@@ -28,7 +28,10 @@ final class RunTrace {
     private RunTrace() {
     }
 
-    /** Records {@code step} of {@code shard} (-1: none) at {@code nanos}; steps may come from the socket thread too. */
+    /**
+     * Records {@code step} of {@code shard} (-1: none; for a frame's encoding, its bytes) at
+     * {@code nanos}; steps may come from the socket thread too.
+     */
     static synchronized void mark(String step, int shard, long nanos) {
         if (!ON || recorded == MAX_STEPS) {
             return;

@@ -25,6 +25,8 @@ final class WorkerConductor {
     private final MemoryGuard memory = new MemoryGuard();
     private final BatchExecutor batches;
     private volatile DriverProxy driver;
+    /** The conductor's own frames (parts, summaries), in order; large parts travel while the next shard runs. */
+    private volatile PartSender parts;
     private int runId = -1;
     private RunDescriptor descriptor;
     private RunResources resources;
@@ -45,6 +47,7 @@ final class WorkerConductor {
 
     void attach(DriverProxy driver) {
         this.driver = driver;
+        this.parts = new PartSender(driver);
     }
 
     void enqueue(Message message) {
@@ -93,6 +96,11 @@ final class WorkerConductor {
                     StartupTraining.run(batches);
                 }
                 // A normal exit: shutdown hooks run (and JVM exit work such as writing an AOT cache).
+                try {
+                    parts.flush();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 WorkerMain.exiting = true;
                 // The JVM's exit waits up to 300 ms for threads sitting in native code, such as the
                 // reader blocked on the socket: closing the socket ends it first.
@@ -176,7 +184,7 @@ final class WorkerConductor {
         if (RunTrace.ON) {
             RunTrace.mark("send", batch.firstShard(), System.nanoTime());
         }
-        driver.send(new Message.BatchDone(runId, batch.firstShard(), batch.count(), complete,
+        parts.post(new Message.BatchDone(runId, batch.firstShard(), batch.count(), complete,
                 delta.events(), delta.bytes(), openNanos, outcomes, unclaimed, memory.privateBytes(), memory.tripped()));
         if (RunTrace.ON) {
             RunTrace.mark("sent", batch.firstShard(), System.nanoTime());
@@ -189,7 +197,7 @@ final class WorkerConductor {
         List<Message.CopySite> sites = copies.topCallSites().stream()
                 .map(site -> new Message.CopySite(site.site(), site.what(), site.events(), site.bytes())).toList();
         closeResources();
-        driver.send(new Message.RunSummary(end.runId(), delta.events(), delta.bytes(), sites));
+        parts.post(new Message.RunSummary(end.runId(), delta.events(), delta.bytes(), sites));
         RunTrace.write(workerId, end.runId());
         // Sites are per process; start each run's list afresh.
         CopyLedger.reset();
