@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Per-worker timeline of an engine stage from the workers' run trace.
 
-  EngineRepeat ... -Dshard.worker.trace=TRACE > OUT;  bench/trace-stage.py OUT TRACE
+  EngineRepeat ... -Dshard.worker.trace=TRACE > OUT;  bench/trace-stage.py [--skip n] [--quiet] OUT TRACE...
+
+Several OUT TRACE pairs (runs of one build) are summed up together; --skip n leaves out each
+pair's first n queries (warm-ups), --quiet prints the medians only.
 
 OUT holds 'query <run> nanos <start> <end>' lines (the driver's query bounds) and TRACE the
 workers' steps on the same clock (CLOCK_MONOTONIC). For each query after the first, prints
@@ -14,7 +17,7 @@ import statistics
 import sys
 
 
-def main(out_file, trace_file):
+def main(out_file, trace_file, summary, skip=0, quiet=False):
     queries = []
     for line in open(out_file):
         m = re.match(r"query (\d+) nanos (\d+) (\d+)", line)
@@ -28,12 +31,12 @@ def main(out_file, trace_file):
             m = re.match(r"([\w-]+)(?:\[(\d+)\])?@(\d+)", token)
             steps.append((m.group(1), int(m.group(2)) if m.group(2) else -1, int(m.group(3))))
         workers.append((head, steps))
-    summary = {}
-    for run, start, end in queries:
+    for run, start, end in queries[skip:]:
         inside = [(head, [s for s in steps if start <= s[2] <= end]) for head, steps in workers]
         inside = [(head, steps) for head, steps in inside if steps]
         ms = lambda nanos: (nanos - start) / 1e6
         last_sent = 0
+        summary.setdefault("wall", []).append((end - start) / 1e6)
         print(f"query {run}: wall {(end - start) / 1e6:.1f} ms")
         for head, steps in inside:
             at = {}
@@ -73,8 +76,23 @@ def main(out_file, trace_file):
         if last_sent:
             print(f"  after the last send: {(end - last_sent) / 1e6:.1f} ms")
             summary.setdefault("after last send", []).append((end - last_sent) / 1e6)
-    print("medians (ms): " + ", ".join(f"{k} {statistics.median(v):.2f}" for k, v in summary.items()))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    args = sys.argv[1:]
+    skip, quiet = 0, False
+    while args and args[0].startswith("--"):
+        if args[0] == "--skip":
+            skip, args = int(args[1]), args[2:]
+        elif args[0] == "--quiet":
+            quiet, args = True, args[1:]
+        else:
+            sys.exit("usage: bench/trace-stage.py [--skip n] [--quiet] OUT TRACE [OUT TRACE...]")
+    summary = {}
+    real_stdout = sys.stdout
+    if quiet:
+        sys.stdout = open("/dev/null", "w")
+    for pair in range(0, len(args), 2):
+        main(args[pair], args[pair + 1], summary, skip, quiet)
+    sys.stdout = real_stdout
+    print("medians (ms): " + ", ".join(f"{k} {statistics.median(v):.2f}" for k, v in summary.items()))
