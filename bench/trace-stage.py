@@ -36,6 +36,8 @@ def main(out_file, trace_file, summary, skip=0, quiet=False):
         inside = [(head, steps) for head, steps in inside if steps]
         ms = lambda nanos: (nanos - start) / 1e6
         last_sent = 0
+        first_setup = None
+        busiest = 0
         summary.setdefault("wall", []).append((end - start) / 1e6)
         print(f"query {run}: wall {(end - start) / 1e6:.1f} ms")
         for head, steps in inside:
@@ -48,6 +50,9 @@ def main(out_file, trace_file, summary, skip=0, quiet=False):
             parts = [f"  {head.split(' run')[0]}: setup got {ms(setup):.1f} ready {ms(ready):.1f}"
                      if setup and ready else f"  {head}:"]
             previous = ready
+            busy = 0
+            if setup:
+                first_setup = setup if first_setup is None else min(first_setup, setup)
             for shard in shards:
                 s, e = at[("start", shard)], at[("end", shard)]
                 enc = at.get(("encoded", shard), e)
@@ -65,6 +70,8 @@ def main(out_file, trace_file, summary, skip=0, quiet=False):
                 summary.setdefault("compute", []).append((e - s) / 1e6)
                 summary.setdefault("encode", []).append((enc - e) / 1e6)
                 previous = enc
+                busy += enc - s
+            busiest = max(busiest, busy)
             sends = [nanos for name, _, nanos in steps if name == "sent"]
             if sends:
                 last_sent = max(last_sent, max(sends))
@@ -73,6 +80,13 @@ def main(out_file, trace_file, summary, skip=0, quiet=False):
                 summary.setdefault("setup received", []).append(ms(setup))
                 summary.setdefault("setup decode", []).append((ready - setup) / 1e6)
             print("\n".join(parts))
+        if last_sent and first_setup:
+            # The stage's span on the workers against the busiest worker's own shard time:
+            # what is left is set-up, gaps between shards, sends and the other worker's lag.
+            span = (last_sent - first_setup) / 1e6
+            print(f"  stage span {span:.1f} ms, busiest worker's shards {busiest / 1e6:.1f} ms")
+            summary.setdefault("span", []).append(span)
+            summary.setdefault("span - busiest", []).append(span - busiest / 1e6)
         if last_sent:
             print(f"  after the last send: {(end - last_sent) / 1e6:.1f} ms")
             summary.setdefault("after last send", []).append((end - last_sent) / 1e6)
