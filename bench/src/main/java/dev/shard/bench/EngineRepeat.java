@@ -16,9 +16,15 @@ import java.util.List;
  * <worker pid> JFR.start ...}; the workers' pids are printed first, and the run waits
  * {@code pause} seconds after the first query so there is time to attach).
  *
+ * <p>With {@code -Dshard.worker.trace=<file>} the workers append each run's steps to that
+ * file and each query's bounds on the same clock are printed; {@code bench/trace-stage.py}
+ * turns both into a per-worker timeline of the stage.
+ *
  * <p>Usage: {@code EngineRepeat [w2|w3] [generated|arrow] [runs] [rows] [pause seconds]}
  */
 public final class EngineRepeat {
+    private static final String TRACE_PROPERTY = "shard.worker.trace";
+
     private EngineRepeat() {
     }
 
@@ -64,7 +70,12 @@ public final class EngineRepeat {
             var checksum = w2 ? EngineQueries.groupAggregateChecksum() : EngineQueries.filterDeriveChecksum();
             List<Double> times = new ArrayList<>();
             for (int run = 0; run < runs; run++) {
+                long began = System.nanoTime();
                 EngineQueries.Timed timed = EngineQueries.run(query, checksum, expected, workload + " " + source);
+                if (!System.getProperty(TRACE_PROPERTY, "").isBlank()) {
+                    // The workers' run trace reads the same clock: the query's bounds place their steps.
+                    out.println("query " + run + " nanos " + began + " " + System.nanoTime());
+                }
                 times.add(timed.millis());
                 out.print(EngineComparison.breakdown(workload + " " + source + " run " + run, timed));
                 if (run == 0) {

@@ -39,6 +39,22 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
         this(fragment, null);
     }
 
+    /**
+     * The kernel for {@code fragment}, given {@code outputDirectory} only when its sink writes
+     * files: a stage that returns partials alone then encodes to the same bytes query after
+     * query, so a worker reuses the descriptor it decoded for the last run (decoding a
+     * fragment costs milliseconds on each worker before its first shard).
+     */
+    public static StageKernel of(StageFragment fragment, String outputDirectory) {
+        boolean writesFiles = switch (fragment.sink()) {
+            case PartialAggregateExec aggregate -> aggregate.partitioned();
+            case CollectRowsExec collect -> true;
+            case SortedRowsExec sorted -> true;
+            case PartitionRowsExec partition -> true;
+        };
+        return new StageKernel(fragment, writesFiles ? outputDirectory : null);
+    }
+
     @Override
     public StageResult run(ShardContext context) {
         Shard shard = context.shard();

@@ -85,7 +85,7 @@ final class StageRuns {
         }
         long start = System.nanoTime();
         Run<StageResult> run = pool.shardMap(Shards.contiguous(stage.rows(), stage.sizing().rowsPerShard()),
-                new StageKernel(stage.fragment(), directory.toString()), options);
+                StageKernel.of(stage.fragment(), directory.toString()), options);
         reports.add(new StageRunReport(name, start, run.report()));
         return new StageRun(run.results(), Optional.of(run.report()), before, reports);
     }

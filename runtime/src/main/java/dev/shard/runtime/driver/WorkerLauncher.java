@@ -105,6 +105,10 @@ final class WorkerLauncher {
         if (context.initHook() != null) {
             command.add("-D" + WorkerMain.INIT_PROPERTY + "=" + context.initHook().getName());
         }
+        String trace = System.getProperty(WorkerMain.TRACE_PROPERTY, "");
+        if (!trace.isBlank()) {
+            command.add("-D" + WorkerMain.TRACE_PROPERTY + "=" + trace);
+        }
         String timings = System.getProperty(WorkerMain.TIMINGS_PROPERTY, "");
         if (!timings.isBlank()) {
             Instant now = Instant.now();

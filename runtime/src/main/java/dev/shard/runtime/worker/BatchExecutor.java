@@ -134,11 +134,17 @@ final class BatchExecutor {
         ShardKernel<Serializable> kernel = (ShardKernel<Serializable>) descriptor.kernel();
         context.moveTo(shardId, attempt);
         watchdog.started(shardId, attempt, started);
+        if (RunTrace.ON) {
+            RunTrace.mark("start", shardId, System.nanoTime());
+        }
         try {
             return kernel.run(context);
         } finally {
             long ended = System.nanoTime();
             shardEnded = ended;
+            if (RunTrace.ON) {
+                RunTrace.mark("end", shardId, ended);
+            }
             watchdog.finished(ended);
         }
     }
@@ -163,6 +169,9 @@ final class BatchExecutor {
         }
         long end = packed.appendedCompact() ? ended : System.nanoTime();
         shardEnded = end;
+        if (RunTrace.ON) {
+            RunTrace.mark("encoded", shardId, end);
+        }
         packed.commit(end - started);
         return null;
     }

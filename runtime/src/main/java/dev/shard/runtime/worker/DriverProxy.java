@@ -44,6 +44,9 @@ final class DriverProxy implements AutoCloseable {
     synchronized void send(Message message) {
         frame.clear();
         FrameCodec.write(message, frame);
+        if (RunTrace.ON) {
+            RunTrace.mark("encoded-frame-bytes", frame.writerIndex(), System.nanoTime());
+        }
         write(message, frame.nioBuffer());
         if (frame.capacity() > KEPT_FRAME_BYTES) {
             frame = Unpooled.buffer(INITIAL_FRAME_BYTES);

@@ -25,6 +25,8 @@ final class WorkerConductor {
     private final MemoryGuard memory = new MemoryGuard();
     private final BatchExecutor batches;
     private volatile DriverProxy driver;
+    /** The conductor's own frames (parts, summaries), in order; large parts travel while the next shard runs. */
+    private volatile PartSender parts;
     private int runId = -1;
     private RunDescriptor descriptor;
     private RunResources resources;
@@ -45,9 +47,14 @@ final class WorkerConductor {
 
     void attach(DriverProxy driver) {
         this.driver = driver;
+        this.parts = new PartSender(driver);
     }
 
     void enqueue(Message message) {
+        if (RunTrace.ON) {
+            int shard = message instanceof Message.TaskBatch batch ? batch.firstShard() : -1;
+            RunTrace.mark("got-" + message.getClass().getSimpleName(), shard, System.nanoTime());
+        }
         inbox.add(message);
     }
 
@@ -89,6 +96,11 @@ final class WorkerConductor {
                     StartupTraining.run(batches);
                 }
                 // A normal exit: shutdown hooks run (and JVM exit work such as writing an AOT cache).
+                try {
+                    parts.flush();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 WorkerMain.exiting = true;
                 // The JVM's exit waits up to 300 ms for threads sitting in native code, such as the
                 // reader blocked on the socket: closing the socket ends it first.
@@ -102,6 +114,9 @@ final class WorkerConductor {
     }
 
     private void setUp(Message.RunSetup setup) {
+        if (RunTrace.ON) {
+            RunTrace.mark("set-up-begin", -1, System.nanoTime());
+        }
         closeResources();
         opened.sweep();
         runId = setup.runId();
@@ -112,6 +127,9 @@ final class WorkerConductor {
         } catch (RuntimeException | LinkageError e) {
             // Every shard of this run then fails with this cause, so the driver reports it clearly.
             setupError = new IllegalStateException("worker " + workerId + " cannot set up the run: " + e, e);
+        }
+        if (RunTrace.ON) {
+            RunTrace.mark("set-up", -1, System.nanoTime());
         }
         watchdog.configure(setup.taskTimeoutMillis());
         memory.configure(setup.memoryLimitBytes());
@@ -151,6 +169,9 @@ final class WorkerConductor {
         if (batch.runId() != runId) {
             throw new IllegalStateException("batch for run " + batch.runId() + " but the current run is " + runId);
         }
+        if (RunTrace.ON) {
+            RunTrace.mark("begin", batch.firstShard(), System.nanoTime());
+        }
         batches.execute(batch, descriptor, resources, setupError, memory,
                 (complete, outcomes, unclaimed) -> send(batch, complete, outcomes, unclaimed));
     }
@@ -160,8 +181,14 @@ final class WorkerConductor {
         CopyLedger.Snapshot delta = copies.minus(copiesAtLastReport);
         copiesAtLastReport = copies;
         long openNanos = resources == null ? 0 : resources.takeOpenNanos();
-        driver.send(new Message.BatchDone(runId, batch.firstShard(), batch.count(), complete,
+        if (RunTrace.ON) {
+            RunTrace.mark("send", batch.firstShard(), System.nanoTime());
+        }
+        parts.post(new Message.BatchDone(runId, batch.firstShard(), batch.count(), complete,
                 delta.events(), delta.bytes(), openNanos, outcomes, unclaimed, memory.privateBytes(), memory.tripped()));
+        if (RunTrace.ON) {
+            RunTrace.mark("sent", batch.firstShard(), System.nanoTime());
+        }
     }
 
     private void endRun(Message.RunEnd end) {
@@ -170,7 +197,8 @@ final class WorkerConductor {
         List<Message.CopySite> sites = copies.topCallSites().stream()
                 .map(site -> new Message.CopySite(site.site(), site.what(), site.events(), site.bytes())).toList();
         closeResources();
-        driver.send(new Message.RunSummary(end.runId(), delta.events(), delta.bytes(), sites));
+        parts.post(new Message.RunSummary(end.runId(), delta.events(), delta.bytes(), sites));
+        RunTrace.write(workerId, end.runId());
         // Sites are per process; start each run's list afresh.
         CopyLedger.reset();
         copiesAtRunStart = CopyLedger.snapshot(0);

@@ -32,6 +32,8 @@ public final class WorkerMain {
     /** A file, set on the driver: each worker appends the milliseconds from its spawn to each start-up step. */
     public static final String TIMINGS_PROPERTY = WorkerStartTimings.PROPERTY;
     public static final String SPAWNED_PROPERTY = WorkerStartTimings.SPAWNED_PROPERTY;
+    /** A file, set on the driver: each worker appends the clock at each step of each run (see {@code RunTrace}). */
+    public static final String TRACE_PROPERTY = RunTrace.PROPERTY;
     /** The token travels in the environment, never on the command line where any user could read it. */
     public static final String TOKEN_ENV = "SHARD_WORKER_TOKEN";
     static final int EXIT_DRIVER_GONE = 0;
