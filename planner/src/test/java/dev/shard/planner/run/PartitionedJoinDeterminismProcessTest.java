@@ -45,9 +45,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 900, unit = TimeUnit.SECONDS)
 class PartitionedJoinDeterminismProcessTest {
     private static final long ORDERS = 200_000 + 777;
-    private static final long CUSTOMERS = 400_000;
-    /** Per-worker shares above the base; 0: no budget. The 16 MB build is broadcast under 32 MiB's half. */
-    private static final long[] SHARES = {0, 64L << 20, 20L << 20, 13L << 20};
+    private static final long CUSTOMERS = 1_400_000;
+    /**
+     * Per-worker shares above the base; 0: no budget. The 56 MB build is broadcast under 128
+     * MiB's half, split in 2 under 64 MiB's and in 3 under 44 MiB's: the smallest share that
+     * holds a block of the customers' partition step (65,536 rows × 24 B × 28× = 42 MiB).
+     */
+    private static final long[] SHARES = {0, 128L << 20, 64L << 20, 44L << 20};
 
     @TempDir
     Path directory;
