@@ -148,9 +148,11 @@ public sealed interface SinkExec extends Serializable {
 
         /** The columns of the partition file: the rows, and on the probe side their origin. */
         public Schema fileSchema() {
-            if (side == JoinSide.BUILD) {
-                return input;
-            }
+            return side == JoinSide.BUILD ? input : probeFile(input);
+        }
+
+        /** The probe side's partition file over rows of {@code input}: the rows and their origin. */
+        static Schema probeFile(Schema input) {
             return input.with(List.of(new Field(PROBE_ROW, DataType.INT, false),
                     new Field(PROBE_POSITION, DataType.INT, false)));
         }
