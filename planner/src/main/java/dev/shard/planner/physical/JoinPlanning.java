@@ -21,9 +21,12 @@ import java.util.List;
  * half of one worker's share of the budget (what the budget leaves after the shared data
  * and the workers' JVM bases, divided by the workers), leaving the other half to the
  * probe stage's shards. Otherwise both sides are split by the hash of the keys into P
- * partitions, P the smallest count whose build part fits that half (at least one per
- * worker), and joined partition by partition. Without a budget memory cannot bind and
- * the build is broadcast.
+ * partitions and joined partition by partition, P the smallest count (at least one per
+ * worker) whose join-step working set fits a worker's share: the build part collected and
+ * hashed (2 × its hash table) and the partition's joined rows collected for its file (a
+ * collect's amplification over the joined bytes; about one joined row per probe row), which
+ * bench/operator-memory.sh measured to dominate the step. Without a budget memory cannot
+ * bind and the build is broadcast.
  */
 final class JoinPlanning {
     /** A build row on a worker's heap: its values plus the hash table's slot and chain entries. */
@@ -35,7 +38,7 @@ final class JoinPlanning {
     }
 
     /** How a join runs: broadcast ({@code partitions} = 0) or partitioned, and why. */
-    record Choice(int partitions, String strategy, String arithmetic, long tableBytes) {
+    record Choice(int partitions, String strategy, String arithmetic, long tableBytes, long workingSetBytes) {
         boolean partitioned() {
             return partitions > 0;
         }
@@ -59,7 +62,7 @@ final class JoinPlanning {
                 + HumanUnits.bytes(tableBytes);
         if (context.memoryBudgetBytes() <= 0) {
             return new Choice(0, "broadcast: " + where + "build side ≈ " + size + " per worker; no memory budget", "",
-                    tableBytes);
+                    tableBytes, 0);
         }
         int workers = context.workers();
         long machineBase = (long) workers * context.machine().workerBasePrivateBytes();
@@ -68,15 +71,19 @@ final class JoinPlanning {
                 + " × JVM base) / " + workers + " workers)";
         if (tableBytes <= share / 2) {
             return new Choice(0, "broadcast: " + where + "build side ≈ " + size + " ≤ ½ × " + shareText, "",
-                    tableBytes);
+                    tableBytes, 0);
         }
-        long half = share / 2;
-        long needed = half == 0 ? Long.MAX_VALUE : (tableBytes + half - 1) / half;
+        long joinedBytes = (long) Math.ceil(RowEstimates.of(join.left()) * (double) joinedFile(join,
+                PartitionRowsExec.probeFile(join.left().schema())).estimatedBytesPerRow()
+                * SinkExec.CollectRowsExec.AMPLIFICATION);
+        long workingSet = 2 * tableBytes + joinedBytes;
+        long needed = share == 0 ? Long.MAX_VALUE : (workingSet + share - 1) / share;
         if (needed > MAX_PARTITIONS) {
-            long perPartition = (tableBytes + MAX_PARTITIONS - 1) / MAX_PARTITIONS;
-            long budget = context.sharedBytes() + machineBase + 2 * perPartition * workers;
-            throw new PlanException("join: the build side (≈ " + size + ") needs more than " + MAX_PARTITIONS
-                    + " partitions to fit half a worker's share of the budget (" + HumanUnits.bytes(share)
+            long perPartition = (workingSet + MAX_PARTITIONS - 1) / MAX_PARTITIONS;
+            long budget = context.sharedBytes() + machineBase + perPartition * workers;
+            throw new PlanException("join: the join step (≈ " + HumanUnits.bytes(workingSet) + ": the build side ≈ "
+                    + size + ", hashed, and the joined rows) needs more than " + MAX_PARTITIONS
+                    + " partitions to fit a worker's share of the budget (" + HumanUnits.bytes(share)
                     + " per worker)", "raise the memory budget to at least " + HumanUnits.bytes(budget)
                     + ", or filter or aggregate the right side before the join");
         }
@@ -84,10 +91,12 @@ final class JoinPlanning {
         long part = (tableBytes + partitions - 1) / partitions;
         String strategy = "partitioned: build side ≈ " + size + " > ½ × " + shareText + "; " + partitions
                 + " partitions of ≈ " + HumanUnits.bytes(part) + ", both sides split by key hash";
-        String arithmetic = "partitions " + partitions + " ← memory: ⌈" + HumanUnits.bytes(tableBytes)
-                + " build hash table / (½ × " + HumanUnits.bytes(share) + " worker share)⌉ = " + needed
+        String arithmetic = "partitions " + partitions + " ← memory: ⌈(2 × " + HumanUnits.bytes(tableBytes)
+                + " build hash table + " + HumanUnits.bytes(joinedBytes) + " joined rows collected, "
+                + HumanUnits.factor(SinkExec.CollectRowsExec.AMPLIFICATION) + ") / " + HumanUnits.bytes(share)
+                + " worker share⌉ = " + needed
                 + (needed < workers ? ", raised to one per worker (" + workers + ")" : "");
-        return new Choice(partitions, strategy, arithmetic, tableBytes);
+        return new Choice(partitions, strategy, arithmetic, tableBytes, workingSet);
     }
 
     /**
@@ -119,7 +128,7 @@ final class JoinPlanning {
         HashJoinExec perPartition = new HashJoinExec(inputName, join.type(), join.keys(), probeSink.fileSchema(),
                 join.right().schema(), joinedFile(join, probeSink.fileSchema()), choice.strategy());
         return new PartitionedJoin(inputName, probe, build, buildSink, perPartition, choice.partitions(),
-                choice.arithmetic(), choice.tableBytes());
+                choice.arithmetic(), choice.tableBytes(), choice.workingSetBytes());
     }
 
     /** The operator above a partitioned join that reads its rows back in probe order. */

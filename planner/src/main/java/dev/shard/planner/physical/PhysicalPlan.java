@@ -54,13 +54,20 @@ public record PhysicalPlan(List<BuildInput> builds, List<SharedBuildInput> share
      *
      * @param arithmetic       how the partition count was chosen, in human units
      * @param buildTableBytes  the estimated hash table of the whole build side
+     * @param workingSetBytes  what the join step holds over all partitions: the build side
+     *                         collected and hashed, and the joined rows collected for the files
      */
     public record PartitionedJoin(String inputName, PhysicalPlan probe, PhysicalPlan build,
             PartitionRowsExec buildPartitioning, HashJoinExec join, int partitions, String arithmetic,
-            long buildTableBytes) {
+            long buildTableBytes, long workingSetBytes) {
         /** One partition's share of the build hash table. */
         public long partitionTableBytes() {
             return (buildTableBytes + partitions - 1) / partitions;
+        }
+
+        /** One partition's share of the join step's working set: a join-step shard's private memory. */
+        public long partitionWorkingSetBytes() {
+            return (workingSetBytes + partitions - 1) / partitions;
         }
     }
 

@@ -82,12 +82,12 @@ public sealed interface SinkExec extends Serializable {
      */
     record CollectRowsExec(Schema input) implements SinkExec {
         /**
-         * Measured 6.6–7.2× (bench/operator-memory.sh, 2026-12-02): the growing column buffers'
-         * discarded copies add to the two copies above until a collection. Not declared yet: at
-         * 7× the partitioned-join tests' budgets (12–40 MiB shares) refuse their final stages,
-         * so it goes in with the partitioned join's sizing (see the results file).
+         * Measured 6.6–7.2× (bench/operator-memory.sh, 2026-12-02, twice): the growing columns'
+         * outgrown arrays, the trimmed copy and the Arrow buffers are alive together while the
+         * file is written. Live data, not garbage a collection would free: with the workers'
+         * heap kept tight (-Xms48m, heap free ratio 10–20%) it measured the same or more (7.6–8.2×).
          */
-        static final double AMPLIFICATION = 3.0;
+        static final double AMPLIFICATION = 7.5;
 
         @Override
         public OperatorCost cost() {
@@ -107,8 +107,12 @@ public sealed interface SinkExec extends Serializable {
             keys = List.copyOf(keys);
         }
 
-        /** Measured 12.4–13.4× with a key (bench/operator-memory.sh, 2026-12-02); not declared yet, as for collect. */
-        static final double SORT_AMPLIFICATION = 4.5;
+        /**
+         * Measured with a key (bench/operator-memory.sh, 2026-12-02): 12.4–13.4× with a boxed
+         * permutation, 9.7–10.1× since the shard sort is a merge sort over int row numbers
+         * (10.3–10.7× with the workers' heap kept tight: live data, as for collect).
+         */
+        static final double SORT_AMPLIFICATION = 10.5;
 
         /** Without keys it collects the rows like CollectRowsExec (not measured apart). */
         @Override
@@ -144,20 +148,21 @@ public sealed interface SinkExec extends Serializable {
 
         /** The columns of the partition file: the rows, and on the probe side their origin. */
         public Schema fileSchema() {
-            if (side == JoinSide.BUILD) {
-                return input;
-            }
+            return side == JoinSide.BUILD ? input : probeFile(input);
+        }
+
+        /** The probe side's partition file over rows of {@code input}: the rows and their origin. */
+        static Schema probeFile(Schema input) {
             return input.with(List.of(new Field(PROBE_ROW, DataType.INT, false),
                     new Field(PROBE_POSITION, DataType.INT, false)));
         }
 
         /**
-         * The collected rows, the partition numbers and the split copy. Measured 25–29× on the
-         * probe side (bench/operator-memory.sh, 2026-12-02), not yet declared: at that value the
-         * partitioned join's tests and partition counts need redoing together with the join
-         * step's own sizing (which measured ~20× against ~1× declared).
+         * The collected rows, the partition numbers and the split copy. Measured 24–29× on the
+         * probe side (bench/operator-memory.sh, 2026-12-02, three runs, the same with the
+         * workers' heap kept tight: live data).
          */
-        static final double AMPLIFICATION = 4.0;
+        static final double AMPLIFICATION = 28.0;
 
         @Override
         public OperatorCost cost() {

@@ -69,7 +69,7 @@ public final class PlanExplainer {
         int workers = report.map(r -> r.workers().size()).orElse(join.probe().context().workers());
         List<Long> peaks = report.map(r -> r.workers().stream().map(RunReport.WorkerReport::peakPrivateBytes)
                 .toList()).orElse(List.of());
-        long peak = join.probe().context().machine().workerBasePrivateBytes() + 2 * join.partitionTableBytes();
+        long peak = join.probe().context().machine().workerBasePrivateBytes() + join.partitionWorkingSetBytes();
         List<String> notes = new ArrayList<>(List.of("the join's rows are read back in probe order above it: the"
                 + " result does not depend on the partition count"));
         notes.add(skew.orElse(JoinSkew.PLANNED));

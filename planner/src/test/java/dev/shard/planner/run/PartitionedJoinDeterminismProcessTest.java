@@ -45,9 +45,14 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 900, unit = TimeUnit.SECONDS)
 class PartitionedJoinDeterminismProcessTest {
     private static final long ORDERS = 200_000 + 777;
-    private static final long CUSTOMERS = 400_000;
-    /** Per-worker shares above the base; 0: no budget. The 16 MB build is broadcast under 32 MiB's half. */
-    private static final long[] SHARES = {0, 64L << 20, 20L << 20, 13L << 20};
+    private static final long CUSTOMERS = 1_400_000;
+    /**
+     * Per-worker shares above the base; 0: no budget. The 56 MB build is broadcast under 128
+     * MiB's half; the join step's working set (2 × the 56 MB table + 200,777 joined rows × 48 B
+     * × 7.5× ≈ 176 MiB) splits in 2 under 96 MiB and in 3 under 64 MiB. Every share holds a
+     * block of the customers' partition step (65,536 rows × 24 B × 28× = 42 MiB).
+     */
+    private static final long[] SHARES = {0, 128L << 20, 96L << 20, 64L << 20};
 
     @TempDir
     Path directory;

@@ -41,9 +41,19 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 900, unit = TimeUnit.SECONDS)
 class PartitionedJoinProcessTest {
     private static final long LEFT_ROWS = 150_001;
-    private static final long RIGHT_ROWS = 300_000;
-    /** A 12 MB build hash table against 20 MiB per worker: two partitions or more. */
-    private static final long SHARE = 20L << 20;
+    /**
+     * A 28 MB build hash table against 48 MiB per worker: two partitions or more. The share
+     * is the smallest round one that holds a block of either side's partition step (65,536
+     * rows × 24 B × 28× = 42 MiB), so the build side must pass half of it.
+     */
+    private static final long RIGHT_ROWS = 700_000;
+    private static final long SHARE = 48L << 20;
+    /**
+     * The chain's upper partition step splits the lower join's rows (40 B: 65,536 × 40 B ×
+     * 28× = 70 MiB a block), so the chain gets a larger share and sides past half of it.
+     */
+    private static final long CHAIN_SHARE = 72L << 20;
+    private static final long CHAIN_RIGHT_ROWS = 1_000_000;
 
     @Test
     void partitionedJoinsMatchThePlainReference() {
@@ -65,14 +75,14 @@ class PartitionedJoinProcessTest {
      */
     @Test
     void chainedPartitionedJoinsGiveTheBroadcastRows() {
-        LogicalPlan second = new LogicalGenerate(PartitionedJoins.KEY_RANGE, List.of(
-                as("id2", call(ScalarFunction.RANDOM_INT, lit(RIGHT_ROWS), lit(21))),
+        LogicalPlan second = new LogicalGenerate(CHAIN_RIGHT_ROWS, List.of(
+                as("id2", call(ScalarFunction.RANDOM_INT, lit(CHAIN_RIGHT_ROWS), lit(21))),
                 as("x", call(ScalarFunction.RANDOM, lit(22))), as("y", call(ScalarFunction.ROW))));
         LogicalPlan chain = new LogicalJoin(new LogicalJoin(PartitionedJoins.left(LEFT_ROWS, Keys.WIDE, false),
-                PartitionedJoins.right(RIGHT_ROWS, Keys.WIDE, false), JoinType.INNER,
+                PartitionedJoins.right(CHAIN_RIGHT_ROWS, Keys.WIDE, false), JoinType.INNER,
                 List.of(new JoinKey("k", "id"))), second, JoinType.LEFT, List.of(new JoinKey("rr", "id2")));
         int workers = 3;
-        PhysicalPlan partitioned = PhysicalPlanner.plan(chain, PartitionedJoins.context(workers, SHARE));
+        PhysicalPlan partitioned = PhysicalPlanner.plan(chain, PartitionedJoins.context(workers, CHAIN_SHARE));
         assertEquals(1, partitioned.partitionedJoins().size(), "the upper join is partitioned");
         assertEquals(1, partitioned.partitionedJoins().getFirst().probe().partitionedJoins().size(),
                 "and so is the lower one, inside its probe side");

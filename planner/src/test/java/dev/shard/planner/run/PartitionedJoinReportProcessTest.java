@@ -61,7 +61,8 @@ class PartitionedJoinReportProcessTest {
 
     private static void killDuring(String stepDirectory, String nextStepDirectory, String step) throws Exception {
         LogicalPlan plan = plan();
-        PlanningContext context = PartitionedJoins.context(2, 14L << 20);
+        // The smallest round share that holds a pinned block of the partition step (65,536 × 16 B × 28× = 28 MiB).
+        PlanningContext context = PartitionedJoins.context(2, 30L << 20);
         int partitions = PhysicalPlanner.plan(plan, context).partitionedJoins().getFirst().partitions();
         assertTrue(partitions >= 8, "enough join-step shards to kill a worker among them: " + partitions);
         try (Pool pool = Pool.builder().workers(2).start()) {
@@ -105,7 +106,7 @@ class PartitionedJoinReportProcessTest {
                 as("key", call(ScalarFunction.RANDOM_INT, lit(800_000), lit(1))),
                 as("value", call(ScalarFunction.EXP, call(ScalarFunction.SQRT, call(ScalarFunction.ABS,
                         call(ScalarFunction.NORMAL, lit(2)))))))), 65_536);
-        LogicalPlan customers = new LogicalGenerate(3_000_000, List.of(as("id", call(ScalarFunction.ROW)),
+        LogicalPlan customers = new LogicalGenerate(4_000_000, List.of(as("id", call(ScalarFunction.ROW)),
                 as("country", call(ScalarFunction.RANDOM_INT, lit(20), lit(7)))));
         return new LogicalSort(new LogicalAggregate(new LogicalJoin(probe, customers, JoinType.INNER,
                 List.of(new JoinKey("key", "id"))), List.of("country"), List.of(

@@ -33,7 +33,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class PartitionedJoinSkewProcessTest {
     private static final long LEFT_ROWS = 150_001;
-    private static final long RIGHT_ROWS = 300_000;
+    /**
+     * 1M build rows (38 MiB as a hash table, the hot key's part 31 MiB): split in 2 under a 48
+     * MiB share, whose half the hot part passes and whole share holds. Shares start at 44 MiB,
+     * the smallest round one that holds a block of the partition step (65,536 × 24 B × 28×).
+     */
+    private static final long RIGHT_ROWS = 1_000_000;
 
     private static LogicalPlan join(long rightRows) {
         return new LogicalJoin(PartitionedJoins.left(LEFT_ROWS, Keys.WIDE, false),
@@ -43,7 +48,7 @@ class PartitionedJoinSkewProcessTest {
 
     @Test
     void aHotKeyAboveAWorkersShareIsRefusedBeforeTheJoinStep() throws Exception {
-        PhysicalPlan plan = PhysicalPlanner.plan(join(2 * RIGHT_ROWS), PartitionedJoins.context(2, 12L << 20));
+        PhysicalPlan plan = PhysicalPlanner.plan(join(2 * RIGHT_ROWS), PartitionedJoins.context(2, 44L << 20));
         assertTrue(plan.partitionedJoins().getFirst().partitions() >= 2, "the small budget partitions the join");
         assertTrue(PlanExplainer.planned(plan).stages().stream().anyMatch(s -> s.notes().contains(JoinSkew.PLANNED)),
                 "explain says how skew is handled before anything runs");
@@ -62,7 +67,7 @@ class PartitionedJoinSkewProcessTest {
 
     @Test
     void aHotKeyWithinAWorkersShareRunsWithANote() throws Exception {
-        PhysicalPlan plan = PhysicalPlanner.plan(join(RIGHT_ROWS), PartitionedJoins.context(2, 16L << 20));
+        PhysicalPlan plan = PhysicalPlanner.plan(join(RIGHT_ROWS), PartitionedJoins.context(2, 48L << 20));
         assertTrue(plan.partitionedJoins().getFirst().partitions() >= 2, "the budget still partitions the join");
         try (Pool pool = Pool.builder().workers(2).start()) {
             QueryResult result = QueryRunner.run(pool, plan, source -> {
@@ -79,7 +84,7 @@ class PartitionedJoinSkewProcessTest {
             List<String> notes = result.explanation().stages().stream().map(StageExplanation::notes)
                     .flatMap(List::stream).toList();
             assertTrue(notes.stream().anyMatch(n -> n.startsWith("skewed keys: partition ")
-                    && n.contains("above the planned ½ × 16 MiB worker share; it fits the whole share and ran")),
+                    && n.contains("above the planned ½ × 48 MiB worker share; it fits the whole share and ran")),
                     () -> "explain --analyze notes the skew: " + notes);
             RowsStageProcessTest.assertNoStageDirectoryLeft();
         }
