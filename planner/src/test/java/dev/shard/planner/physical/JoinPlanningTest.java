@@ -89,6 +89,7 @@ class JoinPlanningTest {
                 ExplainText.render(PlanExplainer.planned(plan), ExplainLevel.PLAN));
     }
 
+    @Test
     void aBuildSideAlreadySharedIsReadInPlaceWithNoBuildStage() {
         LogicalJoin generated = (LogicalJoin) join(1_000);
         LogicalPlan shared = new LogicalJoin(generated.left(), new LogicalScan(new TableSource.NamedResult("customers"),
