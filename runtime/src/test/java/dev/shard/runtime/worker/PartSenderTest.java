@@ -37,15 +37,9 @@ class PartSenderTest {
 
     @Test
     void aLargePartReturnsBeforeTheDriverReadsAndFramesArriveInPostedOrder() throws Exception {
-        Path directory = Files.createTempDirectory("shard-part-sender-test");
-        Path socket = directory.resolve("driver.sock");
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)
-                .bind(UnixDomainSocketAddress.of(socket));
-                SocketChannel workerSide = SocketChannel.open(UnixDomainSocketAddress.of(socket));
-                SocketChannel driverSide = server.accept()) {
-            DriverProxy driver = new DriverProxy(workerSide);
-            driver.hello(new Message.Hello(1, 2, 3, 4, new byte[] {5}));
-            PartSender parts = new PartSender(driver);
+        try (Wire wire = Wire.open()) {
+            SocketChannel driverSide = wire.driverSide();
+            PartSender parts = new PartSender(wire.driver());
             byte[] large = new byte[LARGE];
             for (int i = 0; i < large.length; i++) {
                 large[i] = (byte) (i * 31);
@@ -68,23 +62,14 @@ class PartSenderTest {
             assertEquals(1, second.firstShard(), "a small part posted behind a large one waits for it");
             assertArrayEquals(new byte[] {7}, (byte[]) decode(second));
             assertInstanceOf(Message.RunSummary.class, received.get(3), "the run's summary comes after its parts");
-        } finally {
-            Files.deleteIfExists(socket);
-            Files.delete(directory);
         }
     }
 
     @Test
     void smallPartsAreWrittenOnTheCallingThread() throws Exception {
-        Path directory = Files.createTempDirectory("shard-part-sender-test");
-        Path socket = directory.resolve("driver.sock");
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)
-                .bind(UnixDomainSocketAddress.of(socket));
-                SocketChannel workerSide = SocketChannel.open(UnixDomainSocketAddress.of(socket));
-                SocketChannel driverSide = server.accept()) {
-            DriverProxy driver = new DriverProxy(workerSide);
-            driver.hello(new Message.Hello(1, 2, 3, 4, new byte[] {5}));
-            PartSender parts = new PartSender(driver);
+        try (Wire wire = Wire.open()) {
+            SocketChannel driverSide = wire.driverSide();
+            PartSender parts = new PartSender(wire.driver());
             for (int shard = 0; shard < 100; shard++) {
                 parts.post(part(shard, new byte[] {(byte) shard}));
             }
@@ -94,8 +79,30 @@ class PartSenderTest {
                 Message.BatchDone done = assertInstanceOf(Message.BatchDone.class, received.get(shard + 1));
                 assertEquals(shard, done.firstShard());
             }
-        } finally {
-            Files.deleteIfExists(socket);
+        }
+    }
+
+    /** A unix socket pair: the worker's side behind a DriverProxy that has sent its hello, and the driver's side. */
+    private record Wire(Path directory, ServerSocketChannel server, SocketChannel workerSide,
+            SocketChannel driverSide, DriverProxy driver) implements AutoCloseable {
+        static Wire open() throws Exception {
+            Path directory = Files.createTempDirectory("shard-part-sender-test");
+            Path socket = directory.resolve("driver.sock");
+            ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)
+                    .bind(UnixDomainSocketAddress.of(socket));
+            SocketChannel workerSide = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+            SocketChannel driverSide = server.accept();
+            DriverProxy driver = new DriverProxy(workerSide);
+            driver.hello(new Message.Hello(1, 2, 3, 4, new byte[] {5}));
+            return new Wire(directory, server, workerSide, driverSide, driver);
+        }
+
+        @Override
+        public void close() throws Exception {
+            driverSide.close();
+            workerSide.close();
+            server.close();
+            Files.deleteIfExists(directory.resolve("driver.sock"));
             Files.delete(directory);
         }
     }
