@@ -14,7 +14,8 @@ import java.util.List;
  * every build file, builds the hash table of those rows (build-row order kept: the files
  * are in shard order and a key's rows are all in one partition), then streams partition
  * p of every probe file, in order, through the probe. Its rows, with their probe origin,
- * are committed as stage file p in {@code outputDirectory} — also when empty, so the
+ * go to the file as they are joined (one slice held, see StageFileWriter) and are
+ * committed as stage file p in {@code outputDirectory} — also when empty, so the
  * stage above finds one file per partition. A retried partition rewrites the same bytes.
  */
 public record PartitionJoinKernel(HashJoinExec join, List<String> probeFiles, List<String> buildFiles,
@@ -35,21 +36,21 @@ public record PartitionJoinKernel(HashJoinExec join, List<String> probeFiles, Li
             }
         }
         HashJoinOperator probe = new HashJoinOperator(join, BuildTables.build(buildRows.finish(), join));
-        RowCollector joined = new RowCollector(join.output());
         long[] operatorRows = new long[2];
-        for (String file : probeFiles) {
-            try (SharedArrowTable table = ArrowFiles.open(Path.of(file))) {
-                PartitionFiles.forEachBatch(table, new ArrowTableSource(table, join.input()), partition, batch -> {
-                    operatorRows[0] += batch.selectedCount();
-                    probe.start(batch);
-                    for (ColumnBatch out = probe.next(); out != null; out = probe.next()) {
-                        operatorRows[1] += out.selectedCount();
-                        joined.append(out);
-                    }
-                });
+        try (StageFileWriter joined = new StageFileWriter(join.output(), Path.of(outputDirectory), partition)) {
+            for (String file : probeFiles) {
+                try (SharedArrowTable table = ArrowFiles.open(Path.of(file))) {
+                    PartitionFiles.forEachBatch(table, new ArrowTableSource(table, join.input()), partition, batch -> {
+                        operatorRows[0] += batch.selectedCount();
+                        probe.start(batch);
+                        for (ColumnBatch out = probe.next(); out != null; out = probe.next()) {
+                            operatorRows[1] += out.selectedCount();
+                            joined.append(out);
+                        }
+                    });
+                }
             }
+            return new StageResult(List.of(), joined.commit(true), operatorRows);
         }
-        StageFile file = StageFiles.write(joined.finish(), Path.of(outputDirectory), partition);
-        return new StageResult(List.of(), file, operatorRows);
     }
 }

@@ -30,6 +30,20 @@ final class RowCollector {
         rows += count;
     }
 
+    int rows() {
+        return rows;
+    }
+
+    /** The rows so far over the collector's own arrays, no copy: valid until the next append or clear. */
+    ColumnTable view() {
+        return new ColumnTable(schema, rows, Arrays.asList(columns));
+    }
+
+    /** Starts over, keeping the grown arrays for the next rows. */
+    void clear() {
+        rows = 0;
+    }
+
     ColumnTable finish() {
         return new ColumnTable(schema, rows, Arrays.stream(columns).map(c -> c.trimmed(rows)).toList());
     }

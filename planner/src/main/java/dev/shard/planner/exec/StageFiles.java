@@ -114,7 +114,7 @@ public final class StageFiles {
         }
     }
 
-    private static void ensureRoom(Path directory, long bytes, int shard) throws IOException {
+    static void ensureRoom(Path directory, long bytes, int shard) throws IOException {
         long free = Files.getFileStore(directory).getUsableSpace();
         if (bytes > free) {
             throw new StorageException(directory + " has " + free + " bytes free, shard " + shard

@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  * once per worker; each task is a contiguous row range whose start is a block boundary.
  * Batches never straddle a block, so each block's partial depends on its rows alone.
  * Rows that leave the stage are written as Arrow files into {@code outputDirectory}, the
- * driver's stage directory (see StageFiles), and so are partials bound for a partitioned
+ * driver's stage directory (see StageFiles; rows kept unsorted go out a slice at a time,
+ * see StageFileWriter), and so are partials bound for a partitioned
  * merge (see PartialFileDescriptor); only their names cross the socket.
  */
 public record StageKernel(StageFragment fragment, String outputDirectory) implements ShardKernel<StageResult> {
@@ -65,16 +66,24 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
         BatchSource source = source(fragment.source(), context);
         List<BatchOperator> operators = fragment.operators().stream()
                 .map(exec -> BatchOperator.compile(exec, context)).toList();
-        long[] operatorRows = new long[operators.size() + 1];
-        List<BlockPartial> partials = new ArrayList<>();
         PartialAggregator aggregator = fragment.sink() instanceof PartialAggregateExec aggregate
                 ? new PartialAggregator(aggregate.input(), aggregate.keys(), aggregate.aggregates()) : null;
         PartitionCollector partitions = fragment.sink() instanceof PartitionRowsExec partition
                 ? new PartitionCollector(partition) : null;
-        RowCollector collector = aggregator == null && partitions == null
+        try (StageFileWriter written = fragment.sink() instanceof CollectRowsExec collect
+                ? new StageFileWriter(collect.input(), outputPath(), shard.id()) : null) {
+            return run(shard, source, operators, aggregator, partitions, written);
+        }
+    }
+
+    private StageResult run(Shard shard, BatchSource source, List<BatchOperator> operators,
+            PartialAggregator aggregator, PartitionCollector partitions, StageFileWriter written) {
+        long[] operatorRows = new long[operators.size() + 1];
+        List<BlockPartial> partials = new ArrayList<>();
+        RowCollector collector = aggregator == null && partitions == null && written == null
                 ? new RowCollector(fragment.sink().input()) : null;
         Consumer<ColumnBatch> sink = aggregator != null ? aggregator::consume
-                : partitions != null ? partitions::append : collector::append;
+                : partitions != null ? partitions::append : written != null ? written::append : collector::append;
         ColumnBatch batch = new ColumnBatch(fragment.source().schema().size());
         long row = shard.start();
         while (row < shard.end()) {
@@ -96,6 +105,7 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
             return new StageResult(List.of(), writePartials(aggregate, partials, shard.id()), operatorRows);
         }
         StageFile file = partitions != null ? partitions.commit(outputPath(), shard.id())
+                : written != null ? written.commit(false)
                 : collector == null ? null : commit(collector.finish(), shard.id());
         return new StageResult(partials, file, operatorRows);
     }
@@ -122,7 +132,7 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
     private StageFile commit(ColumnTable rows, int shard) {
         ColumnTable kept = switch (fragment.sink()) {
             case SortedRowsExec sorted -> new RowOrder(sorted.keys(), sorted.input()).sort(rows, sorted.limit());
-            case CollectRowsExec collect -> rows;
+            case CollectRowsExec collect -> throw new IllegalStateException("collected rows are written as they come");
             case PartialAggregateExec partial -> throw new IllegalStateException("partials are not rows");
             case PartitionRowsExec partition -> throw new IllegalStateException("partitions commit themselves");
         };
