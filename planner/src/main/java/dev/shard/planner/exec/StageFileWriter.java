@@ -2,6 +2,7 @@ package dev.shard.planner.exec;
 
 import dev.shard.planner.exec.vector.ColumnBatch;
 import dev.shard.planner.exec.vector.ColumnTable;
+import dev.shard.planner.physical.SinkExec.CollectRowsExec;
 import dev.shard.planner.type.Schema;
 import dev.shard.storage.StorageException;
 import java.io.IOException;
@@ -28,7 +29,7 @@ import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
  */
 final class StageFileWriter implements AutoCloseable {
     /** Rows per record batch: small next to a shard, large enough that batch headers do not matter. */
-    static final int SLICE_ROWS = 1 << 16;
+    static final int SLICE_ROWS = CollectRowsExec.SLICE_ROWS;
 
     private final Schema schema;
     private final Path directory;

@@ -23,10 +23,9 @@ import java.util.List;
  * probe stage's shards. Otherwise both sides are split by the hash of the keys into P
  * partitions and joined partition by partition, P the smallest count (at least one per
  * worker) whose join-step working set fits a worker's share: the build part collected and
- * hashed (2 × its hash table) and the partition's joined rows collected for its file (a
- * collect's amplification over the joined bytes; about one joined row per probe row), which
- * bench/operator-memory.sh measured to dominate the step. Without a budget memory cannot
- * bind and the build is broadcast.
+ * hashed (2 × its hash table) and one slice of joined rows on its way to the partition's
+ * file (the step writes its rows as it goes, so its output, however large, holds no more).
+ * Without a budget memory cannot bind and the build is broadcast.
  */
 final class JoinPlanning {
     /** A build row on a worker's heap: its values plus the hash table's slot and chain entries. */
@@ -73,28 +72,28 @@ final class JoinPlanning {
             return new Choice(0, "broadcast: " + where + "build side ≈ " + size + " ≤ ½ × " + shareText, "",
                     tableBytes, 0);
         }
-        long joinedBytes = (long) Math.ceil(RowEstimates.of(join.left()) * (double) joinedFile(join,
-                PartitionRowsExec.probeFile(join.left().schema())).estimatedBytesPerRow()
-                * SinkExec.CollectRowsExec.AMPLIFICATION);
-        long workingSet = 2 * tableBytes + joinedBytes;
-        long needed = share == 0 ? Long.MAX_VALUE : (workingSet + share - 1) / share;
+        long sliceBytes = SinkExec.CollectRowsExec.sliceBytes(joinedFile(join,
+                PartitionRowsExec.probeFile(join.left().schema())));
+        long room = share - sliceBytes;
+        long needed = room <= 0 ? Long.MAX_VALUE : (2 * tableBytes + room - 1) / room;
         if (needed > MAX_PARTITIONS) {
-            long perPartition = (workingSet + MAX_PARTITIONS - 1) / MAX_PARTITIONS;
+            long perPartition = (2 * tableBytes + MAX_PARTITIONS - 1) / MAX_PARTITIONS + sliceBytes;
             long budget = context.sharedBytes() + machineBase + perPartition * workers;
-            throw new PlanException("join: the join step (≈ " + HumanUnits.bytes(workingSet) + ": the build side ≈ "
-                    + size + ", hashed, and the joined rows) needs more than " + MAX_PARTITIONS
-                    + " partitions to fit a worker's share of the budget (" + HumanUnits.bytes(share)
+            throw new PlanException("join: the join step (the build side ≈ " + size + ", hashed twice over, and a "
+                    + HumanUnits.bytes(sliceBytes) + " slice of joined rows per partition) needs more than "
+                    + MAX_PARTITIONS + " partitions to fit a worker's share of the budget (" + HumanUnits.bytes(share)
                     + " per worker)", "raise the memory budget to at least " + HumanUnits.bytes(budget)
                     + ", or filter or aggregate the right side before the join");
         }
         int partitions = (int) Math.max(needed, workers);
+        long workingSet = 2 * tableBytes + partitions * sliceBytes;
         long part = (tableBytes + partitions - 1) / partitions;
         String strategy = "partitioned: build side ≈ " + size + " > ½ × " + shareText + "; " + partitions
                 + " partitions of ≈ " + HumanUnits.bytes(part) + ", both sides split by key hash";
-        String arithmetic = "partitions " + partitions + " ← memory: ⌈(2 × " + HumanUnits.bytes(tableBytes)
-                + " build hash table + " + HumanUnits.bytes(joinedBytes) + " joined rows collected, "
-                + HumanUnits.factor(SinkExec.CollectRowsExec.AMPLIFICATION) + ") / " + HumanUnits.bytes(share)
-                + " worker share⌉ = " + needed
+        String arithmetic = "partitions " + partitions + " ← memory: ⌈2 × " + HumanUnits.bytes(tableBytes)
+                + " build hash table / (" + HumanUnits.bytes(share) + " worker share − "
+                + HumanUnits.bytes(sliceBytes) + " slice of joined rows written, "
+                + HumanUnits.factor(SinkExec.CollectRowsExec.COLLECTED_AMPLIFICATION) + ")⌉ = " + needed
                 + (needed < workers ? ", raised to one per worker (" + workers + ")" : "");
         return new Choice(partitions, strategy, arithmetic, tableBytes, workingSet);
     }

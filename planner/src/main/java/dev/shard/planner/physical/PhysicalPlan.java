@@ -55,7 +55,7 @@ public record PhysicalPlan(List<BuildInput> builds, List<SharedBuildInput> share
      * @param arithmetic       how the partition count was chosen, in human units
      * @param buildTableBytes  the estimated hash table of the whole build side
      * @param workingSetBytes  what the join step holds over all partitions: the build side
-     *                         collected and hashed, and the joined rows collected for the files
+     *                         collected and hashed, and each partition's slice of joined rows
      */
     public record PartitionedJoin(String inputName, PhysicalPlan probe, PhysicalPlan build,
             PartitionRowsExec buildPartitioning, HashJoinExec join, int partitions, String arithmetic,

@@ -77,17 +77,34 @@ public sealed interface SinkExec extends Serializable {
     }
 
     /**
-     * The shard's rows, in order, written as an Arrow IPC file into the stage directory.
-     * The rows are held on the heap, then once more as Arrow buffers while the file is written.
+     * The shard's rows, in order, written as an Arrow IPC file into the stage directory a
+     * slice of {@link #SLICE_ROWS} rows at a time (one record batch each): a worker holds one
+     * slice, not the shard's rows.
      */
     record CollectRowsExec(Schema input) implements SinkExec {
+        /** Rows per record batch of a stage file written as it goes (the join step's too). */
+        public static final int SLICE_ROWS = 1 << 16;
+
         /**
-         * Measured 6.6–7.2× (bench/operator-memory.sh, 2026-12-02, twice): the growing columns'
-         * outgrown arrays, the trimmed copy and the Arrow buffers are alive together while the
-         * file is written. Live data, not garbage a collection would free: with the workers'
-         * heap kept tight (-Xms48m, heap free ratio 10–20%) it measured the same or more (7.6–8.2×).
+         * What rows held for writing take per byte of their values: 6.6–7.2× measured when a
+         * shard's rows were all collected before the write (bench/operator-memory.sh,
+         * 2026-12-02): the growing columns' outgrown arrays, the trimmed copy and the Arrow
+         * buffers alive together. Now that holds for one slice only.
          */
-        static final double AMPLIFICATION = 7.5;
+        public static final double COLLECTED_AMPLIFICATION = 7.5;
+
+        /**
+         * Per byte of the shard: the slice is fixed, so this falls as shards grow (measured
+         * 0.61× of a 16 MiB shard, 0.22× of a 64 MiB one: 10–14 MiB whatever the shard,
+         * bench/operator-memory.sh 2026-12-02 after the change); 1× covers shards down to a
+         * few MiB, where the slice is the whole shard.
+         */
+        static final double AMPLIFICATION = 1.0;
+
+        /** A slice's private bytes while it is converted and written. */
+        public static long sliceBytes(Schema rows) {
+            return (long) Math.ceil(SLICE_ROWS * (double) rows.estimatedBytesPerRow() * COLLECTED_AMPLIFICATION);
+        }
 
         @Override
         public OperatorCost cost() {
@@ -97,7 +114,7 @@ public sealed interface SinkExec extends Serializable {
 
     /**
      * The shard's rows stably sorted by {@code keys} (nulls last) and cut to the first
-     * {@code limit} (−1: all), written like {@link CollectRowsExec}; the driver merges the
+     * {@code limit} (−1: all), written as one file once sorted; the driver merges the
      * sorted shard files in order. With no keys it keeps the shard's first {@code limit}
      * rows: a limit pushed into every shard. The sort adds a permutation and the sorted
      * copy to the collected rows.
@@ -114,10 +131,10 @@ public sealed interface SinkExec extends Serializable {
          */
         static final double SORT_AMPLIFICATION = 10.5;
 
-        /** Without keys it collects the rows like CollectRowsExec (not measured apart). */
+        /** Without keys it collects the shard's rows before cutting them (not measured apart). */
         @Override
         public OperatorCost cost() {
-            return new OperatorCost(keys.isEmpty() ? CollectRowsExec.AMPLIFICATION : SORT_AMPLIFICATION,
+            return new OperatorCost(keys.isEmpty() ? CollectRowsExec.COLLECTED_AMPLIFICATION : SORT_AMPLIFICATION,
                     (keys.isEmpty() ? 2.0 : 30.0) + 2.0 * Math.max(1, input.size()));
         }
     }

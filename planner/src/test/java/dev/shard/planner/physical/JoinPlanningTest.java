@@ -60,21 +60,21 @@ class JoinPlanningTest {
         PhysicalPlan plan = PhysicalPlanner.plan(join(20_000_000), new PlanningContext(MACHINE, 1L << 30, 0));
         assertEquals(List.of(), plan.builds(), "nothing is broadcast");
         PhysicalPlan.PartitionedJoin partitioned = plan.partitionedJoins().getFirst();
-        // The join step holds each partition's build part twice (collected, hashed) and its joined
-        // rows collected for the file: 10M probe rows × 40 B × 7.5× dominate the 610 MiB table.
-        assertEquals(9, partitioned.partitions(), "⌈(2 × 610 MiB + 2.8 GiB) / 462 MiB⌉");
+        // The join step holds each partition's build part twice (collected, hashed) and one slice of
+        // its joined rows on the way to the file (65,536 × 40 B × 7.5× = 19 MiB), however many it writes.
+        assertEquals(3, partitioned.partitions(), "⌈2 × 610 MiB / (462 MiB − 19 MiB)⌉");
         PipelineExec.PartitionedJoinExec reader = assertInstanceOf(PipelineExec.PartitionedJoinExec.class,
                 plan.stage().fragment().operators().getFirst());
         assertEquals("partitioned: build side ≈ 20,000,000 rows × 32 B = 610 MiB > ½ × 462 MiB worker share"
-                + " ((budget − shared − 2 × JVM base) / 2 workers); 9 partitions of ≈ 68 MiB, both sides split by"
+                + " ((budget − shared − 2 × JVM base) / 2 workers); 3 partitions of ≈ 203 MiB, both sides split by"
                 + " key hash", reader.strategy());
         assertInstanceOf(SourceExec.ProbeRowsExec.class, plan.stage().fragment().source());
         assertEquals(10_000_000, plan.stage().rows(), "the stage above walks the probe's rows");
         assertInstanceOf(SinkExec.PartitionRowsExec.class, partitioned.probe().stage().fragment().sink());
         assertInstanceOf(SinkExec.PartitionRowsExec.class, partitioned.build().stage().fragment().sink());
         String text = ExplainText.render(PlanExplainer.planned(plan), ExplainLevel.PLAN);
-        assertTrue(text.contains("partitions 9 ← memory: ⌈(2 × 610 MiB build hash table + 2.8 GiB joined rows"
-                + " collected, 7.5×) / 462 MiB worker share⌉ = 9"), text);
+        assertTrue(text.contains("partitions 3 ← memory: ⌈2 × 610 MiB build hash table / (462 MiB worker share"
+                + " − 19 MiB slice of joined rows written, 7.5×)⌉ = 3"), text);
         assertTrue(text.contains("HashPartitionExec") && text.contains("PartitionHashJoinExec")
                 && text.contains("PartitionedHashJoinExec"), text);
         GoldenFiles.assertMatchesGolden("explain/join-partitioned-plan.txt", text);
@@ -108,8 +108,9 @@ class JoinPlanningTest {
     void aBuildSideThatNeedsTooManyPartitionsIsRefusedWithTheBudgetThatWorks() {
         PlanException refused = assertThrows(PlanException.class,
                 () -> PhysicalPlanner.plan(join(20_000_000), new PlanningContext(MACHINE, (100L << 20) + (1L << 20), 0)));
-        assertTrue(refused.getMessage().startsWith("join: the join step (≈ 4.0 GiB: the build side ≈ 20,000,000 rows"
-                + " × 32 B = 610 MiB, hashed, and the joined rows) needs more than 1024 partitions"), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("join: the join step (the build side ≈ 20,000,000 rows × 32 B ="
+                + " 610 MiB, hashed twice over, and a 19 MiB slice of joined rows per partition) needs more than 1024"
+                + " partitions"), refused.getMessage());
         assertTrue(refused.hint().startsWith("raise the memory budget to at least"), refused.hint());
     }
 
