@@ -51,7 +51,7 @@ public final class QueryRunner {
     /**
      * @param keepRows keep the rows on the driver even when the plan writes them to a file
      *     (a script's let that later statements read); otherwise rows bound for a CSV or
-     *     Arrow file with nothing but an ordered merge and limits on the driver are streamed
+     *     Arrow file or an output buffer with nothing but an ordered merge and limits on the driver are streamed
      *     from the stage files into it (see StreamedWrite) and the result holds their count
      */
     public static QueryResult run(Pool pool, PhysicalPlan plan,

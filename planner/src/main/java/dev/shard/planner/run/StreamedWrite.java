@@ -18,8 +18,9 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 
 /**
- * Rows that leave the workers for a CSV or Arrow file, streamed from the shards' committed
- * stage files into the output: concatenated in shard order, or merged in sort order (a heap
+ * Rows that leave the workers for a CSV or Arrow file or an output buffer, streamed from the
+ * shards' committed stage files into the output (a buffer: checked in a first pass over the
+ * files, written in a second, so a refused write changes nothing): concatenated in shard order, or merged in sort order (a heap
  * of one cursor per shard, ties to the earlier shard, so the output is the stable sort), cut
  * at the limit. The driver holds one batch per shard and one slice of output, whatever the
  * result's size, where gathering the result first would hold all of it. The output's bytes
@@ -35,11 +36,11 @@ final class StreamedWrite {
     }
 
     /**
-     * The plan's write as a stream when the rows go from the stage files straight to a file:
+     * The plan's write as a stream when the rows go from the stage files straight to a file or buffer:
      * no operator on the driver but the ordered merge of sorted shards and limits.
      */
     static Optional<Streamed> of(PhysicalPlan plan) {
-        if (plan.write().isEmpty() || plan.write().get() instanceof WriteTarget.OutputBuffer) {
+        if (plan.write().isEmpty()) {
             return Optional.empty();
         }
         SinkExec sink = plan.stage().fragment().sink();
@@ -72,22 +73,6 @@ final class StreamedWrite {
     static List<Long> write(Streamed streamed, PhysicalPlan plan, List<StageResult> results) {
         List<StageFile> files = results.stream().map(StageResult::file).filter(Objects::nonNull).toList();
         long stageRows = files.stream().mapToLong(StageFile::rows).sum();
-        List<StageFileCursor> cursors = new ArrayList<>();
-        try (RowFileWriter writer = RowFileWriter.open(streamed.target(), streamed.schema())) {
-            for (StageFile file : files) {
-                cursors.add(new StageFileCursor(file, streamed.schema()));
-            }
-            Slice slice = new Slice(streamed.schema(), writer);
-            if (streamed.keys().isEmpty()) {
-                concatenate(cursors, slice, streamed.limit());
-            } else {
-                merge(cursors, slice, new RowOrder(streamed.keys(), streamed.schema()), streamed.limit());
-            }
-            slice.flush();
-            writer.commit();
-        } finally {
-            cursors.forEach(StageFileCursor::close);
-        }
         List<Long> rows = new ArrayList<>();
         long current = stageRows;
         for (DriverExec operator : plan.driverOperators()) {
@@ -96,7 +81,66 @@ final class StreamedWrite {
             }
             rows.add(current);
         }
+        long written = Math.min(stageRows, streamed.limit());
+        if (streamed.target() instanceof WriteTarget.OutputBuffer buffer) {
+            // Every value is checked before the first is written, so the rows stream twice.
+            try (BufferTableWriter writer = new BufferTableWriter(streamed.schema(), written, buffer)) {
+                stream(streamed, files, new ResultRows(writer::check));
+                stream(streamed, files, new ResultRows(writer::write));
+            }
+            return rows;
+        }
+        try (RowFileWriter writer = RowFileWriter.open(streamed.target(), streamed.schema())) {
+            stream(streamed, files, (columns, from, count) -> writer.write(columns, from, count));
+            writer.commit();
+        }
         return rows;
+    }
+
+    /** Runs of the result's rows, in order: {@code columns}' rows {@code from}.. ({@code count} of them). */
+    @FunctionalInterface
+    interface RowSink {
+        void take(List<BatchColumn> columns, int from, int count);
+    }
+
+    /** A consumer of runs that also wants each run's first row number in the result. */
+    @FunctionalInterface
+    interface NumberedRowSink {
+        void take(List<BatchColumn> columns, int from, int count, long firstRow);
+    }
+
+    /** Numbers the runs for a {@link NumberedRowSink}. */
+    private static final class ResultRows implements RowSink {
+        private final NumberedRowSink sink;
+        private long next;
+
+        ResultRows(NumberedRowSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void take(List<BatchColumn> columns, int from, int count) {
+            sink.take(columns, from, count, next);
+            next += count;
+        }
+    }
+
+    private static void stream(Streamed streamed, List<StageFile> files, RowSink sink) {
+        List<StageFileCursor> cursors = new ArrayList<>();
+        try {
+            for (StageFile file : files) {
+                cursors.add(new StageFileCursor(file, streamed.schema()));
+            }
+            Slice slice = new Slice(streamed.schema(), sink);
+            if (streamed.keys().isEmpty()) {
+                concatenate(cursors, slice, streamed.limit());
+            } else {
+                merge(cursors, slice, new RowOrder(streamed.keys(), streamed.schema()), streamed.limit());
+            }
+            slice.flush();
+        } finally {
+            cursors.forEach(StageFileCursor::close);
+        }
     }
 
     private static void concatenate(List<StageFileCursor> cursors, Slice slice, long limit) {
@@ -134,16 +178,16 @@ final class StreamedWrite {
         }
     }
 
-    /** The output's next rows, written when {@link RowFileWriter#SLICE_ROWS} are in. */
+    /** The output's next rows, handed on when {@link RowFileWriter#SLICE_ROWS} are in. */
     private static final class Slice {
         private final List<BatchColumn> columns;
-        private final RowFileWriter writer;
+        private final RowSink sink;
         private int size;
 
-        Slice(Schema schema, RowFileWriter writer) {
+        Slice(Schema schema, RowSink sink) {
             this.columns = schema.fields().stream()
                     .map(field -> new BatchColumn(field.type(), RowFileWriter.SLICE_ROWS)).toList();
-            this.writer = writer;
+            this.sink = sink;
         }
 
         int room() {
@@ -166,7 +210,7 @@ final class StreamedWrite {
 
         void flush() {
             if (size > 0) {
-                writer.write(columns, 0, size);
+                sink.take(columns, 0, size);
                 size = 0;
             }
         }
