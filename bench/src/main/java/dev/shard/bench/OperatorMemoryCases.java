@@ -31,6 +31,12 @@ final class OperatorMemoryCases {
     static final long PARTITIONED_BUILD_ROWS = 4L << 20;
     /** Small enough that the 4Mi-row build side (≈ 128 MiB as a hash table) is partitioned, on 1 or 2 workers. */
     static final long JOIN_BUDGET = 200L << 20;
+    /**
+     * The partitioned case's probe shards are this many times smaller than the other cases': a
+     * partition step holds 28× its shard, so a 4Mi-row shard would need ~900 MiB of budget, and
+     * a budget that large would broadcast the build side instead.
+     */
+    static final long PARTITION_STEP_SHRINK = 8;
 
     /**
      * One operator's query: {@code build(session, shardRows, workDirectory)}, on a session with
@@ -71,8 +77,8 @@ final class OperatorMemoryCases {
                                 session.generate(SMALL_KEYS, col("id", row()), col("w", random(5))), JoinType.INNER,
                                 "key", "id"))),
                 new Case("join, partitioned", "PartitionRowsExec both sides; join step; PartitionedHashJoinExec",
-                        JOIN_BUDGET, (session, rows, directory) -> total(source(session, rows,
-                                PARTITIONED_BUILD_ROWS).join(session.generate(PARTITIONED_BUILD_ROWS, col("id", row()),
+                        JOIN_BUDGET, (session, rows, directory) -> total(source(session,
+                                rows / PARTITION_STEP_SHRINK, PARTITIONED_BUILD_ROWS).join(session.generate(PARTITIONED_BUILD_ROWS, col("id", row()),
                                 col("w", random(5))), JoinType.INNER, "key", "id"))));
     }
 
