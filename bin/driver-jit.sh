@@ -1,0 +1,24 @@
+# Sourced by bin/shard: the driver JVM's JIT options for a command line.
+#   shard_driver_jit <the command's arguments...>
+#     sets the array shard_jit_options: JIT options for the driver, or nothing.
+#
+# The driver of `example colcor` only sets up buffers and waits for its workers: the JIT's first
+# tier alone compiles what it runs, and only what runs three times the usual count, so that its
+# compilations take less of the two cores the starting workers need (measured, driver CPU of a
+# cold command: 370 ms with C2, 270-300 C1 only, 245-250 C1 at thresholds x3;
+# bench/results/2026-12-02-cold-coldcmd.md). Other commands' drivers merge, sort and write rows,
+# so they keep C2. SHARD_JAVA_OPTS comes later on the command line and wins. The options are
+# part of the driver cache's key: that command gets a cache of its own, recorded the same way.
+
+shard_jit_options=()
+
+shard_driver_jit() {
+    shard_jit_options=()
+    local word words=()
+    for word in "$@"; do
+        [[ "$word" == -* ]] || words+=("$word")
+    done
+    if [ "${words[0]:-}" = example ] && [ "${words[1]:-}" = colcor ]; then
+        shard_jit_options=(-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=3)
+    fi
+}
