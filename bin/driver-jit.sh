@@ -17,15 +17,23 @@
 # SHARD_JAVA_OPTS comes later on the command line and wins. The options are part of the
 # driver cache's key: that command gets a cache of its own, recorded the same way.
 
+# SHARD_CORES, if set, stands for the machine's core count (.ci/launcher-test).
+
 shard_jit_options=()
 
 shard_driver_jit() {
     shard_jit_options=()
-    local word words=()
+    local word previous="" workers="" words=()
     for word in "$@"; do
+        [ "$previous" = --workers ] && workers=$word
         [[ "$word" == -* ]] || words+=("$word")
+        previous=$word
     done
-    if [ "${words[0]:-}" = example ] && [ "${words[1]:-}" = colcor ]; then
-        shard_jit_options=(-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=3 -Dshard.aot.eager=false)
+    [ "${words[0]:-}" = example ] && [ "${words[1]:-}" = colcor ] || return 0
+    # With fewer workers than cores the driver makes X's first columns while they start
+    # (ColcorProgram): that is compute, which keeps C2 and the runtime's defaults.
+    if [[ "$workers" =~ ^[0-9]+$ ]] && [ "$workers" -lt "${SHARD_CORES:-$(nproc 2>/dev/null || echo 1)}" ]; then
+        return 0
     fi
+    shard_jit_options=(-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=3 -Dshard.aot.eager=false)
 }
