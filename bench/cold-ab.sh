@@ -8,6 +8,8 @@
 # Every run must print check=7.971999041855e+02. Each tree keeps its caches in a directory
 # of its own (SHARD_AOT_DIR), made by one warm-up run.
 #   bench/cold-ab.sh <before tree> <after tree> [rounds]
+# BEFORE_JAVA_OPTS / AFTER_JAVA_OPTS, when set, are each side's SHARD_JAVA_OPTS (driver JVM
+# options), so one tree can be compared with itself under other flags.
 # Prints a table; the load average is recorded before every round.
 set -euo pipefail
 
@@ -21,7 +23,10 @@ trap 'rm -rf "$work"' EXIT
 # One command in one tree: appends "wall cpu command-line pool-start" (seconds) to $work/<label>.
 measure() {
     local label=$1 tree=$2
-    SHARD_AOT_DIR="$work/aot-$label" /usr/bin/time -f '%e %U %S' -o "$work/time" \
+    local options=${SHARD_JAVA_OPTS:-}
+    [ "$label" = before ] && options=${BEFORE_JAVA_OPTS:-$options}
+    [ "$label" = after ] && options=${AFTER_JAVA_OPTS:-$options}
+    SHARD_AOT_DIR="$work/aot-$label" SHARD_JAVA_OPTS="$options" /usr/bin/time -f '%e %U %S' -o "$work/time" \
         "$tree/bin/shard" --timings example colcor >"$work/out" 2>"$work/err" \
         || { echo "cold-ab: $label failed:" >&2; cat "$work/err" >&2; exit 1; }
     grep -qx "$expected" "$work/out" || { echo "cold-ab: $label printed no $expected" >&2; exit 1; }

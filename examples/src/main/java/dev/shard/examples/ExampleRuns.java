@@ -1,7 +1,9 @@
 package dev.shard.examples;
 
 import dev.shard.dsl.cli.Timings;
+import dev.shard.runtime.api.Pool;
 import dev.shard.runtime.api.Run;
+import dev.shard.runtime.task.PoolStatus;
 import dev.shard.runtime.task.ShardFailure;
 import dev.shard.runtime.report.RunReport;
 import java.io.IOException;
@@ -9,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** What the example programs share after a run: the report file and failure printing. */
 public final class ExampleRuns {
@@ -39,6 +42,27 @@ public final class ExampleRuns {
         Timings.detail("run report: sharing (slowest worker mapping inputs)", timings.shareSeconds());
         Timings.detail("run report: compute (start to last shard)", timings.computeSeconds());
         Timings.detail("run report: total (start to report)", timings.totalSeconds());
+    }
+
+    /**
+     * For {@code --timings}: the CPU the driver and the pool's workers have used so far, as
+     * figures of the current phase (taken before the pool stops, while the workers still run).
+     */
+    public static void recordCpu(Pool pool) {
+        if (!Timings.enabled()) {
+            return;
+        }
+        ProcessCpu.millis(ProcessHandle.current().pid())
+                .ifPresent(millis -> Timings.detail("CPU so far: driver JVM", millis / 1e3));
+        long workers = 0;
+        for (PoolStatus.WorkerStatus worker : pool.status().workers()) {
+            OptionalLong millis = ProcessCpu.millis(worker.pid());
+            if (millis.isEmpty()) {
+                return;
+            }
+            workers += millis.getAsLong();
+        }
+        Timings.detail("CPU so far: worker JVMs together", workers / 1e3);
     }
 
     /** Prints every failed shard with its error, and the first remote stack trace. */

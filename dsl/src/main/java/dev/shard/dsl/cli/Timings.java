@@ -77,7 +77,8 @@ public final class Timings {
         active = timings;
     }
 
-    static boolean enabled() {
+    /** Whether this command records its timings ({@code --timings}). */
+    public static boolean enabled() {
         return active != null;
     }
 

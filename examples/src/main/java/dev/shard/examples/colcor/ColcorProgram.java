@@ -51,6 +51,7 @@ public final class ColcorProgram implements ExampleProgram {
                 ExampleRuns.recordTimings(computation.run());
                 if (run == options.runs()) {
                     Timings.phase("teardown: checks, output, pool and data closed");
+                    ExampleRuns.recordCpu(pool);
                     ExampleRuns.writeReport(computation.run(), options.reportJson());
                 }
                 if (!checked(computation, data, options, err)) {

@@ -5,6 +5,7 @@ import dev.shard.runtime.task.Shard;
 import dev.shard.runtime.task.ShardContext;
 import dev.shard.runtime.task.ShardKernel;
 import dev.shard.storage.buffer.OutputBuffer;
+import java.io.Serial;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -15,10 +16,27 @@ import java.lang.foreign.MemorySegment;
  * {@code matrix(n, p) {...}}). Every value depends only on (row, column), so a re-run
  * shard writes the same bits: the matrix is the same whichever worker made which column.
  * Returns the number of columns it wrote.
+ *
+ * <p>A plain class, not a record: a fresh worker decodes a record through method-handle chains
+ * spun for its class, which its AOT cache does not hold (tens of milliseconds of the cold
+ * command's first run, see runtime/ARCHITECTURE.md, "Warm runs").
  */
-public record ColumnGenerationKernel(int rows, int columns, int firstColumn) implements ShardKernel<Long> {
+public final class ColumnGenerationKernel implements ShardKernel<Long> {
     public static final String TARGET = "colcor.x";
     public static final String Y = "colcor.y";
+    /** Declared, so that no JVM hashes the class to compute it (see ShardKernel). */
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final int rows;
+    private final int columns;
+    private final int firstColumn;
+
+    public ColumnGenerationKernel(int rows, int columns, int firstColumn) {
+        this.rows = rows;
+        this.columns = columns;
+        this.firstColumn = firstColumn;
+    }
 
     @Override
     public Long run(ShardContext context) {
@@ -42,5 +60,17 @@ public record ColumnGenerationKernel(int rows, int columns, int firstColumn) imp
                     firstColumn + k + 1));
         }
         return shard.size();
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int columns() {
+        return columns;
+    }
+
+    public int firstColumn() {
+        return firstColumn;
     }
 }

@@ -52,12 +52,22 @@ public final class ColumnCorrelationWorkload {
     public static void fillColumns(MemorySegment target, MemorySegment y, long rows, long columnStart,
             long columnEnd) {
         for (long j = columnStart; j < columnEnd; j++) {
-            double w = weight(j);
-            long base = j * rows;
-            for (long i = 0; i < rows; i++) {
-                double product = w * y.getAtIndex(DOUBLE, i);
-                target.setAtIndex(DOUBLE, base + i, ReferenceGenerator.uniform(j + 1, i) + product);
-            }
+            fillColumn(target, y, rows, j);
+        }
+    }
+
+    /**
+     * One column of X, a method of its own: called once per column, it reaches the JIT's
+     * optimizing compiler as a whole method (in the run that records the workers' AOT cache,
+     * so a fresh worker compiles it at its first call) instead of only as an on-stack
+     * replacement of a loop over all of a shard's columns.
+     */
+    public static void fillColumn(MemorySegment target, MemorySegment y, long rows, long column) {
+        double w = weight(column);
+        long base = column * rows;
+        for (long i = 0; i < rows; i++) {
+            double product = w * y.getAtIndex(DOUBLE, i);
+            target.setAtIndex(DOUBLE, base + i, ReferenceGenerator.uniform(column + 1, i) + product);
         }
     }
 

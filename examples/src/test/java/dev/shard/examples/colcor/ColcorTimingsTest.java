@@ -69,9 +69,18 @@ class ColcorTimingsTest {
         }
         assertEquals(names.size(), found, "every phase is printed:\n" + err);
         assertTrue(err.toString().contains("    run report: compute (start to last shard)"), err.toString());
+        // The CPU of each side, read before the pool stops: a test JVM and two workers have used some.
+        assertTrue(cpuSeconds(err.toString(), "CPU so far: driver JVM") > 0, err.toString());
+        assertTrue(cpuSeconds(err.toString(), "CPU so far: worker JVMs together") > 0, err.toString());
         // Each row is rounded to a millisecond. In a test JVM the first row is this process's start until now.
         assertEquals(total, allPhases, 0.001 * (names.size() + 1), "the phases cover the command:\n" + err);
         assertTrue(phases >= wall * 0.9 && phases <= wall + 0.01,
                 "the command's phases took " + phases + " s of the call's " + wall + " s:\n" + err);
+    }
+
+    private static double cpuSeconds(String timings, String name) {
+        // A figure's row: indented under its phase, the name, then seconds.
+        return timings.lines().map(String::strip).filter(line -> line.startsWith(name))
+                .mapToDouble(line -> Double.parseDouble(line.substring(name.length()).strip())).findFirst().orElse(-1);
     }
 }
