@@ -12,12 +12,15 @@ package dev.shard.runtime.tune;
  */
 public final class WorkerMemory {
     /**
-     * Private memory outside a warm worker's heap. Measured on the reference machine
-     * (bench/results/2026-12-02-tuned-stage-memory.md): RssAnon minus the resident heap
-     * 33–41 MiB after collect, sort and broadcast-join stages; NMT: metaspace 11–12 MiB, code
-     * 9 MiB, symbols 1–3 MiB, collector 2 MiB, threads 1 MiB, the rest malloc arenas.
+     * Private memory outside a warm worker's heap: RssAnon less the heap mapping's anonymous
+     * pages, the most seen while a stage ran (bench/results/2026-12-02-tuned-stage-memory.md,
+     * 400 MiB budget, 1 worker): 71 MiB in a collect, 84 MiB in a sort, 94–104 MiB in a
+     * partitioned join's step ({@code bench/worker-non-heap.py}). Of it ~22 MiB are pages of the
+     * mapped AOT cache the JVM wrote to and ~34 MiB one malloc arena; the rest is spread over small
+     * mappings (code, metaspace, thread stacks, Arrow's buffers). Rounded up to cover the sort and
+     * most of the join step.
      */
-    public static final long NON_HEAP_PRIVATE_BYTES = 48L << 20;
+    public static final long NON_HEAP_PRIVATE_BYTES = 96L << 20;
     /** The young generation of a worker whose heap is not bounded (see {@link #youngGenerationBytes}). */
     public static final long DEFAULT_YOUNG_GENERATION_BYTES = 32L << 20;
     /** A bounded heap's young generation is this fraction of it, so a small slice keeps room for live data. */

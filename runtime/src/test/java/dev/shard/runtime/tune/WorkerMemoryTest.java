@@ -11,7 +11,7 @@ class WorkerMemoryTest {
     void theHeapIsAWorkersSliceLessWhatItHoldsOutsideTheHeap() {
         assertEquals(400 * MIB - WorkerMemory.NON_HEAP_PRIVATE_BYTES, WorkerMemory.maxHeapBytes(400 * MIB, 1));
         assertEquals(200 * MIB - WorkerMemory.NON_HEAP_PRIVATE_BYTES, WorkerMemory.maxHeapBytes(400 * MIB, 2));
-        assertEquals(WorkerMemory.MIN_HEAP_BYTES, WorkerMemory.maxHeapBytes(40 * MIB, 2), "a floor the JVM starts with");
+        assertEquals(WorkerMemory.MIN_HEAP_BYTES, WorkerMemory.maxHeapBytes(160 * MIB, 2), "a floor the JVM starts with");
     }
 
     @Test
@@ -32,6 +32,6 @@ class WorkerMemoryTest {
     void theTunersBaseIsTheMeasuredOneOrTheNonHeapPartAndTheYoungGenerationWhenMore() {
         assertEquals(WorkerMemory.NON_HEAP_PRIVATE_BYTES + 32 * MIB, WorkerMemory.plannedBaseBytes(56 * MIB, 0));
         assertEquals(200 * MIB, WorkerMemory.plannedBaseBytes(200 * MIB, 352 * MIB));
-        assertEquals(56 * MIB, WorkerMemory.plannedBaseBytes(56 * MIB, 24 * MIB));
+        assertEquals(WorkerMemory.NON_HEAP_PRIVATE_BYTES + 4 * MIB, WorkerMemory.plannedBaseBytes(56 * MIB, 24 * MIB));
     }
 }
