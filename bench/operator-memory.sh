@@ -4,7 +4,7 @@
 # at two pinned shard sizes; growth is RssAnon above the worker's memory before the run.
 # About 2-4 minutes; needs ~2 GiB of free memory.
 #   bench/operator-memory.sh [--small rows] [--large rows] [--workers n] [--out file]
-# Results: a markdown table on stdout and in bench/results/<YYYY-MM-DD>-operator-memory.md (or --out's file),
+# Results: a markdown table on stdout and in bench/results/<YYYY-MM-DD>-operator-memory.md (or --out),
 # with the load average before and after (run it on a quiet machine for figures to quote).
 set -euo pipefail
 
@@ -16,14 +16,19 @@ jdk=$(shard_find_jdk) || exit 1
 echo "bench: building bench/target/benchmarks.jar (no tests)..." >&2
 (cd "$root" && JAVA_HOME="$jdk" ./mvnw -q -B -DskipTests -pl bench -am package)
 
+# --out names the results file (default: today's file under bench/results); the other options go
+# to OperatorMemory, which writes its table to a temporary file that the results file wraps.
 out="$root/bench/results/$(date -u +%F)-operator-memory.md"
-# --out names the results file (instead of today's); the table the program writes is a temporary file.
-args=()
+options=()
 while [ $# -gt 0 ]; do
-    case "$1" in
-        --out) out="$2"; shift 2 ;;
-        *) args+=("$1"); shift ;;
-    esac
+    if [ "$1" = "--out" ]; then
+        [ $# -ge 2 ] || { echo "operator-memory.sh: --out needs a file name" >&2; exit 2; }
+        out=$2
+        shift 2
+    else
+        options+=("$1")
+        shift
+    fi
 done
 table=$(mktemp)
 trap 'rm -f "$table"' EXIT
@@ -34,7 +39,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
     --enable-native-access=ALL-UNNAMED \
     ${SHARD_BENCH_JAVA_OPTS:-} \
     -cp "$root/bench/target/benchmarks.jar" \
-    dev.shard.bench.OperatorMemory --out "$table" ${args[@]+"${args[@]}"} >&2
+    dev.shard.bench.OperatorMemory --out "$table" ${options[@]+"${options[@]}"} >&2
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 {
     echo "# Operator memory: measured against declared amplification ($(date -u +%F))"

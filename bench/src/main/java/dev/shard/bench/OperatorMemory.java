@@ -6,7 +6,9 @@ import dev.shard.dsl.api.SessionBuilder;
 import dev.shard.dsl.api.Shard;
 import dev.shard.planner.explain.OperatorExplanation;
 import dev.shard.planner.explain.StageExplanation;
+import dev.shard.planner.physical.InfeasibleBudgetException;
 import dev.shard.runtime.task.PoolStatus;
+import dev.shard.runtime.tune.WorkerMemory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,8 +61,19 @@ public final class OperatorMemory {
             writeInputs(directory, List.of(WARM_ROWS, small, large));
             StringBuilder table = new StringBuilder(header(small, large, workers));
             for (OperatorMemoryCases.Case memoryCase : OperatorMemoryCases.all()) {
-                List<StageMeasure> atSmall = measure(memoryCase, small, workers, directory);
-                List<StageMeasure> atLarge = measure(memoryCase, large, workers, directory);
+                List<StageMeasure> atSmall;
+                List<StageMeasure> atLarge;
+                try {
+                    atSmall = measure(memoryCase, small, workers, directory);
+                    atLarge = measure(memoryCase, large, workers, directory);
+                } catch (InfeasibleBudgetException e) {
+                    // A pinned size above the case's budget is refused before it runs: say so and go on.
+                    String line = "| " + memoryCase.name() + " | refused: " + e.getMessage().replace('|', '/')
+                            + " | | | | | | |\n";
+                    table.append(line);
+                    System.out.print(line);
+                    continue;
+                }
                 for (int s = 0; s < atLarge.size(); s++) {
                     String line = row(memoryCase, atSmall.size() == atLarge.size() ? atSmall.get(s) : null,
                             atLarge.get(s), s > 0);
@@ -103,6 +116,9 @@ public final class OperatorMemory {
         try (Session session = builder.open()) {
             long poolBase = session.pool().status().workers().stream()
                     .mapToLong(PoolStatus.WorkerStatus::baselinePrivateBytes).max().orElse(0);
+            // The estimate starts from the base the session plans with, not the one measured at start.
+            long plannedBase = WorkerMemory.plannedBaseBytes(poolBase,
+                    WorkerMemory.maxHeapBytes(session.memoryBudgetBytes(), workers));
             memoryCase.build().run(session, WARM_ROWS, directory);
             List<Long> before = session.pool().status().workers().stream()
                     .map(PoolStatus.WorkerStatus::currentPrivateBytes).toList();
@@ -118,7 +134,7 @@ public final class OperatorMemory {
                     growth = Math.max(growth, peaks.get(w) - before.get(w));
                     peak = Math.max(peak, peaks.get(w));
                 }
-                double declared = (stage.estimatedPeakPrivateBytesPerWorker() - poolBase) / (double) shardBytes;
+                double declared = (stage.estimatedPeakPrivateBytesPerWorker() - plannedBase) / (double) shardBytes;
                 stages.add(new StageMeasure(stage.id(), operators(stage), shardBytes, declared, growth, peak));
             }
             return stages;

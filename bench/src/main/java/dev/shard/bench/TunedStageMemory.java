@@ -19,8 +19,9 @@ import java.util.Locale;
 import java.util.function.BiFunction;
 
 /**
- * Whether shards the tuner sized fit the budget as measured: collect, sort and a join whose
- * build side is as large as its probe side, unpinned, under one budget on a fresh pool (warmed
+ * Whether shards the tuner sized fit the budget as measured: collect, sort, a join whose
+ * build side is as large as its probe side (partitioned under a small budget) and one whose
+ * build side is half of it (broadcast: every worker holds its hash table), unpinned, under one budget on a fresh pool (warmed
  * on 65,536 rows), each stage's estimated peak private memory per worker beside the measured one
  * (RssAnon, sampled by the runtime). OperatorMemory measures one shard per size; here a worker
  * runs several shards in a row, so what its collector leaves between them shows.
@@ -49,6 +50,9 @@ public final class TunedStageMemory {
             measure("join, build as large as probe", budget, workers, rows, (session, n) -> session.generate(n,
                     col("key", randomInt(n, 1)), col("value", random(2))).join(session.generate(n, col("id", row()),
                     col("w", random(5))), JoinType.INNER, "key", "id").groupBy().aggregate(count("n")).execute());
+            measure("join, broadcast build of half the rows", budget, workers, rows, (session, n) -> session.generate(n,
+                    col("key", randomInt(n / 2, 1)), col("value", random(2))).join(session.generate(n / 2,
+                    col("id", row())), JoinType.INNER, "key", "id").groupBy().aggregate(count("n")).execute());
         } finally {
             try (var files = Files.walk(directory)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -29,6 +29,7 @@ import dev.shard.runtime.api.DefaultMemoryBudget;
 import dev.shard.runtime.api.Pool;
 import dev.shard.runtime.task.Margin;
 import dev.shard.runtime.task.PoolStatus;
+import dev.shard.runtime.tune.WorkerMemory;
 import dev.shard.runtime.task.VectorKernel;
 import dev.shard.runtime.tune.MachineProfile;
 import dev.shard.storage.SharedReference;
@@ -61,9 +62,9 @@ public final class Session implements AutoCloseable {
     private final BufferAllocator allocator = new RootAllocator();
     private final List<SharedTableInput> shared = new ArrayList<>();
 
-    Session(Pool pool, int workers, DefaultMemoryBudget budget) {
+    Session(Pool pool, int workers, DefaultMemoryBudget budget, long workerMaxHeap) {
         this.pool = pool;
-        this.machine = machineOf(pool, workers);
+        this.machine = machineOf(pool, workers, workerMaxHeap);
         this.workers = workers;
         this.memoryBudgetBytes = budget.bytes();
         this.memoryBudgetSource = budget.source();
@@ -229,16 +230,21 @@ public final class Session implements AutoCloseable {
                 memoryBudgetSource));
     }
 
-    /** What the tuner plans with: the pool's workers, the largest base private memory measured at start. */
+    /**
+     * What the tuner plans with: the pool's workers and a worker's base, the largest private
+     * memory measured at start or, when more, what a worker holds outside its heap plus its
+     * young generation ({@link WorkerMemory#plannedBaseBytes}).
+     */
     MachineProfile machine() {
         return machine;
     }
 
-    private static MachineProfile machineOf(Pool pool, int workers) {
-        long base = pool.status().workers().stream().mapToLong(PoolStatus.WorkerStatus::baselinePrivateBytes)
+    private static MachineProfile machineOf(Pool pool, int workers, long workerMaxHeap) {
+        long measured = pool.status().workers().stream().mapToLong(PoolStatus.WorkerStatus::baselinePrivateBytes)
                 .max().orElse(-1);
-        return base > 0 ? new MachineProfile(workers, base, MachineProfile.MEASURED_DISPATCH_OVERHEAD_NANOS)
-                : MachineProfile.withWorkers(workers);
+        long base = WorkerMemory.plannedBaseBytes(measured > 0 ? measured
+                : MachineProfile.MEASURED_WORKER_BASE_PRIVATE_BYTES, workerMaxHeap);
+        return new MachineProfile(workers, base, MachineProfile.MEASURED_DISPATCH_OVERHEAD_NANOS);
     }
 
     Result execute(LogicalPlan plan) {

@@ -4,6 +4,9 @@ import dev.shard.planner.physical.PlanningContext;
 import dev.shard.planner.physical.StageSizing;
 import dev.shard.runtime.api.DefaultMemoryBudget;
 import dev.shard.runtime.api.Pool;
+import dev.shard.runtime.tune.HumanUnits;
+import dev.shard.runtime.tune.MachineProfile;
+import dev.shard.runtime.tune.WorkerMemory;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,14 +67,27 @@ public final class SessionBuilder {
 
     /**
      * Checks the budget against the workers' base (InfeasibleBudgetException), then starts
-     * the workers and returns without waiting for them: the first query waits.
+     * the workers and returns without waiting for them: the first query waits. Each worker's
+     * heap is bounded by its slice of the budget less what it holds outside the heap
+     * ({@link WorkerMemory}), so garbage cannot grow it past the slice.
      */
     public Session open() {
         DefaultMemoryBudget budget = budget();
-        StageSizing.checkBudget(new PlanningContext(
-                dev.shard.runtime.tune.MachineProfile.withWorkers(workers), budget.bytes(), 0, budget.source()));
+        long maxHeap = WorkerMemory.maxHeapBytes(budget.bytes(), workers);
+        StageSizing.checkBudget(new PlanningContext(new MachineProfile(workers, WorkerMemory.plannedBaseBytes(
+                MachineProfile.MEASURED_WORKER_BASE_PRIVATE_BYTES, maxHeap),
+                MachineProfile.MEASURED_DISPATCH_OVERHEAD_NANOS), budget.bytes(), 0, budget.source()));
         // The workers start while the caller parses and plans; the first run waits for them.
-        return new Session(Pool.builder().workers(workers).startAsync(), workers, budget);
+        Pool pool = Pool.builder().workers(workers).workerMaxHeap(maxHeap, heapSource(budget.bytes(), workers))
+                .startAsync();
+        return new Session(pool, workers, budget, maxHeap);
+    }
+
+    /** Where a worker's maximum heap comes from, as a worker that runs out of it says. */
+    static String heapSource(long budgetBytes, int workers) {
+        return "a worker's slice of the session's memory budget of " + HumanUnits.bytes(budgetBytes) + " over "
+                + workers + " worker" + (workers == 1 ? "" : "s") + ", less " + HumanUnits.bytes(
+                WorkerMemory.NON_HEAP_PRIVATE_BYTES) + " outside the heap";
     }
 
     static long parseBytes(String text) {

@@ -28,13 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
  * A join too large to broadcast under a small budget is partitioned from the fluent API
  * and from a {@code .shard} script ({@code --memory-budget}), says so in explain, and
  * writes the same bytes as the broadcast join without a budget. 2,000,000 customers make
- * a 61 MiB build hash table; 176 MiB for 2 workers leaves at most 88 MiB per worker even
- * with no JVM base, so the build exceeds half a worker's share whatever base the pool
- * measures (a worker's base is 25-45 MiB here), and every stage still fits.
+ * a 61 MiB build hash table; 320 MiB for 2 workers is a 160 MiB slice per worker, of which
+ * the worker's base (at least 96 MiB outside the heap and an 8 MiB young generation: a 64 MiB
+ * heap) and half the 31 MiB shared customers leave about 40 MiB: the build exceeds half of
+ * it, and one 65,536-row block of the partition step (28 MiB) still fits.
  */
 @Timeout(600)
 class PartitionedJoinTest {
-    private static final String BUDGET = "176MiB";
+    private static final String BUDGET = "320MiB";
     private static final String SCRIPT = """
             let customers = from generate(2_000_000) {
                 id      = row(),
@@ -74,7 +75,7 @@ class PartitionedJoinTest {
         try (Session session = Shard.local().workers(2).memoryBudget(BUDGET).open()) {
             Dataset query = query(session);
             PhysicalPlan plan = session.physicalPlan(query.plan());
-            assertEquals(1, plan.partitionedJoins().size(), "176 MiB partitions the join");
+            assertEquals(1, plan.partitionedJoins().size(), "320 MiB partitions the join");
             String explained = ExplainText.render(query.explain(ExplainLevel.PLAN), ExplainLevel.PLAN);
             assertTrue(explained.contains("strategy=partitioned: build side ≈ 2,000,000 rows × 32 B"), explained);
             assertTrue(explained.contains("PartitionHashJoinExec"), explained);

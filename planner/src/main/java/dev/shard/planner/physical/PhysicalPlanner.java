@@ -111,6 +111,7 @@ public final class PhysicalPlanner {
         List<PartitionedJoin> partitioned = new ArrayList<>();
         List<SharedBuildInput> sharedBuilds = new ArrayList<>();
         long buildBytes = 0;
+        long hashTableBytes = 0;
         long pinnedRows = 0;
         SourceExec source = null;
         while (source == null) {
@@ -144,10 +145,12 @@ public final class PhysicalPlanner {
                         // Already in shared memory (and counted there): read in place, no build stage.
                         sharedBuilds.add(new SharedBuildInput(input, sharedTable));
                         pipeline.add(JoinPlanning.probe(join, input, choice));
+                        hashTableBytes += choice.tableBytes();
                     } else {
                         builds.add(new BuildInput(input, plan(join.right(), context)));
                         pipeline.add(JoinPlanning.probe(join, input, choice));
                         buildBytes += JoinPlanning.sharedBytes(join);
+                        hashTableBytes += choice.tableBytes();
                     }
                 }
                 case LogicalMapKernel kernel -> pipeline.add(new MapKernelExec(kernel.kernelClass(),
@@ -168,8 +171,9 @@ public final class PhysicalPlanner {
                 context.memoryBudgetBytes(), context.sharedBytes() + buildBytes, context.memoryBudgetSource());
         long bytesPerRow = source instanceof ProbeRowsExec probeRows ? probeRows.bytesPerRow()
                 : source.schema().estimatedBytesPerRow();
+        // Every worker builds each broadcast join's hash table once and holds it through the stage.
         StageSizing.Choice sizing = StageSizing.choose(source.rows(), bytesPerRow, fragment.cost(), stageContext,
-                pinnedRows);
+                pinnedRows, hashTableBytes);
         return new PhysicalPlan(builds, sharedBuilds, partitioned, new Stage(0, fragment, sizing), driver,
                 root.schema(), write, stageContext);
     }

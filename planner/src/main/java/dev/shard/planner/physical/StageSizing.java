@@ -24,7 +24,8 @@ public final class StageSizing {
      *
      * @param binding one of memory, overhead, balance, pinned
      * @param arithmetic the tuner's line in human units
-     * @param estimatedPeakPrivateBytesPerWorker a worker's base plus one shard's working set
+     * @param estimatedPeakPrivateBytesPerWorker a worker's base, what it holds for the whole stage (a
+     *     broadcast join's hash tables) and one shard's working set
      */
     public record Choice(long rowsPerShard, int shards, String binding, String arithmetic,
             long estimatedPeakPrivateBytesPerWorker) {
@@ -37,12 +38,22 @@ public final class StageSizing {
      */
     public static Choice choose(long rows, long bytesPerRow, OperatorCost cost, PlanningContext context,
             long pinnedRows) {
+        return choose(rows, bytesPerRow, cost, context, pinnedRows, 0);
+    }
+
+    /**
+     * @param heldBytesPerWorker what every worker holds for the whole stage beside its base,
+     *     whatever its shards: the hash tables of the stage's broadcast joins, built once per
+     *     worker. Shards fit what is left of a worker's share, and the estimated peak counts it.
+     */
+    public static Choice choose(long rows, long bytesPerRow, OperatorCost cost, PlanningContext context,
+            long pinnedRows, long heldBytesPerWorker) {
         boolean budgeted = context.memoryBudgetBytes() > 0;
         // Without a budget memory cannot bind: the tuner sees rows as free ("memory ceiling unlimited").
         TuneRequest request = new TuneRequest(new DataShape(rows, bytesPerRow), context.machine(),
                 budgeted ? context.memoryBudgetBytes() : Long.MAX_VALUE, context.sharedBytes(),
                 budgeted ? cost.amplification() : 0, Math.max(cost.nanosPerRow(), Double.MIN_NORMAL), pinnedRows,
-                BLOCK_ROWS);
+                BLOCK_ROWS, budgeted ? heldBytesPerWorker : 0);
         ShardChoice choice;
         try {
             choice = ShardTuner.choose(request);
@@ -50,7 +61,7 @@ public final class StageSizing {
             throw new InfeasibleBudgetException(e.getMessage(), e.smallestFeasibleBudgetBytes());
         }
         long shardRows = Math.min(choice.rowsPerShard(), Math.max(rows, 1));
-        long peak = context.machine().workerBasePrivateBytes()
+        long peak = context.machine().workerBasePrivateBytes() + heldBytesPerWorker
                 + (long) Math.ceil(shardRows * (double) bytesPerRow * cost.amplification());
         return new Choice(choice.rowsPerShard(), choice.shards(), choice.binding().displayName(),
                 choice.arithmetic(), peak);

@@ -24,6 +24,7 @@ import dev.shard.planner.physical.PipelineExec.HashJoinExec;
 import dev.shard.planner.run.PlanExplainer;
 import dev.shard.planner.testing.GoldenFiles;
 import dev.shard.runtime.tune.MachineProfile;
+import dev.shard.runtime.tune.WorkerMemory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -129,5 +130,59 @@ class JoinPlanningTest {
         PhysicalPlan plan = PhysicalPlanner.plan(join(20_000_000), new PlanningContext(MACHINE, 0, 0));
         HashJoinExec probe = (HashJoinExec) plan.stage().fragment().operators().getFirst();
         assertTrue(probe.strategy().endsWith("no memory budget"), probe.strategy());
+    }
+
+    /** 8M orders joined to a build side of {@code columns} 8-byte columns, 8M rows: 8M × (8 × columns + 16) B as a table. */
+    private static LogicalPlan eightMillionRowBuild(boolean withValue) {
+        long rows = 8_000_000;
+        LogicalPlan probe = new LogicalGenerate(rows, List.of(as("key", call(ScalarFunction.RANDOM_INT, lit(rows), lit(1)))));
+        LogicalPlan build = new LogicalGenerate(rows, withValue
+                ? List.of(as("id", call(ScalarFunction.ROW)), as("w", call(ScalarFunction.RANDOM, lit(5))))
+                : List.of(as("id", call(ScalarFunction.ROW))));
+        return new LogicalJoin(probe, build, JoinType.INNER, List.of(new JoinKey("key", "id")));
+    }
+
+    @Test
+    void anEightMillionRowBuildAboveHalfAWorkersShareIsNotBroadcast() {
+        // 8M × 32 B = 244 MiB > ½ × (400 MiB − 1 × 32 MiB) = 184 MiB, even with the smallest base a pool measures.
+        MachineProfile fresh = new MachineProfile(1, 32L << 20, 92_000);
+        PhysicalPlan plan = PhysicalPlanner.plan(eightMillionRowBuild(true), new PlanningContext(fresh, 400L << 20, 0));
+        assertEquals(List.of(), plan.builds(), "not broadcast");
+        assertEquals(1, plan.partitionedJoins().size());
+    }
+
+    @Test
+    void aPoolsBaseMeasuredAtStartNoLongerLetsAPrunedBuildOnTheEdgeBeBroadcast() {
+        // What TunedStageMemory's 8M-row join was: its w column unused, so the build is 8M × 24 B = 183 MiB as a
+        // table, and a fresh pool measured a 32 MiB base: ½ × 368 MiB = 184 MiB held it. A worker that runs holds
+        // far more than it had touched at start (its non-heap memory and whole young generation): planned with
+        // that base the build is partitioned.
+        long budget = 400L << 20;
+        MachineProfile atStart = new MachineProfile(1, 32L << 20, 92_000);
+        assertEquals(1, PhysicalPlanner.plan(eightMillionRowBuild(false), new PlanningContext(atStart, budget, 0))
+                .builds().size(), "broadcast with the base a fresh pool measures");
+        MachineProfile planned = new MachineProfile(1, WorkerMemory.plannedBaseBytes(32L << 20,
+                WorkerMemory.maxHeapBytes(budget, 1)), 92_000);
+        PhysicalPlan plan = PhysicalPlanner.plan(eightMillionRowBuild(false), new PlanningContext(planned, budget, 0));
+        assertEquals(List.of(), plan.builds(), "partitioned with the base a session plans with");
+        assertEquals(1, plan.partitionedJoins().size());
+    }
+
+    @Test
+    void theProbeStageCountsTheHashTableEveryWorkerHolds() {
+        // 2M customers × 32 B = 61 MiB as a table ≤ ½ × (400 MiB − 31 MiB shared − 2 × 50 MiB) / 2 = 67 MiB:
+        // broadcast; every worker builds it and holds it, so the probe's shards fit the rest of its share.
+        PhysicalPlan plan = PhysicalPlanner.plan(join(2_000_000), new PlanningContext(MACHINE, 400L << 20, 0));
+        assertEquals(1, plan.builds().size(), "broadcast");
+        long table = 2_000_000L * 32;
+        StageSizing.Choice sizing = plan.stage().sizing();
+        long shardBytes = (long) Math.ceil(Math.min(sizing.rowsPerShard(), plan.stage().rows())
+                * (double) plan.stage().fragment().source().schema().estimatedBytesPerRow()
+                * plan.stage().fragment().cost().amplification());
+        assertEquals(MACHINE.workerBasePrivateBytes() + table + shardBytes, sizing.estimatedPeakPrivateBytesPerWorker(),
+                "base + hash table + one shard");
+        assertEquals("memory", sizing.binding());
+        assertTrue(sizing.arithmetic().contains("(400 MiB − 31 MiB shared − 2 × (50 MiB JVM + 61 MiB hash tables))"
+                + " / 2 workers"), sizing.arithmetic());
     }
 }

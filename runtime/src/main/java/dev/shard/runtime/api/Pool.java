@@ -68,6 +68,8 @@ public final class Pool implements AutoCloseable {
         private final List<String> workerJvmOptions = new ArrayList<>();
         private Duration startTimeout = Duration.ofSeconds(60);
         private java.nio.file.Path aotCache;
+        private long workerMaxHeap;
+        private String workerMaxHeapSource = "";
 
         private Builder() {
         }
@@ -136,6 +138,24 @@ public final class Pool implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Bounds each worker JVM's heap (-Xmx) to {@code bytes}, unless the worker options or
+         * {@code JAVA_TOOL_OPTIONS} set a maximum heap themselves; replacements and recycled
+         * workers start with the same bound. {@code source} says where the figure came from (a
+         * session's memory budget): a worker that runs out of heap fails its shard with it and
+         * the way to raise it. 0 leaves the JVM's default (a quarter of the machine's memory).
+         * The workers' AOT cache does not depend on it.
+         */
+        public Builder workerMaxHeap(long bytes, String source) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("a worker's maximum heap must be ≥ 0 bytes (0: the JVM's default),"
+                        + " got " + bytes);
+            }
+            this.workerMaxHeap = bytes;
+            this.workerMaxHeapSource = source == null ? "" : source;
+            return this;
+        }
+
         /** How long {@link #start()} waits for workers to connect. */
         public Builder startTimeout(Duration timeout) {
             this.startTimeout = timeout;
@@ -160,7 +180,8 @@ public final class Pool implements AutoCloseable {
         private PoolContext context() {
             PoolLimits limits = PoolLimits.of(memoryLimit, hardLimit, workers, SystemMemory.detect());
             return new PoolContext(workers, memoryLimit, limits.hardLimit(), driftThreshold, maxTasksPerWorker,
-                    taskTimeout, maxRetries, initHook, workerJvmOptions, startTimeout, aotCache, limits.source());
+                    taskTimeout, maxRetries, initHook, workerJvmOptions, startTimeout, aotCache, limits.source(),
+                    workerMaxHeap, workerMaxHeapSource);
         }
     }
 

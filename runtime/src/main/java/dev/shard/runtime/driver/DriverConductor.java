@@ -369,7 +369,8 @@ public final class DriverConductor implements AutoCloseable {
     private synchronized void onProcessExit(WorkerProxy worker) {
         int code = worker.process.exitValue();
         launcher.exited(worker.workerId, code);
-        String cause = worker.pendingDeathCause != null ? worker.pendingDeathCause : ExitCauses.describe(code);
+        String cause = worker.pendingDeathCause != null ? worker.pendingDeathCause : ExitCauses.describe(code,
+                launcher.outOfMemoryAdvice());
         String log = PoolDirectory.tail(launcher.logFile(worker.workerId), 1);
         lost(worker, log.isBlank() ? cause : cause + "; last log line: " + log);
         // Reports keep what they need in their slot records; a long-lived pool must not keep every process.

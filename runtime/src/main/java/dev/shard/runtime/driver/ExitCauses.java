@@ -10,8 +10,14 @@ final class ExitCauses {
     }
 
     static String describe(int code) {
+        return describe(code, "");
+    }
+
+    /** @param outOfMemoryAdvice the worker's heap and how to raise it, added to an OutOfMemoryError's exit */
+    static String describe(int code, String outOfMemoryAdvice) {
         if (code == JAVA_OUT_OF_MEMORY) {
-            return "Java heap exhausted (OutOfMemoryError, exit 3)";
+            return "Java heap exhausted (OutOfMemoryError, exit 3)"
+                    + (outOfMemoryAdvice.isBlank() ? "" : ": " + outOfMemoryAdvice);
         }
         if (code > SIGNAL_BASE) {
             int signal = code - SIGNAL_BASE;

@@ -16,10 +16,20 @@ import java.util.List;
  * @param aotCache the workers' JDK AOT cache file (null: the default one per JDK, classpath and options)
  * @param limitsSource where the limits came from, as the report prints it ("set" when given by the caller,
  *     else the memory figure a default was derived from)
+ * @param workerMaxHeap the workers' maximum heap (-Xmx) unless their options set one (0: the JVM's default)
+ * @param workerMaxHeapSource where that bound came from, for the error when a worker runs out of heap
  */
 public record PoolContext(int workers, long memoryLimit, long hardLimit, double driftThreshold,
         long maxTasksPerWorker, Duration taskTimeout, int maxRetries, Class<? extends WorkerInit> initHook,
-        List<String> workerJvmOptions, Duration startTimeout, java.nio.file.Path aotCache, String limitsSource) {
+        List<String> workerJvmOptions, Duration startTimeout, java.nio.file.Path aotCache, String limitsSource,
+        long workerMaxHeap, String workerMaxHeapSource) {
+
+    public PoolContext(int workers, long memoryLimit, long hardLimit, double driftThreshold,
+            long maxTasksPerWorker, Duration taskTimeout, int maxRetries, Class<? extends WorkerInit> initHook,
+            List<String> workerJvmOptions, Duration startTimeout, java.nio.file.Path aotCache, String limitsSource) {
+        this(workers, memoryLimit, hardLimit, driftThreshold, maxTasksPerWorker, taskTimeout, maxRetries, initHook,
+                workerJvmOptions, startTimeout, aotCache, limitsSource, 0, "");
+    }
 
     public PoolContext(int workers, long memoryLimit, long hardLimit, double driftThreshold,
             long maxTasksPerWorker, Duration taskTimeout, int maxRetries, Class<? extends WorkerInit> initHook,
@@ -40,6 +50,8 @@ public record PoolContext(int workers, long memoryLimit, long hardLimit, double 
         require(maxTasksPerWorker >= 0, "maxTasksPerWorker must not be negative, got " + maxTasksPerWorker);
         require(!taskTimeout.isNegative(), "taskTimeout must not be negative, got " + taskTimeout);
         require(maxRetries >= 0, "maxRetries must not be negative, got " + maxRetries);
+        require(workerMaxHeap >= 0, "workerMaxHeap must not be negative, got " + workerMaxHeap);
+        workerMaxHeapSource = workerMaxHeapSource == null ? "" : workerMaxHeapSource;
         workerJvmOptions = List.copyOf(workerJvmOptions);
     }
 

@@ -91,8 +91,9 @@ final class StartupCacheLocation {
                     .append(attributes.lastModifiedTime().toMillis()).append('\n');
         }
         for (String option : workerOptions) {
-            // Properties and logging do not change what the cache holds.
-            if (!option.startsWith("-D") && !option.startsWith("-Xlog")) {
+            // Properties, logging and heap sizes below 32 GiB do not change what the JVM accepts: a pool
+            // bounded by another budget finds the same cache instead of recording one of its own.
+            if (!option.startsWith("-D") && !option.startsWith("-Xlog") && !WorkerHeapOptions.sizesHeapOnly(option)) {
                 text.append(option).append('\n');
             }
         }

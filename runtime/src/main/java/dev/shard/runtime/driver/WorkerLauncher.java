@@ -1,5 +1,6 @@
 package dev.shard.runtime.driver;
 
+import dev.shard.runtime.tune.WorkerMemory;
 import dev.shard.runtime.worker.WorkerMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +43,7 @@ final class WorkerLauncher {
      * 127 MiB per worker over a 2 GiB Arrow scan, 185 vs 108 MiB at the end of the same runs
      * with 16 MiB). Serial minor collections of a mostly-dead 32 MiB cost well under a millisecond.
      */
-    static final long DEFAULT_YOUNG_GENERATION_MIB = 32;
+    static final long DEFAULT_YOUNG_GENERATION_MIB = WorkerMemory.DEFAULT_YOUNG_GENERATION_BYTES >> 20;
 
     private final String runId;
     private final Path directory;
@@ -51,6 +52,8 @@ final class WorkerLauncher {
     private final PoolContext context;
     private final StartupCache startupCache;
     private final List<String> memoryOptions;
+    private final long maxHeap;
+    private final String outOfMemoryAdvice;
 
     WorkerLauncher(String runId, Path directory, Path socket, byte[] token, PoolContext context) {
         this.runId = runId;
@@ -60,10 +63,27 @@ final class WorkerLauncher {
         this.context = context;
         List<String> options = new ArrayList<>(REQUIRED_FLAGS);
         options.addAll(WORKER_DEFAULTS);
-        this.memoryOptions = memoryOptions(context.memoryLimit(), context.workerJvmOptions());
+        boolean heapSetByUser = WorkerHeapOptions.setByUser(context.workerJvmOptions(), System.getenv());
+        this.maxHeap = WorkerHeapOptions.effectiveBound(context.workerMaxHeap(), context.workerJvmOptions(),
+                System.getenv());
+        this.outOfMemoryAdvice = WorkerHeapOptions.outOfMemoryAdvice(maxHeap, context.workerMaxHeapSource(),
+                heapSetByUser);
+        List<String> memory = new ArrayList<>(WorkerHeapOptions.options(maxHeap));
+        memory.addAll(memoryOptions(context.memoryLimit(), maxHeap, context.workerJvmOptions()));
+        this.memoryOptions = List.copyOf(memory);
         options.addAll(memoryOptions);
         options.addAll(context.workerJvmOptions());
         this.startupCache = StartupCache.of(context, System.getProperty("java.class.path"), options);
+    }
+
+    /** The workers' maximum heap from the pool's bound (0: the JVM's default or the user's own). */
+    long maxHeap() {
+        return maxHeap;
+    }
+
+    /** Why a worker ran out of heap and how to give it more, for the cause of its death. */
+    String outOfMemoryAdvice() {
+        return outOfMemoryAdvice;
     }
 
     /** Called when a worker process has ended: a finished recording becomes the cache. */
@@ -144,17 +164,27 @@ final class WorkerLauncher {
 
     /** The young generation bounded by the memory limit, unless the user sized it. */
     static List<String> memoryOptions(long memoryLimit, List<String> userOptions) {
+        return memoryOptions(memoryLimit, 0, userOptions);
+    }
+
+    /**
+     * The young generation bounded by the memory limit and by the maximum heap (a bounded heap
+     * keeps most of itself for the old generation, where shards' arrays live), unless the user
+     * sized it.
+     */
+    static List<String> memoryOptions(long memoryLimit, long maxHeap, List<String> userOptions) {
         boolean sizedByUser = userOptions.stream().anyMatch(option -> option.startsWith("-Xmn")
                 || option.startsWith("-XX:NewSize") || option.startsWith("-XX:MaxNewSize")
                 || option.startsWith("-XX:NewRatio"));
         if (sizedByUser) {
             return List.of();
         }
+        long byHeap = maxHeap > 0 ? WorkerMemory.youngGenerationBytes(maxHeap) >> 20 : Long.MAX_VALUE;
         if (memoryLimit <= 0) {
-            return List.of("-Xmn" + DEFAULT_YOUNG_GENERATION_MIB + "m");
+            return List.of("-Xmn" + Math.min(byHeap, DEFAULT_YOUNG_GENERATION_MIB) + "m");
         }
-        long mebibytes = Math.max(MIN_YOUNG_GENERATION_MIB, (memoryLimit >> 20) / YOUNG_GENERATION_FRACTION);
-        return List.of("-Xmn" + mebibytes + "m");
+        long byLimit = Math.max(MIN_YOUNG_GENERATION_MIB, (memoryLimit >> 20) / YOUNG_GENERATION_FRACTION);
+        return List.of("-Xmn" + Math.min(byHeap, byLimit) + "m");
     }
 
     /**

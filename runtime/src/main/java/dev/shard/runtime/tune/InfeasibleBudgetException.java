@@ -32,12 +32,12 @@ public final class InfeasibleBudgetException extends RuntimeException {
         MachineProfile machine = request.machine();
         long budget = request.memoryBudgetBytes();
         String holdings = HumanUnits.bytes(request.sharedBytes()) + " of shared data " + "%s " + machine.workers()
-                + " × " + HumanUnits.bytes(machine.workerBasePrivateBytes()) + " of worker JVMs";
+                + " × " + request.fixedPerWorkerText(" of worker JVMs");
         String[] apart = HumanUnits.bytesApart(budget, smallest);
         String advice = ": use at least " + apart[1] + " (--memory-budget)"
                 + (request.pinned() ? " or pin fewer rows per shard" : "");
         long fixed = Saturating.add(request.sharedBytes(),
-                Saturating.multiply(machine.workers(), machine.workerBasePrivateBytes()));
+                Saturating.multiply(machine.workers(), request.fixedBytesPerWorker()));
         String message;
         if (budget < fixed) {
             message = "memory budget " + apart[0] + " cannot hold " + holdings.formatted("plus")

@@ -73,7 +73,7 @@ public final class ShardTuner {
                     + HumanUnits.count(rows) + " rows make more than 2^31 shards: pin at least "
                     + HumanUnits.count(Math.ceilDiv(rows, Integer.MAX_VALUE)) + " rows per shard");
         }
-        long peak = Saturating.add(request.machine().workerBasePrivateBytes(),
+        long peak = Saturating.add(request.fixedBytesPerWorker(),
                 workingBytes(request, Math.min(size, rows)));
         String arithmetic = TunerArithmetic.render(request, size, binding, bounds, unit);
         return new ShardChoice(size, (int) shards, binding, arithmetic, peak);
@@ -119,7 +119,7 @@ public final class ShardTuner {
     private static long checkFeasible(TuneRequest request, long shardRows) {
         MachineProfile machine = request.machine();
         long fixed = Saturating.add(request.sharedBytes(),
-                Saturating.multiply(machine.workers(), machine.workerBasePrivateBytes()));
+                Saturating.multiply(machine.workers(), request.fixedBytesPerWorker()));
         long shardBytes = workingBytes(request, shardRows);
         long budget = request.memoryBudgetBytes();
         long share = budget >= fixed ? (budget - fixed) / machine.workers() : -1;

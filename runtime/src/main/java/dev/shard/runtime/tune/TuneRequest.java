@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param nanosPerRow        estimated compute per row, for the overhead floor
  * @param pinnedRowsPerShard the user's size, or 0 when the tuner chooses
  * @param blockRows          the determinism block: sizes are multiples of it (1 = any size)
+ * @param heldBytesPerWorker private bytes every worker holds for the whole stage beside its base,
+ *                           whatever its shards (a broadcast join's hash tables)
  */
 public record TuneRequest(DataShape shape, MachineProfile machine, long memoryBudgetBytes, long sharedBytes,
-        double amplification, double nanosPerRow, long pinnedRowsPerShard, long blockRows) {
+        double amplification, double nanosPerRow, long pinnedRowsPerShard, long blockRows, long heldBytesPerWorker) {
     /** The engine's determinism block: floating-point partials fold per 65,536 rows. */
     public static final long ENGINE_BLOCK_ROWS = 65_536;
 
@@ -38,6 +40,28 @@ public record TuneRequest(DataShape shape, MachineProfile machine, long memoryBu
         if (blockRows < 1) {
             throw new IllegalArgumentException("block rows must be ≥ 1, got " + blockRows);
         }
+        if (heldBytesPerWorker < 0) {
+            throw new IllegalArgumentException("bytes held per worker must be ≥ 0, got " + heldBytesPerWorker);
+        }
+    }
+
+    /** A request whose workers hold nothing for the whole stage beside their base. */
+    public TuneRequest(DataShape shape, MachineProfile machine, long memoryBudgetBytes, long sharedBytes,
+            double amplification, double nanosPerRow, long pinnedRowsPerShard, long blockRows) {
+        this(shape, machine, memoryBudgetBytes, sharedBytes, amplification, nanosPerRow, pinnedRowsPerShard, blockRows,
+                0);
+    }
+
+    /** What a worker holds before its shard's working set: its JVM's base and the stage's held bytes. */
+    long fixedBytesPerWorker() {
+        return Saturating.add(machine.workerBasePrivateBytes(), heldBytesPerWorker);
+    }
+
+    /** The per-worker fixed part as the arithmetic prints it: "56 MiB JVM" or "(56 MiB JVM + 244 MiB hash tables)". */
+    String fixedPerWorkerText(String baseLabel) {
+        String base = HumanUnits.bytes(machine.workerBasePrivateBytes()) + baseLabel;
+        return heldBytesPerWorker == 0 ? base
+                : "(" + base + " + " + HumanUnits.bytes(heldBytesPerWorker) + " hash tables)";
     }
 
     public boolean pinned() {

@@ -40,7 +40,7 @@ final class TunerArithmetic {
         MachineProfile machine = request.machine();
         String shared = request.sharedBytes() == 0 ? "" : " − " + HumanUnits.bytes(request.sharedBytes()) + " shared";
         return "(" + HumanUnits.bytes(request.memoryBudgetBytes()) + shared + " − " + machine.workers() + " × "
-                + HumanUnits.bytes(machine.workerBasePrivateBytes()) + " JVM) / " + workers(machine.workers()) + " / "
+                + request.fixedPerWorkerText(" JVM") + ") / " + workers(machine.workers()) + " / "
                 + HumanUnits.factor(request.amplification()) + " amplification / "
                 + HumanUnits.bytes(request.shape().bytesPerRow()) + "/" + unit.singular();
     }

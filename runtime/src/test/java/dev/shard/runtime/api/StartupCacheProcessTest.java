@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * With a classpath of jars (as {@code bin/shard} runs), workers start from a JDK AOT cache
  * by default: the first pool records it, the next ones map it; a corrupt cache never fails
- * a start, stays out of the worker logs, and is recorded again.
+ * a start, stays out of the worker logs, and is recorded again. The workers' heap bound (pools
+ * of other budgets) is not part of the cache's key, and the JVM accepts the cache under any.
  */
 @Tag("process")
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
@@ -40,6 +41,9 @@ class StartupCacheProcessTest {
         Path cache = onlyCache(cacheDirectory, first);
         assertTrue(first.lines().filter(line -> line.startsWith("pool 2 command:"))
                 .allMatch(line -> line.contains("-XX:AOTCache=" + cache)), first);
+        // Recorded by workers with the JVM's default heap, used by workers bounded to 192 MiB: one cache serves all.
+        assertTrue(first.lines().filter(line -> line.startsWith("pool 2 command:"))
+                .allMatch(line -> line.contains("-Xmx192m")), first);
         // On JDK 25 the workers given the cache compile its trained methods at first call, and the JVM accepts that.
         assertTrue(Runtime.version().feature() != 25 || first.lines().filter(line -> line.startsWith("pool 2 command:"))
                 .allMatch(line -> line.contains("-XX:+AOTCompileEagerly")), first);

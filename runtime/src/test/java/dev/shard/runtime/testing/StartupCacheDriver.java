@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 /**
  * A driver in its own JVM (run with a jar classpath) that starts {@code pools} pools one
  * after the other and prints, per pool, how each worker used the AOT cache, the workers'
- * command lines and whether any worker log mentions the AOT cache.
+ * command lines and whether any worker log mentions the AOT cache. Pools after the first
+ * bound their workers' heap, each to another size (as sessions of other budgets do), so a
+ * cache recorded by one is seen to serve the others.
  */
 public final class StartupCacheDriver {
     private StartupCacheDriver() {
@@ -25,7 +27,8 @@ public final class StartupCacheDriver {
     public static void main(String[] arguments) throws IOException {
         int pools = Integer.parseInt(arguments[0]);
         for (int index = 1; index <= pools; index++) {
-            try (Pool pool = Pool.builder().workers(2).start()) {
+            long maxHeap = index == 1 ? 0 : (64L + 64L * index) << 20;
+            try (Pool pool = Pool.builder().workers(2).workerMaxHeap(maxHeap, "pool " + index).start()) {
                 List<Integer> ids = pool.shardMap(Shards.contiguous(4, 1), context -> context.workerId(),
                         RunOptions.none()).results();
                 PoolStatus status = pool.status();
