@@ -50,6 +50,6 @@ public record PartitionJoinKernel(HashJoinExec join, List<String> probeFiles, Li
             }
         }
         StageFile file = StageFiles.write(joined.finish(), Path.of(outputDirectory), partition);
-        return new StageResult(List.of(), file, operatorRows);
+        return new StageResult(dev.shard.planner.exec.aggregate.PackedPartials.NONE, file, operatorRows);
     }
 }

@@ -24,6 +24,15 @@ public interface GroupKeys {
 
     void clear();
 
+    /** Writes what {@link #export} returns (see PackedPartials). */
+    default void write(PartialsWriter out) {
+        BatchColumn[] columns = export();
+        out.columnCount(columns.length);
+        for (BatchColumn column : columns) {
+            out.column(column, column.capacity());
+        }
+    }
+
     static GroupKeys create(List<DataType> types) {
         if (types.isEmpty()) {
             return new SingleGroup();

@@ -143,6 +143,12 @@ final class IntKeyGroups implements GroupKeys {
     }
 
     @Override
+    public void write(PartialsWriter out) {
+        out.columnCount(1);
+        out.column(keys, size);
+    }
+
+    @Override
     public void clear() {
         for (int group = 0; group < size; group++) {
             long key = keys.longs[group];

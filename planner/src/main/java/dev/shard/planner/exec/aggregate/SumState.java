@@ -81,6 +81,14 @@ final class SumState extends AggregateState {
     }
 
     @Override
+    void write(int groups, PartialsWriter out) {
+        grow(groups);
+        out.columnCount(2);
+        out.column(sums, groups, null, false);
+        out.column(counts, groups, null, false);
+    }
+
+    @Override
     public void merge(int[] groupIds, BatchColumn[] partial, int rows, int groups) {
         grow(groups);
         long[] partialCounts = partial[1].longs;
