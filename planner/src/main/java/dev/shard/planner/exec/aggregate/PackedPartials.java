@@ -70,7 +70,10 @@ public final class PackedPartials implements Serializable {
         return bytes;
     }
 
-    /** Each block partial, decoded in block order, one at a time. */
+    /**
+     * Each block partial, decoded in block order, one at a time. A partial's columns are
+     * valid during the call only: the next block is read into them (copy what you keep).
+     */
     public void forEach(Consumer<BlockPartial> consumer) {
         if (blocks == 0) {
             return;
@@ -86,19 +89,14 @@ public final class PackedPartials implements Serializable {
             stateOf[a] = in.getInt();
         }
         int states = in.getInt();
+        BatchColumn[] keys = new BatchColumn[0];
+        BatchColumn[][] distinct = new BatchColumn[states][0];
         for (int b = 0; b < blocks; b++) {
             long block = in.getLong();
             int groupCount = in.getInt();
-            BatchColumn[] keys = new BatchColumn[in.getByte()];
-            for (int k = 0; k < keys.length; k++) {
-                keys[k] = in.column();
-            }
-            BatchColumn[][] distinct = new BatchColumn[states][];
+            keys = columns(in, keys);
             for (int s = 0; s < states; s++) {
-                distinct[s] = new BatchColumn[in.getByte()];
-                for (int c = 0; c < distinct[s].length; c++) {
-                    distinct[s][c] = in.column();
-                }
+                distinct[s] = columns(in, distinct[s]);
             }
             BatchColumn[][] exported = new BatchColumn[stateOf.length][];
             for (int a = 0; a < stateOf.length; a++) {
@@ -106,6 +104,15 @@ public final class PackedPartials implements Serializable {
             }
             consumer.accept(new BlockPartial(block, groupCount, keys, exported));
         }
+    }
+
+    /** A count byte and that many columns, read into {@code previous}'s columns where they fit. */
+    private static BatchColumn[] columns(PartialsReader in, BatchColumn[] previous) {
+        BatchColumn[] columns = new BatchColumn[in.getByte()];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = in.column(c < previous.length ? previous[c] : null);
+        }
+        return columns;
     }
 
     @Serial

@@ -8,13 +8,15 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads {@link PackedPartials}' layout front to back. Values are copied out in bulk
- * (MemorySegment.copy), not a view buffer per column: a shard's partials hold a few hundred
- * columns, and the driver reads them while the next shard's arrive.
+ * (MemorySegment.copy), not a view buffer per column, into the columns of the block before
+ * when they fit: a shard's partials hold a few hundred columns, and writing each into fresh
+ * arrays cost more than the copy itself.
  */
 final class PartialsReader {
     private static final DataType[] TYPES = DataType.values();
     private final MemorySegment segment;
     private long position;
+    private int[] ints = new int[0];
 
     PartialsReader(byte[] bytes) {
         this.segment = MemorySegment.ofArray(bytes);
@@ -36,23 +38,39 @@ final class PartialsReader {
         return value;
     }
 
-    BatchColumn column() {
+    private int[] ints(int rows) {
+        if (ints.length < rows) {
+            ints = new int[rows];
+        }
+        return ints;
+    }
+
+    /**
+     * The next column, read into {@code reuse} when it has the same type and size (the same
+     * column of the block before: its values are overwritten), else into a new one.
+     */
+    BatchColumn column(BatchColumn reuse) {
         DataType type = TYPES[getByte()];
         int flags = getByte();
         int rows = getInt();
-        BatchColumn column = new BatchColumn(type, rows);
-        if ((flags & PackedPartials.HAS_NULLS) != 0) {
+        BatchColumn column = reuse != null && reuse.type() == type && reuse.capacity() == rows ? reuse
+                : new BatchColumn(type, rows);
+        column.hasNulls = (flags & PackedPartials.HAS_NULLS) != 0;
+        if (column.hasNulls) {
             for (int r = 0; r < rows; r++) {
                 column.nulls[r] = getByte() != 0;
             }
-            column.hasNulls = true;
         }
         switch (type) {
             case INT -> {
                 if ((flags & PackedPartials.NARROW) != 0) {
+                    // A bulk copy, then a widening loop over the array: an element-wise read of
+                    // the segment was most of the decoding.
+                    int[] narrow = ints(rows);
+                    MemorySegment.copy(segment, PackedPartials.INT, position, narrow, 0, rows);
                     long[] values = column.longs;
                     for (int r = 0; r < rows; r++) {
-                        values[r] = segment.get(PackedPartials.INT, position + (long) r * Integer.BYTES);
+                        values[r] = narrow[r];
                     }
                     position += (long) rows * Integer.BYTES;
                 } else {

@@ -20,6 +20,8 @@ public final class PartialsWriter {
     private byte[] bytes;
     private MemorySegment segment;
     private long position;
+    /** The narrowed values of an INT column, copied in bulk (see PartialsReader). */
+    private int[] ints = new int[0];
     private int blocks;
     private long groups;
 
@@ -76,9 +78,11 @@ public final class PartialsWriter {
             case INT -> {
                 ensure((long) rows * Long.BYTES);
                 if (narrow) {
+                    int[] values = ints(rows);
                     for (int r = 0; r < rows; r++) {
-                        segment.set(PackedPartials.INT, position + (long) r * Integer.BYTES, (int) column.longs[r]);
+                        values[r] = (int) column.longs[r];
                     }
+                    MemorySegment.copy(values, 0, segment, PackedPartials.INT, position, rows);
                     position += (long) rows * Integer.BYTES;
                 } else {
                     MemorySegment.copy(column.longs, 0, segment, PackedPartials.LONG, position, rows);
@@ -107,6 +111,13 @@ public final class PartialsWriter {
                 }
             }
         }
+    }
+
+    private int[] ints(int rows) {
+        if (ints.length < rows) {
+            ints = new int[rows];
+        }
+        return ints;
     }
 
     private void putByte(int value) {
