@@ -89,7 +89,7 @@ public final class StageProfile {
                 var shard = new dev.shard.runtime.task.Shard(id, first, Math.min(rows, first + shardRows), 1,
                         null, 0, 0);
                 StageResult result = kernel.run(new LocalShardContext(shard, inputs));
-                partials += result.partials().size();
+                partials += result.partials().blocks();
                 pack.reset(id, 1);
                 pack.append(result);
                 pack.commit(0);

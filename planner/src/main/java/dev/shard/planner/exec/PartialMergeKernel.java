@@ -55,6 +55,6 @@ public record PartialMergeKernel(List<String> keys, List<AggregateCall> aggregat
         columns.add(firstSeen);
         ColumnTable rows = new ColumnTable(fileSchema(output), groups.rows(), columns);
         StageFile committed = rows.rows() == 0 ? null : StageFiles.write(rows, Path.of(outputDirectory), partition);
-        return new StageResult(List.of(), committed, new long[] {partialRows[0], rows.rows()});
+        return new StageResult(dev.shard.planner.exec.aggregate.PackedPartials.NONE, committed, new long[] {partialRows[0], rows.rows()});
     }
 }

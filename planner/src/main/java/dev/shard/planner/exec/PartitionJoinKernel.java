@@ -1,5 +1,6 @@
 package dev.shard.planner.exec;
 
+import dev.shard.planner.exec.aggregate.PackedPartials;
 import dev.shard.planner.exec.vector.ColumnBatch;
 import dev.shard.planner.physical.PipelineExec.HashJoinExec;
 import dev.shard.runtime.task.ShardContext;
@@ -50,7 +51,7 @@ public record PartitionJoinKernel(HashJoinExec join, List<String> probeFiles, Li
                     });
                 }
             }
-            return new StageResult(List.of(), joined.commit(true), operatorRows);
+            return new StageResult(PackedPartials.NONE, joined.commit(true), operatorRows);
         }
     }
 }

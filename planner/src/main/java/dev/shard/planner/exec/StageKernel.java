@@ -1,6 +1,8 @@
 package dev.shard.planner.exec;
 
 import dev.shard.planner.exec.aggregate.BlockPartial;
+import dev.shard.planner.exec.aggregate.PackedPartials;
+import dev.shard.planner.exec.aggregate.PartialsWriter;
 import dev.shard.planner.exec.aggregate.PartialAggregator;
 import dev.shard.planner.exec.vector.ColumnBatch;
 import dev.shard.planner.exec.vector.ColumnTable;
@@ -68,16 +70,20 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
                 .map(exec -> BatchOperator.compile(exec, context)).toList();
         PartialAggregator aggregator = fragment.sink() instanceof PartialAggregateExec aggregate
                 ? new PartialAggregator(aggregate.input(), aggregate.keys(), aggregate.aggregates()) : null;
+        // Partials bound for the driver are written as the blocks end; a partitioned merge splits them first.
+        PartialsWriter packed = fragment.sink() instanceof PartialAggregateExec aggregate && !aggregate.partitioned()
+                ? aggregator.newWriter() : null;
         PartitionCollector partitions = fragment.sink() instanceof PartitionRowsExec partition
                 ? new PartitionCollector(partition) : null;
         try (StageFileWriter written = fragment.sink() instanceof CollectRowsExec collect
                 ? new StageFileWriter(collect.input(), outputPath(), shard.id()) : null) {
-            return run(shard, source, operators, aggregator, partitions, written);
+            return run(shard, source, operators, aggregator, packed, partitions, written);
         }
     }
 
     private StageResult run(Shard shard, BatchSource source, List<BatchOperator> operators,
-            PartialAggregator aggregator, PartitionCollector partitions, StageFileWriter written) {
+            PartialAggregator aggregator, PartialsWriter packed, PartitionCollector partitions,
+            StageFileWriter written) {
         long[] operatorRows = new long[operators.size() + 1];
         List<BlockPartial> partials = new ArrayList<>();
         RowCollector collector = aggregator == null && partitions == null && written == null
@@ -95,19 +101,26 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
             push(operators, 0, batch, operatorRows, sink);
             row = end;
             if (aggregator != null && (row % StageSizing.BLOCK_ROWS == 0 || row == shard.end())) {
-                BlockPartial partial = aggregator.finishBlock(block);
-                if (partial != null) {
-                    partials.add(partial);
+                if (packed != null) {
+                    aggregator.finishBlock(block, packed);
+                } else {
+                    BlockPartial partial = aggregator.finishBlock(block);
+                    if (partial != null) {
+                        partials.add(partial);
+                    }
                 }
             }
         }
+        if (packed != null) {
+            return new StageResult(packed.finish(), null, operatorRows);
+        }
         if (fragment.sink() instanceof PartialAggregateExec aggregate && aggregate.partitioned()) {
-            return new StageResult(List.of(), writePartials(aggregate, partials, shard.id()), operatorRows);
+            return new StageResult(PackedPartials.NONE, writePartials(aggregate, partials, shard.id()), operatorRows);
         }
         StageFile file = partitions != null ? partitions.commit(outputPath(), shard.id())
                 : written != null ? written.commit(false)
                 : collector == null ? null : commit(collector.finish(), shard.id());
-        return new StageResult(partials, file, operatorRows);
+        return new StageResult(PackedPartials.NONE, file, operatorRows);
     }
 
     /** Runs {@code batch} through the operators from {@code from} on into the sink; expanding operators fan out. */

@@ -166,7 +166,7 @@ public final class PlanExplainer {
         if (sink instanceof SinkExec.PartialAggregateExec partial) {
             long partialRows = results == null ? -1 : partial.partitioned()
                     ? results.stream().filter(r -> r.file() != null).mapToLong(r -> r.file().rows()).sum()
-                    : results.stream().flatMap(r -> r.partials().stream()).mapToLong(p -> p.groups()).sum();
+                    : results.stream().mapToLong(r -> r.partials().groups()).sum();
             List<Map.Entry<String, String>> parameters = new ArrayList<>(aggregateParameters(partial.keys(),
                     partial.aggregates(), "per " + StageSizing.BLOCK_ROWS + "-row block"));
             parameters.add(Map.entry("partials", partial.partitioned() ? "split by key hash into "

@@ -3,7 +3,6 @@ package dev.shard.planner.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shard.planner.exec.aggregate.BlockPartial;
 import dev.shard.planner.exec.aggregate.FinalAggregator;
 import dev.shard.planner.exec.vector.BatchColumn;
 import dev.shard.planner.exec.vector.ColumnBatch;
@@ -109,9 +108,7 @@ class PartitionedJoinReaderTest {
             FinalAggregator aggregator = new FinalAggregator(OUTPUT, List.of(), CALLS,
                     Schema.of(Field.of("n", DataType.INT), Field.of("s", DataType.DOUBLE),
                             Field.of("f", DataType.DOUBLE), Field.of("l", DataType.DOUBLE)));
-            for (BlockPartial partial : result.partials()) {
-                aggregator.merge(partial);
-            }
+            result.partials().forEach(aggregator::merge);
             ColumnTable table = aggregator.finish();
             return table.row(0);
         } catch (java.io.IOException e) {

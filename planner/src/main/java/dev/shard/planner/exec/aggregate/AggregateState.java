@@ -18,6 +18,18 @@ public abstract class AggregateState {
     /** The state of groups {@code [0, groups)} as partial columns, sized exactly. */
     public abstract BatchColumn[] export(int groups);
 
+    /**
+     * Writes what {@link #export} returns, without the exported copies where a state can;
+     * the columns are read back by {@link PackedPartials} as {@code export}'s.
+     */
+    void write(int groups, PartialsWriter out) {
+        BatchColumn[] columns = export(groups);
+        out.columnCount(columns.length);
+        for (BatchColumn column : columns) {
+            out.column(column, column.capacity());
+        }
+    }
+
     /** Folds partial row {@code r} into group {@code groupIds[r]}, for every partial row, in order. */
     public abstract void merge(int[] groupIds, BatchColumn[] partial, int rows, int groups);
 

@@ -47,6 +47,13 @@ final class CountState extends AggregateState {
     }
 
     @Override
+    void write(int groups, PartialsWriter out) {
+        grow(groups);
+        out.columnCount(1);
+        out.column(counts, groups, null, false);
+    }
+
+    @Override
     public void merge(int[] groupIds, BatchColumn[] partial, int rows, int groups) {
         grow(groups);
         long[] source = partial[0].longs;

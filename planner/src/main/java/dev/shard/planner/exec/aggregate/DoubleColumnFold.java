@@ -17,6 +17,15 @@ final class DoubleColumnFold {
     private final SumState sum;
     private final ExtremeState minimum;
     private final ExtremeState maximum;
+    /**
+     * With count and sum both present, the sum's count is not kept row by row: on a batch
+     * without nulls it gains exactly what the count gains, so {@link #settle} adds the
+     * count's growth since the last settle (marks[g] = count of g then). One array less
+     * written per row; the states' own passes (a batch with nulls) run between a settle and
+     * a {@link #mark}.
+     */
+    private long[] marks = new long[256];
+    private boolean owing;
 
     /** Any of the states may be null; the others must accumulate a DOUBLE column. */
     DoubleColumnFold(CountState count, SumState sum, ExtremeState minimum, ExtremeState maximum) {
@@ -78,11 +87,11 @@ final class DoubleColumnFold {
      */
     private void allFour(int[] groupIds, double[] values, int[] selection, int rows, long[] counts, double[] sums,
             long[] sumCounts, double[] lows, double[] highs, int groups) {
+        owing = true;
         if (selection == null) {
             for (int k = 0; k < rows; k++) {
                 int group = groupIds[k];
                 counts[group]++;
-                sumCounts[group]++;
                 addTo(group, values[k], sums, lows, highs, groups);
             }
             return;
@@ -90,9 +99,44 @@ final class DoubleColumnFold {
         for (int k = 0; k < rows; k++) {
             int group = groupIds[k];
             counts[group]++;
-            sumCounts[group]++;
             addTo(group, values[selection[k]], sums, lows, highs, groups);
         }
+    }
+
+    /** Brings the sum's counts up to date: before they are read or the states' own passes add to them. */
+    void settle(int groups) {
+        if (!owing) {
+            return;
+        }
+        long[] counts = count.counts(groups);
+        long[] sumCounts = sum.counts(groups);
+        long[] marked = marks(groups);
+        for (int group = 0; group < groups; group++) {
+            sumCounts[group] += counts[group] - marked[group];
+            marked[group] = counts[group];
+        }
+        owing = false;
+    }
+
+    /** After the states' own passes: the counts as they are now are settled. */
+    void mark(int groups) {
+        if (count == null || sum == null) {
+            return;
+        }
+        System.arraycopy(count.counts(groups), 0, marks(groups), 0, groups);
+    }
+
+    /** The states were cleared (a new block): nothing is counted yet. */
+    void restart() {
+        java.util.Arrays.fill(marks, 0);
+        owing = false;
+    }
+
+    private long[] marks(int groups) {
+        if (marks.length < groups) {
+            marks = java.util.Arrays.copyOf(marks, Math.max(groups, marks.length * 2));
+        }
+        return marks;
     }
 
     private void addTo(int group, double x, double[] sums, double[] lows, double[] highs, int groups) {

@@ -116,6 +116,19 @@ final class ExtremeState extends AggregateState {
         return new BatchColumn[] {finish(groups)};
     }
 
+    /** A group without a value is a null row (its slot holds NaN or a stale value, never read). */
+    @Override
+    void write(int groups, PartialsWriter out) {
+        grow(groups);
+        boolean[] has = seen.booleans;
+        boolean all = true;
+        for (int group = 0; group < groups; group++) {
+            all &= has[group];
+        }
+        out.columnCount(1);
+        out.column(values, groups, all ? null : has, true);
+    }
+
     @Override
     public void merge(int[] groupIds, BatchColumn[] partial, int rows, int groups) {
         grow(groups);

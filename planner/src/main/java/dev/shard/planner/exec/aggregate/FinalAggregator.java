@@ -3,10 +3,14 @@ package dev.shard.planner.exec.aggregate;
 import dev.shard.planner.exec.vector.BatchColumn;
 import dev.shard.planner.exec.vector.ColumnTable;
 import dev.shard.planner.expr.AggregateCall;
+import dev.shard.planner.expr.AggregateFunction;
+import dev.shard.planner.expr.Expr;
 import dev.shard.planner.type.DataType;
 import dev.shard.planner.type.Schema;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The merge of a hash aggregation: folds block partials, which must arrive in block
@@ -19,6 +23,8 @@ public final class FinalAggregator {
     private final int keyCount;
     private final GroupKeys groups;
     private final List<AggregateState> states = new ArrayList<>();
+    /** False for a state that shares the columns of one before it (sum and mean of one DOUBLE): merged once, there. */
+    private final List<Boolean> mergedHere = new ArrayList<>();
     private int[] groupIds = new int[1024];
     private long[] firstSeen = new long[1024];
     private long lastBlock = -1;
@@ -27,9 +33,17 @@ public final class FinalAggregator {
         this.output = output;
         this.keyCount = keys.size();
         this.groups = GroupKeys.create(keys.stream().map(key -> input.require(key, "group").type()).toList());
+        Map<Expr, SumState> doubleSums = new HashMap<>();
         for (AggregateCall aggregate : aggregates) {
             DataType argument = aggregate.argument() == null ? null : aggregate.argument().type(input);
-            states.add(AggregateState.create(aggregate.function(), argument));
+            AggregateState state = AggregateState.create(aggregate.function(), argument);
+            SumState merged = state instanceof SumState sum && sum.shareable()
+                    ? doubleSums.putIfAbsent(aggregate.argument(), sum) : null;
+            if (merged != null) {
+                state = new SumState(merged, aggregate.function() == AggregateFunction.MEAN);
+            }
+            states.add(state);
+            mergedHere.add(merged == null);
         }
     }
 
@@ -42,14 +56,19 @@ public final class FinalAggregator {
         if (groupIds.length < partial.groups()) {
             groupIds = new int[Math.max(partial.groups(), groupIds.length * 2)];
         }
-        for (int r = 0; r < partial.groups(); r++) {
-            int known = groups.size();
-            groupIds[r] = groups.insert(partial.keys(), r);
-            if (groupIds[r] == known) {
-                recordFirstSeen(known, partial.firstSeen(r));
+        int known = groups.size();
+        groups.insertAll(partial.keys(), partial.groups(), groupIds);
+        // New groups are numbered in order of first appearance, so each one's first row comes in that order.
+        for (int r = 0, next = known; r < partial.groups() && next < groups.size(); r++) {
+            if (groupIds[r] == next) {
+                recordFirstSeen(next, partial.firstSeen(r));
+                next++;
             }
         }
         for (int a = 0; a < states.size(); a++) {
+            if (!mergedHere.get(a)) {
+                continue;
+            }
             states.get(a).merge(groupIds, partial.states()[a], partial.groups(), groups.size());
         }
     }

@@ -17,12 +17,28 @@ public interface GroupKeys {
     /** The group of row {@code row} of {@code keyValues}, added when new. */
     int insert(BatchColumn[] keyValues, int row);
 
+    /** {@link #insert} for rows {@code [0, rows)} of {@code keyValues} in order (a partial's groups), into {@code groupIds}. */
+    default void insertAll(BatchColumn[] keyValues, int rows, int[] groupIds) {
+        for (int row = 0; row < rows; row++) {
+            groupIds[row] = insert(keyValues, row);
+        }
+    }
+
     int size();
 
     /** The key columns, one row per group in group order, sized exactly. */
     BatchColumn[] export();
 
     void clear();
+
+    /** Writes what {@link #export} returns (see PackedPartials). */
+    default void write(PartialsWriter out) {
+        BatchColumn[] columns = export();
+        out.columnCount(columns.length);
+        for (BatchColumn column : columns) {
+            out.column(column, column.capacity());
+        }
+    }
 
     static GroupKeys create(List<DataType> types) {
         if (types.isEmpty()) {

@@ -56,6 +56,27 @@ final class IntKeyGroups implements GroupKeys {
         return column.isNull(row) ? nullGroup() : find(column.longs[row]);
     }
 
+    /** The driver's merge of a partial: one array lookup per row for small keys, as in {@link #assign}. */
+    @Override
+    public void insertAll(BatchColumn[] keyValues, int rows, int[] groupIds) {
+        BatchColumn column = keyValues[0];
+        if (column.hasNulls) {
+            GroupKeys.super.insertAll(keyValues, rows, groupIds);
+            return;
+        }
+        long[] values = column.longs;
+        int[] direct = directGroups;
+        for (int row = 0; row < rows; row++) {
+            long key = values[row];
+            int group = key >= 0 && key < direct.length ? direct[(int) key] - 1 : -1;
+            if (group < 0) {
+                group = find(key);
+                direct = directGroups;
+            }
+            groupIds[row] = group;
+        }
+    }
+
     private int nullGroup() {
         if (nullGroup < 0) {
             nullGroup = add(0, true);
@@ -140,6 +161,12 @@ final class IntKeyGroups implements GroupKeys {
     @Override
     public BatchColumn[] export() {
         return new BatchColumn[] {keys.trimmed(size)};
+    }
+
+    @Override
+    public void write(PartialsWriter out) {
+        out.columnCount(1);
+        out.column(keys, size);
     }
 
     @Override

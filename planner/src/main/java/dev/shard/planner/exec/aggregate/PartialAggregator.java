@@ -82,12 +82,38 @@ public final class PartialAggregator {
         passes.accumulate(groupIds, batch, groups.size(), rowCounter);
     }
 
+    /** A writer for this shard's block partials bound for the driver (see {@link #finishBlock(long, PartialsWriter)}). */
+    public PartialsWriter newWriter() {
+        return new PartialsWriter(stateOf, states.size());
+    }
+
+    /**
+     * Writes the partial of {@code block} into {@code out} (nothing when no row of it reached
+     * the aggregation), straight from the states' arrays, then starts afresh.
+     */
+    public void finishBlock(long block, PartialsWriter out) {
+        int groupCount = groups.size();
+        if (groupCount == 0) {
+            return;
+        }
+        passes.settle(groupCount);
+        out.startBlock(block, groupCount);
+        groups.write(out);
+        for (AggregateState state : states) {
+            state.write(groupCount, out);
+            state.clear();
+        }
+        passes.restart();
+        groups.clear();
+    }
+
     /** The partial of {@code block}, or null when no row of it reached the aggregation; then starts afresh. */
     public BlockPartial finishBlock(long block) {
         int groupCount = groups.size();
         if (groupCount == 0) {
             return null;
         }
+        passes.settle(groupCount);
         BatchColumn[][] distinct = new BatchColumn[states.size()][];
         for (int s = 0; s < states.size(); s++) {
             distinct[s] = states.get(s).export(groupCount);
@@ -98,6 +124,7 @@ public final class PartialAggregator {
             exported[a] = distinct[stateOf[a]];
         }
         BlockPartial partial = new BlockPartial(block, groupCount, groups.export(), exported);
+        passes.restart();
         groups.clear();
         return partial;
     }

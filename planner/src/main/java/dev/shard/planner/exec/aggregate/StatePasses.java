@@ -89,14 +89,30 @@ final class StatePasses {
                 fold.fold().accumulate(groupIds, input, batch, groups);
                 continue;
             }
+            fold.fold().settle(groups);
             for (int s : fold.members()) {
                 states.get(s).accumulate(groupIds, arguments.get(s) == null ? rowCounter : input, batch, groups);
             }
+            fold.fold().mark(groups);
         }
         for (int s : alone) {
             VectorEvaluator argument = arguments.get(s);
             BatchColumn input = argument == null ? rowCounter : argument.evaluate(batch);
             states.get(s).accumulate(groupIds, input, batch, groups);
+        }
+    }
+
+    /** Every state's arrays are complete for groups {@code [0, groups)}: call before exporting them. */
+    void settle(int groups) {
+        for (Fold fold : folds) {
+            fold.fold().settle(groups);
+        }
+    }
+
+    /** The states were cleared for a new block. */
+    void restart() {
+        for (Fold fold : folds) {
+            fold.fold().restart();
         }
     }
 }

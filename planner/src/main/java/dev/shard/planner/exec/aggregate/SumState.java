@@ -14,12 +14,13 @@ final class SumState extends AggregateState {
     private final DataType argument;
     private final boolean mean;
     private final BatchColumn sums;
-    private final BatchColumn counts = new BatchColumn(DataType.INT, 256);
+    private final BatchColumn counts;
 
     SumState(DataType argument, boolean mean) {
         this.argument = argument;
         this.mean = mean;
         this.sums = new BatchColumn(argument == DataType.INT && !mean ? DataType.INT : DataType.DOUBLE, 256);
+        this.counts = new BatchColumn(DataType.INT, 256);
     }
 
     /** The DOUBLE sums by group, for {@link DoubleColumnFold}; null when the sum is an INT sum. */
@@ -81,11 +82,49 @@ final class SumState extends AggregateState {
     }
 
     @Override
+    void write(int groups, PartialsWriter out) {
+        grow(groups);
+        out.columnCount(2);
+        out.column(sums, groups, null, false);
+        out.column(counts, groups, null, false);
+    }
+
+    /**
+     * A state that reads and grows {@code merged}'s columns, so that the driver merges the
+     * partials of sum(x) and mean(x) of one DOUBLE x (the same columns) once.
+     */
+    SumState(SumState merged, boolean mean) {
+        this.argument = merged.argument;
+        this.mean = mean;
+        this.sums = merged.sums;
+        this.counts = merged.counts;
+    }
+
+    /** Whether {@link #SumState(SumState, boolean)} may share this state's columns: a DOUBLE sum or mean of a DOUBLE. */
+    boolean shareable() {
+        return argument == DataType.DOUBLE;
+    }
+
+    @Override
     public void merge(int[] groupIds, BatchColumn[] partial, int rows, int groups) {
         grow(groups);
         long[] partialCounts = partial[1].longs;
         long[] c = counts.longs;
         boolean integers = sums.type() == DataType.INT;
+        if (!integers) {
+            double[] s = sums.doubles;
+            double[] values = partial[0].doubles;
+            for (int r = 0; r < rows; r++) {
+                long n = partialCounts[r];
+                // A group with no value in the block adds nothing (not even +0.0 to a -0.0 sum).
+                if (n != 0) {
+                    int group = groupIds[r];
+                    s[group] += values[r];
+                    c[group] += n;
+                }
+            }
+            return;
+        }
         for (int r = 0; r < rows; r++) {
             int group = groupIds[r];
             if (partialCounts[r] == 0) {

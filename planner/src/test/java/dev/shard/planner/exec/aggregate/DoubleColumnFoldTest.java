@@ -52,11 +52,14 @@ class DoubleColumnFoldTest {
                 fold.accumulate(groupIds, values, batch, groups);
                 separate.accumulate(groupIds, values, batch, groups);
                 if (batchNumber % 7 == 6) {
+                    fold.settle(groups);
                     assertSameExports(fused, separate, groups, "block ending at batch " + batchNumber);
                     fused.clear();
                     separate.clear();
+                    fold.restart();
                 }
             }
+            fold.settle(groups);
             assertSameExports(fused, separate, groups, "last block, " + groupsRange + " groups");
         }
     }

@@ -1,5 +1,6 @@
 package dev.shard.planner.exec.aggregate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.shard.planner.exec.vector.BatchColumn;
@@ -52,6 +53,11 @@ class IntKeyGroupsTest {
                 assertEquals(expectedIds.get(row), ids[row], "round " + round + ", row " + row);
             }
             assertEquals(expected.size(), groups.size(), "round " + round + ": groups");
+            // The driver's merge numbers a partial's keys the same way.
+            IntKeyGroups merged = new IntKeyGroups();
+            int[] mergedIds = new int[ColumnBatch.CAPACITY];
+            merged.insertAll(new BatchColumn[] {keys}, ColumnBatch.CAPACITY, mergedIds);
+            assertArrayEquals(ids, mergedIds, "round " + round + ": insertAll");
             BatchColumn exported = groups.export()[0];
             int group = 0;
             for (Long key : expected.keySet()) {
