@@ -2,6 +2,8 @@ package dev.shard.planner.exec.aggregate;
 
 import dev.shard.planner.exec.vector.BatchColumn;
 import dev.shard.planner.exec.vector.ColumnBatch;
+import dev.shard.planner.exec.vector.MappedValues;
+import java.lang.foreign.MemorySegment;
 
 /**
  * The aggregates of one DOUBLE argument column accumulated in one pass over a batch
@@ -26,8 +28,12 @@ final class DoubleColumnFold {
         this.maximum = maximum;
     }
 
-    /** Adds the selected rows of {@code batch}; {@code input} has no nulls. */
+    /** Adds the selected rows of {@code batch}; {@code input} has no nulls and may be mapped. */
     void accumulate(int[] groupIds, BatchColumn input, ColumnBatch batch, int groups) {
+        if (input.mapped() != null) {
+            accumulateMapped(groupIds, input.mapped(), batch, groups);
+            return;
+        }
         long[] counts = count == null ? null : count.counts(groups);
         double[] sums = sum == null ? null : sum.doubles(groups);
         long[] sumCounts = sum == null ? null : sum.counts(groups);
@@ -67,6 +73,76 @@ final class DoubleColumnFold {
                     offer(maximum, group, x, groups);
                 }
             }
+        }
+    }
+
+    /**
+     * {@link #accumulate}'s general loop over a float64 column read in place from the mapping:
+     * the same rows in the same order, so the same sums, minima and maxima as from arrays.
+     */
+    private void accumulateMapped(int[] groupIds, MappedValues input, ColumnBatch batch, int groups) {
+        long[] counts = count == null ? null : count.counts(groups);
+        double[] sums = sum == null ? null : sum.doubles(groups);
+        long[] sumCounts = sum == null ? null : sum.counts(groups);
+        MemorySegment data = input.data();
+        long offset = input.offset();
+        int[] selection = batch.allSelected() ? null : batch.selection();
+        int rows = batch.selectedCount();
+        if (sums != null && minimum == null && maximum == null && selection != null) {
+            sumsMapped(groupIds, data, offset, selection, rows, counts, sums, sumCounts);
+            return;
+        }
+        for (int k = 0; k < rows; k++) {
+            int group = groupIds[k];
+            double x = data.get(MappedValues.DOUBLE, offset + (selection == null ? k : selection[k]) * 8L);
+            if (counts != null) {
+                counts[group]++;
+            }
+            if (sums != null) {
+                sums[group] += x;
+                sumCounts[group]++;
+            }
+            if (minimum != null) {
+                offerLow(group, x, groups);
+            }
+            if (maximum != null) {
+                offerHigh(group, x, groups);
+            }
+        }
+    }
+
+    /** Sums (and a count) of the selected rows, nothing else: the scan benchmark's shape, without per-row tests. */
+    private static void sumsMapped(int[] groupIds, MemorySegment data, long offset, int[] selection, int rows,
+            long[] counts, double[] sums, long[] sumCounts) {
+        for (int k = 0; k < rows; k++) {
+            int group = groupIds[k];
+            sums[group] += data.get(MappedValues.DOUBLE, offset + selection[k] * 8L);
+            sumCounts[group]++;
+        }
+        if (counts != null) {
+            for (int k = 0; k < rows; k++) {
+                counts[groupIds[k]]++;
+            }
+        }
+    }
+
+    private void offerLow(int group, double x, int groups) {
+        double[] lows = minimum.doubles(groups);
+        double low = lows[group];
+        if (x < low) {
+            lows[group] = x;
+        } else if (!(x > low)) {
+            offer(minimum, group, x, groups);
+        }
+    }
+
+    private void offerHigh(int group, double x, int groups) {
+        double[] highs = maximum.doubles(groups);
+        double high = highs[group];
+        if (x > high) {
+            highs[group] = x;
+        } else if (!(x < high)) {
+            offer(maximum, group, x, groups);
         }
     }
 

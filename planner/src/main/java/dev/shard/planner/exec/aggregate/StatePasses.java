@@ -84,18 +84,21 @@ final class StatePasses {
 
     void accumulate(int[] groupIds, ColumnBatch batch, int groups, BatchColumn rowCounter) {
         for (Fold fold : folds) {
-            BatchColumn input = fold.argument().evaluate(batch);
+            BatchColumn input = fold.argument().evaluateInPlace(batch);
             if (!input.hasNulls) {
                 fold.fold().accumulate(groupIds, input, batch, groups);
                 continue;
             }
+            input.heap();
             for (int s : fold.members()) {
                 states.get(s).accumulate(groupIds, arguments.get(s) == null ? rowCounter : input, batch, groups);
             }
         }
         for (int s : alone) {
             VectorEvaluator argument = arguments.get(s);
-            BatchColumn input = argument == null ? rowCounter : argument.evaluate(batch);
+            // count(x) reads only x's nulls, which a mapped column has too: its values stay in the mapping.
+            BatchColumn input = argument == null ? rowCounter
+                    : states.get(s) instanceof CountState ? argument.evaluateInPlace(batch) : argument.evaluate(batch);
             states.get(s).accumulate(groupIds, input, batch, groups);
         }
     }
