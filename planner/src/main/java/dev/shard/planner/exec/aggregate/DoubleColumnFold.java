@@ -92,6 +92,8 @@ final class DoubleColumnFold {
             sumsMapped(groupIds, data, offset, selection, rows, counts, sums, sumCounts);
             return;
         }
+        double[] lows = minimum == null ? null : minimum.doubles(groups);
+        double[] highs = maximum == null ? null : maximum.doubles(groups);
         for (int k = 0; k < rows; k++) {
             int group = groupIds[k];
             double x = data.get(MappedValues.DOUBLE, offset + (selection == null ? k : selection[k]) * 8L);
@@ -102,11 +104,21 @@ final class DoubleColumnFold {
                 sums[group] += x;
                 sumCounts[group]++;
             }
-            if (minimum != null) {
-                offerLow(group, x, groups);
+            if (lows != null) {
+                double low = lows[group];
+                if (x < low) {
+                    lows[group] = x;
+                } else if (!(x > low)) {
+                    offer(minimum, group, x, groups);
+                }
             }
-            if (maximum != null) {
-                offerHigh(group, x, groups);
+            if (highs != null) {
+                double high = highs[group];
+                if (x > high) {
+                    highs[group] = x;
+                } else if (!(x < high)) {
+                    offer(maximum, group, x, groups);
+                }
             }
         }
     }
@@ -123,26 +135,6 @@ final class DoubleColumnFold {
             for (int k = 0; k < rows; k++) {
                 counts[groupIds[k]]++;
             }
-        }
-    }
-
-    private void offerLow(int group, double x, int groups) {
-        double[] lows = minimum.doubles(groups);
-        double low = lows[group];
-        if (x < low) {
-            lows[group] = x;
-        } else if (!(x > low)) {
-            offer(minimum, group, x, groups);
-        }
-    }
-
-    private void offerHigh(int group, double x, int groups) {
-        double[] highs = maximum.doubles(groups);
-        double high = highs[group];
-        if (x > high) {
-            highs[group] = x;
-        } else if (!(x < high)) {
-            offer(maximum, group, x, groups);
         }
     }
 

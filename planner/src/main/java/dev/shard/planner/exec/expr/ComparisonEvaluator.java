@@ -33,7 +33,8 @@ final class ComparisonEvaluator implements VectorEvaluator {
         BatchColumn b = right.evaluateInPlace(batch);
         int n = batch.size();
         if (a.mapped() != null || b.mapped() != null) {
-            if (againstConstant(a, right, function, n) || againstConstant(b, left, MappedComparisons.mirrored(function), n)) {
+            if (againstConstant(a, right, function, n)
+                    || againstConstant(b, left, MappedComparisons.mirrored(function), n)) {
                 return out;
             }
             a.heap();
