@@ -131,7 +131,11 @@ class ArrowScanInPlaceTest {
                 ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
             writer.start();
             for (int batch = 0; batch < BATCHES; batch++) {
-                root.allocateNew();
+                for (var vector : List.of(x, y, z)) {
+                    vector.allocateNew(BATCH_ROWS);
+                }
+                k.allocateNew(BATCH_ROWS);
+                m.allocateNew(BATCH_ROWS);
                 for (int r = 0; r < BATCH_ROWS; r++) {
                     long i = (long) batch * BATCH_ROWS + r;
                     x.set(r, x(i));
