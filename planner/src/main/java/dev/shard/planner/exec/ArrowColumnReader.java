@@ -1,6 +1,7 @@
 package dev.shard.planner.exec;
 
 import dev.shard.planner.exec.vector.BatchColumn;
+import dev.shard.planner.exec.vector.MappedValues;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -16,10 +17,12 @@ import org.apache.arrow.vector.TinyIntVector;
 
 /**
  * One column of one Arrow record batch, read batch by batch straight from the memory of
- * its buffers: fixed-width values are bulk-copied ({@link MemorySegment#copy}, bounds
- * checked once per batch, not per value). A record batch with no null at all skips its
- * validity bits; otherwise nulls are counted from the bits of each batch's own rows. Booleans
- * and strings take {@link ArrowColumns#readPerValue}.
+ * its buffers. {@link #load} leaves int32, int64 and float64 values where they are (the
+ * column's mapped form, {@link MappedValues}); {@link #read} and the other fixed widths copy
+ * them into the column's arrays ({@link MemorySegment#copy}, bounds checked once per batch,
+ * not per value). A record batch with no null at all skips its validity bits; otherwise
+ * nulls are counted in place from the bits of each batch's own rows, and only a batch that
+ * has some gets them as flags. Booleans and strings take {@link ArrowColumns#readPerValue}.
  */
 final class ArrowColumnReader {
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -39,6 +42,8 @@ final class ArrowColumnReader {
     private final MemorySegment data;
     /** Null when the column has no validity bits (every row valid). */
     private final MemorySegment validity;
+    /** The sum of the bytes {@link MappedValues#touch} read: kept so the JIT keeps the loads. */
+    private long touched;
     /** Scratch for narrow integers on their way to the batch's longs; sized on first use. */
     private int[] ints = new int[0];
     private short[] shorts = new short[0];
@@ -89,8 +94,34 @@ final class ArrowColumnReader {
         return capacity > Integer.MAX_VALUE ? null : MemorySegment.ofBuffer(buffer.nioBuffer(0, (int) capacity));
     }
 
-    /** Reads rows {@code [offset, offset + size)} of the column into rows 0.. of {@code out}. */
+    /**
+     * Rows {@code [offset, offset + size)} of the column as rows 0.. of {@code out}: read in
+     * place through {@code mapped} when its width matches this column's, else copied.
+     */
+    void load(int offset, int size, BatchColumn out, MappedValues mapped) {
+        if (mapped == null || mapped.width() != mappedWidth()) {
+            read(offset, size, out);
+            return;
+        }
+        readNulls(offset, size, out);
+        mapped.point(data, offset, size);
+        touched += mapped.touch();
+        out.mapTo(mapped);
+    }
+
+    /** The width this column reads in place as, or null when it is always copied. */
+    MappedValues.Width mappedWidth() {
+        return switch (layout) {
+            case INT64 -> MappedValues.Width.INT64;
+            case INT32 -> MappedValues.Width.INT32;
+            case FLOAT64 -> MappedValues.Width.FLOAT64;
+            case INT16, INT8, FLOAT32, PER_VALUE -> null;
+        };
+    }
+
+    /** Reads rows {@code [offset, offset + size)} of the column into rows 0.. of {@code out}, copied. */
     void read(int offset, int size, BatchColumn out) {
+        out.mapTo(null);
         if (layout == Layout.PER_VALUE) {
             ArrowColumns.readPerValue(vector, offset, size, out);
             return;

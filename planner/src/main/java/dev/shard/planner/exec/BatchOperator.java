@@ -34,7 +34,8 @@ interface BatchOperator {
                 yield batch -> {
                     out.selectSameRowsAs(batch);
                     for (int c = 0; c < columns.size(); c++) {
-                        out.setColumn(c, columns.get(c).evaluate(batch));
+                        // A column passed through stays mapped: the next reader decides whether it needs arrays.
+                        out.setColumn(c, columns.get(c).evaluateInPlace(batch));
                     }
                     return out;
                 };

@@ -9,4 +9,8 @@ interface BatchSource {
 
     /** Resets {@code batch} to rows {@code [firstRow, firstRow + size)}, all selected, and fills its columns. */
     void fill(ColumnBatch batch, long firstRow, int size);
+
+    /** Called once after a shard's last batch: a source that copied out of shared memory reports it here. */
+    default void finishShard() {
+    }
 }

@@ -111,6 +111,7 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
                 }
             }
         }
+        source.finishShard();
         if (packed != null) {
             return new StageResult(packed.finish(), null, operatorRows);
         }
@@ -193,8 +194,8 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
             case GenerateExec generate -> new GeneratedSource(generate);
             case ArrowScanExec scan when scan.source() instanceof TableSource.SharedMatrix matrix ->
                     new MatrixTableSource(context.input(scan.inputName(), SharedMatrix.class), matrix, scan.schema());
-            case ArrowScanExec scan -> new ArrowTableSource(context.input(scan.inputName(), SharedArrowTable.class),
-                    scan.schema());
+            case ArrowScanExec scan -> ArrowTableSource.inPlace(context.input(scan.inputName(),
+                    SharedArrowTable.class), scan.schema());
             case ProbeRowsExec probeRows -> new ProbeRowsSource();
         };
     }

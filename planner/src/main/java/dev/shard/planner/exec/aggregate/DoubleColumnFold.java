@@ -2,6 +2,8 @@ package dev.shard.planner.exec.aggregate;
 
 import dev.shard.planner.exec.vector.BatchColumn;
 import dev.shard.planner.exec.vector.ColumnBatch;
+import dev.shard.planner.exec.vector.MappedValues;
+import java.lang.foreign.MemorySegment;
 
 /**
  * The aggregates of one DOUBLE argument column accumulated in one pass over a batch
@@ -35,11 +37,15 @@ final class DoubleColumnFold {
         this.maximum = maximum;
     }
 
-    /** Adds the selected rows of {@code batch}; {@code input} has no nulls. */
+    /** Adds the selected rows of {@code batch}; {@code input} has no nulls and may be mapped. */
     void accumulate(int[] groupIds, BatchColumn input, ColumnBatch batch, int groups) {
+        if (input.mapped() != null) {
+            accumulateMapped(groupIds, input.mapped(), batch, groups);
+            return;
+        }
         long[] counts = count == null ? null : count.counts(groups);
         double[] sums = sum == null ? null : sum.doubles(groups);
-        long[] sumCounts = sum == null ? null : sum.counts(groups);
+        long[] sumCounts = sumCountsPerRow(groups);
         double[] lows = minimum == null ? null : minimum.doubles(groups);
         double[] highs = maximum == null ? null : maximum.doubles(groups);
         double[] values = input.doubles;
@@ -57,7 +63,9 @@ final class DoubleColumnFold {
             }
             if (sums != null) {
                 sums[group] += x;
-                sumCounts[group]++;
+                if (sumCounts != null) {
+                    sumCounts[group]++;
+                }
             }
             if (lows != null) {
                 double low = lows[group];
@@ -75,6 +83,72 @@ final class DoubleColumnFold {
                 } else if (!(x < high)) {
                     offer(maximum, group, x, groups);
                 }
+            }
+        }
+    }
+
+    /**
+     * {@link #accumulate}'s general loop over a float64 column read in place from the mapping:
+     * the same rows in the same order, so the same sums, minima and maxima as from arrays.
+     */
+    private void accumulateMapped(int[] groupIds, MappedValues input, ColumnBatch batch, int groups) {
+        long[] counts = count == null ? null : count.counts(groups);
+        double[] sums = sum == null ? null : sum.doubles(groups);
+        long[] sumCounts = sumCountsPerRow(groups);
+        MemorySegment data = input.data();
+        long offset = input.offset();
+        int[] selection = batch.allSelected() ? null : batch.selection();
+        int rows = batch.selectedCount();
+        if (sums != null && minimum == null && maximum == null && selection != null) {
+            sumsMapped(groupIds, data, offset, selection, rows, counts, sums, sumCounts);
+            return;
+        }
+        double[] lows = minimum == null ? null : minimum.doubles(groups);
+        double[] highs = maximum == null ? null : maximum.doubles(groups);
+        for (int k = 0; k < rows; k++) {
+            int group = groupIds[k];
+            double x = data.get(MappedValues.DOUBLE, offset + (selection == null ? k : selection[k]) * 8L);
+            if (counts != null) {
+                counts[group]++;
+            }
+            if (sums != null) {
+                sums[group] += x;
+                if (sumCounts != null) {
+                    sumCounts[group]++;
+                }
+            }
+            if (lows != null) {
+                double low = lows[group];
+                if (x < low) {
+                    lows[group] = x;
+                } else if (!(x > low)) {
+                    offer(minimum, group, x, groups);
+                }
+            }
+            if (highs != null) {
+                double high = highs[group];
+                if (x > high) {
+                    highs[group] = x;
+                } else if (!(x < high)) {
+                    offer(maximum, group, x, groups);
+                }
+            }
+        }
+    }
+
+    /** Sums (and a count) of the selected rows, nothing else: the scan benchmark's shape, without per-row tests. */
+    private static void sumsMapped(int[] groupIds, MemorySegment data, long offset, int[] selection, int rows,
+            long[] counts, double[] sums, long[] sumCounts) {
+        for (int k = 0; k < rows; k++) {
+            int group = groupIds[k];
+            sums[group] += data.get(MappedValues.DOUBLE, offset + selection[k] * 8L);
+            if (sumCounts != null) {
+                sumCounts[group]++;
+            }
+        }
+        if (counts != null) {
+            for (int k = 0; k < rows; k++) {
+                counts[groupIds[k]]++;
             }
         }
     }
@@ -101,6 +175,22 @@ final class DoubleColumnFold {
             counts[group]++;
             addTo(group, values[selection[k]], sums, lows, highs, groups);
         }
+    }
+
+    /**
+     * The sum's counts to add to row by row, or null when the count rides along: then they are
+     * settled from the count's growth ({@link #settle}), whichever loop (arrays, mapping, all
+     * four states) a batch takes, so batches of one block may take different loops.
+     */
+    private long[] sumCountsPerRow(int groups) {
+        if (sum == null) {
+            return null;
+        }
+        if (count != null) {
+            owing = true;
+            return null;
+        }
+        return sum.counts(groups);
     }
 
     /** Brings the sum's counts up to date: before they are read or the states' own passes add to them. */

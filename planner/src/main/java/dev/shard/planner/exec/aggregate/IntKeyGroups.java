@@ -2,6 +2,8 @@ package dev.shard.planner.exec.aggregate;
 
 import dev.shard.planner.exec.vector.BatchColumn;
 import dev.shard.planner.exec.vector.ColumnBatch;
+import dev.shard.planner.exec.vector.MappedValues;
+import java.lang.foreign.MemorySegment;
 import dev.shard.planner.type.DataType;
 import java.util.Arrays;
 
@@ -28,7 +30,11 @@ final class IntKeyGroups implements GroupKeys {
     @Override
     public void assign(BatchColumn[] keyValues, ColumnBatch batch, int[] groupIds) {
         BatchColumn column = keyValues[0];
-        long[] values = column.longs;
+        if (column.mapped() != null && !column.hasNulls) {
+            assignMapped(column.mapped(), batch, groupIds);
+            return;
+        }
+        long[] values = column.heap().longs;
         int count = batch.selectedCount();
         boolean dense = batch.allSelected();
         if (!column.hasNulls) {
@@ -50,9 +56,30 @@ final class IntKeyGroups implements GroupKeys {
         }
     }
 
+    /** {@link #assign}'s loop for keys read in place from a mapped int32 or int64 column without nulls. */
+    private void assignMapped(MappedValues keys, ColumnBatch batch, int[] groupIds) {
+        MemorySegment data = keys.data();
+        long offset = keys.offset();
+        boolean int32 = keys.width() == MappedValues.Width.INT32;
+        int[] selection = batch.allSelected() ? null : batch.selection();
+        int count = batch.selectedCount();
+        int[] direct = directGroups;
+        for (int k = 0; k < count; k++) {
+            int row = selection == null ? k : selection[k];
+            long key = int32 ? data.get(MappedValues.INT, offset + row * 4L)
+                    : data.get(MappedValues.LONG, offset + row * 8L);
+            int group = key >= 0 && key < direct.length ? direct[(int) key] - 1 : -1;
+            if (group < 0) {
+                group = find(key);
+                direct = directGroups;
+            }
+            groupIds[k] = group;
+        }
+    }
+
     @Override
     public int insert(BatchColumn[] keyValues, int row) {
-        BatchColumn column = keyValues[0];
+        BatchColumn column = keyValues[0].heap();
         return column.isNull(row) ? nullGroup() : find(column.longs[row]);
     }
 

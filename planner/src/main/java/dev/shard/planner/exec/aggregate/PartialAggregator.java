@@ -75,8 +75,11 @@ public final class PartialAggregator {
         if (batch.selectedCount() == 0) {
             return;
         }
+        // One INT key is read in place from a mapped scan column; the other key forms want arrays.
+        boolean inPlace = groups instanceof IntKeyGroups;
         for (int k = 0; k < keyValues.length; k++) {
-            keyValues[k] = keyEvaluators.get(k).evaluate(batch);
+            VectorEvaluator key = keyEvaluators.get(k);
+            keyValues[k] = inPlace ? key.evaluateInPlace(batch) : key.evaluate(batch);
         }
         groups.assign(keyValues, batch, groupIds);
         passes.accumulate(groupIds, batch, groups.size(), rowCounter);

@@ -84,12 +84,13 @@ final class StatePasses {
 
     void accumulate(int[] groupIds, ColumnBatch batch, int groups, BatchColumn rowCounter) {
         for (Fold fold : folds) {
-            BatchColumn input = fold.argument().evaluate(batch);
+            BatchColumn input = fold.argument().evaluateInPlace(batch);
             if (!input.hasNulls) {
                 fold.fold().accumulate(groupIds, input, batch, groups);
                 continue;
             }
             fold.fold().settle(groups);
+            input.heap();
             for (int s : fold.members()) {
                 states.get(s).accumulate(groupIds, arguments.get(s) == null ? rowCounter : input, batch, groups);
             }
@@ -97,7 +98,9 @@ final class StatePasses {
         }
         for (int s : alone) {
             VectorEvaluator argument = arguments.get(s);
-            BatchColumn input = argument == null ? rowCounter : argument.evaluate(batch);
+            // count(x) reads only x's nulls, which a mapped column has too: its values stay in the mapping.
+            BatchColumn input = argument == null ? rowCounter
+                    : states.get(s) instanceof CountState ? argument.evaluateInPlace(batch) : argument.evaluate(batch);
             states.get(s).accumulate(groupIds, input, batch, groups);
         }
     }

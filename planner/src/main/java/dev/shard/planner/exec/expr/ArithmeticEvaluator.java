@@ -30,10 +30,18 @@ final class ArithmeticEvaluator implements VectorEvaluator {
 
     @Override
     public BatchColumn evaluate(ColumnBatch batch) {
-        BatchColumn a = left.evaluate(batch);
-        BatchColumn b = right.evaluate(batch);
+        BatchColumn a = left.evaluateInPlace(batch);
+        BatchColumn b = right.evaluateInPlace(batch);
         int n = batch.size();
         Nulls.propagate(out, n, a, b);
+        if (a.mapped() != null || b.mapped() != null) {
+            if (out.type() == DataType.DOUBLE) {
+                MappedArithmetic.doubles(function, a, b, out.doubles, n);
+                return out;
+            }
+            a.heap();
+            b.heap();
+        }
         if (out.type() == DataType.INT) {
             longs(a.longs, b.longs, n);
         } else {

@@ -2,6 +2,7 @@ package dev.shard.planner.exec.expr;
 
 import dev.shard.planner.exec.vector.BatchColumn;
 import dev.shard.planner.exec.vector.ColumnBatch;
+import dev.shard.planner.exec.vector.MappedValues;
 import dev.shard.planner.type.DataType;
 
 /**
@@ -25,9 +26,18 @@ final class CastEvaluator implements VectorEvaluator {
 
     @Override
     public BatchColumn evaluate(ColumnBatch batch) {
-        BatchColumn a = argument.evaluate(batch);
+        BatchColumn a = argument.evaluateInPlace(batch);
         int n = batch.size();
         Nulls.propagate(out, n, a);
+        if (a.mapped() != null && a.type() == DataType.INT && out.type() == DataType.DOUBLE) {
+            MappedValues mapped = a.mapped();
+            double[] r = out.doubles;
+            for (int i = 0; i < n; i++) {
+                r[i] = mapped.longAt(i);
+            }
+            return out;
+        }
+        a.heap();
         if (a.type() == DataType.INT && out.type() == DataType.DOUBLE) {
             long[] x = a.longs;
             double[] r = out.doubles;

@@ -29,9 +29,17 @@ final class ComparisonEvaluator implements VectorEvaluator {
 
     @Override
     public BatchColumn evaluate(ColumnBatch batch) {
-        BatchColumn a = left.evaluate(batch);
-        BatchColumn b = right.evaluate(batch);
+        BatchColumn a = left.evaluateInPlace(batch);
+        BatchColumn b = right.evaluateInPlace(batch);
         int n = batch.size();
+        if (a.mapped() != null || b.mapped() != null) {
+            if (againstConstant(a, right, function, n)
+                    || againstConstant(b, left, MappedComparisons.mirrored(function), n)) {
+                return out;
+            }
+            a.heap();
+            b.heap();
+        }
         Nulls.propagate(out, n, a, b);
         boolean[] r = out.booleans;
         switch (a.type()) {
@@ -50,6 +58,17 @@ final class ComparisonEvaluator implements VectorEvaluator {
             }
         }
         return out;
+    }
+
+    /** A mapped column against a non-null constant, read in place; false when that is not the shape. */
+    private boolean againstConstant(BatchColumn column, VectorEvaluator other, ScalarFunction comparison, int n) {
+        if (column.mapped() == null || !(other instanceof ConstantEvaluator constant)
+                || !(constant.value() instanceof Number value)) {
+            return false;
+        }
+        Nulls.propagate(out, n, column);
+        MappedComparisons.compare(comparison, column.mapped(), value, out.booleans, n);
+        return true;
     }
 
     private void doubles(double[] x, double[] y, boolean[] r, int n) {

@@ -8,8 +8,10 @@ import java.util.Arrays;
 /** A literal, filled once into a full-size column that every batch reuses. */
 final class ConstantEvaluator implements VectorEvaluator {
     private final BatchColumn column;
+    private final Object value;
 
     ConstantEvaluator(DataType type, Object value) {
+        this.value = value;
         column = new BatchColumn(type, ColumnBatch.CAPACITY);
         if (value == null) {
             Arrays.fill(column.nulls, true);
@@ -27,6 +29,11 @@ final class ConstantEvaluator implements VectorEvaluator {
     @Override
     public DataType type() {
         return column.type();
+    }
+
+    /** The literal's value (null for null): for loops that compare against it without a column. */
+    Object value() {
+        return value;
     }
 
     @Override

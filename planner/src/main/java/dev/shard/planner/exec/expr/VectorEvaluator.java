@@ -14,5 +14,15 @@ import dev.shard.planner.type.DataType;
 public interface VectorEvaluator {
     DataType type();
 
+    /** The result in the heap form: its arrays hold the values. */
     BatchColumn evaluate(ColumnBatch batch);
+
+    /**
+     * The result as it is: a scanned column may come back in its mapped form (see
+     * {@link BatchColumn#mapped()}), for operators with an in-place loop. Everything but a
+     * column reference computes into heap arrays anyway.
+     */
+    default BatchColumn evaluateInPlace(ColumnBatch batch) {
+        return evaluate(batch);
+    }
 }

@@ -15,6 +15,11 @@ import java.util.Arrays;
  * row is null and {@code nulls} may be stale, so loops skip null work entirely.
  * Evaluators own their output column and refill it for every batch: no per-row objects
  * except the strings themselves.
+ *
+ * <p>A scanned fixed-width column may instead be in the mapped form ({@link #mapped()} not
+ * null): its values stay in the Arrow buffer of the shared mapping and the arrays are stale.
+ * Operators with an in-place loop read {@link MappedValues}; every other reader goes through
+ * {@link ColumnBatch#column(int)} or {@link #heap()}, which turn it into the heap form first.
  */
 public final class BatchColumn implements Serializable {
     private static final long serialVersionUID = 2L;
@@ -26,6 +31,8 @@ public final class BatchColumn implements Serializable {
     public transient String[] strings;
     public transient boolean[] nulls;
     public boolean hasNulls;
+    /** Non-null while the values are read in place from a mapping (then the value arrays are stale). */
+    private transient MappedValues mapped;
 
     public BatchColumn(DataType type, int capacity) {
         this.type = type;
@@ -38,8 +45,29 @@ public final class BatchColumn implements Serializable {
         nulls = new boolean[capacity];
     }
 
+    /** The mapped form, or null in the heap form. */
+    public MappedValues mapped() {
+        return mapped;
+    }
+
+    /** Reads the values in place from {@code values} until the next {@link #heap()}; nulls are set apart. */
+    public void mapTo(MappedValues values) {
+        mapped = values;
+    }
+
+    /** The heap form: a mapped column's values are copied into the arrays now (counted). Returns this. */
+    public BatchColumn heap() {
+        MappedValues values = mapped;
+        if (values != null) {
+            mapped = null;
+            values.copyInto(this);
+        }
+        return this;
+    }
+
     @Serial
     private void writeObject(ObjectOutputStream out) throws IOException {
+        heap();
         out.defaultWriteObject();
         BatchColumnCodec.write(this, out);
     }
@@ -64,6 +92,7 @@ public final class BatchColumn implements Serializable {
 
     /** Grows to at least {@code capacity} rows, keeping the values: for tables built row by row. */
     public void ensureCapacity(int capacity) {
+        heap();
         if (capacity <= nulls.length) {
             return;
         }
@@ -79,6 +108,7 @@ public final class BatchColumn implements Serializable {
 
     /** Copies row {@code from} of {@code source} (same type) into row {@code to}. */
     public void copyRow(BatchColumn source, int from, int to) {
+        source.heap();
         boolean isNull = source.isNull(from);
         nulls[to] = isNull;
         hasNulls |= isNull;
@@ -101,6 +131,7 @@ public final class BatchColumn implements Serializable {
         if (isNull(row)) {
             return null;
         }
+        heap();
         return switch (type) {
             case INT -> longs[row];
             case DOUBLE -> doubles[row];
@@ -111,6 +142,7 @@ public final class BatchColumn implements Serializable {
 
     /** Sets a boxed value (Long, Double, Boolean, String) or null: for tests and small results only. */
     public void set(int row, Object value) {
+        heap();
         if (value == null) {
             setNull(row);
             return;
@@ -126,6 +158,7 @@ public final class BatchColumn implements Serializable {
 
     /** A copy of the first {@code rows} rows, sized exactly: what leaves a worker. */
     public BatchColumn trimmed(int rows) {
+        heap();
         BatchColumn copy = new BatchColumn(type, 0);
         copy.nulls = Arrays.copyOf(nulls, rows);
         copy.hasNulls = hasNulls;

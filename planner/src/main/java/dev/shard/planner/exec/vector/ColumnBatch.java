@@ -46,7 +46,14 @@ public final class ColumnBatch {
         }
     }
 
+    /** Column {@code index} in the heap form (a mapped column's values copied into its arrays first). */
     public BatchColumn column(int index) {
+        BatchColumn column = columns[index];
+        return column == null ? null : column.heap();
+    }
+
+    /** Column {@code index} as it is, possibly mapped: for operators with an in-place loop. */
+    public BatchColumn columnInPlace(int index) {
         return columns[index];
     }
 
