@@ -27,18 +27,29 @@ public final class ValueCodec {
     private ValueCodec() {
     }
 
+    /*
+     * Serializable is an open type, so instanceof tests say the same as a pattern switch with a
+     * default; a pattern switch is linked at first use by a bootstrap that spins a class the JDK's
+     * AOT cache does not hold, on a fresh worker's first result.
+     */
     public static byte[] encode(Serializable value) {
-        return switch (value) {
-            case null -> new byte[] {NULL};
-            case Long number -> tagged(LONG, number, Long.BYTES);
-            case Integer number -> tagged(INTEGER, number, Integer.BYTES);
-            case Double number -> tagged(DOUBLE, Double.doubleToRawLongBits(number), Long.BYTES);
-            case String text -> {
-                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-                yield ByteBuffer.allocate(1 + utf8.length).put(STRING).put(utf8).array();
-            }
-            default -> serialize(value);
-        };
+        if (value == null) {
+            return new byte[] {NULL};
+        }
+        if (value instanceof Long number) {
+            return tagged(LONG, number, Long.BYTES);
+        }
+        if (value instanceof Integer number) {
+            return tagged(INTEGER, number, Integer.BYTES);
+        }
+        if (value instanceof Double number) {
+            return tagged(DOUBLE, Double.doubleToRawLongBits(number), Long.BYTES);
+        }
+        if (value instanceof String text) {
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            return ByteBuffer.allocate(1 + utf8.length).put(STRING).put(utf8).array();
+        }
+        return serialize(value);
     }
 
     /** Bytes the compact form of any value takes at most (tag and eight bytes). */
@@ -52,16 +63,20 @@ public final class ValueCodec {
      * batch's pack this way, with no array per result.
      */
     static int writeCompact(Serializable value, byte[] target, int offset) {
-        return switch (value) {
-            case null -> {
-                target[offset] = NULL;
-                yield 1;
-            }
-            case Long number -> writeTagged(LONG, number, Long.BYTES, target, offset);
-            case Integer number -> writeTagged(INTEGER, number, Integer.BYTES, target, offset);
-            case Double number -> writeTagged(DOUBLE, Double.doubleToRawLongBits(number), Long.BYTES, target, offset);
-            default -> -1;
-        };
+        if (value == null) {
+            target[offset] = NULL;
+            return 1;
+        }
+        if (value instanceof Long number) {
+            return writeTagged(LONG, number, Long.BYTES, target, offset);
+        }
+        if (value instanceof Integer number) {
+            return writeTagged(INTEGER, number, Integer.BYTES, target, offset);
+        }
+        if (value instanceof Double number) {
+            return writeTagged(DOUBLE, Double.doubleToRawLongBits(number), Long.BYTES, target, offset);
+        }
+        return -1;
     }
 
     private static int writeTagged(byte tag, long bits, int size, byte[] target, int offset) {

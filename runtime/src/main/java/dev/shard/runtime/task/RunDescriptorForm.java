@@ -3,6 +3,8 @@ package dev.shard.runtime.task;
 import dev.shard.storage.SharedReference;
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,24 +14,46 @@ import java.util.Map;
  */
 final class RunDescriptorForm implements Serializable {
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final ShardKernel<?> kernel;
     private final Shards shards;
-    private final Map<String, SharedReference<?>> inputs;
-    private final Map<String, SharedReference<?>> outputs;
+    /*
+     * Names and references side by side, not maps: the JDK's maps decode through a private
+     * readObject called reflectively, which spins method-handle forms on a fresh worker.
+     */
+    private final String[] inputNames;
+    private final SharedReference<?>[] inputReferences;
+    private final String[] outputNames;
+    private final SharedReference<?>[] outputReferences;
     private final long seed;
 
     RunDescriptorForm(RunDescriptor descriptor) {
         this.kernel = descriptor.kernel();
         this.shards = descriptor.shards();
-        this.inputs = descriptor.inputs();
-        this.outputs = descriptor.outputs();
+        this.inputNames = descriptor.inputs().keySet().toArray(String[]::new);
+        this.inputReferences = descriptor.inputs().values().toArray(SharedReference<?>[]::new);
+        this.outputNames = descriptor.outputs().keySet().toArray(String[]::new);
+        this.outputReferences = descriptor.outputs().values().toArray(SharedReference<?>[]::new);
         this.seed = descriptor.seed();
     }
 
     @Serial
     private Object readResolve() {
-        return new RunDescriptor(kernel, shards, inputs, outputs, seed);
+        return new RunDescriptor(kernel, shards, map(inputNames, inputReferences), map(outputNames, outputReferences),
+                seed);
+    }
+
+    /** The map again, in the order it was sent, unmodifiable as the driver's. */
+    private static Map<String, SharedReference<?>> map(String[] names, SharedReference<?>[] references) {
+        if (names.length != references.length) {
+            throw new IllegalStateException("a run descriptor with " + names.length + " names for "
+                    + references.length + " references: driver and worker must run the same classpath");
+        }
+        Map<String, SharedReference<?>> map = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            map.put(names[i], references[i]);
+        }
+        return Collections.unmodifiableMap(map);
     }
 }

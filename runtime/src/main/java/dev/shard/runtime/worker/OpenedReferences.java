@@ -151,13 +151,18 @@ final class OpenedReferences implements AutoCloseable {
         return reference instanceof SharedHandle handle ? handle.encode() : reference;
     }
 
+    /** Instanceof tests, not a pattern switch: see {@code ValueCodec#encode} (an open type, a first-use bootstrap). */
     private static Path fileOf(SharedReference<?> reference) {
-        return switch (reference) {
-            case SharedHandle handle -> handle.file();
-            case BufferReference buffer -> buffer.path();
-            case SharedTableHandle table -> table.file();
-            default -> reference.readOnlyFile();
-        };
+        if (reference instanceof SharedHandle handle) {
+            return handle.file();
+        }
+        if (reference instanceof BufferReference buffer) {
+            return buffer.path();
+        }
+        if (reference instanceof SharedTableHandle table) {
+            return table.file();
+        }
+        return reference.readOnlyFile();
     }
 
     /**

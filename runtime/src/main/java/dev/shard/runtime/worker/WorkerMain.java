@@ -7,6 +7,7 @@ import dev.shard.runtime.task.WorkerInit;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import io.netty.util.internal.logging.JdkLoggerFactory;
 import java.io.IOException;
+import java.lang.foreign.ValueLayout;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -83,10 +84,22 @@ public final class WorkerMain {
         driver.hello(new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, workerId,
                 ProcessHandle.current().pid(), HexFormat.of().parseHex(tokenHex)));
         WorkerStartTimings.mark("hello sent");
+        Thread.ofPlatform().daemon().name("shard-prepare-access").start(WorkerMain::prepareMemoryAccess);
         WorkerAdapter.start(channel, conductor);
         WorkerStartTimings.mark("frames ready");
         WorkerStartTimings.write(workerId);
         conductor.runLoop();
+    }
+
+    /**
+     * The first get or set through a value layout (a kernel's first element, the first buffer
+     * header read) initialises the JDK's layout classes, whose static method handles a JDK 25
+     * AOT cache does not hold: ten method-handle forms spun on the first shard's clock. Made
+     * here on a thread of its own while the worker waits for its first run instead.
+     */
+    private static void prepareMemoryAccess() {
+        ValueLayout.JAVA_LONG_UNALIGNED.varHandle();
+        ValueLayout.JAVA_DOUBLE_UNALIGNED.varHandle();
     }
 
     /**

@@ -1,11 +1,18 @@
 package dev.shard.runtime.task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shard.runtime.protocol.ValueCodec;
+import dev.shard.storage.SharedReference;
+import dev.shard.storage.buffer.BufferReference;
+import dev.shard.storage.layout.ElementType;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,6 +49,26 @@ class ShardsFormTest {
         assertEquals(occurrences(stream, RunDescriptor.class.getName()), occurrences(stream, RunDescriptorForm.class.getName()),
                 "the descriptor written as a record");
         assertTrue(!stream.contains(ContiguousShards.class.getName()), "the shard layout written as a record");
+    }
+
+    @Test
+    void aRunDescriptorsReferencesArriveByNameInOrderAndNoMapIsWritten() {
+        Map<String, SharedReference<?>> inputs = new LinkedHashMap<>();
+        inputs.put("x", new BufferReference(Path.of("/dev/shm/x.seg"), ElementType.DOUBLE, new long[] {4, 2}));
+        inputs.put("a", new BufferReference(Path.of("/dev/shm/a.seg"), ElementType.LONG, new long[] {3}));
+        Map<String, SharedReference<?>> outputs = Map.of("y",
+                new BufferReference(Path.of("/dev/shm/y.seg"), ElementType.INT, new long[] {8}));
+        byte[] bytes = ValueCodec.encode(new RunDescriptor(new LengthKernel(), Shards.contiguous(8, 2), inputs,
+                outputs, 7));
+        RunDescriptor back = (RunDescriptor) ValueCodec.decode(bytes);
+        assertEquals(inputs, back.inputs());
+        assertEquals(List.of("x", "a"), List.copyOf(back.inputs().keySet()));
+        assertEquals(outputs, back.outputs());
+        assertThrows(UnsupportedOperationException.class, () -> back.inputs().put("z", null));
+        // A map class in the stream would be decoded through its reflective readObject.
+        String stream = new String(bytes, StandardCharsets.ISO_8859_1);
+        assertFalse(stream.contains("java.util.LinkedHashMap") || stream.contains("java.util.CollSer")
+                || stream.contains("java.util.HashMap"), "a map written into the descriptor");
     }
 
     private static int occurrences(String text, String name) {

@@ -70,6 +70,12 @@ public final class CopyLedger {
     }
 
     public static Snapshot snapshot(int topSites) {
+        if (topSites <= 0 || SITES.isEmpty()) {
+            // A worker takes one per batch part, and one at each run's end, most often with no copy
+            // made: its counters only, no comparator built and no list sorted (a fresh worker spun the
+            // comparators' lambda forms for it).
+            return new Snapshot(EVENTS.sum(), BYTES.sum(), List.of());
+        }
         List<CallSite> sites = new ArrayList<>();
         SITES.forEach((key, counters) -> sites.add(new CallSite(key.substring(0, key.lastIndexOf(' ')),
                 counters.what, counters.events.sum(), counters.bytes.sum())));

@@ -17,7 +17,21 @@ final class Mapping {
     private final AtomicInteger references = new AtomicInteger();
     private final Consumer<Mapping> onUnmapped;
 
+    /**
+     * Written out rather than generated: a record's generated {@code equals} and {@code hashCode}
+     * are bootstrapped through method handles at first use, which a JDK 25 AOT cache does not
+     * hold (~15 ms of a fresh worker's first shard spun lambda forms for this key alone).
+     */
     record Key(Path path, boolean writable) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.writable == writable && key.path.equals(path);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * path.hashCode() + Boolean.hashCode(writable);
+        }
     }
 
     Mapping(Key key, Arena arena, MemorySegment memory, Consumer<Mapping> onUnmapped) {
