@@ -1,23 +1,17 @@
 package dev.shard.planner.run;
 
-import dev.shard.planner.exec.ArrowColumns;
+import dev.shard.planner.exec.ArrowBatchFile;
 import dev.shard.planner.exec.vector.BatchColumn;
 import dev.shard.planner.logical.WriteTarget;
 import dev.shard.planner.type.Schema;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.ipc.ArrowFileWriter;
 
 /**
  * A CSV file (header; doubles in shortest round-trip form by {@link Double#toString}; strings
@@ -162,11 +156,7 @@ abstract sealed class RowFileWriter implements AutoCloseable {
     }
 
     private static final class Arrow extends RowFileWriter {
-        private RootAllocator allocator;
-        private VectorSchemaRoot root;
-        private FileChannel channel;
-        private ArrowFileWriter writer;
-        private boolean wroteBatch;
+        private ArrowBatchFile file;
 
         Arrow(Path path) {
             super(path);
@@ -174,52 +164,23 @@ abstract sealed class RowFileWriter implements AutoCloseable {
 
         @Override
         void start(Schema schema) throws IOException {
-            allocator = new RootAllocator();
-            root = ArrowTables.toArrow(ArrowTables.empty(schema), allocator);
-            channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
-            writer = new ArrowFileWriter(root, null, channel);
-            writer.start();
+            file = new ArrowBatchFile(temporary, schema, false);
         }
 
         @Override
         void append(List<BatchColumn> columns, int from, int rows) throws IOException {
-            List<FieldVector> vectors = root.getFieldVectors();
-            for (int c = 0; c < vectors.size(); c++) {
-                ArrowColumns.write(columns.get(c), from, rows, vectors.get(c));
-            }
-            root.setRowCount(rows);
-            writer.writeBatch();
-            wroteBatch = true;
+            file.append(columns, from, rows);
         }
 
         @Override
         void finish() throws IOException {
-            if (!wroteBatch) {
-                root.setRowCount(0);
-                writer.writeBatch();
-            }
-            writer.end();
-            release();
+            file.finish();
         }
 
         @Override
         void release() throws IOException {
-            if (writer != null) {
-                writer.close();
-                writer = null;
-            }
-            if (channel != null) {
-                channel.close();
-                channel = null;
-            }
-            if (root != null) {
-                root.close();
-                root = null;
-            }
-            if (allocator != null) {
-                allocator.close();
-                allocator = null;
+            if (file != null) {
+                file.close();
             }
         }
     }
