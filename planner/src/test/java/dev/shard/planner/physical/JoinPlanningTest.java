@@ -19,6 +19,8 @@ import dev.shard.planner.logical.LogicalGenerate;
 import dev.shard.planner.logical.LogicalJoin;
 import dev.shard.planner.logical.LogicalPlan;
 import dev.shard.planner.logical.LogicalScan;
+import dev.shard.planner.logical.LogicalSort;
+import dev.shard.planner.logical.SortKey;
 import dev.shard.planner.logical.TableSource;
 import dev.shard.planner.physical.PipelineExec.HashJoinExec;
 import dev.shard.planner.run.PlanExplainer;
@@ -172,7 +174,9 @@ class JoinPlanningTest {
     void theProbeStageCountsTheHashTableEveryWorkerHolds() {
         // 2M customers × 32 B = 61 MiB as a table ≤ ½ × (400 MiB − 31 MiB shared − 2 × 50 MiB) / 2 = 67 MiB:
         // broadcast; every worker builds it and holds it, so the probe's shards fit the rest of its share.
-        PhysicalPlan plan = PhysicalPlanner.plan(join(2_000_000), new PlanningContext(MACHINE, 400L << 20, 0));
+        // Sorted above the join, so that memory (the sort's 10.5×) sets the probe stage's shards.
+        PhysicalPlan plan = PhysicalPlanner.plan(new LogicalSort(join(2_000_000), List.of(SortKey.ascending("amount"))),
+                new PlanningContext(MACHINE, 400L << 20, 0));
         assertEquals(1, plan.builds().size(), "broadcast");
         long table = 2_000_000L * 32;
         StageSizing.Choice sizing = plan.stage().sizing();
