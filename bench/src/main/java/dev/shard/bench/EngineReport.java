@@ -94,14 +94,19 @@ final class EngineReport {
         text.append("\n## Scan + filter + aggregate over an Arrow IPC file\n\n").append(Samples.tableHeader())
                 .append('\n').append(scan.sequentialRead().tableRow()).append('\n').append(scan.engine().tableRow())
                 .append('\n');
-        double ratio = scan.engine().median() / scan.sequentialRead().median();
+        // The 1-thread read is bimodal on the reference machine (8.8-9.2 or 3.4-4.6 GB/s, whichever
+        // build): against its median a slow-mode run would flatter the engine, so the ratio uses its
+        // best run, the rate the machine can read at; the median ratio is printed beside it.
+        double ratio = scan.engine().median() / scan.sequentialRead().max();
+        double medianRatio = scan.engine().median() / scan.sequentialRead().median();
         double growth = scan.maxGrowthBytes() / (double) scan.fileBytes();
         text.append(String.format(Locale.ROOT, "%nFile %s (%s of column data; doubles x, y, z and ints k, m);"
-                + " query: filter m < 900, per k count and sum x, y, z. Engine / sequential read: **%.2f**"
-                + " (target ≥ %.2f). Largest private-memory growth of a worker in a run (peak − baseline,"
-                + " /proc RssAnon): %s = %.2f%% of the file (target < %.0f%%); per run: %s.%n", bytes(scan
-                .fileBytes()), bytes(scan.columnBytes()), ratio, SCAN, bytes(scan.maxGrowthBytes()), 100 * growth,
-                100 * GROWTH, scan.growthPerRun().stream().map(EngineReport::bytes).toList()));
+                + " query: filter m < 900, per k count and sum x, y, z. Engine (median) / sequential read (best"
+                + " run): **%.2f** (target ≥ %.2f; against the read's median %.2f). Largest private-memory growth"
+                + " of a worker in a run (peak − baseline, /proc RssAnon): %s = %.2f%% of the file (target < %.0f%%);"
+                + " per run: %s.%n", bytes(scan.fileBytes()), bytes(scan.columnBytes()), ratio, SCAN, medianRatio,
+                bytes(scan.maxGrowthBytes()), 100 * growth, 100 * GROWTH,
+                scan.growthPerRun().stream().map(EngineReport::bytes).toList()));
         verdicts.add(String.format(Locale.ROOT, "| scan engine / sequential read ≥ %.2f | %.2f | %s |", SCAN, ratio,
                 ratio >= SCAN ? "met" : "**not met**"));
         verdicts.add(String.format(Locale.ROOT, "| scan private growth < %.0f%% of the file | %.2f%% | %s |",
