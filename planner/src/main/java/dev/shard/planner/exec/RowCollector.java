@@ -18,7 +18,11 @@ final class RowCollector {
     }
 
     void append(ColumnBatch batch) {
-        int count = batch.selectedCount();
+        append(batch, batch.selectedCount());
+    }
+
+    /** The first {@code count} selected rows of {@code batch}. */
+    void append(ColumnBatch batch, int count) {
         for (int c = 0; c < columns.length; c++) {
             BatchColumn target = columns[c];
             target.ensureCapacity(rows + count);

@@ -26,10 +26,17 @@ final class StageFileWriter implements AutoCloseable {
     private final Path target;
     private final Path temporary;
     private final RowCollector slice;
+    private final long limit;
     private long rows;
     private ArrowBatchFile file;
 
     StageFileWriter(Schema schema, Path directory, int shard) {
+        this(schema, directory, shard, -1);
+    }
+
+    /** {@code limit}: the most rows it keeps (−1: all); appends past it are dropped. */
+    StageFileWriter(Schema schema, Path directory, int shard, long limit) {
+        this.limit = limit < 0 ? Long.MAX_VALUE : limit;
         this.schema = schema;
         this.directory = directory;
         this.shard = shard;
@@ -39,10 +46,19 @@ final class StageFileWriter implements AutoCloseable {
     }
 
     void append(ColumnBatch batch) {
-        slice.append(batch);
+        long room = limit - rows - slice.rows();
+        if (room <= 0) {
+            return;
+        }
+        slice.append(batch, (int) Math.min(room, batch.selectedCount()));
         if (slice.rows() >= SLICE_ROWS) {
             flush();
         }
+    }
+
+    /** Whether it holds its limit of rows: what comes later would be dropped. */
+    boolean full() {
+        return rows + slice.rows() >= limit;
     }
 
     /**

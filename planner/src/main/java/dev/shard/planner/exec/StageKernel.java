@@ -75,8 +75,7 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
                 ? aggregator.newWriter() : null;
         PartitionCollector partitions = fragment.sink() instanceof PartitionRowsExec partition
                 ? new PartitionCollector(partition) : null;
-        try (StageFileWriter written = fragment.sink() instanceof CollectRowsExec collect
-                ? new StageFileWriter(collect.input(), outputPath(), shard.id()) : null) {
+        try (StageFileWriter written = writer(shard)) {
             return run(shard, source, operators, aggregator, packed, partitions, written);
         }
     }
@@ -92,7 +91,7 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
                 : partitions != null ? partitions::append : written != null ? written::append : collector::append;
         ColumnBatch batch = new ColumnBatch(fragment.source().schema().size());
         long row = shard.start();
-        while (row < shard.end()) {
+        while (row < shard.end() && (written == null || !written.full())) {
             long block = row / StageSizing.BLOCK_ROWS;
             long end = Math.min(Math.min(shard.end(), row + ColumnBatch.CAPACITY), (block + 1) * StageSizing.BLOCK_ROWS);
             end = Math.min(end, source.boundaryAfter(row));
@@ -122,6 +121,21 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
                 : written != null ? written.commit(false)
                 : collector == null ? null : commit(collector.finish(), shard.id());
         return new StageResult(PackedPartials.NONE, file, operatorRows);
+    }
+
+    /**
+     * The writer of rows that leave unsorted, a slice at a time: collected rows, and a limit
+     * without keys (the shard's first rows: it stops reading once it has them).
+     */
+    private StageFileWriter writer(Shard shard) {
+        return switch (fragment.sink()) {
+            case CollectRowsExec collect -> new StageFileWriter(collect.input(), outputPath(), shard.id(), -1);
+            case SortedRowsExec sorted when sorted.keys().isEmpty() ->
+                    new StageFileWriter(sorted.input(), outputPath(), shard.id(), sorted.limit());
+            case SortedRowsExec sorted -> null;
+            case PartialAggregateExec aggregate -> null;
+            case PartitionRowsExec partition -> null;
+        };
     }
 
     /** Runs {@code batch} through the operators from {@code from} on into the sink; expanding operators fan out. */

@@ -131,10 +131,10 @@ public sealed interface SinkExec extends Serializable {
          */
         static final double SORT_AMPLIFICATION = 10.5;
 
-        /** Without keys it collects the shard's rows before cutting them (not measured apart). */
+        /** Without keys it writes the shard's first rows as they come, like CollectRowsExec, and stops. */
         @Override
         public OperatorCost cost() {
-            return new OperatorCost(keys.isEmpty() ? CollectRowsExec.COLLECTED_AMPLIFICATION : SORT_AMPLIFICATION,
+            return new OperatorCost(keys.isEmpty() ? CollectRowsExec.AMPLIFICATION : SORT_AMPLIFICATION,
                     (keys.isEmpty() ? 2.0 : 30.0) + 2.0 * Math.max(1, input.size()));
         }
     }
