@@ -1,13 +1,12 @@
 package dev.shard.dsl.cli;
 
+import dev.shard.dsl.diag.Suggestions;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.ServiceLoader;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,24 +33,21 @@ final class ExampleCommand implements Callable<Integer> {
     /** The command's work, also reached without picocli for its plain form ({@link ExampleInvocation}). */
     static int run(boolean list, String name, List<String> arguments, PrintWriter out, PrintWriter err) throws Exception {
         Logging.configure(false);
-        List<ExampleProgram> programs = ServiceLoader.load(ExampleProgram.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .sorted(Comparator.comparing(ExampleProgram::name))
-                .toList();
+        ExampleCatalog catalog = ExampleCatalog.ofContext();
         if (list || name == null) {
-            programs.forEach(program -> out.printf("  %-12s %s%n", program.name(), program.description()));
+            catalog.all().forEach(program -> out.printf("  %-12s %s%n", program.name(), program.description()));
             return name == null && !list ? 2 : 0;
         }
-        for (ExampleProgram program : programs) {
-            if (program.name().equals(name)) {
-                out.flush();
-                Timings.phase("example " + name + ": options and set-up");
-                return program.run(List.copyOf(arguments), new PrintStream(System.out, true),
-                        new PrintStream(System.err, true));
-            }
+        Optional<ExampleProgram> program = catalog.named(name);
+        if (program.isPresent()) {
+            out.flush();
+            Timings.phase("example " + name + ": options and set-up");
+            return program.get().run(List.copyOf(arguments), new PrintStream(System.out, true),
+                    new PrintStream(System.err, true));
         }
-        err.printf("shard: no example named '%s'; the examples are: %s%n", name,
-                programs.stream().map(ExampleProgram::name).collect(Collectors.joining(", ")));
+        List<String> names = catalog.all().stream().map(ExampleProgram::name).toList();
+        err.printf("shard: no example named '%s'; the examples are: %s%n", name, String.join(", ", names));
+        Suggestions.closest(name, names).ifPresent(closest -> err.printf("  did you mean '%s'?%n", closest));
         return 2;
     }
 }

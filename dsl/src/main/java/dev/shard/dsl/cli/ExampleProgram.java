@@ -4,8 +4,11 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * A runnable example, found with {@link java.util.ServiceLoader} and run as
- * {@code bin/shard example <name> [options]}.
+ * A runnable example, run as {@code bin/shard example <name> [options]}. Register it twice in
+ * its jar: in {@code META-INF/services} (for {@link java.util.ServiceLoader}, which lists the
+ * examples) and in {@value ExampleCatalog#INDEX} (name and class, so running one by name
+ * loads only that class); a program only in the services file still runs, after a scan of
+ * every jar on the class path.
  */
 public interface ExampleProgram {
     /** The name on the command line, such as {@code colcor}. */
