@@ -72,10 +72,16 @@ class StageResultCodecTest {
 
     @Test
     void aCutShortResultIsRefused() {
-        byte[] whole = ValueCodec.encode(new StageResult(partials(), null, new long[] {1}));
-        IllegalStateException error = assertThrows(IllegalStateException.class,
-                () -> ValueCodec.decode(whole, 0, whole.length - 10));
-        assertTrue(error.getMessage().contains("is corrupt"), error.getMessage());
+        byte[] whole = ValueCodec.encode(new StageResult(partials(), new StageFile("/dev/shm/f", 1, 2),
+                new long[] {1}));
+        int header = 3 + StageResult.class.getName().length();
+        // In the partials, the file's path, the file's sizes, the operator rows.
+        for (int length : new int[] {whole.length - 10, header + 40, header + 30, header + 12}) {
+            IllegalStateException error = assertThrows(IllegalStateException.class,
+                    () -> ValueCodec.decode(whole, 0, length));
+            assertTrue(error.getMessage().contains("the result is corrupt or driver and workers run different"
+                    + " builds"), error.getMessage());
+        }
     }
 
     /** Between two other results in one pack, as a worker batches shards; decoded from the pack's array. */

@@ -75,42 +75,55 @@ public record StageResult(PackedPartials partials, StageFile file, long[] operat
 
     /**
      * A class, not a lambda: the driver's first decode would otherwise link a lambda, and the
-     * reader is registered in every JVM that loads StageResult, workers included.
+     * reader is registered in every JVM that loads StageResult, workers included. Lengths are
+     * checked before each read rather than caught: a catch clause would load its exception
+     * classes into every fresh worker, outside the AOT cache.
      */
     private static final class Reader implements EncodedResult.Reader {
         @Override
         public EncodedResult read(byte[] bytes, int offset, int length) {
             ByteBuffer in = ByteBuffer.wrap(bytes, offset, length).order(ByteOrder.LITTLE_ENDIAN);
-            try {
-                int version = in.getInt();
-                if (version != VERSION) {
-                    throw new IllegalStateException("a stage result of layout version " + version + ", this build"
-                            + " reads " + VERSION + ": driver and workers must run the same build");
-                }
-                long[] operatorRows = new long[in.getInt()];
-                for (int i = 0; i < operatorRows.length; i++) {
-                    operatorRows[i] = in.getLong();
-                }
-                StageFile file = null;
-                if (in.get() != 0) {
-                    long rows = in.getLong();
-                    long fileBytes = in.getLong();
-                    byte[] path = new byte[in.getInt()];
-                    in.get(path);
-                    file = new StageFile(new String(path, StandardCharsets.UTF_8), rows, fileBytes);
-                }
-                int blocks = in.getInt();
-                long groups = in.getLong();
-                int partialsLength = in.getInt();
-                if (partialsLength != in.remaining()) {
-                    throw new IllegalStateException("a stage result announces " + partialsLength + " bytes of"
-                            + " partials but carries " + in.remaining() + ": the result is corrupt");
-                }
-                PackedPartials partials = PackedPartials.of(bytes, in.position(), partialsLength, blocks, groups);
-                return new StageResult(partials, file, operatorRows);
-            } catch (java.nio.BufferUnderflowException | NegativeArraySizeException e) {
-                throw new IllegalStateException("a stage result of " + length + " bytes is cut short: the result"
-                        + " is corrupt or driver and workers run different builds", e);
+            need(in, 2 * Integer.BYTES, length);
+            int version = in.getInt();
+            if (version != VERSION) {
+                throw new IllegalStateException("a stage result of layout version " + version + ", this build reads "
+                        + VERSION + ": driver and workers must run the same build");
+            }
+            int operators = in.getInt();
+            need(in, operators < 0 ? -1 : (long) operators * Long.BYTES + 1, length);
+            long[] operatorRows = new long[operators];
+            for (int i = 0; i < operatorRows.length; i++) {
+                operatorRows[i] = in.getLong();
+            }
+            StageFile file = null;
+            if (in.get() != 0) {
+                need(in, 2 * Long.BYTES + Integer.BYTES, length);
+                long rows = in.getLong();
+                long fileBytes = in.getLong();
+                int pathLength = in.getInt();
+                need(in, pathLength, length);
+                file = new StageFile(new String(bytes, in.position(), pathLength, StandardCharsets.UTF_8), rows,
+                        fileBytes);
+                in.position(in.position() + pathLength);
+            }
+            need(in, 2 * Integer.BYTES + Long.BYTES, length);
+            int blocks = in.getInt();
+            long groups = in.getLong();
+            int partialsLength = in.getInt();
+            if (partialsLength != in.remaining()) {
+                throw new IllegalStateException("a stage result announces " + partialsLength + " bytes of partials"
+                        + " but carries " + in.remaining() + ": the result is corrupt or driver and workers run"
+                        + " different builds");
+            }
+            return new StageResult(PackedPartials.of(bytes, in.position(), partialsLength, blocks, groups), file,
+                    operatorRows);
+        }
+
+        /** Refuses a result that ends before the {@code count} bytes the layout reads next. */
+        private static void need(ByteBuffer in, long count, int length) {
+            if (count < 0 || count > in.remaining()) {
+                throw new IllegalStateException("a stage result of " + length + " bytes is cut short: the result is"
+                        + " corrupt or driver and workers run different builds");
             }
         }
     }
