@@ -1,5 +1,6 @@
 package dev.shard.runtime.protocol;
 
+import dev.shard.runtime.task.EncodedResult;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.util.AbstractList;
@@ -144,6 +145,14 @@ public final class PackedOutcomes extends AbstractList<Message.ShardOutcome> imp
             if (compact) {
                 pending = length;
                 return length;
+            }
+            if (value instanceof EncodedResult encoded) {
+                byte[] name = ValueCodec.className(encoded);
+                int encodedLength = ValueCodec.encodedLength(name, encoded);
+                ensureBytes(start + encodedLength);
+                ValueCodec.writeEncoded(name, encoded, bytes, start);
+                pending = encodedLength;
+                return encodedLength;
             }
             BytesAfterResults tail = new BytesAfterResults(start);
             ValueCodec.encodeTo(value, tail);

@@ -1,5 +1,7 @@
 package dev.shard.runtime.protocol;
 
+import dev.shard.runtime.task.EncodedResult;
+import dev.shard.runtime.task.EncodedResultReaders;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Turns shard results and run descriptors into bytes. Common small results (null,
  * numbers, strings) get a compact form, because Java serialization costs microseconds
- * per object and tiny tasks would pay it on every shard; everything else is Java-serialized.
+ * per object and tiny tasks would pay it on every shard. An {@link EncodedResult} (a stage's
+ * partials, megabytes a shard) writes its own bytes after its class name. Everything else is
+ * Java-serialized.
  */
 public final class ValueCodec {
     private static final byte NULL = 0;
@@ -22,6 +26,8 @@ public final class ValueCodec {
     private static final byte INTEGER = 2;
     private static final byte DOUBLE = 3;
     private static final byte STRING = 4;
+    /** Tag | unsigned short name length | class name, UTF-8 | the value's own bytes. */
+    private static final byte ENCODED = 5;
     private static final byte SERIALIZED = 9;
 
     private ValueCodec() {
@@ -48,6 +54,12 @@ public final class ValueCodec {
         if (value instanceof String text) {
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
             return ByteBuffer.allocate(1 + utf8.length).put(STRING).put(utf8).array();
+        }
+        if (value instanceof EncodedResult encoded) {
+            byte[] name = className(encoded);
+            byte[] bytes = new byte[encodedLength(name, encoded)];
+            writeEncoded(name, encoded, bytes, 0);
+            return bytes;
         }
         return serialize(value);
     }
@@ -77,6 +89,38 @@ public final class ValueCodec {
             return writeTagged(DOUBLE, Double.doubleToRawLongBits(number), Long.BYTES, target, offset);
         }
         return -1;
+    }
+
+    /** The class name an {@link EncodedResult} is written under, checked for the two-byte length. */
+    static byte[] className(EncodedResult value) {
+        byte[] name = value.getClass().getName().getBytes(StandardCharsets.UTF_8);
+        if (name.length > 0xFFFF) {
+            throw new IllegalArgumentException("an encoded result's class name takes " + name.length
+                    + " bytes, at most 65535 fit: rename " + value.getClass().getSimpleName());
+        }
+        return name;
+    }
+
+    /** The bytes {@link #writeEncoded} writes for {@code value} under {@code name}. */
+    static int encodedLength(byte[] name, EncodedResult value) {
+        long length = 3L + name.length + value.encodedLength();
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a result of " + value.encodedLength() + " bytes ("
+                    + value.getClass().getName() + ") exceeds an array: return smaller results per shard");
+        }
+        return (int) length;
+    }
+
+    /**
+     * Writes {@code value} as {@link #encode} does at {@code offset} of {@code target}, which has
+     * room for {@link #encodedLength}: the value's bytes go straight into a result pack.
+     */
+    static void writeEncoded(byte[] name, EncodedResult value, byte[] target, int offset) {
+        target[offset] = ENCODED;
+        target[offset + 1] = (byte) (name.length >>> 8);
+        target[offset + 2] = (byte) name.length;
+        System.arraycopy(name, 0, target, offset + 3, name.length);
+        value.encodeInto(target, offset + 3 + name.length);
     }
 
     private static int writeTagged(byte tag, long bits, int size, byte[] target, int offset) {
@@ -117,6 +161,7 @@ public final class ValueCodec {
             case INTEGER -> (int) readBits(bytes, offset, length, Integer.BYTES);
             case DOUBLE -> Double.longBitsToDouble(readBits(bytes, offset, length, Long.BYTES));
             case STRING -> new String(bytes, offset + 1, length - 1, StandardCharsets.UTF_8);
+            case ENCODED -> readEncoded(bytes, offset, length);
             case SERIALIZED -> deserialize(bytes, offset, length);
             default -> throw new IllegalArgumentException("unknown value tag " + tag);
         };
@@ -135,6 +180,17 @@ public final class ValueCodec {
         return value;
     }
 
+    private static Serializable readEncoded(byte[] bytes, int offset, int length) {
+        int nameLength = length < 3 ? -1 : ((bytes[offset + 1] & 0xFF) << 8) | (bytes[offset + 2] & 0xFF);
+        if (nameLength < 0 || 3 + nameLength > length) {
+            throw new IllegalArgumentException("an encoded result of " + length + " bytes at " + offset
+                    + " is cut short before its class name");
+        }
+        String name = new String(bytes, offset + 3, nameLength, StandardCharsets.UTF_8);
+        int start = offset + 3 + nameLength;
+        return EncodedResultReaders.reader(name).read(bytes, start, offset + length - start);
+    }
+
     private static byte[] serialize(Serializable value) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         serializeTo(value, bytes);
@@ -148,7 +204,7 @@ public final class ValueCodec {
      */
     static void encodeTo(Serializable value, OutputStream target) {
         if (value == null || value instanceof Long || value instanceof Integer || value instanceof Double
-                || value instanceof String) {
+                || value instanceof String || value instanceof EncodedResult) {
             byte[] bytes = encode(value);
             try {
                 target.write(bytes, 0, bytes.length);

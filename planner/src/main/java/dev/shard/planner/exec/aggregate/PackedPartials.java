@@ -8,6 +8,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -41,13 +42,44 @@ public final class PackedPartials implements Serializable {
     public static final PackedPartials NONE = new PackedPartials(new byte[0], 0, 0);
 
     private transient byte[] bytes;
+    /** Where the layout starts in {@link #bytes} and its size: a decoded result's partials stay in the pack they came in. */
+    private transient int offset;
+    private transient int length;
     private final int blocks;
     private final long groups;
 
     PackedPartials(byte[] bytes, int blocks, long groups) {
+        this(bytes, 0, bytes.length, blocks, groups);
+    }
+
+    private PackedPartials(byte[] bytes, int offset, int length, int blocks, long groups) {
         this.bytes = bytes;
+        this.offset = offset;
+        this.length = length;
         this.blocks = blocks;
         this.groups = groups;
+    }
+
+    /**
+     * The partials whose layout is {@code bytes[offset .. offset + length)}, read in place (not
+     * copied: the caller hands the array over), as {@link #copyTo} wrote them with these counts.
+     * No bytes and no blocks give {@link #NONE}.
+     */
+    public static PackedPartials of(byte[] bytes, int offset, int length, int blocks, long groups) {
+        if (offset < 0 || length < 0 || offset + length > bytes.length || blocks < 0 || groups < 0) {
+            throw new IllegalArgumentException("block partials of " + length + " bytes at " + offset + " ("
+                    + blocks + " blocks, " + groups + " groups) do not fit an array of " + bytes.length
+                    + " bytes: the result is corrupt or driver and workers run different builds");
+        }
+        if (length == 0 && blocks == 0 && groups == 0) {
+            return NONE;
+        }
+        return new PackedPartials(bytes, offset, length, blocks, groups);
+    }
+
+    /** Writes the encoded layout ({@link #bytes()} bytes) at {@code targetOffset} of {@code target}. */
+    public void copyTo(byte[] target, int targetOffset) {
+        System.arraycopy(bytes, offset, target, targetOffset, length);
     }
 
     /** The number of block partials. */
@@ -62,12 +94,12 @@ public final class PackedPartials implements Serializable {
 
     /** The encoded size. */
     public int bytes() {
-        return bytes.length;
+        return length;
     }
 
-    /** The encoded bytes themselves (not a copy): for tests of the layout. */
+    /** The encoded bytes (themselves when they fill their array): for tests of the layout. */
     byte[] encoded() {
-        return bytes;
+        return offset == 0 && length == bytes.length ? bytes : Arrays.copyOfRange(bytes, offset, offset + length);
     }
 
     /**
@@ -78,7 +110,7 @@ public final class PackedPartials implements Serializable {
         if (blocks == 0) {
             return;
         }
-        PartialsReader in = new PartialsReader(bytes);
+        PartialsReader in = new PartialsReader(bytes, offset, length);
         int version = in.getInt();
         if (version != VERSION) {
             throw new IllegalStateException("block partials of layout version " + version + ", this build reads "
@@ -118,8 +150,8 @@ public final class PackedPartials implements Serializable {
     @Serial
     private void writeObject(ObjectOutputStream out) throws IOException {
         out.defaultWriteObject();
-        out.writeInt(bytes.length);
-        out.write(bytes);
+        out.writeInt(length);
+        out.write(bytes, offset, length);
     }
 
     @Serial
@@ -131,5 +163,7 @@ public final class PackedPartials implements Serializable {
         }
         bytes = new byte[length];
         in.readFully(bytes);
+        offset = 0;
+        this.length = length;
     }
 }

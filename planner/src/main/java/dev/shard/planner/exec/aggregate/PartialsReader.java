@@ -18,8 +18,8 @@ final class PartialsReader {
     private long position;
     private int[] ints = new int[0];
 
-    PartialsReader(byte[] bytes) {
-        this.segment = MemorySegment.ofArray(bytes);
+    PartialsReader(byte[] bytes, int offset, int length) {
+        this.segment = MemorySegment.ofArray(bytes).asSlice(offset, length);
     }
 
     byte getByte() {
