@@ -42,13 +42,13 @@ class KernelFootprintTest {
         assertEquals("balance", streaming.stage().sizing().binding());
         assertEquals("memory", buffering.stage().sizing().binding());
         assertTrue(buffering.stage().sizing().rowsPerShard() < streaming.stage().sizing().rowsPerShard());
-        // (1 GiB − 2 × 42 MiB) / 2 workers / (4,096 B ÷ 8 B + 7.5× collected rows) / 8 B per row, in whole blocks.
+        // (1 GiB − 2 × 42 MiB) / 2 workers / (4,096 B ÷ 8 B + 1× rows written as they come) / 8 B per row, in whole blocks.
         assertEquals(65_536, buffering.stage().sizing().rowsPerShard(), buffering.stage().sizing().arithmetic());
         String text = ExplainText.render(PlanExplainer.planned(buffering), ExplainLevel.PLAN);
         assertTrue(text.contains("footprint=4.0 KiB/row declared by the kernel"), text);
-        assertTrue(text.contains("note: amplification 519.5× per shard byte, with 512× from BufferingKernel"
+        assertTrue(text.contains("note: amplification 513× per shard byte, with 512× from BufferingKernel"
                 + " (4.0 KiB/row ÷ 8 B/row input)"), text);
-        assertTrue(text.contains("/ 519.5× amplification / 8 B/row"), text);
+        assertTrue(text.contains("/ 513× amplification / 8 B/row"), text);
         String plain = ExplainText.render(PlanExplainer.planned(streaming), ExplainLevel.PLAN);
         assertTrue(plain.contains("footprint=0 B/row (declares none: streams its batches)"), plain);
     }
