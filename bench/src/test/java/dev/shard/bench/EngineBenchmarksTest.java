@@ -28,7 +28,8 @@ class EngineBenchmarksTest {
                 "W2, 2 workers, pinned 64K", "W3, 1 worker, pinned 4M", "W3, 1 worker, tuner"}) {
             assertTrue(report.contains(expected), () -> "no '" + expected + "' in the report:\n" + report);
         }
-        long targets = report.lines().filter(l -> l.endsWith("| met |") || l.endsWith("| **not met** |")).count();
+        long targets = report.lines().filter(l -> l.endsWith("| met |") || l.endsWith("| **not met** |")
+                || l.endsWith("| not judged: the read ran slow in this process |")).count();
         assertEquals(4 * 2 + 2 + 4 * 2, targets, report);
         assertFalse(Files.exists(data), "the Arrow files' directory is removed after the run");
     }
