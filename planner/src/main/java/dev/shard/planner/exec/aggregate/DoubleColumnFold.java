@@ -28,6 +28,11 @@ final class DoubleColumnFold {
      */
     private long[] marks = new long[256];
     private boolean owing;
+    /**
+     * With all four states (W2's shape), every batch without nulls goes to these cells, one per
+     * group, and the states' arrays are brought up to date at {@link #settle}; null otherwise.
+     */
+    private final FoldCells cells;
 
     /** Any of the states may be null; the others must accumulate a DOUBLE column. */
     DoubleColumnFold(CountState count, SumState sum, ExtremeState minimum, ExtremeState maximum) {
@@ -35,10 +40,23 @@ final class DoubleColumnFold {
         this.sum = sum;
         this.minimum = minimum;
         this.maximum = maximum;
+        this.cells = count != null && sum != null && minimum != null && maximum != null ? new FoldCells() : null;
     }
 
     /** Adds the selected rows of {@code batch}; {@code input} has no nulls and may be mapped. */
     void accumulate(int[] groupIds, BatchColumn input, ColumnBatch batch, int groups) {
+        int[] selection = batch.allSelected() ? null : batch.selection();
+        if (cells != null) {
+            owing = true;
+            MappedValues mapped = input.mapped();
+            if (mapped != null) {
+                cells.add(groupIds, mapped.data(), mapped.offset(), selection, batch.selectedCount(), minimum, maximum,
+                        groups);
+            } else {
+                cells.add(groupIds, input.doubles, selection, batch.selectedCount(), minimum, maximum, groups);
+            }
+            return;
+        }
         if (input.mapped() != null) {
             accumulateMapped(groupIds, input.mapped(), batch, groups);
             return;
@@ -49,12 +67,7 @@ final class DoubleColumnFold {
         double[] lows = minimum == null ? null : minimum.doubles(groups);
         double[] highs = maximum == null ? null : maximum.doubles(groups);
         double[] values = input.doubles;
-        int[] selection = batch.allSelected() ? null : batch.selection();
         int rows = batch.selectedCount();
-        if (counts != null && sums != null && lows != null && highs != null) {
-            allFour(groupIds, values, selection, rows, counts, sums, sumCounts, lows, highs, groups);
-            return;
-        }
         for (int k = 0; k < rows; k++) {
             int group = groupIds[k];
             double x = values[selection == null ? k : selection[k]];
@@ -154,30 +167,6 @@ final class DoubleColumnFold {
     }
 
     /**
-     * count, sum, min and max together (W2's shape), with no per-row tests of which states
-     * are present and a loop of its own for dense batches: measured 6% less CPU per row for
-     * the whole W2 stage kernel than the general loop (bench/results/2026-12-02-engine-w2gap.md).
-     * Same rows in the same order, so the same results.
-     */
-    private void allFour(int[] groupIds, double[] values, int[] selection, int rows, long[] counts, double[] sums,
-            long[] sumCounts, double[] lows, double[] highs, int groups) {
-        owing = true;
-        if (selection == null) {
-            for (int k = 0; k < rows; k++) {
-                int group = groupIds[k];
-                counts[group]++;
-                addTo(group, values[k], sums, lows, highs, groups);
-            }
-            return;
-        }
-        for (int k = 0; k < rows; k++) {
-            int group = groupIds[k];
-            counts[group]++;
-            addTo(group, values[selection[k]], sums, lows, highs, groups);
-        }
-    }
-
-    /**
      * The sum's counts to add to row by row, or null when the count rides along: then they are
      * settled from the count's growth ({@link #settle}), whichever loop (arrays, mapping, all
      * four states) a batch takes, so batches of one block may take different loops.
@@ -198,6 +187,9 @@ final class DoubleColumnFold {
         if (!owing) {
             return;
         }
+        if (cells != null) {
+            cells.store(groups, count, sum, minimum, maximum);
+        }
         long[] counts = count.counts(groups);
         long[] sumCounts = sum.counts(groups);
         long[] marked = marks(groups);
@@ -210,6 +202,9 @@ final class DoubleColumnFold {
 
     /** After the states' own passes: the counts as they are now are settled. */
     void mark(int groups) {
+        if (cells != null) {
+            cells.load(groups, count, sum, minimum, maximum);
+        }
         if (count == null || sum == null) {
             return;
         }
@@ -220,6 +215,9 @@ final class DoubleColumnFold {
     void restart() {
         java.util.Arrays.fill(marks, 0);
         owing = false;
+        if (cells != null) {
+            cells.clear();
+        }
     }
 
     private long[] marks(int groups) {
@@ -227,22 +225,6 @@ final class DoubleColumnFold {
             marks = java.util.Arrays.copyOf(marks, Math.max(groups, marks.length * 2));
         }
         return marks;
-    }
-
-    private void addTo(int group, double x, double[] sums, double[] lows, double[] highs, int groups) {
-        sums[group] += x;
-        double low = lows[group];
-        if (x < low) {
-            lows[group] = x;
-        } else if (!(x > low)) {
-            offer(minimum, group, x, groups);
-        }
-        double high = highs[group];
-        if (x > high) {
-            highs[group] = x;
-        } else if (!(x < high)) {
-            offer(maximum, group, x, groups);
-        }
     }
 
     /** Ties, NaN and the first value of a group: {@link ExtremeState}'s own rule. */
