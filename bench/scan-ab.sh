@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Before/after of the scan path: runs ScanRun (the engine benchmark's scan section, then W3
 # from the generator and from an Arrow file) from each given benchmarks jar in turn, for
-# several rounds, with the load average before each. ScanRun's class is taken from this
-# tree's build, so a jar older than it runs it too.
+# several rounds, with the load average before each. ScanRun, ScanBenchmark and SequentialRead
+# (the sequential read, in a JVM of its own) are taken from this tree's build, so every jar is
+# measured against the same baseline and a jar older than them runs them too.
 #   bench/scan-ab.sh <rounds> <label>=<jar> <label>=<jar> ... [-- ScanRun args]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,7 +18,8 @@ while [[ $# -gt 0 && $1 != -- ]]; do jars+=("$1"); shift; done
 classes=$(mktemp -d)
 trap 'rm -rf "$classes"' EXIT
 mkdir -p "$classes/dev/shard/bench"
-unzip -q -o "$root/bench/target/benchmarks.jar" 'dev/shard/bench/ScanRun.class' -d "$classes"
+unzip -q -o "$root/bench/target/benchmarks.jar" 'dev/shard/bench/ScanRun.class' 'dev/shard/bench/ScanBenchmark*.class' \
+    'dev/shard/bench/SequentialRead*.class' -d "$classes"
 for ((round = 1; round <= rounds; round++)); do
     for entry in "${jars[@]}"; do
         label=${entry%%=*}

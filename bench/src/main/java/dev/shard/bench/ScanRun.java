@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * The scan section of {@link EngineBenchmarks} alone (the 2 GiB Arrow file scanned, filtered
- * and aggregated on 2 workers against a 1-thread sequential read of the same mapping), then
+ * and aggregated on 2 workers against a 1-thread sequential read of the same mapping in a JVM
+ * of its own), then
  * W3 on the same warm pool from the generator and from an Arrow file, alternated. For
  * before/after comparisons of the scan path (bench/scan-ab.sh runs it from two jars in turn);
  * it uses only classes the engine benchmarks already had, so an older jar runs it too.
@@ -30,9 +31,9 @@ final class ScanRun {
                     warmUps);
             System.out.println(scan.sequentialRead().tableRow());
             System.out.println(scan.engine().tableRow());
-            System.out.printf(Locale.ROOT, "scan ratio (median engine / best read) %.2f, (median engine / median"
-                    + " read) %.2f; worker private growth max %.1f MiB%n", scan.engine().median()
-                    / scan.sequentialRead().max(), scan.engine().median() / scan.sequentialRead().median(),
+            System.out.printf(Locale.ROOT, "scan ratio (median engine / median read in a JVM of its own) %.2f,"
+                    + " (median engine / best read) %.2f; worker private growth max %.1f MiB%n", scan.engine().median()
+                    / scan.sequentialRead().median(), scan.engine().median() / scan.sequentialRead().max(),
                     scan.maxGrowthBytes() / 1048576.0);
             w3(session, dir, w3Rows, runs, warmUps);
         } finally {

@@ -23,7 +23,7 @@ interface BatchOperator {
             case FilterExec filter -> {
                 VectorEvaluator predicate = ExpressionCompiler.compile(filter.predicate(), filter.input());
                 yield batch -> {
-                    batch.narrow(predicate.evaluate(batch));
+                    predicate.narrow(batch);
                     return batch;
                 };
             }

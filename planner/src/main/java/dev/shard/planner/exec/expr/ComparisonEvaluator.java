@@ -60,6 +60,26 @@ final class ComparisonEvaluator implements VectorEvaluator {
         return out;
     }
 
+    @Override
+    public void narrow(ColumnBatch batch) {
+        if (!(narrowsInPlace(batch, left, right, function)
+                || narrowsInPlace(batch, right, left, MappedComparisons.mirrored(function)))) {
+            batch.narrow(evaluate(batch));
+        }
+    }
+
+    /**
+     * A column reference against a numeric constant, narrowed in one pass when the column is
+     * mapped ({@link MappedSelections}); only a column reference, so that nothing is computed
+     * twice when the general path runs after all.
+     */
+    private static boolean narrowsInPlace(ColumnBatch batch, VectorEvaluator column, VectorEvaluator other,
+            ScalarFunction comparison) {
+        return column instanceof ColumnEvaluator && other instanceof ConstantEvaluator constant
+                && constant.value() instanceof Number value
+                && MappedSelections.narrow(batch, column.evaluateInPlace(batch), comparison, value);
+    }
+
     /** A mapped column against a non-null constant, read in place; false when that is not the shape. */
     private boolean againstConstant(BatchColumn column, VectorEvaluator other, ScalarFunction comparison, int n) {
         if (column.mapped() == null || !(other instanceof ConstantEvaluator constant)

@@ -25,4 +25,13 @@ public interface VectorEvaluator {
     default BatchColumn evaluateInPlace(ColumnBatch batch) {
         return evaluate(batch);
     }
+
+    /**
+     * Keeps only the batch's selected rows where this predicate is true and not null. A
+     * comparison of a mapped column with a constant does it in one pass over the mapping;
+     * everything else evaluates the column first, then narrows by it.
+     */
+    default void narrow(ColumnBatch batch) {
+        batch.narrow(evaluate(batch));
+    }
 }

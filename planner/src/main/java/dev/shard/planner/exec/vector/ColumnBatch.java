@@ -95,6 +95,22 @@ public final class ColumnBatch {
     }
 
     /**
+     * The selection array for a filter that narrows in one pass ({@code MappedSelections}): it
+     * reads position k (the k-th selected row, or row k when {@link #allSelected()}) before it
+     * writes position {@code count <= k}, so the kept rows stay ascending, then calls
+     * {@link #narrowedTo}.
+     */
+    public int[] selectionToNarrow() {
+        return selection;
+    }
+
+    /** Ends a one-pass narrowing: the first {@code count} positions of the selection are the kept rows. */
+    public void narrowedTo(int count) {
+        selectedCount = count;
+        allSelected = false;
+    }
+
+    /**
      * Keeps only the selected rows where {@code keep} is true and not null. Branch-free: every
      * row is written and the count advances by the predicate, since a data-dependent branch
      * (W3's a > 0.5 is a coin flip) mispredicts on every other row.
