@@ -6,6 +6,8 @@
 module dev.shard.planner {
     requires transitive dev.shard.runtime;
     requires com.fasterxml.jackson.databind;
+    // A worker gives heap back between stages through the HotSpot diagnostic bean (exec.StageHeap).
+    requires jdk.management;
 
     exports dev.shard.planner;
     exports dev.shard.planner.exec;

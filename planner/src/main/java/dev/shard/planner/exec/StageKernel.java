@@ -35,11 +35,20 @@ import java.util.function.Consumer;
  * driver's stage directory (see StageFiles; rows kept unsorted go out a slice at a time,
  * see StageFileWriter), and so are partials bound for a partitioned
  * merge (see PartialFileDescriptor); only their names cross the socket.
+ *
+ * @param heap what the stage needs of a worker's heap: before a shard, heap that earlier stages
+ *     grew beyond it is given back (StageHeap)
  */
-public record StageKernel(StageFragment fragment, String outputDirectory) implements ShardKernel<StageResult> {
+public record StageKernel(StageFragment fragment, String outputDirectory, StageHeapNeed heap)
+        implements ShardKernel<StageResult> {
     /** A stage whose sink returns partials only (no directory needed). */
     public StageKernel(StageFragment fragment) {
-        this(fragment, null);
+        this(fragment, null, StageHeapNeed.NONE);
+    }
+
+    /** A stage whose heap need is not known: the worker's heap is left as it is. */
+    public StageKernel(StageFragment fragment, String outputDirectory) {
+        this(fragment, outputDirectory, StageHeapNeed.NONE);
     }
 
     /**
@@ -48,19 +57,20 @@ public record StageKernel(StageFragment fragment, String outputDirectory) implem
      * query, so a worker reuses the descriptor it decoded for the last run (decoding a
      * fragment costs milliseconds on each worker before its first shard).
      */
-    public static StageKernel of(StageFragment fragment, String outputDirectory) {
+    public static StageKernel of(StageFragment fragment, String outputDirectory, StageHeapNeed heap) {
         boolean writesFiles = switch (fragment.sink()) {
             case PartialAggregateExec aggregate -> aggregate.partitioned();
             case CollectRowsExec collect -> true;
             case SortedRowsExec sorted -> true;
             case PartitionRowsExec partition -> true;
         };
-        return new StageKernel(fragment, writesFiles ? outputDirectory : null);
+        return new StageKernel(fragment, writesFiles ? outputDirectory : null, heap);
     }
 
     @Override
     public StageResult run(ShardContext context) {
         Shard shard = context.shard();
+        StageHeap.fitBeforeShard(heap);
         if (shard.start() % StageSizing.BLOCK_ROWS != 0) {
             throw new IllegalArgumentException("shard " + shard.id() + " starts at row " + shard.start()
                     + ", not a multiple of the " + StageSizing.BLOCK_ROWS + "-row block: plan shards in whole blocks");

@@ -1,5 +1,6 @@
 package dev.shard.planner.run;
 
+import dev.shard.planner.exec.StageHeapNeed;
 import dev.shard.planner.exec.StageKernel;
 import dev.shard.planner.exec.StageResult;
 import dev.shard.planner.explain.PlanExplanation;
@@ -83,10 +84,13 @@ final class StageRuns {
             options = options.withInput(PhysicalPlanner.SCAN_INPUT, scan.source() instanceof TableSource.SharedMatrix
                     matrix ? SharedHandle.decode(matrix.encodedHandle()) : tables.apply(scan.source()));
         }
+        StageHeapNeed heap = StageHeapFit.need(plan);
+        StageHeapFit.beforeStage(pool, plan, heap);
         long start = System.nanoTime();
         Run<StageResult> run = pool.shardMap(Shards.contiguous(stage.rows(), stage.sizing().rowsPerShard()),
-                StageKernel.of(stage.fragment(), directory.toString()), options);
+                StageKernel.of(stage.fragment(), directory.toString(), heap), options);
         reports.add(new StageRunReport(name, start, run.report()));
         return new StageRun(run.results(), Optional.of(run.report()), before, reports);
     }
+
 }

@@ -34,8 +34,8 @@ class StageKernelDescriptorTest {
     @Test
     void aStageReturningPartialsEncodesAlikeForEveryQuerysDirectory() throws IOException {
         StageFragment fragment = new StageFragment(SOURCE, List.of(), new PartialAggregateExec(List.of(), CALLS, INPUT));
-        StageKernel first = StageKernel.of(fragment, "/dev/shm/shard-stage-1");
-        StageKernel second = StageKernel.of(fragment, "/dev/shm/shard-stage-2");
+        StageKernel first = StageKernel.of(fragment, "/dev/shm/shard-stage-1", StageHeapNeed.NONE);
+        StageKernel second = StageKernel.of(fragment, "/dev/shm/shard-stage-2", StageHeapNeed.NONE);
         assertNull(first.outputDirectory());
         assertArrayEquals(serialized(first), serialized(second));
     }
@@ -52,10 +52,10 @@ class StageKernelDescriptorTest {
     @Test
     void stagesThatWriteFilesKeepTheirDirectory() {
         StageFragment collect = new StageFragment(SOURCE, List.of(), new CollectRowsExec(INPUT));
-        assertEquals("/dev/shm/shard-stage-1", StageKernel.of(collect, "/dev/shm/shard-stage-1").outputDirectory());
+        assertEquals("/dev/shm/shard-stage-1", StageKernel.of(collect, "/dev/shm/shard-stage-1", StageHeapNeed.NONE).outputDirectory());
         StageFragment partitioned = new StageFragment(SOURCE, List.of(),
                 new PartialAggregateExec(List.of("k"), CALLS, INPUT, 4));
         assertEquals("/dev/shm/shard-stage-1",
-                StageKernel.of(partitioned, "/dev/shm/shard-stage-1").outputDirectory());
+                StageKernel.of(partitioned, "/dev/shm/shard-stage-1", StageHeapNeed.NONE).outputDirectory());
     }
 }

@@ -20,6 +20,13 @@ final class WorkerHeapOptions {
     /** Options that size the heap or a generation and nothing else. */
     private static final Pattern HEAP_SIZE = Pattern.compile(
             "-(?:Xmx|Xms|Xmn|XX:(?:MaxHeapSize|InitialHeapSize|MinHeapSize|NewSize|MaxNewSize)=)(\\d+)([kKmMgGtT]?)");
+    /**
+     * Options by which a user sets the initial or minimum heap, or a young generation that our
+     * small initial heap could not hold (the JVM would shrink it to fit).
+     */
+    private static final List<String> INITIAL_HEAP_OPTIONS = List.of("-Xms", "-XX:InitialHeapSize",
+            "-XX:MinHeapSize", "-XX:InitialRAMPercentage", "-XX:InitialRAMFraction", "-Xmn", "-XX:NewSize",
+            "-XX:MaxNewSize", "-XX:NewRatio");
     static final List<String> INHERITED_OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
 
     private WorkerHeapOptions() {
@@ -35,21 +42,40 @@ final class WorkerHeapOptions {
         return effectiveBound > 0 ? List.of("-Xmx" + Math.max(1, effectiveBound >> 20) + "m") : List.of();
     }
 
+    /**
+     * The initial heap for an effective bound ({@link WorkerMemory#initialHeapBytes}), none for 0
+     * or when the user set one: small, so that a worker can give back between stages the heap a
+     * large stage grew (see StageHeap in the planner). Whole mebibytes, rounded up.
+     */
+    static List<String> initialOptions(long effectiveBound, List<String> userOptions, Map<String, String> environment) {
+        long initial = WorkerMemory.initialHeapBytes(effectiveBound);
+        if (initial <= 0 || setByUser(userOptions, environment, INITIAL_HEAP_OPTIONS)) {
+            return List.of();
+        }
+        return List.of("-Xms" + Math.min(effectiveBound >> 20, (initial + (1L << 20) - 1) >> 20) + "m");
+    }
+
     static boolean setByUser(List<String> userOptions, Map<String, String> environment) {
-        if (userOptions.stream().anyMatch(WorkerHeapOptions::setsMaxHeap)) {
+        return setByUser(userOptions, environment, MAX_HEAP_OPTIONS);
+    }
+
+    private static boolean setByUser(List<String> userOptions, Map<String, String> environment,
+            List<String> prefixes) {
+        if (userOptions.stream().anyMatch(option -> startsWithAny(option, prefixes))) {
             return true;
         }
         for (String variable : INHERITED_OPTION_VARIABLES) {
             String value = environment.get(variable);
-            if (value != null && List.of(value.trim().split("\\s+")).stream().anyMatch(WorkerHeapOptions::setsMaxHeap)) {
+            if (value != null && List.of(value.trim().split("\\s+")).stream()
+                    .anyMatch(option -> startsWithAny(option, prefixes))) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean setsMaxHeap(String option) {
-        return MAX_HEAP_OPTIONS.stream().anyMatch(option::startsWith);
+    private static boolean startsWithAny(String option, List<String> prefixes) {
+        return prefixes.stream().anyMatch(option::startsWith);
     }
 
     /**

@@ -69,6 +69,7 @@ final class WorkerLauncher {
         this.outOfMemoryAdvice = WorkerHeapOptions.outOfMemoryAdvice(maxHeap, context.workerMaxHeapSource(),
                 heapSetByUser);
         List<String> memory = new ArrayList<>(WorkerHeapOptions.options(maxHeap));
+        memory.addAll(WorkerHeapOptions.initialOptions(maxHeap, context.workerJvmOptions(), System.getenv()));
         memory.addAll(memoryOptions(context.memoryLimit(), maxHeap, context.workerJvmOptions()));
         this.memoryOptions = List.copyOf(memory);
         options.addAll(memoryOptions);

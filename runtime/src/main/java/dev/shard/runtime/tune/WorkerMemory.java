@@ -26,6 +26,11 @@ public final class WorkerMemory {
     /** A bounded heap's young generation is this fraction of it, so a small slice keeps room for live data. */
     static final int YOUNG_GENERATION_FRACTION = 8;
     static final long MIN_YOUNG_GENERATION_BYTES = 4L << 20;
+    /**
+     * The old generation a bounded worker starts with: it grows as shards need (serial: after a
+     * collection, up to {@code MinHeapFreeRatio} free) and can shrink back to it between stages.
+     */
+    static final long INITIAL_OLD_GENERATION_BYTES = 8L << 20;
     /** Below this a JVM cannot load the engine's classes; a budget that small is refused by the tuner anyway. */
     public static final long MIN_HEAP_BYTES = 24L << 20;
     /**
@@ -58,6 +63,20 @@ public final class WorkerMemory {
         }
         return Math.clamp(maxHeapBytes / YOUNG_GENERATION_FRACTION, MIN_YOUNG_GENERATION_BYTES,
                 DEFAULT_YOUNG_GENERATION_BYTES);
+    }
+
+    /**
+     * The initial heap of a worker bounded at {@code maxHeapBytes} (0: not bounded, no initial
+     * heap either): its young generation and {@link #INITIAL_OLD_GENERATION_BYTES}. The serial
+     * collector never shrinks the old generation below its initial size, and the JVM's default
+     * initial heap (a 64th of the machine) is the whole bound on a machine of more than 64 times
+     * it, so without a small initial heap a worker could not give back what a large stage grew.
+     */
+    public static long initialHeapBytes(long maxHeapBytes) {
+        if (maxHeapBytes <= 0) {
+            return 0;
+        }
+        return Math.min(maxHeapBytes, youngGenerationBytes(maxHeapBytes) + INITIAL_OLD_GENERATION_BYTES);
     }
 
     /**

@@ -19,6 +19,19 @@ class WorkerHeapOptionsTest {
     }
 
     @Test
+    void aBoundedHeapStartsAtItsYoungGenerationAndEightMebibytes() {
+        assertEquals(List.of("-Xms40m"), WorkerHeapOptions.initialOptions(352L << 20, List.of(), Map.of()),
+                "a 32 MiB young generation and an 8 MiB old one");
+        assertEquals(List.of("-Xms13m"), WorkerHeapOptions.initialOptions(40L << 20, List.of(), Map.of()));
+        assertEquals(List.of(), WorkerHeapOptions.initialOptions(0, List.of(), Map.of()), "no bound, no initial heap");
+        assertEquals(List.of(), WorkerHeapOptions.initialOptions(352L << 20, List.of("-Xms300m"), Map.of()));
+        assertEquals(List.of(), WorkerHeapOptions.initialOptions(352L << 20, List.of("-Xmn64m"), Map.of()),
+                "a young generation the user chose is not squeezed into our initial heap");
+        assertEquals(List.of(), WorkerHeapOptions.initialOptions(352L << 20, List.of(),
+                Map.of("JAVA_TOOL_OPTIONS", "-XX:InitialHeapSize=300m")));
+    }
+
+    @Test
     void aMaximumHeapTheUserSetWinsWhereverItWasSet() {
         assertEquals(0, WorkerHeapOptions.effectiveBound(100L << 20, List.of("-Xmx2g"), Map.of()));
         assertEquals(0, WorkerHeapOptions.effectiveBound(100L << 20, List.of("-XX:MaxRAMPercentage=50"), Map.of()));
