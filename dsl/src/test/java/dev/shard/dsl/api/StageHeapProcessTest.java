@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Timeout;
  * given back between stages the serial collector keeps the join's heap committed: measured 189
  * and 178 MiB against an estimate of 114 MiB (bench/results/2026-12-02-stage-heap.md).
  *
+ * The heap-fit run that gives it back before the stage is named in the stage's explanation.
+ *
  * <p>2 real workers, a 440 MiB budget: 220 MiB per worker, a 124 MiB heap bound.
  */
 @Tag("process")
@@ -48,6 +50,8 @@ class StageHeapProcessTest {
                     < join.actualPeakPrivateBytesPerWorker().stream().mapToLong(Long::longValue).max().orElseThrow(),
                     () -> "the join step grew the workers beyond what the stage after it may hold: " + stages);
             assertEquals(2, after.actualPeakPrivateBytesPerWorker().size(), "both workers ran the stage");
+            assertTrue(after.notes().stream().anyMatch(note -> note.contains("heap-fit shards gave back")),
+                    () -> "the heap given back before the stage is in its explanation: " + after.notes());
             for (long peak : after.actualPeakPrivateBytesPerWorker()) {
                 assertTrue(peak > 0 && peak <= after.estimatedPeakPrivateBytesPerWorker() + MARGIN_BYTES,
                         () -> "stage " + after.id() + " estimated at " + (after.estimatedPeakPrivateBytesPerWorker() >> 20)

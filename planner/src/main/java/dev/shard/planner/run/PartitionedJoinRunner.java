@@ -85,7 +85,7 @@ final class PartitionedJoinRunner {
         reports.addAll(run.reports());
         double seconds = (System.nanoTime() - start) / 1e9;
         explanations.add(PlanExplainer.withBuilds(run.before(), PlanExplainer.analyzed(plan, run.results(),
-                List.of(), run.report(), seconds, List.of())));
+                List.of(), run.report(), seconds, run.notes())));
         return run.results().stream().map(StageResult::file).filter(Objects::nonNull).map(StageFile::path)
                 .toList();
     }

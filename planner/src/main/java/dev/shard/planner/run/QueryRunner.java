@@ -67,12 +67,12 @@ public final class QueryRunner {
             List<PlanExplanation> builds = stageRun.before();
             long stageBytes = results.stream().map(StageResult::file).filter(Objects::nonNull)
                     .mapToLong(StageFile::bytes).sum();
-            List<String> mergeNotes = new ArrayList<>();
+            List<String> mergeNotes = new ArrayList<>(stageRun.notes());
             List<StageRunReport> stageReports = new ArrayList<>(stageRun.reports());
             Optional<StreamedWrite.Streamed> streamed = keepRows ? Optional.empty() : StreamedWrite.of(plan);
             if (streamed.isPresent()) {
                 List<Long> driverRows = StreamedWrite.write(streamed.get(), plan, results);
-                List<String> notes = new ArrayList<>();
+                List<String> notes = new ArrayList<>(stageRun.notes());
                 notes.add("the rows were streamed from the workers' " + HumanUnits.bytes(stageBytes)
                         + " of stage files into " + streamed.get().target().describe()
                         + ", one batch per shard on the driver at a time");

@@ -9,6 +9,7 @@ import dev.shard.runtime.task.PoolStatus;
 import dev.shard.runtime.task.Shards;
 import dev.shard.runtime.tune.HumanUnits;
 import dev.shard.runtime.tune.WorkerMemory;
+import java.util.Optional;
 
 /**
  * Before a stage, the workers give back heap that earlier stages grew beyond what it needs, so
@@ -46,20 +47,29 @@ final class StageHeapFit {
         return heap.bytes() > 0 && status.workers().stream().anyMatch(worker -> worker.currentPrivateBytes() > limit);
     }
 
-    /** Runs the fit shards when a worker's private memory says so; returns the bytes of heap the workers gave back. */
-    static long beforeStage(Pool pool, PhysicalPlan plan, StageHeapNeed heap) {
+    /**
+     * Runs the fit shards when a worker's private memory says so; returns what the stage's
+     * explanation says of it (the heap given back and the time it took, which the query's time
+     * includes), or nothing when no fit ran.
+     */
+    static Optional<String> beforeStage(Pool pool, PhysicalPlan plan, StageHeapNeed heap) {
         if (heap.bytes() <= 0) {
-            return 0;
+            return Optional.empty();
         }
         PoolStatus status = pool.status();
         long estimate = plan.stage().sizing().estimatedPeakPrivateBytesPerWorker();
         if (!worthFitting(status, estimate, heap)) {
-            return 0;
+            return Optional.empty();
         }
-        long given = pool.shardMap(Shards.contiguous(SHARDS_PER_WORKER * status.workers().size(), 1),
-                new HeapFitKernel(heap), RunOptions.none()).results().stream().mapToLong(Long::longValue).sum();
-        LOG.log(System.Logger.Level.DEBUG, () -> "before a stage estimated at " + HumanUnits.bytes(estimate)
-                + " per worker, the workers gave back " + HumanUnits.bytes(given) + " of heap");
-        return given;
+        long start = System.nanoTime();
+        int shards = SHARDS_PER_WORKER * status.workers().size();
+        long given = pool.shardMap(Shards.contiguous(shards, 1), new HeapFitKernel(heap), RunOptions.none())
+                .results().stream().mapToLong(Long::longValue).sum();
+        String note = "before the stage, a worker held more than its estimate of " + HumanUnits.bytes(estimate)
+                + " and " + HumanUnits.bytes(heap.excessAllowed()) + ": " + shards
+                + " heap-fit shards gave back " + HumanUnits.bytes(given) + " of heap in "
+                + HumanUnits.nanos(System.nanoTime() - start);
+        LOG.log(System.Logger.Level.DEBUG, note);
+        return Optional.of(note);
     }
 }

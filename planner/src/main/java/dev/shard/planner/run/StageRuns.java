@@ -35,10 +35,11 @@ final class StageRuns {
 
     /**
      * The stage's results (in shard order) and report, the explanations of the stages
-     * that ran before it, in run order, and the run reports of all the stages, its own last.
+     * that ran before it, in run order, the run reports of all the stages, its own last, and
+     * what the stage's explanation notes of its run (heap given back before it).
      */
     record StageRun(List<StageResult> results, Optional<RunReport> report, List<PlanExplanation> before,
-            List<StageRunReport> reports) {
+            List<StageRunReport> reports, List<String> notes) {
     }
 
     /**
@@ -77,7 +78,7 @@ final class StageRuns {
         }
         Stage stage = plan.stage();
         if (stage.rows() == 0) {
-            return new StageRun(List.of(), Optional.empty(), before, reports);
+            return new StageRun(List.of(), Optional.empty(), before, reports, List.of());
         }
         if (stage.fragment().source() instanceof ArrowScanExec scan) {
             // A shared matrix is opened by its own handle; every other source is a table the caller binds.
@@ -85,12 +86,12 @@ final class StageRuns {
                     matrix ? SharedHandle.decode(matrix.encodedHandle()) : tables.apply(scan.source()));
         }
         StageHeapNeed heap = StageHeapFit.need(plan);
-        StageHeapFit.beforeStage(pool, plan, heap);
+        List<String> notes = StageHeapFit.beforeStage(pool, plan, heap).stream().toList();
         long start = System.nanoTime();
         Run<StageResult> run = pool.shardMap(Shards.contiguous(stage.rows(), stage.sizing().rowsPerShard()),
                 StageKernel.of(stage.fragment(), directory.toString(), heap), options);
         reports.add(new StageRunReport(name, start, run.report()));
-        return new StageRun(run.results(), Optional.of(run.report()), before, reports);
+        return new StageRun(run.results(), Optional.of(run.report()), before, reports, notes);
     }
 
 }
