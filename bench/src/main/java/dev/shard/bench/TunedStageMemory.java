@@ -5,6 +5,7 @@ import static dev.shard.dsl.api.Functions.count;
 import static dev.shard.dsl.api.Functions.random;
 import static dev.shard.dsl.api.Functions.randomInt;
 import static dev.shard.dsl.api.Functions.row;
+import static dev.shard.dsl.api.Functions.sum;
 
 import dev.shard.dsl.api.Result;
 import dev.shard.dsl.api.Session;
@@ -49,7 +50,8 @@ public final class TunedStageMemory {
                     .write(directory.resolve("sorted.arrow")));
             measure("join, build as large as probe", budget, workers, rows, (session, n) -> session.generate(n,
                     col("key", randomInt(n, 1)), col("value", random(2))).join(session.generate(n, col("id", row()),
-                    col("w", random(5))), JoinType.INNER, "key", "id").groupBy().aggregate(count("n")).execute());
+                    col("w", random(5))), JoinType.INNER, "key", "id").groupBy()
+                    .aggregate(count("n"), sum("w"), sum("value")).execute());
             measure("join, broadcast build of half the rows", budget, workers, rows, (session, n) -> session.generate(n,
                     col("key", randomInt(n / 2, 1)), col("value", random(2))).join(session.generate(n / 2,
                     col("id", row())), JoinType.INNER, "key", "id").groupBy().aggregate(count("n")).execute());
