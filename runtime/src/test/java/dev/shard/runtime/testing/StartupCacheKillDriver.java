@@ -37,7 +37,8 @@ public final class StartupCacheKillDriver {
             long recorder = pidOf(pool, "RECORDING");
             ProcessHandle victim = ProcessHandle.of(recorder).orElseThrow();
             Thread killer = Thread.ofPlatform().start(() -> killedWhileWriting.set(
-                    killWhenWriting(directory, name -> name.contains(".recording-"), victim)));
+                    killWhenWriting(directory, file -> file.getFileName().toString().contains(".recording-")
+                            && size(file) > 0, victim)));
             pool.close();
             killer.join();
         }
@@ -48,7 +49,10 @@ public final class StartupCacheKillDriver {
             pool.close();
             ProcessHandle assembler = assembler().orElseThrow(() -> new IllegalStateException("no assembler started"));
             String temporary = ".assembling-" + assembler.pid();
-            boolean killed = killWhenWriting(directory, name -> name.endsWith(temporary), assembler);
+            // The creating JVM opens its output a second or so after its start and fills it in its last
+            // tenth of a second: killed while the file is open, it has written part of it or none.
+            boolean killed = killWhenWriting(directory, file -> file.getFileName().toString().endsWith(temporary),
+                    assembler);
             System.out.println("assembler killed while writing: " + killed);
         }
         System.out.println("after the killed assembler: " + listing(directory));
@@ -84,14 +88,14 @@ public final class StartupCacheKillDriver {
     }
 
     /**
-     * Waits until {@code victim} or its children write into a file (its name matches {@code written}:
-     * the JVM creates it early, empty, and writes it at the end), then kills the victim and its
-     * children at once with SIGKILL. True when they were killed while it was being written.
+     * Waits until {@code victim} or its children write a file of {@code directory} ({@code written}
+     * says which and how far), then kills the victim and its children at once with SIGKILL. True
+     * when they were killed while it was being written.
      */
-    private static boolean killWhenWriting(Path directory, Predicate<String> written, ProcessHandle victim) {
+    private static boolean killWhenWriting(Path directory, Predicate<Path> written, ProcessHandle victim) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline && victim.isAlive()) {
-            if (listing(directory).stream().filter(written).anyMatch(name -> size(directory.resolve(name)) > 0)) {
+            if (listing(directory).stream().map(directory::resolve).anyMatch(written)) {
                 List<ProcessHandle> children = victim.descendants().toList();
                 boolean killed = victim.destroyForcibly();
                 children.forEach(ProcessHandle::destroyForcibly);
