@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shard.runtime.testing.FileLockHolder;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +64,28 @@ class StartupCacheTest {
     private static Path recordingOf(List<String> options) {
         return Path.of(options.stream().filter(o -> o.startsWith("-XX:AOTConfiguration=")).findFirst().orElseThrow()
                 .substring("-XX:AOTConfiguration=".length()));
+    }
+
+    @Test
+    void noWorkerRecordsTheCacheWhileAnotherProcessAssemblesIt(@TempDir Path directory) throws Exception {
+        Path cache = directory.resolve("workers.aot");
+        Path log = directory.resolve("worker.aot.log");
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), FileLockHolder.class.getName(),
+                StartupCacheFiles.lock(cache).toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            assertEquals("locked", out.readLine());
+            assertTrue(StartupCacheAssembly.underWay(cache));
+            List<String> options = new StartupCache(cache).options(0, log);
+            assertTrue(options.stream().noneMatch(o -> o.startsWith("-XX:AOT")),
+                    "a recording would be thrown away: the assembler under way makes the cache " + options);
+        } finally {
+            holder.getOutputStream().close();
+            assertTrue(holder.waitFor(30, TimeUnit.SECONDS));
+        }
+        assertFalse(StartupCacheAssembly.underWay(cache), "the lock of a process that ended is free");
+        assertTrue(new StartupCache(cache).options(0, log).contains("-XX:AOTMode=record"));
     }
 
     @Test
