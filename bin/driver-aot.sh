@@ -87,8 +87,10 @@ shard_aot_check_uses() {
 
 # Records the cache with the training example (W1 and tiny tasks on one pool, run until their
 # hot methods reach C2: the cache keeps a profile as it stands when the JVM exits), then renames
-# it into place. That pool is the build's first, so its workers' cache is recorded by it too.
-# Called under the cache's lock.
+# it into place. That pool is the build's first, so its workers' cache is recorded by it too;
+# that cache is assembled by a process of its own after the pool's close, which the training's
+# second pool waits for (-Dshard.aot.await=true), so that it and every later command start from
+# it. Called under the cache's lock.
 shard_aot_record() {
     local jdk=$1 classpath=$2 cache=$3
     shift 3
@@ -96,7 +98,7 @@ shard_aot_record() {
     echo "shard: recording the driver's start-up cache (once per build and JDK, a few seconds)..." >&2
     rm -f "$cache" "$cache.stamp"
     if "$jdk/bin/java" "$@" "${shard_aot_options[@]}" ${SHARD_JAVA_OPTS:-} -XX:AOTCacheOutput="$recording" \
-        "-Xlog:aot*=off,cds*=off" -cp "$classpath" dev.shard.dsl.cli.ShardCommand \
+        -Dshard.aot.await=true "-Xlog:aot*=off,cds*=off" -cp "$classpath" dev.shard.dsl.cli.ShardCommand \
         example startup-training >"$log" 2>&1 && [ -s "$recording" ]; then
         mv -f "$recording" "$cache"
         stat -c '%s %i %.9Y' "$cache" >"$cache.stamp.$$" && mv -f "$cache.stamp.$$" "$cache.stamp"

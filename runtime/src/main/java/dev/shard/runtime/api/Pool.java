@@ -130,8 +130,10 @@ public final class Pool implements AutoCloseable {
          * {@code bin/shard} runs): one file per JDK, classpath and worker options under
          * {@code ${XDG_CACHE_HOME:-~/.cache}/shard/aot} ({@code -Dshard.aot.dir=...} moves it,
          * {@code -Dshard.aot=false} switches it off). When the file is missing, one worker
-         * records it as it exits (stopping that pool takes about a second longer); a file the
-         * JVM refuses is removed and recorded again, never failing a start.
+         * records its profile as it exits and a process of its own makes the cache from it
+         * afterwards, which nobody waits for ({@code -Dshard.aot.await=true}: a later pool of
+         * this JVM waits for it); a file the JVM refuses is removed and recorded again, never
+         * failing a start.
          */
         public Builder aotCache(java.nio.file.Path file) {
             this.aotCache = file;

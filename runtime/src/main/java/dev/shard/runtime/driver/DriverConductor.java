@@ -41,7 +41,11 @@ public final class DriverConductor implements AutoCloseable {
      * run; it halts itself after two seconds of them): then it is killed.
      */
     private static final long RECYCLE_PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(5);
-    /** How long a worker may take to write the AOT cache as it exits (about a second here). */
+    /**
+     * How long the worker recording the AOT cache may take to dump its AOT configuration as it
+     * exits (under a second quiet): the cache is made from it afterwards by a process nobody
+     * waits for (StartupCacheAssembler).
+     */
     private static final long RECORDING_PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(30);
     /** Backstop only: every connection and a failed start wake the wait for the start. */
     private static final long POLL_START_NANOS = TimeUnit.MILLISECONDS.toNanos(100);

@@ -4,7 +4,6 @@ import dev.shard.runtime.worker.WorkerMain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,11 +14,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Worker start-up from a JDK AOT cache (classes pre-parsed and linked): on by default
  * whenever the classpath is made of jars (AOT caches need jars). A missing cache is
- * recorded by one worker of the pool as it exits, to a temporary file the driver then
- * renames into place, so a half-written cache is never used and concurrent pools never
- * corrupt one. Each worker's AOT log goes to a file in the pool directory instead of its
- * output; the driver reads it when the worker connects, so a cache the JVM refused (corrupt,
- * other JDK) is reported once and removed, to be recorded again — it never fails a start.
+ * recorded in two steps: one worker of the pool runs with {@code -XX:AOTMode=record} and
+ * dumps its AOT configuration as it exits (quick: the pool's stop waits only for that), then
+ * a {@link StartupCacheAssembler} process of its own makes the cache from it
+ * ({@code -XX:AOTMode=create}) under the cache's lock, into a temporary file renamed into place
+ * when whole; nobody waits for it ({@link StartupCacheAssembly}). So a half-written cache is
+ * never used, concurrent pools never corrupt one, and a recording or an assembly killed
+ * mid-way leaves files its next start removes. Each worker's AOT log goes to a file in the
+ * pool directory instead of its output; the driver reads it when the worker connects, so a
+ * cache the JVM refused (corrupt, other JDK) is reported once and removed, to be recorded
+ * again — it never fails a start.
  */
 final class StartupCache {
     private static final Logger LOG = LoggerFactory.getLogger(StartupCache.class);
@@ -44,6 +48,8 @@ final class StartupCache {
     private static final int EAGER_VERIFIED_FEATURE = 25;
 
     private final Path cache;
+    /** The workers' JVM options, which the JVM assembling the cache runs with too. */
+    private final List<String> workerOptions;
     private int recorder = -1;
     private Path recording;
     private final Set<Integer> givenCache = new HashSet<>();
@@ -52,16 +58,30 @@ final class StartupCache {
 
     /** @param cache the cache file, or null when workers start without one */
     StartupCache(Path cache) {
-        this.cache = cache;
+        this(cache, List.of());
     }
 
-    static StartupCache of(PoolContext context, String classpath, List<String> workerOptions) {
-        return new StartupCache(StartupCacheLocation.resolve(context.aotCache(), classpath, workerOptions));
+    StartupCache(Path cache, List<String> workerOptions) {
+        this.cache = cache;
+        this.workerOptions = List.copyOf(workerOptions);
     }
 
     /**
-     * JVM options for a new worker: use the cache, or record it if missing and nobody
-     * records it yet. The JVM's AOT messages go to {@code startupLog}, never to the worker's output.
+     * The cache of a starting pool. Removes what killed recordings and assemblies left behind,
+     * and waits for this JVM's own assembly of the cache if {@link StartupCacheAssembly#AWAIT_PROPERTY} asks to.
+     */
+    static StartupCache of(PoolContext context, String classpath, List<String> workerOptions) {
+        Path cache = StartupCacheLocation.resolve(context.aotCache(), classpath, workerOptions);
+        if (cache != null) {
+            StartupCacheFiles.sweep(cache.getParent());
+            StartupCacheAssembly.awaitIfAsked(cache);
+        }
+        return new StartupCache(cache, workerOptions);
+    }
+
+    /**
+     * JVM options for a new worker: use the cache, or record it if missing and nobody in this
+     * pool records it yet, nor assembles it. The JVM's AOT messages go to {@code startupLog}, never to the worker's output.
      */
     synchronized List<String> options(int workerId, Path startupLog) {
         if (cache == null) {
@@ -73,16 +93,17 @@ final class StartupCache {
         if (Files.isRegularFile(cache)) {
             if (!used) {
                 used = true;
-                StartupCacheLocation.touch(cache);
+                StartupCacheFiles.touch(cache);
             }
             options.add("-XX:AOTCache=" + cache);
             options.addAll(eagerOptions(Runtime.version().feature(), System.getProperty(EAGER_PROPERTY, "true")));
             givenCache.add(workerId);
-        } else if (recorder < 0) {
+        } else if (recorder < 0 && !StartupCacheAssembly.underWay(cache)) {
             recorder = workerId;
-            recording = cache.resolveSibling(cache.getFileName() + ".recording-" + ProcessHandle.current().pid()
-                    + "-" + System.nanoTime());
-            options.add("-XX:AOTCacheOutput=" + recording);
+            recording = StartupCacheFiles.recording(cache);
+            // Not -XX:AOTCacheOutput: with it the exiting worker also makes the cache, seconds the pool's
+            // stop had to wait for (and killed it at, under load, leaving no cache).
+            options.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + recording));
             // -Dshard.aot.train=true: before exiting, the recorder also runs a training workload through
             // its task path (StartupTraining). Off by default: measured, it made first runs slower.
             if ("true".equalsIgnoreCase(System.getProperty(TRAIN_PROPERTY, "false").strip())) {
@@ -98,7 +119,7 @@ final class StartupCache {
         return wanted && jdkFeature == EAGER_VERIFIED_FEATURE ? EAGER_OPTIONS : List.of();
     }
 
-    /** True for the worker that records the cache: its exit takes a moment longer (the JVM writes the cache). */
+    /** True for the worker that records the cache: its exit takes a moment longer (the JVM dumps its AOT configuration). */
     synchronized boolean recording(int workerId) {
         return workerId == recorder && recording != null;
     }
@@ -147,29 +168,29 @@ final class StartupCache {
     }
 
     /**
-     * Called when a worker process has ended: a finished recording becomes the cache. The JVM
-     * writes the cache before it exits, so only a normal exit (status 0) leaves a whole one.
+     * Called when a worker process has ended: the recorder's AOT configuration goes to an
+     * assembler. The JVM dumps it as it exits, so only a normal exit (status 0) leaves a whole one.
      */
     synchronized void exited(int workerId, int exitStatus, Path workerLog) {
         if (!recording(workerId)) {
             return;
         }
+        Path configuration = recording;
+        recording = null;
         try {
-            if (exitStatus == 0 && Files.isRegularFile(recording) && Files.size(recording) > 0) {
-                Files.move(recording, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                LOG.info("recorded the worker AOT cache {}{}", cache, trainingNote(workerLog));
-                StartupCacheLocation.prune(cache.getParent(), cache);
+            if (exitStatus == 0 && Files.isRegularFile(configuration) && Files.size(configuration) > 0) {
+                Process assembler = StartupCacheAssembly.start(cache, configuration, workerOptions);
+                LOG.info("recorded the worker AOT cache {}: assembling it in the background (process {}){}", cache,
+                        assembler.pid(), trainingNote(workerLog));
+                return;
             }
         } catch (IOException e) {
-            LOG.warn("cannot store the worker AOT cache {}: {}", cache, e.toString());
-        } finally {
-            try {
-                Files.deleteIfExists(recording.resolveSibling(recording.getFileName() + ".config"));
-                Files.deleteIfExists(recording);
-            } catch (IOException ignored) {
-                // A stray temporary file does no harm: it is never read as a cache.
-            }
-            recording = null;
+            LOG.warn("cannot assemble the worker AOT cache {}: {}", cache, e.toString());
+        }
+        try {
+            Files.deleteIfExists(configuration);
+        } catch (IOException ignored) {
+            // Named by this driver's pid: a later start removes it once this driver has ended.
         }
     }
 }

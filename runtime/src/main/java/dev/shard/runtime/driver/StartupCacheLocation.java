@@ -2,20 +2,13 @@ package dev.shard.runtime.driver;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 final class StartupCacheLocation {
     private static final Logger LOG = LoggerFactory.getLogger(StartupCacheLocation.class);
-    static final int KEEP = 8;
-    private static final Pattern CACHE_NAME = Pattern.compile("workers-[0-9a-f]{24}\\.aot");
-    private static final Pattern RECORDING_NAME = Pattern.compile("workers-[0-9a-f]{24}\\.aot\\.recording-.*");
     static final String ENABLED_PROPERTY = "shard.aot";
     static final String DIRECTORY_PROPERTY = "shard.aot.dir";
     /** Options by which the user runs workers with an archive of their own. */
@@ -98,50 +88,6 @@ final class StartupCacheLocation {
             }
         }
         return "workers-" + HexFormat.of().formatHex(CacheNameHash.of(text.toString().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** Marks a cache as used now, so that pruning keeps the ones in use. */
-    static void touch(Path cache) {
-        try {
-            Files.setLastModifiedTime(cache, FileTime.fromMillis(System.currentTimeMillis()));
-        } catch (IOException ignored) {
-            // Only pruning order depends on it.
-        }
-    }
-
-    /**
-     * Every rebuilt jar gets a cache of its own (~20 MB): keep the {@value #KEEP} most recently
-     * used caches of ours in the directory, and drop recordings left by killed workers.
-     */
-    static void prune(Path directory, Path keep) {
-        long staleRecording = System.currentTimeMillis() - TimeUnit.HOURS.toMillis(1);
-        try (Stream<Path> files = Files.list(directory)) {
-            List<Path> caches = new ArrayList<>();
-            for (Path file : files.toList()) {
-                String name = file.getFileName().toString();
-                if (CACHE_NAME.matcher(name).matches()) {
-                    caches.add(file);
-                } else if (RECORDING_NAME.matcher(name).matches() && modified(file) < staleRecording) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            caches.sort(Comparator.comparingLong(StartupCacheLocation::modified).reversed());
-            for (Path old : caches.subList(Math.min(KEEP, caches.size()), caches.size())) {
-                if (!old.equals(keep)) {
-                    Files.deleteIfExists(old);
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            LOG.debug("cannot prune AOT caches in {}: {}", directory, e.toString());
-        }
-    }
-
-    private static long modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     static boolean jarsOnly(String classpath) {

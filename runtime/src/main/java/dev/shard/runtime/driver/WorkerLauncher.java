@@ -87,7 +87,7 @@ final class WorkerLauncher {
         return outOfMemoryAdvice;
     }
 
-    /** Called when a worker process has ended: a finished recording becomes the cache. */
+    /** Called when a worker process has ended: a finished recording goes to the cache's assembler. */
     void exited(int workerId, int exitStatus) {
         startupCache.exited(workerId, exitStatus, logFile(workerId));
     }
@@ -97,7 +97,7 @@ final class WorkerLauncher {
         return startupCache.connected(workerId, startupLog(workerId));
     }
 
-    /** True for the worker recording the AOT cache, whose exit takes longer while the JVM writes it. */
+    /** True for the worker recording the AOT cache, whose exit takes longer while the JVM dumps its profile. */
     boolean recordingCache(int workerId) {
         return startupCache.recording(workerId);
     }

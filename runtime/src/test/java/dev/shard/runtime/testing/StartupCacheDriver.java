@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -18,13 +19,14 @@ import java.util.stream.Stream;
  * after the other and prints, per pool, how each worker used the AOT cache, the workers'
  * command lines and whether any worker log mentions the AOT cache. Pools after the first
  * bound their workers' heap, each to another size (as sessions of other budgets do), so a
- * cache recorded by one is seen to serve the others.
+ * cache recorded by one is seen to serve the others. Before it ends it waits for every process
+ * it started (the cache's assembler too).
  */
 public final class StartupCacheDriver {
     private StartupCacheDriver() {
     }
 
-    public static void main(String[] arguments) throws IOException {
+    public static void main(String[] arguments) throws IOException, InterruptedException {
         int pools = Integer.parseInt(arguments[0]);
         for (int index = 1; index <= pools; index++) {
             long maxHeap = index == 1 ? 0 : (64L + 64L * index) << 20;
@@ -40,6 +42,13 @@ public final class StartupCacheDriver {
                 System.out.println("pool " + index + " worker logs: " + workerLogs());
             }
         }
+        // An assembler outlives a driver that exits; this one waits for its own, so that none outlives the test.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        System.out.println("processes left: " + ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .count());
         System.out.println("done");
     }
 
