@@ -23,18 +23,11 @@ measure() {
         --enable-native-access=ALL-UNNAMED -cp "$root/bench/target/benchmarks.jar" \
         dev.shard.bench.FirstRunCpu "$1" "$runs"
 }
-# The warm-up pool's recorder dumps its profile as it exits and a process of its own makes the
-# cache afterwards: wait for it (any such process of this user), or the first rounds start without it.
-await_assembly() {
-    local waited=0
-    while pgrep -u "$(id -u)" -f dev.shard.runtime.driver.StartupCacheAssembler >/dev/null && [ "$waited" -lt 1200 ]; do
-        sleep 0.1
-        waited=$((waited + 1))
-    done
-}
+# shellcheck source=lib/aot-assembly.sh
+. "$root/bench/lib/aot-assembly.sh"
 echo "first-run-cpu: warm-up pools (make the workers' cache)..." >&2
 measure colcor >/dev/null
-await_assembly
+shard_await_aot_assembly
 measure tiny >/dev/null
 echo "commit $(cd "$root" && git rev-parse --short HEAD), $(nproc) CPUs, load before $(cut -d' ' -f1-3 /proc/loadavg)"
 for ((round = 1; round <= rounds; round++)); do

@@ -56,8 +56,11 @@ start_once() {
 }
 
 # The workers record their AOT cache once per classpath: one start each before measuring.
+# shellcheck source=lib/aot-assembly.sh
+. "$root/bench/lib/aot-assembly.sh"
 start_once "$jar" warm-up
 [ -z "$before" ] || start_once "$before" warm-up
+shard_await_aot_assembly
 load_before=$(cut -d' ' -f1 /proc/loadavg)
 for ((round = 1; round <= rounds; round++)); do
     if [ -z "$before" ]; then

@@ -22,7 +22,8 @@ public record PoolStatus(List<WorkerStatus> workers, List<Double> workerStartMil
      * @param id the slot, 0 to workers - 1, kept across recycles; the process's own worker id (on its
      *        command line, {@code -Dshard.worker=<run-id>:<worker-id>}) is new for every process
      * @param startupCache how the process started with respect to the AOT cache: {@code USED} (the JVM
-     *        mapped it), {@code RECORDING} (this worker writes it as it exits), {@code REFUSED} (the JVM
+     *        mapped it), {@code RECORDING} (this worker dumps its
+     *        profile as it exits, and a process of its own makes the cache from it), {@code REFUSED} (the JVM
      *        refused it; it is removed and recorded again) or {@code NONE}
      */
     public record WorkerStatus(int id, long pid, String state, long baselinePrivateBytes, long currentPrivateBytes,
