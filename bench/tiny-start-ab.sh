@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Tiny tasks right after pool start, two or more builds alternated in one sitting:
+#   bench/tiny-start-ab.sh [--rounds n] [--warm-ups n] [--runs n] [--round-trip] name=a.jar name=b.jar ...
+# Each build's workers start from an AOT cache of its own, recorded first by the workload
+# bin/shard records a user's cache with (startup-training), in a directory of its own. Then,
+# round after round (the order flipped every round), a fresh driver JVM per build starts a
+# 2-worker pool, runs --warm-ups runs (default 1) of 10,000 tiny tasks and --runs measured
+# ones (default 5), and prints their tasks/s, the driver's and workers' CPU per run and the
+# workers' voluntary context switches per run (threads woken). With --round-trip, each
+# measurement is instead 2,000 one-task calls on a pool warmed by 500: median and p90 µs per
+# call, CPU µs per call.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=../bin/find-jdk.sh
+. "$root/bin/find-jdk.sh"
+jdk=$(shard_find_jdk) || exit 1
+rounds=5 warmups=1 runs=5 mode=measure
+builds=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --rounds) rounds=$2; shift 2 ;;
+        --warm-ups) warmups=$2; shift 2 ;;
+        --runs) runs=$2; shift 2 ;;
+        --round-trip) mode=roundtrip; shift ;;
+        *=*) builds+=("$1"); shift ;;
+        *) echo "tiny-start-ab: unknown argument '$1'; use [--rounds n] [--warm-ups n] [--runs n] name=jar..." >&2; exit 2 ;;
+    esac
+done
+[ "${#builds[@]}" -ge 2 ] || { echo "tiny-start-ab: give at least two builds as name=jar" >&2; exit 2; }
+flags=(--add-opens=java.base/java.nio=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
+work=$(mktemp -d /tmp/shard-tiny-start-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+for build in "${builds[@]}"; do
+    name=${build%%=*} jar=${build#*=}
+    mkdir -p "$work/$name"
+    cp "$jar" "$work/$name/benchmarks.jar"
+    echo "$name: training its workers' cache ($(uptime | sed 's/.*load average: //'))" >&2
+    "$jdk/bin/java" "${flags[@]}" -Dshard.aot.dir="$work/$name/aot" -cp "$work/$name/benchmarks.jar" \
+        "$root/bench/ab/TinyStartRound.java" train >&2
+done
+for ((round = 1; round <= rounds; round++)); do
+    order=("${builds[@]}")
+    if ((round % 2 == 0)); then
+        order=()
+        for ((i = ${#builds[@]} - 1; i >= 0; i--)); do order+=("${builds[$i]}"); done
+    fi
+    for build in "${order[@]}"; do
+        name=${build%%=*}
+        line=$("$jdk/bin/java" "${flags[@]}" -Dshard.aot.dir="$work/$name/aot" -cp "$work/$name/benchmarks.jar" \
+            "$root/bench/ab/TinyStartRound.java" $mode $( [ $mode = measure ] && echo "$warmups $runs 10000" ) 2>/dev/null \
+            | tail -1)
+        echo "round=$round build=$name load=$(cut -d' ' -f1 /proc/loadavg) $line"
+    done
+done
