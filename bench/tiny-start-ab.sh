@@ -2,7 +2,8 @@
 # Tiny tasks right after pool start, two or more builds alternated in one sitting:
 #   bench/tiny-start-ab.sh [--rounds n] [--warm-ups n] [--runs n] [--round-trip] name=a.jar name=b.jar ...
 # Each build's workers start from an AOT cache of its own, recorded first by the workload
-# bin/shard records a user's cache with (startup-training), in a directory of its own. Then,
+# bin/shard records a user's cache with (startup-training), in a directory of its own; a name
+# ending in -untrained records it with a pool that runs nothing instead. Then,
 # round after round (the order flipped every round), a fresh driver JVM per build starts a
 # 2-worker pool, runs --warm-ups runs (default 1) of 10,000 tiny tasks and --runs measured
 # ones (default 5), and prints their tasks/s, the driver's and workers' CPU per run and the
@@ -34,9 +35,11 @@ for build in "${builds[@]}"; do
     name=${build%%=*} jar=${build#*=}
     mkdir -p "$work/$name"
     cp "$jar" "$work/$name/benchmarks.jar"
-    echo "$name: training its workers' cache ($(uptime | sed 's/.*load average: //'))" >&2
+    recording=train
+    [[ "$name" != *-untrained ]] || recording=record-empty
+    echo "$name: recording its workers' cache ($recording; load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
     "$jdk/bin/java" "${flags[@]}" -Dshard.aot.dir="$work/$name/aot" -cp "$work/$name/benchmarks.jar" \
-        "$root/bench/ab/TinyStartRound.java" train >&2
+        "$root/bench/ab/TinyStartRound.java" $recording >&2
 done
 for ((round = 1; round <= rounds; round++)); do
     order=("${builds[@]}")

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  * <ul>
  * <li>{@code train}: records the workers' AOT cache in {@code -Dshard.aot.dir} with the
  *     workload bin/shard records it with (startup-training), and waits for the file;</li>
+ * <li>{@code record-empty}: records it with a pool that runs nothing (the harness's former way);</li>
  * <li>{@code measure [warm-ups] [runs] [tasks]}: a new 2-worker pool, {@code warm-ups} runs of
  *     {@code tasks} tiny tasks, then {@code runs} measured ones; prints one line: each
  *     measured run's tasks/s, and the driver's and the workers' CPU per measured run
@@ -30,6 +31,8 @@ public final class TinyStartRound {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("train")) {
             train();
+        } else if (args.length > 0 && args[0].equals("record-empty")) {
+            recordEmpty();
         } else if (args.length > 0 && args[0].equals("roundtrip")) {
             roundTrip(args.length > 1 ? Integer.parseInt(args[1]) : 2_000);
         } else {
@@ -57,6 +60,20 @@ public final class TinyStartRound {
         }
         System.out.println("trained: " + Files.list(directory).map(Path::getFileName).map(Path::toString)
                 .collect(Collectors.joining(" ")));
+    }
+
+    /** The cache as the harness recorded it before: by a pool that starts and stops without a task. */
+    private static void recordEmpty() throws Exception {
+        Path directory = Path.of(System.getProperty("shard.aot.dir"));
+        Pool.builder().workers(2).start().close();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (caches(directory) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no workers-*.aot in " + directory + " after an empty pool");
+            }
+            Thread.sleep(200);
+        }
+        System.out.println("recorded by an empty pool");
     }
 
     private static long caches(Path directory) throws Exception {

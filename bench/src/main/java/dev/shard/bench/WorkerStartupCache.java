@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * The workers' AOT cache the harness's pools start from, in a directory of the harness's own
- * ({@code -Dshard.aot.dir}, set for this JVM and removed at the end). By default it is
- * recorded before anything is measured, as {@code bin/shard} records a user's: by the
+ * ({@code -Dshard.aot.dir}): the one {@code bench/run.sh} recorded there with the driver's
+ * cache, or else one of this class's, set for this JVM and removed at the end. Either way it
+ * is recorded before anything is measured, as {@code bin/shard} records a user's: by the
  * {@code startup-training} workload, whose pool's recording worker runs the task path until
  * it is compiled, so its cache holds that path's profiles. The training runs in a JVM of its
  * own, so the harness's driver is not warmed by it: a user's driver is not either.
@@ -52,6 +53,15 @@ final class WorkerStartupCache implements AutoCloseable {
     static WorkerStartupCache prepare(boolean trained) throws IOException, InterruptedException {
         if ("false".equalsIgnoreCase(System.getProperty(ENABLED_PROPERTY, "true").strip())) {
             return new WorkerStartupCache(null, "none (-Dshard.aot=false)", false);
+        }
+        String given = System.getProperty(DIRECTORY_PROPERTY);
+        if (trained && given != null && !given.isBlank()) {
+            Optional<Path> recorded = findCache(Path.of(given));
+            if (recorded.isPresent()) {
+                // bench/run.sh recorded it with the driver's cache, as bin/shard does; the directory is the script's.
+                return new WorkerStartupCache(null, "recorded first by `startup-training` with the driver's cache"
+                        + " (bench/run.sh, as bin/shard records a user's): " + recorded.get().getFileName(), true);
+            }
         }
         Path directory = Files.createTempDirectory("shard-bench-workers-aot-");
         System.setProperty(DIRECTORY_PROPERTY, directory.toString());
@@ -85,7 +95,7 @@ final class WorkerStartupCache implements AutoCloseable {
         }
         List<String> uses = pool.status().workers().stream().map(PoolStatus.WorkerStatus::startupCache).toList();
         if (!uses.stream().allMatch("USED"::equals)) {
-            throw new IllegalStateException("the workers did not all start from the recorded AOT cache in " + directory
+            throw new IllegalStateException("the workers did not all start from the AOT cache " + description
                     + ": " + uses + " (USED expected for each)");
         }
     }
