@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tiny tasks right after pool start, two or more builds alternated in one sitting:
-#   bench/tiny-start-ab.sh [--rounds n] [--warm-ups n] [--runs n] [--round-trip] name=a.jar name=b.jar ...
+#   bench/tiny-start-ab.sh [--rounds n] [--warm-ups n] [--runs n] [--round-trip | --w1] name=a.jar name=b.jar ...
 # Each build's workers start from an AOT cache of its own, recorded first by the workload
 # bin/shard records a user's cache with (startup-training), in a directory of its own; a name
 # ending in -untrained records it with a pool that runs nothing instead. Then,
@@ -9,7 +9,9 @@
 # ones (default 5), and prints their tasks/s, the driver's and workers' CPU per run and the
 # workers' voluntary context switches per run (threads woken). With --round-trip, each
 # measurement is instead 2,000 one-task calls on a pool warmed by 500: median and p90 µs per
-# call, CPU µs per call.
+# call, CPU µs per call. With --w1, W1 colcor (10,000 x 2,000) as bench/run.sh measures it: per
+# round the 2-thread loop, then the warm pool over the same memory, 10 warm-up rounds and 7
+# measured: medians, pool / 2-thread loop, and CPU per pool call.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=../bin/find-jdk.sh
@@ -23,6 +25,7 @@ while [ $# -gt 0 ]; do
         --warm-ups) warmups=$2; shift 2 ;;
         --runs) runs=$2; shift 2 ;;
         --round-trip) mode=roundtrip; shift ;;
+        --w1) mode=w1; shift ;;
         *=*) builds+=("$1"); shift ;;
         *) echo "tiny-start-ab: unknown argument '$1'; use [--rounds n] [--warm-ups n] [--runs n] name=jar..." >&2; exit 2 ;;
     esac

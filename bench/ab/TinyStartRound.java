@@ -1,6 +1,10 @@
+import dev.shard.examples.colcor.ColcorOnPool;
+import dev.shard.examples.colcor.ColumnCorrelationData;
+import dev.shard.examples.colcor.InProcessColumnCorrelation;
 import dev.shard.examples.tiny.TinyTasksBuffer;
 import dev.shard.examples.tiny.TinyTasksOnPool;
 import dev.shard.examples.training.StartupTrainingProgram;
+import dev.shard.examples.workload.ColumnCorrelationWorkload;
 import dev.shard.examples.workload.TinyTasksWorkload;
 import dev.shard.runtime.api.Pool;
 import java.io.PrintStream;
@@ -33,6 +37,8 @@ public final class TinyStartRound {
             train();
         } else if (args.length > 0 && args[0].equals("record-empty")) {
             recordEmpty();
+        } else if (args.length > 0 && args[0].equals("w1")) {
+            colcor(args.length > 1 ? Integer.parseInt(args[1]) : 10, args.length > 2 ? Integer.parseInt(args[2]) : 7);
         } else if (args.length > 0 && args[0].equals("roundtrip")) {
             roundTrip(args.length > 1 ? Integer.parseInt(args[1]) : 2_000);
         } else {
@@ -106,6 +112,78 @@ public final class TinyStartRound {
                     sorted[runs / 2], driverMillis, workersMillis, switches, caches,
                     Arrays.stream(rates).mapToObj(r -> String.format(Locale.ROOT, "%.0f", r)).collect(Collectors.joining(",")));
         }
+    }
+
+    /**
+     * W1 as bench/run.sh measures it: per round the 2-thread loop in process, then the warm
+     * 2-worker pool over the same memory; {@code warmUps} rounds, then {@code runs} measured.
+     * Prints the medians, their ratio and the driver's and workers' CPU per pool call.
+     */
+    private static void colcor(int warmUps, int runs) throws Exception {
+        int rows = (int) ColumnCorrelationWorkload.DEFAULT_ROWS;
+        int columns = (int) ColumnCorrelationWorkload.DEFAULT_COLUMNS;
+        double[] pair = new double[runs];
+        double[] pool = new double[runs];
+        long driverCpu = 0;
+        long workersCpu = 0;
+        java.util.Map<String, Long> threadCpu = new java.util.TreeMap<>();
+        try (Pool workers = Pool.builder().workers(2).start();
+                ColumnCorrelationData data = ColumnCorrelationData.generate(rows, columns);
+                InProcessColumnCorrelation twoThreads = new InProcessColumnCorrelation(2)) {
+            for (int round = -warmUps; round < runs; round++) {
+                data.clearCorrelations();
+                long start = System.nanoTime();
+                twoThreads.correlate(data.matrixElements(), data.yElements(), data.rows(), data.columns(),
+                        data.correlationElements());
+                double pairMillis = (System.nanoTime() - start) / 1e6;
+                long driverBefore = cpuNanos(ProcessHandle.current());
+                long workersBefore = ProcessHandle.current().children().mapToLong(TinyStartRound::cpuNanos).sum();
+                java.util.Map<String, Long> threadsBefore = threadTicks();
+                ColcorOnPool.Computation computation = ColcorOnPool.compute(workers, data, 2);
+                if (!computation.run().succeeded() || data.firstUnwrittenColumn() >= 0) {
+                    throw new IllegalStateException("colcor run failed: " + computation.run().failures());
+                }
+                if (round >= 0) {
+                    threadTicks().forEach((name, ticks) -> threadCpu.merge(name, ticks - threadsBefore.getOrDefault(name, 0L),
+                            Long::sum));
+                    driverCpu += cpuNanos(ProcessHandle.current()) - driverBefore;
+                    workersCpu += ProcessHandle.current().children().mapToLong(TinyStartRound::cpuNanos).sum()
+                            - workersBefore;
+                    pair[round] = pairMillis;
+                    pool[round] = computation.computeSeconds() * 1e3;
+                }
+            }
+        }
+        Arrays.sort(pair);
+        Arrays.sort(pool);
+        System.out.printf(Locale.ROOT, "pool_ms=%.2f loop2_ms=%.2f ratio=%.3f driver_cpu_ms=%.2f workers_cpu_ms=%.1f%n",
+                pool[runs / 2], pair[runs / 2], pool[runs / 2] / pair[runs / 2], driverCpu / 1e6 / runs,
+                workersCpu / 1e6 / runs);
+        if (Boolean.getBoolean("tiny.threads")) {
+            threadCpu.forEach((name, ticks) -> {
+                if (ticks > 0) {
+                    System.err.printf(Locale.ROOT, "  driver thread %s: %.1f ms per call%n", name, ticks * 10.0 / runs);
+                }
+            });
+        }
+    }
+
+    /** CPU ticks (10 ms) of this process's threads by name (threads of one name summed). */
+    private static java.util.Map<String, Long> threadTicks() throws Exception {
+        java.util.Map<String, Long> ticks = new java.util.HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (Exception gone) {
+                    // A thread that ended meanwhile.
+                }
+            }
+        }
+        return ticks;
     }
 
     /** Voluntary context switches (a thread that blocked and was woken) of every worker thread. */
