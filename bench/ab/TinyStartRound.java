@@ -28,7 +28,10 @@ import java.util.stream.Collectors;
  * <li>{@code measure [warm-ups] [runs] [tasks]}: a new 2-worker pool, {@code warm-ups} runs of
  *     {@code tasks} tiny tasks, then {@code runs} measured ones; prints one line: each
  *     measured run's tasks/s, and the driver's and the workers' CPU per measured run
- *     ({@code ProcessHandle} totals, 10 ms ticks), and how each worker used the cache.</li>
+ *     ({@code ProcessHandle} totals, 10 ms ticks), and how each worker used the cache;</li>
+ * <li>{@code roundtrip [calls]}: one-task calls on a warm pool, median and p90 µs, CPU per call;</li>
+ * <li>{@code w1 [warm-ups] [runs]}: W1 against the 2-thread loop ({@code -Dtiny.threads=true} also
+ *     prints the driver's CPU per pool call by thread).</li>
  * </ul>
  */
 public final class TinyStartRound {
