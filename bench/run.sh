@@ -2,7 +2,9 @@
 # Builds the benchmark jar (bench/target/benchmarks.jar, every module inside, no tests)
 # and runs the end-to-end benchmarks: pool start-up, tiny-task throughput, round trip,
 # and W1 colcor against in-process loops. Arguments go to the harness:
-#   bench/run.sh [--runs n] [--out file] [--skip-million]
+#   bench/run.sh [--runs n] [--out file] [--skip-million] [--untrained-cache]
+# The driver and the workers start from AOT caches recorded first by startup-training (as
+# bin/shard records a user's), in a temporary directory of the harness's own; see bench/README.md.
 # Results: a markdown table on stdout and in bench/target/results.md.
 # With "jmh" first, runs JMH instead (the rest are JMH's arguments):
 #   bench/run.sh jmh ShardMapLatencyBenchmark
@@ -22,10 +24,21 @@ if [ "${1:-}" = jmh ]; then
     main=org.openjdk.jmh.Main
 fi
 cd "$root"
-exec "$jdk/bin/java" \
-    --add-opens=java.base/java.nio=ALL-UNNAMED \
-    --sun-misc-unsafe-memory-access=allow \
-    --enable-native-access=ALL-UNNAMED \
-    ${SHARD_BENCH_JAVA_OPTS:-} \
-    -cp "$root/bench/target/benchmarks.jar" \
-    "$main" "$@"
+jar="$root/bench/target/benchmarks.jar"
+# shellcheck disable=SC2206 # options are words, as in bin/shard's SHARD_JAVA_OPTS
+flags=(--add-opens=java.base/java.nio=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
+    --enable-native-access=ALL-UNNAMED ${SHARD_BENCH_JAVA_OPTS:-})
+aot=()
+if [ "$main" = dev.shard.bench.RuntimeBenchmarks ] && [[ " $* " != *" --untrained-cache "* ]]; then
+    # The start-up caches as bin/shard records a user's: startup-training records the driver's
+    # cache and, through its pool, the workers' one, here in a directory of the harness's own.
+    # shellcheck source=../bin/driver-aot.sh
+    . "$root/bin/driver-aot.sh"
+    aot_dir=$(mktemp -d "${TMPDIR:-/tmp}/shard-bench-aot-XXXXXX")
+    trap 'rm -rf "$aot_dir"' EXIT
+    SHARD_AOT_DIR=$aot_dir shard_driver_aot "$jdk" "$jar" "${flags[@]}"
+    aot=("${shard_aot_options[@]}")
+fi
+status=0
+"$jdk/bin/java" "${flags[@]}" "${aot[@]}" -cp "$jar" "$main" "$@" || status=$?
+exit "$status"

@@ -16,7 +16,13 @@ import java.util.Locale;
  * Prints a markdown table and writes it to {@code --out} (default
  * {@code bench/target/results.md}).
  *
- * <p>Usage: {@code RuntimeBenchmarks [--runs n] [--out file] [--skip-million]}
+ * <p>Every pool's workers start from an AOT cache recorded first, in a directory of the
+ * harness's own, by the workload {@code bin/shard} records a user's cache with
+ * ({@link WorkerStartupCache}), so "right after pool start" means what it means for a user of
+ * the build; {@code --untrained-cache} leaves the recording to the first pool measured (one
+ * that runs nothing), as the harness did before.
+ *
+ * <p>Usage: {@code RuntimeBenchmarks [--runs n] [--out file] [--skip-million] [--untrained-cache]}
  */
 public final class RuntimeBenchmarks {
     private static final int WORKERS = 2;
@@ -30,12 +36,14 @@ public final class RuntimeBenchmarks {
         int runs = 5;
         Path out = Path.of("bench/target/results.md");
         boolean million = true;
+        boolean trainedCache = true;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--runs" -> runs = parseRuns(args[++i]);
                     case "--out" -> out = Path.of(args[++i]);
                     case "--skip-million" -> million = false;
+                    case "--untrained-cache" -> trainedCache = false;
                     default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
                 }
             }
@@ -44,9 +52,17 @@ public final class RuntimeBenchmarks {
             }
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             System.err.println("bench: " + (e instanceof ArrayIndexOutOfBoundsException ? "an option needs a value"
-                    : e.getMessage()) + "; use [--runs n] [--out file] [--skip-million]");
+                    : e.getMessage()) + "; use [--runs n] [--out file] [--skip-million] [--untrained-cache]");
             System.exit(2);
         }
+        try (WorkerStartupCache workerCache = WorkerStartupCache.prepare(trainedCache)) {
+            run(runs, out, million, workerCache);
+        }
+        verifyReferenceChecksums();
+        System.exit(0);
+    }
+
+    private static void run(int runs, Path out, boolean million, WorkerStartupCache workerCache) throws Exception {
         List<Samples> results = new ArrayList<>();
         results.add(progress(PoolBenchmarks.poolStart(WORKERS, runs)));
         // The cache is this benchmark's own, so it must not outlive it next to the results.
@@ -63,6 +79,7 @@ public final class RuntimeBenchmarks {
             Files.deleteIfExists(cacheDirectory);
         }
         try (Pool pool = Pool.builder().workers(WORKERS).start()) {
+            workerCache.requireUsedBy(pool);
             results.add(progress(PoolBenchmarks.tinyTaskThroughput(pool, 10_000, runs)));
             if (million) {
                 results.add(progress(PoolBenchmarks.tinyTaskThroughput(pool, 1_000_000, runs)));
@@ -70,12 +87,10 @@ public final class RuntimeBenchmarks {
             PoolBenchmarks.roundTrip(pool, ROUND_TRIP_CALLS, runs).forEach(s -> results.add(progress(s)));
             ColcorBenchmark.run(pool, runs).forEach(s -> results.add(progress(s)));
         }
-        String table = render(results);
+        String table = render(results, workerCache.description());
         System.out.println(table);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, table);
-        verifyReferenceChecksums();
-        System.exit(0);
     }
 
     private static int parseRuns(String text) {
@@ -91,10 +106,11 @@ public final class RuntimeBenchmarks {
         return samples;
     }
 
-    private static String render(List<Samples> results) {
+    private static String render(List<Samples> results, String workerCache) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "Machine: %d cores, JDK %s, %s%n%n",
+        text.append(String.format(Locale.ROOT, "Machine: %d cores, JDK %s, %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), System.getProperty("os.name")));
+        text.append("Workers' AOT cache: ").append(workerCache).append("\n\n");
         text.append(Samples.tableHeader()).append('\n');
         results.forEach(samples -> text.append(samples.tableRow()).append('\n'));
         Samples single = find(results, "1-thread loop");
