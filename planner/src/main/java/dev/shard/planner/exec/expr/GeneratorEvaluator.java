@@ -31,33 +31,14 @@ final class GeneratorEvaluator implements VectorEvaluator {
         }
     }
 
-    /**
-     * Whether C2 turns a row's 64-bit hash into a double in vector registers on this CPU:
-     * AVX-512 (HotSpot's UseAVX=3) multiplies and converts 8 longs at once, so the whole of
-     * {@link #randoms} vectorises in one loop. Below it (AVX2) the long-to-double conversion
-     * has no vector form and kept the one loop scalar, hash included; there the hashes go
-     * through a long[] first, hashed in place (a loop C2 vectorises on AVX2 too, as for
-     * random_int), then converted: 1.55 against 1.78 ns per value on an AMD EPYC with AVX2
-     * (bench/results/2026-12-02-w2-avx2.md). Both give the same bits.
-     */
-    static final boolean CONVERTS_LONG_VECTORS = useAvx() >= 3;
-
     private final ScalarFunction function;
     private final long stream;
     private final long modulus;
     private final double low;
     private final double high;
     private final BatchColumn out;
-    /** The hashes of {@link #randoms}' two loops; null when it runs one (see {@link #CONVERTS_LONG_VECTORS}). */
-    private final long[] hashes;
 
     private GeneratorEvaluator(ScalarFunction function, long stream, long modulus, double low, double high) {
-        this(function, stream, modulus, low, high, !CONVERTS_LONG_VECTORS);
-    }
-
-    /** {@code twoLoops}: random and uniform hash into a long[] first (chosen by CPU; tests run both). */
-    GeneratorEvaluator(ScalarFunction function, long stream, long modulus, double low, double high,
-            boolean twoLoops) {
         this.function = function;
         this.stream = stream;
         this.modulus = modulus;
@@ -66,18 +47,6 @@ final class GeneratorEvaluator implements VectorEvaluator {
         DataType type = function == ScalarFunction.ROW || function == ScalarFunction.RANDOM_INT ? DataType.INT
                 : DataType.DOUBLE;
         this.out = new BatchColumn(type, ColumnBatch.CAPACITY);
-        boolean uniform = function == ScalarFunction.RANDOM || function == ScalarFunction.UNIFORM;
-        this.hashes = twoLoops && uniform ? new long[ColumnBatch.CAPACITY] : null;
-    }
-
-    private static int useAvx() {
-        try {
-            var diagnostics = java.lang.management.ManagementFactory.getPlatformMXBean(
-                    com.sun.management.HotSpotDiagnosticMXBean.class);
-            return Integer.parseInt(diagnostics.getVMOption("UseAVX").getValue());
-        } catch (RuntimeException notHotSpotOrNotX86) {
-            return 0;
-        }
     }
 
     static GeneratorEvaluator of(Call call) {
@@ -151,46 +120,20 @@ final class GeneratorEvaluator implements VectorEvaluator {
     }
 
     private void randoms(long start, int n) {
-        double[] r = out.doubles;
-        if (hashes != null) {
-            long[] bits = hashes(start, n);
-            for (int i = 0; i < n; i++) {
-                r[i] = bits[i] * UNIT;
-            }
-            return;
-        }
         long[] offsets = OFFSETS;
+        double[] r = out.doubles;
         for (int i = 0; i < n; i++) {
             r[i] = (Generator.splitMix(start + offsets[i]) >>> 11) * UNIT;
         }
     }
 
     private void uniforms(long start, int n) {
+        long[] offsets = OFFSETS;
         double[] r = out.doubles;
         double width = high - low;
-        if (hashes != null) {
-            long[] bits = hashes(start, n);
-            for (int i = 0; i < n; i++) {
-                r[i] = low + width * (bits[i] * UNIT);
-            }
-            return;
-        }
-        long[] offsets = OFFSETS;
         for (int i = 0; i < n; i++) {
             r[i] = low + width * ((Generator.splitMix(start + offsets[i]) >>> 11) * UNIT);
         }
-    }
-
-    /** {@code splitMix(start + i) >>> 11} for i below n, hashed in place as {@link #randomInts} does. */
-    private long[] hashes(long start, int n) {
-        long[] bits = hashes;
-        for (int i = 0; i < n; i++) {
-            bits[i] = start + i;
-        }
-        for (int i = 0; i < n; i++) {
-            bits[i] = Generator.splitMix(bits[i]) >>> 11;
-        }
-        return bits;
     }
 
     private void randomInts(long start, int n) {
