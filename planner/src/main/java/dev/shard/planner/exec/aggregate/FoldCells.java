@@ -14,8 +14,9 @@ import java.util.Arrays;
  * <p>The cells hold the truth between {@link #load} and {@link #store}; the states' arrays
  * the rest of the time (their own passes, their export). Rows are added in the order given,
  * so sums add as the states add them; the count is a double, exact up to 2^53 rows and a
- * block has 65,536. A group without a value holds NaN as low and high, as the states do, so
- * the one-comparison tests fail for it and the states' exact rule ({@code offer}) decides.
+ * block has 65,536. A group without a value holds +inf as low and -inf as high in its cell
+ * (see {@link #addTo}), and NaN, not seen, in the states' arrays: {@link #store} and
+ * {@link #load} translate.
  */
 final class FoldCells {
     private static final int WIDTH = 4;
@@ -28,18 +29,22 @@ final class FoldCells {
     /** Groups whose cells hold their state (the others are fresh). */
     private int ready;
 
-    /** Adds {@code values[k]} (dense) or {@code values[selection[k]]} to group {@code groupIds[k]}, for k below rows. */
+    /**
+     * Adds {@code values[k]} (dense) or {@code values[selection[k]]} to group {@code groupIds[k]}, for k
+     * below rows. The cells keep whether a group has a value themselves: {@code minimum} and
+     * {@code maximum} are read and written at {@link #store} and {@link #load} only.
+     */
     void add(int[] groupIds, double[] values, int[] selection, int rows, ExtremeState minimum,
             ExtremeState maximum, int groups) {
         double[] c = cells(groups);
         if (selection == null) {
             for (int k = 0; k < rows; k++) {
-                addTo(c, groupIds[k], values[k], minimum, maximum, groups);
+                addTo(c, groupIds[k], values[k]);
             }
             return;
         }
         for (int k = 0; k < rows; k++) {
-            addTo(c, groupIds[k], values[selection[k]], minimum, maximum, groups);
+            addTo(c, groupIds[k], values[selection[k]]);
         }
     }
 
@@ -49,42 +54,41 @@ final class FoldCells {
         double[] c = cells(groups);
         if (selection == null) {
             for (int k = 0; k < rows; k++) {
-                addTo(c, groupIds[k], data.get(MappedValues.DOUBLE, offset + k * 8L), minimum, maximum, groups);
+                addTo(c, groupIds[k], data.get(MappedValues.DOUBLE, offset + k * 8L));
             }
             return;
         }
         for (int k = 0; k < rows; k++) {
-            addTo(c, groupIds[k], data.get(MappedValues.DOUBLE, offset + selection[k] * 8L), minimum, maximum,
-                    groups);
+            addTo(c, groupIds[k], data.get(MappedValues.DOUBLE, offset + selection[k] * 8L));
         }
     }
 
-    private static void addTo(double[] c, int group, double x, ExtremeState minimum, ExtremeState maximum,
-            int groups) {
+    /**
+     * A group without a value holds +inf as low and -inf as high (low above high, which no
+     * seen group has), so a number needs no test: {@link Math#min} and {@link Math#max} keep
+     * {@link Double#compare}'s order for numbers (-0.0 below 0.0; a tie keeps the same bits)
+     * without a branch. A new extreme comes often early in a block (about ln(rows per group)
+     * times per group), and the branch per comparison that took it cost more than the fold's
+     * arithmetic on AVX2. A NaN value or a NaN low (a group whose values were all NaN) takes
+     * the exact rule: NaN above every number, the first of equal values kept.
+     */
+    private static void addTo(double[] c, int group, double x) {
         int at = group * WIDTH;
+        double low = c[at + LOW];
+        double high = c[at + HIGH];
         c[at + SUM] += x;
         c[at + COUNT] += 1;
-        double low = c[at + LOW];
-        if (x < low) {
+        if (x == x && low == low) {
+            c[at + LOW] = Math.min(low, x);
+            c[at + HIGH] = Math.max(high, x);
+            return;
+        }
+        boolean unseen = low > high;
+        if (unseen || Double.compare(x, low) < 0) {
             c[at + LOW] = x;
-        } else if (!(x > low)) {
-            offer(minimum, c, at + LOW, group, x, groups);
         }
-        double high = c[at + HIGH];
-        if (x > high) {
+        if (unseen || Double.compare(x, high) > 0) {
             c[at + HIGH] = x;
-        } else if (!(x < high)) {
-            offer(maximum, c, at + HIGH, group, x, groups);
-        }
-    }
-
-    /** Ties, NaN and a group's first value: {@link ExtremeState}'s own rule, its seen flags kept in the state. */
-    private static void offer(ExtremeState state, double[] c, int at, int group, double x, int groups) {
-        boolean[] seen = state.seen(groups);
-        int comparison = Double.compare(x, c[at]);
-        if (!seen[group] || (state.minimum() ? comparison < 0 : comparison > 0)) {
-            c[at] = x;
-            seen[group] = true;
         }
     }
 
@@ -101,12 +105,12 @@ final class FoldCells {
         return cells;
     }
 
-    /** Sets cells from {@code group} on to no rows: sum and count 0, low and high NaN. */
+    /** Sets cells from {@code group} on to no rows: sum and count 0, low +inf and high -inf. */
     private static double[] fresh(double[] c, int group) {
         for (int at = group * WIDTH; at < c.length; at += WIDTH) {
             c[at + SUM] = 0;
-            c[at + LOW] = Double.NaN;
-            c[at + HIGH] = Double.NaN;
+            c[at + LOW] = Double.POSITIVE_INFINITY;
+            c[at + HIGH] = Double.NEGATIVE_INFINITY;
             c[at + COUNT] = 0;
         }
         return c;
@@ -119,10 +123,18 @@ final class FoldCells {
         double[] sums = sum.doubles(groups);
         double[] lows = minimum.doubles(groups);
         double[] highs = maximum.doubles(groups);
+        boolean[] lowSeen = minimum.seen(groups);
+        boolean[] highSeen = maximum.seen(groups);
         for (int group = 0, at = 0; group < groups; group++, at += WIDTH) {
+            double low = c[at + LOW];
+            double high = c[at + HIGH];
+            // The states' form of a group without a value: NaN and not seen.
+            boolean seen = !(low > high);
             sums[group] = c[at + SUM];
-            lows[group] = c[at + LOW];
-            highs[group] = c[at + HIGH];
+            lows[group] = seen ? low : Double.NaN;
+            highs[group] = seen ? high : Double.NaN;
+            lowSeen[group] = seen;
+            highSeen[group] = seen;
             counts[group] = (long) c[at + COUNT];
         }
     }
@@ -134,10 +146,12 @@ final class FoldCells {
         double[] sums = sum.doubles(groups);
         double[] lows = minimum.doubles(groups);
         double[] highs = maximum.doubles(groups);
+        boolean[] lowSeen = minimum.seen(groups);
+        boolean[] highSeen = maximum.seen(groups);
         for (int group = 0, at = 0; group < groups; group++, at += WIDTH) {
             c[at + SUM] = sums[group];
-            c[at + LOW] = lows[group];
-            c[at + HIGH] = highs[group];
+            c[at + LOW] = lowSeen[group] ? lows[group] : Double.POSITIVE_INFINITY;
+            c[at + HIGH] = highSeen[group] ? highs[group] : Double.NEGATIVE_INFINITY;
             c[at + COUNT] = counts[group];
         }
     }

@@ -67,4 +67,48 @@ class IntKeyGroupsTest {
             assertEquals(0, groups.size(), "cleared");
         }
     }
+
+    /**
+     * Batches of one block that mix keys seen in earlier batches with new ones (the dense loop's
+     * second pass), the direct range growing mid-block, negative and out-of-range keys, and
+     * all-equal batches: the numbers are still the order of first appearance over the block.
+     */
+    @Test
+    void numbersNewKeysInRowOrderWhenABatchMixesKnownAndNewKeys() {
+        Random random = new Random(12);
+        for (int block = 0; block < 4; block++) {
+            IntKeyGroups groups = new IntKeyGroups();
+            Map<Long, Integer> expected = new LinkedHashMap<>();
+            for (int batchNumber = 0; batchNumber < 12; batchNumber++) {
+                int size = 1 + random.nextInt(ColumnBatch.CAPACITY);
+                // The range of keys grows batch by batch, past the direct array's first size and past 64K.
+                int range = 1 + (batchNumber + 1) * (block + 1) * 3_000;
+                boolean allEqual = batchNumber % 5 == 4;
+                BatchColumn keys = new BatchColumn(DataType.INT, ColumnBatch.CAPACITY);
+                List<Integer> expectedIds = new ArrayList<>();
+                for (int row = 0; row < size; row++) {
+                    long key = allEqual ? range - 1
+                            : random.nextInt(8) == 0 ? EDGES[random.nextInt(EDGES.length)]
+                            : random.nextInt(range) - (random.nextInt(10) == 0 ? range : 0);
+                    keys.longs[row] = key;
+                    expectedIds.add(expected.computeIfAbsent(key, k -> expected.size()));
+                }
+                ColumnBatch batch = new ColumnBatch(1);
+                batch.reset(batchNumber * (long) ColumnBatch.CAPACITY, size);
+                batch.setColumn(0, keys);
+                int[] ids = new int[ColumnBatch.CAPACITY];
+                groups.assign(new BatchColumn[] {keys}, batch, ids);
+                for (int row = 0; row < size; row++) {
+                    assertEquals(expectedIds.get(row), ids[row], "block " + block + ", batch " + batchNumber
+                            + ", row " + row + ", key " + keys.longs[row]);
+                }
+                assertEquals(expected.size(), groups.size(), "block " + block + ", batch " + batchNumber);
+            }
+            BatchColumn exported = groups.export()[0];
+            int group = 0;
+            for (Long key : expected.keySet()) {
+                assertEquals(key, exported.get(group++), "block " + block + ": key of group " + (group - 1));
+            }
+        }
+    }
 }
