@@ -121,11 +121,10 @@ final class DoubleSumsFold {
                 continue;
             }
             if (member.sum() != null) {
-                DoubleSums.Column column = mapped[0];
                 long[] sumCounts = member.sum().counts(groups);
                 double[] sums = member.sum().doubles(groups);
                 if (input.mapped() != null) {
-                    column.mapped(input.mapped(), sums);
+                    mapped[0].mapped(input.mapped(), sums);
                     DoubleSums.mapped(mapped, 0, 1, groupIds, selection, rows, sumCounts);
                 } else {
                     heap[0].heap(input.doubles, sums);
