@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Before/after of the scan path: runs ScanRun (the engine benchmark's scan section, then W3
 # from the generator and from an Arrow file) from each given benchmarks jar in turn, for
-# several rounds, with the load average before each. ScanRun, ScanBenchmark and SequentialRead
-# (the sequential read, in a JVM of its own) are taken from this tree's build, so every jar is
-# measured against the same baseline and a jar older than them runs them too.
+# several rounds, with the load average before each. ScanRun, ScanBenchmark, SequentialRead (the
+# sequential read, in a JVM of its own) and ReadSteadiness (whether the read was disturbed) are
+# taken from this tree's build, so every jar is measured against the same baseline and a jar
+# older than them runs them too.
 #   bench/scan-ab.sh <rounds> <label>=<jar> <label>=<jar> ... [-- ScanRun args]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,7 +20,7 @@ classes=$(mktemp -d)
 trap 'rm -rf "$classes"' EXIT
 mkdir -p "$classes/dev/shard/bench"
 unzip -q -o "$root/bench/target/benchmarks.jar" 'dev/shard/bench/ScanRun.class' 'dev/shard/bench/ScanBenchmark*.class' \
-    'dev/shard/bench/SequentialRead*.class' -d "$classes"
+    'dev/shard/bench/SequentialRead*.class' 'dev/shard/bench/ReadSteadiness*.class' -d "$classes"
 for ((round = 1; round <= rounds; round++)); do
     for entry in "${jars[@]}"; do
         label=${entry%%=*}

@@ -39,9 +39,12 @@ final class ScanBenchmark {
     private static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE;
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
 
-    /** GB/s of both sides, the file, and the largest private growth of any worker in any measured run. */
-    record Outcome(Samples sequentialRead, Samples engine, long fileBytes, long columnBytes, long maxGrowthBytes,
-            List<Long> growthPerRun) {
+    /**
+     * GB/s of both sides, whether the read ran undisturbed, the file, and the largest private
+     * growth of any worker in any measured run.
+     */
+    record Outcome(Samples sequentialRead, Samples engine, ReadSteadiness readSteadiness, long fileBytes,
+            long columnBytes, long maxGrowthBytes, List<Long> growthPerRun) {
     }
 
     private ScanBenchmark() {
@@ -64,6 +67,7 @@ final class ScanBenchmark {
             Dataset query = query(session, file);
             double[] sequential = new double[runs];
             double[] engine = new double[runs];
+            double[] readCpuShares = new double[runs];
             List<Long> growth = new ArrayList<>();
             try (SequentialRead read = SequentialRead.start(file)) {
                 Measure.require(read.columnBytes() == columnBytes, "the sequential read's JVM found "
@@ -75,6 +79,7 @@ final class ScanBenchmark {
                             reference.checksum(), "engine scan of " + file);
                     if (round >= 0) {
                         sequential[round] = columnBytes / (double) reading.wallNanos();
+                        readCpuShares[round] = reading.cpuNanos() / (double) reading.wallNanos();
                         engine[round] = columnBytes / 1e9 / (timed.millis() / 1e3);
                         growth.add(timed.result().report().map(ScanBenchmark::maxGrowth).orElse(0L));
                     }
@@ -84,7 +89,7 @@ final class ScanBenchmark {
             return new Outcome(new Samples("scan, sequential read of the mapping (1 thread in a JVM of its own, sum of all columns), "
                     + size, "GB/s", sequential),
                     new Samples("scan + filter + aggregate, engine " + session.workers() + " workers (zero-copy scan), "
-                            + size, "GB/s", engine),
+                            + size, "GB/s", engine), ReadSteadiness.of(sequential, readCpuShares),
                     fileBytes, columnBytes, growth.stream().mapToLong(Long::longValue).max().orElse(0), growth);
         } finally {
             Files.deleteIfExists(file);

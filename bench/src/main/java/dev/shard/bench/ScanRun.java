@@ -35,6 +35,7 @@ final class ScanRun {
                     + " (median engine / best read) %.2f; worker private growth max %.1f MiB%n", scan.engine().median()
                     / scan.sequentialRead().median(), scan.engine().median() / scan.sequentialRead().max(),
                     scan.maxGrowthBytes() / 1048576.0);
+            System.out.println("sequential read: " + scan.readSteadiness().describe());
             w3(session, dir, w3Rows, runs, warmUps);
         } finally {
             try (var files = Files.list(dir)) {

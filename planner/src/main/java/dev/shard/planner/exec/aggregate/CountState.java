@@ -27,7 +27,7 @@ final class CountState extends AggregateState {
         }
     }
 
-    /** The counts by group, for {@link DoubleColumnFold}. */
+    /** The counts by group, for {@link DoubleColumnFold} and {@link DoubleSumsFold}. */
     long[] counts(int groups) {
         grow(groups);
         return counts.longs;

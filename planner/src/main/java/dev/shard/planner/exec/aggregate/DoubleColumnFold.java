@@ -12,7 +12,9 @@ import java.lang.foreign.MemorySegment;
  * states' own arrays, gives exactly what the states' separate passes give: sums add in
  * row order, and min and max keep {@link Double#compare}'s order (NaN above everything,
  * -0.0 below 0.0; on a tie the first value stays). Only for columns without nulls in the
- * batch; the caller runs the states' own passes otherwise.
+ * batch; the caller runs the states' own passes otherwise. {@link StatePasses} gives it columns
+ * with a minimum or a maximum; sums and counts alone go to {@link DoubleSumsFold}, several
+ * columns in one pass.
  */
 final class DoubleColumnFold {
     private final CountState count;
@@ -112,10 +114,6 @@ final class DoubleColumnFold {
         long offset = input.offset();
         int[] selection = batch.allSelected() ? null : batch.selection();
         int rows = batch.selectedCount();
-        if (sums != null && minimum == null && maximum == null && selection != null) {
-            sumsMapped(groupIds, data, offset, selection, rows, counts, sums, sumCounts);
-            return;
-        }
         double[] lows = minimum == null ? null : minimum.doubles(groups);
         double[] highs = maximum == null ? null : maximum.doubles(groups);
         for (int k = 0; k < rows; k++) {
@@ -145,23 +143,6 @@ final class DoubleColumnFold {
                 } else if (!(x < high)) {
                     offer(maximum, group, x, groups);
                 }
-            }
-        }
-    }
-
-    /** Sums (and a count) of the selected rows, nothing else: the scan benchmark's shape, without per-row tests. */
-    private static void sumsMapped(int[] groupIds, MemorySegment data, long offset, int[] selection, int rows,
-            long[] counts, double[] sums, long[] sumCounts) {
-        for (int k = 0; k < rows; k++) {
-            int group = groupIds[k];
-            sums[group] += data.get(MappedValues.DOUBLE, offset + selection[k] * 8L);
-            if (sumCounts != null) {
-                sumCounts[group]++;
-            }
-        }
-        if (counts != null) {
-            for (int k = 0; k < rows; k++) {
-                counts[groupIds[k]]++;
             }
         }
     }

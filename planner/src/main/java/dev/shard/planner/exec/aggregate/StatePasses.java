@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a batch reaches the aggregate states: the count, sum, min and max of one DOUBLE
- * argument go through one {@link DoubleColumnFold} pass (count() rides along with the
- * first such argument), every other state through its own pass. A fold whose column has
+ * How a batch reaches the aggregate states: the sums and counts of every DOUBLE argument
+ * without a min or max go through one {@link DoubleSumsFold} pass together (count() rides
+ * along); the count, sum, min and max of any other DOUBLE argument through one
+ * {@link DoubleColumnFold} pass each (count() rides along with the first when no sums fold
+ * took it); every other state through its own pass. A fold whose column has
  * nulls in a batch falls back to its states' own passes for that batch, so results never
  * depend on which way a batch went.
  */
@@ -26,6 +28,8 @@ final class StatePasses {
     private final List<VectorEvaluator> arguments;
     private final List<Fold> folds = new ArrayList<>();
     private final List<Integer> alone = new ArrayList<>();
+    /** The sums and counts of every DOUBLE column without a min or max, in one pass; null when there is none. */
+    private final DoubleSumsFold sums;
 
     /** {@code arguments.get(s)} and {@code expressions.get(s)} are state s's argument, both null for count(). */
     StatePasses(List<AggregateState> states, List<VectorEvaluator> arguments, List<Expr> expressions) {
@@ -44,7 +48,22 @@ final class StatePasses {
                 alone.add(s);
             }
         }
+        List<DoubleSumsFold.Member> summed = new ArrayList<>();
         for (List<Integer> column : byColumn.values()) {
+            if (column.stream().noneMatch(s -> states.get(s) instanceof ExtremeState)) {
+                summed.add(member(column));
+            }
+        }
+        if (!summed.isEmpty()) {
+            CountState rowCount = rowCounts.isEmpty() ? null : (CountState) states.get(rowCounts.removeFirst());
+            sums = new DoubleSumsFold(summed, rowCount);
+        } else {
+            sums = null;
+        }
+        for (List<Integer> column : byColumn.values()) {
+            if (column.stream().noneMatch(s -> states.get(s) instanceof ExtremeState)) {
+                continue;
+            }
             List<Integer> members = new ArrayList<>();
             CountState count = null;
             SumState sum = null;
@@ -77,12 +96,35 @@ final class StatePasses {
         alone.addAll(rowCounts);
     }
 
+    /**
+     * A column's states without a min or max: its sum (or mean) and its count(x) states; a second
+     * sum of one column cannot occur (sum and mean share a state) and would go alone.
+     */
+    private DoubleSumsFold.Member member(List<Integer> column) {
+        SumState sum = null;
+        List<CountState> counts = new ArrayList<>();
+        for (int s : column) {
+            AggregateState state = states.get(s);
+            if (state instanceof SumState c && sum == null) {
+                sum = c;
+            } else if (state instanceof CountState c) {
+                counts.add(c);
+            } else {
+                alone.add(s);
+            }
+        }
+        return new DoubleSumsFold.Member(arguments.get(column.getFirst()), sum, List.copyOf(counts));
+    }
+
     /** Count of a column (non-null rows), a DOUBLE sum or mean, min or max: what a fold computes. */
     private static boolean foldable(AggregateState state) {
         return state instanceof CountState || state instanceof SumState || state instanceof ExtremeState;
     }
 
     void accumulate(int[] groupIds, ColumnBatch batch, int groups, BatchColumn rowCounter) {
+        if (sums != null) {
+            sums.accumulate(groupIds, batch, groups, rowCounter);
+        }
         for (Fold fold : folds) {
             BatchColumn input = fold.argument().evaluateInPlace(batch);
             if (!input.hasNulls) {
@@ -107,6 +149,9 @@ final class StatePasses {
 
     /** Every state's arrays are complete for groups {@code [0, groups)}: call before exporting them. */
     void settle(int groups) {
+        if (sums != null) {
+            sums.settle(groups);
+        }
         for (Fold fold : folds) {
             fold.fold().settle(groups);
         }
@@ -114,6 +159,9 @@ final class StatePasses {
 
     /** The states were cleared for a new block. */
     void restart() {
+        if (sums != null) {
+            sums.restart();
+        }
         for (Fold fold : folds) {
             fold.fold().restart();
         }

@@ -23,7 +23,7 @@ final class SumState extends AggregateState {
         this.counts = new BatchColumn(DataType.INT, 256);
     }
 
-    /** The DOUBLE sums by group, for {@link DoubleColumnFold}; null when the sum is an INT sum. */
+    /** The DOUBLE sums by group, for {@link DoubleColumnFold} and {@link DoubleSumsFold}; null for an INT sum. */
     double[] doubles(int groups) {
         grow(groups);
         return sums.type() == DataType.DOUBLE ? sums.doubles : null;
