@@ -6,15 +6,21 @@ import dev.shard.runtime.task.RunDescriptor;
 import dev.shard.storage.copy.CopyLedger;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The worker's control state: run setups, task batches and run ends, handled one at a time
- * in the order the driver sent them, on whichever of {@link WorkerAdapter}'s two threads
- * holds the turn (the other reads the socket meanwhile, so a long task never keeps the next
- * batch from being read: the prefetch).
+ * The worker's single control loop: takes run setups, task batches and run ends in the
+ * order the driver sent them and executes them on this thread. The socket thread only
+ * enqueues, so a long task never blocks reading the next batch (the prefetch).
  */
-final class WorkerConductor implements WorkerAdapter.FrameHandler {
+final class WorkerConductor {
+    /** While idle, kept views whose files are gone are let go this often, so released memory returns. */
+    private static final long IDLE_SWEEP_MILLIS = 1_000;
+
     private final int workerId;
+    private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
     private final TimeoutWatchdog watchdog;
     private final MemoryGuard memory = new MemoryGuard();
     private final BatchExecutor batches;
@@ -44,29 +50,35 @@ final class WorkerConductor implements WorkerAdapter.FrameHandler {
         this.parts = new PartSender(driver);
     }
 
-    /** Handles one frame from the driver; a frame this worker cannot handle ends it. */
-    @Override
-    public void handleOrExit(Message message) {
-        try {
-            handle(message);
-        } catch (RuntimeException | Error e) {
-            // A worker that cannot go on must end, so the driver notices and re-runs its work.
-            e.printStackTrace();
-            WorkerMain.fail("cannot handle " + message.getClass().getSimpleName() + ": " + e,
-                    WorkerMain.EXIT_PROTOCOL);
+    void enqueue(Message message) {
+        if (RunTrace.ON) {
+            int shard = message instanceof Message.TaskBatch batch ? batch.firstShard() : -1;
+            RunTrace.mark("got-" + message.getClass().getSimpleName(), shard, System.nanoTime());
         }
+        inbox.add(message);
     }
 
-    /** True while views are kept that an idle sweep may let go. */
-    @Override
-    public boolean keepsViews() {
-        return opened.size() > 0;
+    void shutdown() {
+        inbox.add(new Message.Shutdown());
     }
 
-    /** Lets go of kept views whose files are gone, so released memory returns while the worker idles. */
-    @Override
-    public void sweepIdle() {
-        opened.sweep();
+    void runLoop() throws InterruptedException {
+        while (true) {
+            Message message = opened.size() == 0 ? inbox.take()
+                    : inbox.poll(IDLE_SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+            if (message == null) {
+                opened.sweep();
+                continue;
+            }
+            try {
+                handle(message);
+            } catch (RuntimeException | Error e) {
+                // A worker that cannot go on must end, so the driver notices and re-runs its work.
+                e.printStackTrace();
+                WorkerMain.fail("cannot handle " + message.getClass().getSimpleName() + ": " + e,
+                        WorkerMain.EXIT_PROTOCOL);
+            }
+        }
     }
 
     private void handle(Message message) {

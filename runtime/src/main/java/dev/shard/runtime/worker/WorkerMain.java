@@ -85,13 +85,10 @@ public final class WorkerMain {
                 ProcessHandle.current().pid(), HexFormat.of().parseHex(tokenHex)));
         WorkerStartTimings.mark("hello sent");
         Thread.ofPlatform().daemon().name("shard-prepare-access").start(WorkerMain::prepareMemoryAccess);
+        WorkerAdapter.start(channel, conductor);
         WorkerStartTimings.mark("frames ready");
         WorkerStartTimings.write(workerId);
-        WorkerAdapter.run(channel, conductor);
-        // The connection ended because this worker exits (System.exit runs on another thread).
-        while (true) {
-            Thread.sleep(Long.MAX_VALUE);
-        }
+        conductor.runLoop();
     }
 
     /**
