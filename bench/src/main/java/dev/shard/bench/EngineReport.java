@@ -1,13 +1,9 @@
 package dev.shard.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * The markdown report of {@link EngineBenchmarks}: conditions (machine, load average at the
@@ -22,7 +18,7 @@ final class EngineReport {
     private static final double GROWTH = 0.05;
 
     private final EngineBenchmarks.Options options;
-    private final String startLoad = loadAverage();
+    private final String startLoad = Machine.loadAverage();
     private final Instant start = Instant.now();
     private final List<EngineComparison.Outcome> comparisons = new ArrayList<>();
     private final List<String> verdicts = new ArrayList<>();
@@ -48,12 +44,11 @@ final class EngineReport {
     String render() {
         StringBuilder text = new StringBuilder();
         text.append("# Engine benchmarks, ").append(start).append("\n\n");
-        text.append(String.format(Locale.ROOT, "Machine: %d cores (%s), %.1f GiB RAM, JDK %s, %s. Load average"
+        text.append(String.format(Locale.ROOT, "Machine: %s. Load average"
                 + " (1, 5, 15 min) at the start: %s; at the end: %s. Data in %s (tmpfs: in memory, page cache"
                 + " warm). %,d rows for W2/W3; %d warm-up round(s), then %d measured rounds, interleaved;"
                 + " memory budget %s. Times are wall time per query; every run checked against its"
-                + " checksum (relative 1e-9).%n%n", Runtime.getRuntime().availableProcessors(), cpuModel(),
-                totalMemoryGiB(), Runtime.version(), System.getProperty("os.name"), startLoad, loadAverage(),
+                + " checksum (relative 1e-9).%n%n", Machine.describe(), startLoad, Machine.loadAverage(),
                 options.dataDirectory().getParent(), options.rows(), options.warmUps(), options.runs(),
                 bytes(options.budgetBytes())));
         text.append("## W2 and W3: engine against Java loops and DuckDB\n\n").append(Samples.tableHeader())
@@ -150,32 +145,5 @@ final class EngineReport {
             return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
         }
         return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return String.join(", ", fields[0], fields[1], fields[2]);
-        } catch (IOException | RuntimeException e) {
-            return "unknown (" + e.getMessage() + ")";
-        }
-    }
-
-    private static String cpuModel() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
-                    .findFirst().orElse("unknown CPU");
-        } catch (IOException | RuntimeException e) {
-            return "unknown CPU";
-        }
-    }
-
-    private static double totalMemoryGiB() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
-            return lines.filter(l -> l.startsWith("MemTotal:")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D",
-                    ""))).findFirst().orElse(0) / (double) (1L << 20);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
     }
 }

@@ -5,6 +5,7 @@ import dev.shard.examples.workload.GroupAggregateWorkload;
 import dev.shard.runtime.api.Pool;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,8 @@ public final class RuntimeBenchmarks {
     }
 
     private static void run(int runs, Path out, boolean million, WorkerStartupCache workerCache) throws Exception {
+        String started = Instant.now().toString();
+        String startLoad = Machine.loadAverage();
         List<Samples> results = new ArrayList<>();
         results.add(progress(PoolBenchmarks.poolStart(WORKERS, runs)));
         // The cache is this benchmark's own, so it must not outlive it next to the results.
@@ -87,7 +90,9 @@ public final class RuntimeBenchmarks {
             PoolBenchmarks.roundTrip(pool, ROUND_TRIP_CALLS, runs).forEach(s -> results.add(progress(s)));
             ColcorBenchmark.run(pool, runs).forEach(s -> results.add(progress(s)));
         }
-        String table = render(results, workerCache.description());
+        String table = "# Runtime benchmarks, " + started + "\n\nMachine: " + Machine.describe()
+                + ". Load average (1, 5, 15 min) at the start: " + startLoad + "; at the end: " + Machine.loadAverage()
+                + ".\n" + render(results, workerCache.description());
         System.out.println(table);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, table);
@@ -108,8 +113,6 @@ public final class RuntimeBenchmarks {
 
     private static String render(List<Samples> results, String workerCache) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "Machine: %d cores, JDK %s, %s%n",
-                Runtime.getRuntime().availableProcessors(), Runtime.version(), System.getProperty("os.name")));
         text.append("Workers' AOT cache: ").append(workerCache).append("\n\n");
         text.append(Samples.tableHeader()).append('\n');
         results.forEach(samples -> text.append(samples.tableRow()).append('\n'));

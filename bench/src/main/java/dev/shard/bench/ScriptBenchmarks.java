@@ -56,8 +56,8 @@ public final class ScriptBenchmarks {
         List<Samples> results = new ArrayList<>();
         results.add(report(frontEnd()));
         colcor(runs).forEach(samples -> results.add(report(samples)));
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "Machine: %d cores, JDK %s%n%n%s%n",
-                Runtime.getRuntime().availableProcessors(), Runtime.version(), Samples.tableHeader()));
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "Machine: %s. Load average (1, 5, 15 min)"
+                + " at the end: %s.%n%n%s%n", Machine.describe(), Machine.loadAverage(), Samples.tableHeader()));
         results.forEach(samples -> table.append(samples.tableRow()).append('\n'));
         table.append(String.format(Locale.ROOT, "%ncolcor.shard apply / example kernel (median / median): %.2f%n",
                 results.get(1).median() / results.get(2).median()));
