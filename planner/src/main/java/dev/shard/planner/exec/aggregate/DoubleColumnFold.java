@@ -52,10 +52,9 @@ final class DoubleColumnFold {
             owing = true;
             MappedValues mapped = input.mapped();
             if (mapped != null) {
-                cells.add(groupIds, mapped.data(), mapped.offset(), selection, batch.selectedCount(), minimum, maximum,
-                        groups);
+                cells.add(groupIds, mapped.data(), mapped.offset(), selection, batch.selectedCount(), groups);
             } else {
-                cells.add(groupIds, input.doubles, selection, batch.selectedCount(), minimum, maximum, groups);
+                cells.add(groupIds, input.doubles, selection, batch.selectedCount(), groups);
             }
             return;
         }

@@ -31,11 +31,10 @@ final class FoldCells {
 
     /**
      * Adds {@code values[k]} (dense) or {@code values[selection[k]]} to group {@code groupIds[k]}, for k
-     * below rows. The cells keep whether a group has a value themselves: {@code minimum} and
-     * {@code maximum} are read and written at {@link #store} and {@link #load} only.
+     * below rows. The cells keep whether a group has a value themselves: the states are read and
+     * written at {@link #store} and {@link #load} only.
      */
-    void add(int[] groupIds, double[] values, int[] selection, int rows, ExtremeState minimum,
-            ExtremeState maximum, int groups) {
+    void add(int[] groupIds, double[] values, int[] selection, int rows, int groups) {
         double[] c = cells(groups);
         if (selection == null) {
             for (int k = 0; k < rows; k++) {
@@ -49,8 +48,7 @@ final class FoldCells {
     }
 
     /** {@link #add} reading the values in place: row r's value at byte {@code offset + r * 8} of {@code data}. */
-    void add(int[] groupIds, MemorySegment data, long offset, int[] selection, int rows, ExtremeState minimum,
-            ExtremeState maximum, int groups) {
+    void add(int[] groupIds, MemorySegment data, long offset, int[] selection, int rows, int groups) {
         double[] c = cells(groups);
         if (selection == null) {
             for (int k = 0; k < rows; k++) {
