@@ -2,6 +2,7 @@ package dev.shard.bench;
 
 import dev.shard.dsl.api.Session;
 import dev.shard.dsl.api.Shard;
+import dev.shard.planner.exec.InProcessShardContext;
 import dev.shard.planner.exec.StageKernel;
 import dev.shard.planner.exec.StageResult;
 import dev.shard.planner.exec.aggregate.FinalAggregator;
@@ -64,7 +65,7 @@ public final class MergeProfile {
                     var shard = new dev.shard.runtime.task.Shard(id, first, Math.min(rows, first + shardRows), 1,
                             null, 0, 0);
                     long start = THREADS.getCurrentThreadCpuTime();
-                    StageResult result = kernel.run(new LocalShardContext(shard, Map.of()));
+                    StageResult result = kernel.run(new InProcessShardContext(shard, Map.of()));
                     long ran = THREADS.getCurrentThreadCpuTime();
                     byte[] value = ValueCodec.encode(result);
                     kernelNanos += ran - start;

@@ -1,5 +1,6 @@
 package dev.shard.bench;
 
+import dev.shard.planner.exec.InProcessShardContext;
 import dev.shard.planner.exec.StageFiles;
 import dev.shard.planner.exec.StageKernel;
 import dev.shard.planner.exec.vector.BatchColumn;
@@ -85,7 +86,7 @@ public final class PartitionMergeBenchmark {
             double[] nanos = new double[rounds];
             for (int round = -1; round < rounds; round++) {
                 long start = System.nanoTime();
-                kernel.run(new LocalShardContext(new Shard(0, 0, rows, 1, null, 0, 0), joinedInputs(tables)));
+                kernel.run(new InProcessShardContext(new Shard(0, 0, rows, 1, null, 0, 0), joinedInputs(tables)));
                 if (round >= 0) {
                     nanos[round] = System.nanoTime() - start;
                 }

@@ -3,6 +3,7 @@ package dev.shard.bench;
 import dev.shard.dsl.api.Dataset;
 import dev.shard.dsl.api.Session;
 import dev.shard.dsl.api.Shard;
+import dev.shard.planner.exec.InProcessShardContext;
 import dev.shard.planner.exec.StageKernel;
 import dev.shard.planner.exec.StageResult;
 import dev.shard.planner.physical.SourceExec.ArrowScanExec;
@@ -182,7 +183,7 @@ public final class StageProfile {
                 long first = id * shardRows;
                 var shard = new dev.shard.runtime.task.Shard(id, first, Math.min(rows, first + shardRows), 1,
                         null, 0, 0);
-                StageResult result = kernel.run(new LocalShardContext(shard, inputs));
+                StageResult result = kernel.run(new InProcessShardContext(shard, inputs));
                 partials += result.partials().blocks();
                 pack.reset(id, 1);
                 pack.append(result);

@@ -20,7 +20,6 @@ import dev.shard.planner.physical.StageFragment;
 import dev.shard.planner.type.DataType;
 import dev.shard.planner.type.Field;
 import dev.shard.planner.type.Schema;
-import dev.shard.planner.testing.InProcessContext;
 import dev.shard.runtime.task.Shard;
 import dev.shard.storage.arrow.ArrowFiles;
 import dev.shard.storage.arrow.SharedArrowTable;
@@ -104,7 +103,7 @@ class PartitionedJoinReaderTest {
             for (int p = 0; p < partitions; p++) {
                 inputs.put("joined" + p, tables.get(p));
             }
-            StageResult result = kernel.run(new InProcessContext(new Shard(0, 0, ROWS, 1, null, 0, 0), inputs));
+            StageResult result = kernel.run(new InProcessShardContext(new Shard(0, 0, ROWS, 1, null, 0, 0), inputs));
             FinalAggregator aggregator = new FinalAggregator(OUTPUT, List.of(), CALLS,
                     Schema.of(Field.of("n", DataType.INT), Field.of("s", DataType.DOUBLE),
                             Field.of("f", DataType.DOUBLE), Field.of("l", DataType.DOUBLE)));

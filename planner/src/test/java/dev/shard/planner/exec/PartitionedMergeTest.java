@@ -18,7 +18,6 @@ import dev.shard.planner.type.DataType;
 import dev.shard.planner.type.Field;
 import dev.shard.planner.type.Schema;
 import dev.shard.runtime.task.Shard;
-import dev.shard.planner.testing.InProcessContext;
 import dev.shard.runtime.task.ShardContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -234,6 +233,6 @@ class PartitionedMergeTest {
     }
 
     private static ShardContext context(int partition) {
-        return new InProcessContext(new Shard(partition, partition, partition + 1, 1, null, 0, 0), Map.of());
+        return new InProcessShardContext(new Shard(partition, partition, partition + 1, 1, null, 0, 0), Map.of());
     }
 }

@@ -15,7 +15,6 @@ import dev.shard.planner.physical.PhysicalPlan;
 import dev.shard.planner.physical.PhysicalPlanner;
 import dev.shard.planner.physical.PlanningContext;
 import dev.shard.planner.physical.SinkExec;
-import dev.shard.planner.testing.InProcessContext;
 import dev.shard.runtime.task.Shard;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +39,7 @@ class ShardLimitTest {
         SinkExec.SortedRowsExec sink = assertInstanceOf(SinkExec.SortedRowsExec.class, plan.stage().fragment().sink());
         assertTrue(sink.keys().isEmpty(), "a limit alone");
         StageResult result = new StageKernel(plan.stage().fragment(), directory.toString())
-                .run(new InProcessContext(new Shard(0, 0, ROWS, 1, null, 0, 0), Map.of()));
+                .run(new InProcessShardContext(new Shard(0, 0, ROWS, 1, null, 0, 0), Map.of()));
         assertEquals(1_000, result.file().rows());
         ColumnTable rows = StageFiles.read(result.file(), sink.input());
         for (int r = 0; r < rows.rows(); r++) {

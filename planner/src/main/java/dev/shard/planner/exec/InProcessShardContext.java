@@ -1,4 +1,4 @@
-package dev.shard.bench;
+package dev.shard.planner.exec;
 
 import dev.shard.runtime.task.Shard;
 import dev.shard.runtime.task.ShardContext;
@@ -6,18 +6,18 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * A shard's context when a stage kernel runs in this process (for a profiler, or a
- * single-thread benchmark) instead of in a worker: the inputs are objects already open
+ * A shard's context when a stage kernel runs in the caller's JVM instead of in a worker (a
+ * profiler, a single-thread benchmark, an operator's test): the inputs are objects already open
  * here, by name; no random stream, no output buffers, worker 0, first attempt.
  */
-record LocalShardContext(Shard shard, Map<String, Object> inputs) implements ShardContext {
-    LocalShardContext {
+public record InProcessShardContext(Shard shard, Map<String, Object> inputs) implements ShardContext {
+    public InProcessShardContext {
         inputs = Map.copyOf(inputs);
     }
 
     @Override
     public RandomGenerator random() {
-        throw new UnsupportedOperationException("a stage run in process draws no random stream");
+        throw new UnsupportedOperationException("a stage run in the caller's JVM draws no random stream");
     }
 
     @Override
@@ -25,14 +25,14 @@ record LocalShardContext(Shard shard, Map<String, Object> inputs) implements Sha
         Object input = inputs.get(name);
         if (input == null) {
             throw new UnsupportedOperationException("no input '" + name + "' (" + type.getSimpleName()
-                    + ") in this process; it has " + inputs.keySet());
+                    + ") in this JVM; it has " + inputs.keySet());
         }
         return type.cast(input);
     }
 
     @Override
     public <T> T output(String name, Class<T> type) {
-        throw new UnsupportedOperationException("a stage run in process writes no output buffer, asked for '"
+        throw new UnsupportedOperationException("a stage run in the caller's JVM writes no output buffer, asked for '"
                 + name + "'");
     }
 
