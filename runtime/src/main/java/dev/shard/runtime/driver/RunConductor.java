@@ -276,7 +276,8 @@ final class RunConductor {
         }
         if (done.outcomes() instanceof PackedOutcomes packed) {
             ledger.succeedAll(packed);
-            warmup.reported(worker.workerId, packed.firstShard(), packed.size(), packed::nanos, ledger);
+            warmup.reported(worker.workerId, packed.firstShard(), packed.size(), packed.totalNanos(), packed::nanos,
+                    ledger);
             if (!lastFailure.isEmpty()) {
                 for (int shard = packed.firstShard(); shard < packed.firstShard() + packed.size(); shard++) {
                     lastFailure.remove(shard);
@@ -291,7 +292,7 @@ final class RunConductor {
                 if (ledger.succeed(outcome.shardId(), outcome.result(), outcome.nanos())) {
                     lastFailure.remove(outcome.shardId());
                 }
-                warmup.reported(worker.workerId, outcome.shardId(), 1, index -> outcome.nanos(), ledger);
+                warmup.reported(worker.workerId, outcome.shardId(), 1, outcome.nanos(), index -> outcome.nanos(), ledger);
                 continue;
             }
             lastFailure.put(outcome.shardId(), new ShardFailure(outcome.shardId(), outcome.attempt(), worker.workerId,
@@ -411,7 +412,15 @@ final class RunConductor {
         return retries;
     }
 
+    /**
+     * The shards that failed, in shard order. The ledger counts them, so a run without one
+     * (almost every run) returns at once: the scan over every shard is read several times at a
+     * run's end, mostly before the JIT has compiled it.
+     */
     List<ShardFailure> failures() {
+        if (ledger.failed() == 0) {
+            return List.of();
+        }
         List<ShardFailure> failures = new ArrayList<>();
         for (int shard = 0; shard < ledger.count(); shard++) {
             if (ledger.state(shard) == ShardLedger.FAILED) {

@@ -236,9 +236,9 @@ final class ShardLedger {
         return bytes == null ? null : ValueCodec.decode(bytes);
     }
 
-    /** The time stored for {@code shard} was measured while its worker process warmed up. */
-    void markWarmup(int shard) {
-        warmup.set(shard);
+    /** The times stored for shards {@code first .. first + count - 1} were measured while their worker process warmed up. */
+    void markWarmup(int first, int count) {
+        warmup.set(first, first + count);
     }
 
     /** Ids of done shards outside warm-up whose time exceeds {@code thresholdNanos}. */

@@ -18,13 +18,32 @@ final class WarmupTracker {
     /** Per worker process (not slot: a replacement warms up again): shards and nanoseconds reported. */
     private final Map<Integer, long[]> progress = new HashMap<>();
 
-    /** Shards {@code first .. first + count - 1} came from {@code workerId}; marks those in its warm-up. */
-    void reported(int workerId, int first, int count, IntToLongFunction nanos, ShardLedger ledger) {
+    /**
+     * Shards {@code first .. first + count - 1} came from {@code workerId} and took
+     * {@code totalNanos} between them; marks those in its warm-up. A batch wholly inside the
+     * warm-up is marked as one range, and a warm worker's batch costs one look-up: a
+     * tiny-task run's first runs are all warm-up, and a call per shard there sat on the
+     * path every batch's next dispatch waits behind.
+     */
+    void reported(int workerId, int first, int count, long totalNanos, IntToLongFunction nanos, ShardLedger ledger) {
         long[] seen = progress.computeIfAbsent(workerId, id -> new long[2]);
-        for (int index = 0; index < count && (seen[0] < WARMUP_SHARDS || seen[1] < WARMUP_NANOS); index++) {
-            ledger.markWarmup(first + index);
+        if (warm(seen)) {
+            return;
+        }
+        if (seen[1] + totalNanos < WARMUP_NANOS) {
+            ledger.markWarmup(first, count);
+            seen[0] += count;
+            seen[1] += totalNanos;
+            return;
+        }
+        for (int index = 0; index < count && !warm(seen); index++) {
+            ledger.markWarmup(first + index, 1);
             seen[0]++;
             seen[1] += nanos.applyAsLong(index);
         }
+    }
+
+    private static boolean warm(long[] seen) {
+        return seen[0] >= WARMUP_SHARDS && seen[1] >= WARMUP_NANOS;
     }
 }
