@@ -5,6 +5,7 @@ import dev.shard.runtime.protocol.ProtocolVersion;
 import dev.shard.runtime.supervise.MemorySampler;
 import dev.shard.runtime.supervise.RecyclePolicy;
 import dev.shard.runtime.supervise.RecycleReason;
+import dev.shard.runtime.supervise.WorkerMemoryReader;
 import dev.shard.runtime.task.PoolStatus;
 import dev.shard.storage.memory.ProcessMemory;
 import dev.shard.storage.segment.ProcessIdentity;
@@ -294,7 +295,7 @@ public final class DriverConductor implements AutoCloseable {
                     if (first) {
                         // The baseline is taken warm, after the first tasks have loaded the kernel's classes.
                         worker.baselinePrivateBytes = -1;
-                        ProcessMemory.readStatus(worker.pid()).ifPresent(worker::sampled);
+                        WorkerMemoryReader.read(worker.pid()).ifPresent(worker::sampled);
                     }
                 }
                 supervisor.evaluateBoundary(worker);

@@ -1,7 +1,7 @@
 package dev.shard.runtime.driver;
 
 import dev.shard.runtime.task.PoolStatus;
-import dev.shard.storage.memory.ProcessMemory;
+import dev.shard.runtime.supervise.WorkerMemoryReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +15,7 @@ public final class PoolInspector {
             if (healthCheck) {
                 for (WorkerProxy worker : conductor.currentWorkers()) {
                     if (worker.isLive()) {
-                        ProcessMemory.readStatus(worker.pid()).ifPresent(worker::sampled);
+                        WorkerMemoryReader.read(worker.pid()).ifPresent(worker::sampled);
                     }
                 }
                 conductor.evaluateAll();

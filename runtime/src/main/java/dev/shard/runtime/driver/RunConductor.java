@@ -3,6 +3,7 @@ package dev.shard.runtime.driver;
 import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.protocol.PackedOutcomes;
 import dev.shard.runtime.report.RunReport;
+import dev.shard.runtime.supervise.WorkerMemoryReader;
 import dev.shard.runtime.task.ShardFailure;
 import dev.shard.storage.memory.ProcessMemory;
 import java.util.ArrayList;
@@ -162,7 +163,7 @@ final class RunConductor {
             SlotRecord slot = slot(worker.slot);
             ProcessMemory earlier = worker.isLive() ? readings.get(worker) : null;
             Optional<ProcessMemory> reading = earlier != null ? Optional.of(earlier)
-                    : ProcessMemory.readStatus(worker.pid());
+                    : WorkerMemoryReader.read(worker.pid());
             if (reading.isPresent()) {
                 slot.sampled(worker, reading.get());
                 slot.endPrivateBytes = reading.get().privateBytes();

@@ -1,5 +1,6 @@
 package dev.shard.runtime.driver;
 
+import dev.shard.runtime.supervise.WorkerMemoryReader;
 import dev.shard.storage.memory.ProcessMemory;
 import java.io.Serializable;
 import java.util.IdentityHashMap;
@@ -82,14 +83,14 @@ public final class RunDriver {
     }
 
     /**
-     * One reading at the end of compute, so peaks never miss a short run. Status only: the
-     * figures the report and the recycle policy use are all in /proc/pid/status.
+     * One reading at the end of compute, so peaks never miss a short run. From statm: the
+     * figures the report and the recycle policy use are all there ({@link WorkerMemoryReader}).
      */
     private static Map<WorkerProxy, ProcessMemory> sampleAll(DriverConductor conductor, RunConductor run) {
         Map<WorkerProxy, ProcessMemory> readings = new IdentityHashMap<>();
         for (WorkerProxy worker : conductor.currentWorkers()) {
             if (worker.isLive()) {
-                ProcessMemory.readStatus(worker.pid()).ifPresent(memory -> {
+                WorkerMemoryReader.read(worker.pid()).ifPresent(memory -> {
                     worker.sampled(memory);
                     run.onSample(worker, memory);
                     readings.put(worker, memory);

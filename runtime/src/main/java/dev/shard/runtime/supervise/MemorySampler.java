@@ -43,7 +43,7 @@ public final class MemorySampler implements AutoCloseable {
     private static void sampleOnce(Supplier<List<Long>> pids, Consumer<List<Reading>> sink) {
         try {
             List<Reading> readings = pids.get().stream()
-                    .map(pid -> ProcessMemory.readStatus(pid).map(memory -> new Reading(pid, memory)))
+                    .map(pid -> WorkerMemoryReader.read(pid).map(memory -> new Reading(pid, memory)))
                     .flatMap(Optional::stream)
                     .toList();
             sink.accept(readings);
