@@ -2,6 +2,7 @@ package dev.shard.runtime.protocol;
 
 import dev.shard.runtime.task.EncodedResult;
 import dev.shard.runtime.task.EncodedResultReaders;
+import dev.shard.runtime.task.RunDescriptor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,8 +18,8 @@ import java.nio.charset.StandardCharsets;
  * Turns shard results and run descriptors into bytes. Common small results (null,
  * numbers, strings) get a compact form, because Java serialization costs microseconds
  * per object and tiny tasks would pay it on every shard. An {@link EncodedResult} (a stage's
- * partials, megabytes a shard) writes its own bytes after its class name. Everything else is
- * Java-serialized.
+ * partials, megabytes a shard) writes its own bytes after its class name; a run descriptor
+ * has a layout of its own ({@link RunDescriptorCodec}). Everything else is Java-serialized.
  */
 public final class ValueCodec {
     private static final byte NULL = 0;
@@ -28,6 +29,8 @@ public final class ValueCodec {
     private static final byte STRING = 4;
     /** Tag | unsigned short name length | class name, UTF-8 | the value's own bytes. */
     private static final byte ENCODED = 5;
+    /** A {@link RunDescriptor} in the layout {@link RunDescriptorCodec} draws. */
+    static final byte RUN_DESCRIPTOR = 6;
     private static final byte SERIALIZED = 9;
 
     private ValueCodec() {
@@ -54,6 +57,9 @@ public final class ValueCodec {
         if (value instanceof String text) {
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
             return ByteBuffer.allocate(1 + utf8.length).put(STRING).put(utf8).array();
+        }
+        if (value instanceof RunDescriptor descriptor) {
+            return RunDescriptorCodec.encode(descriptor);
         }
         if (value instanceof EncodedResult encoded) {
             byte[] name = className(encoded);
@@ -162,6 +168,7 @@ public final class ValueCodec {
             case DOUBLE -> Double.longBitsToDouble(readBits(bytes, offset, length, Long.BYTES));
             case STRING -> new String(bytes, offset + 1, length - 1, StandardCharsets.UTF_8);
             case ENCODED -> readEncoded(bytes, offset, length);
+            case RUN_DESCRIPTOR -> RunDescriptorCodec.decode(bytes, offset, length);
             case SERIALIZED -> deserialize(bytes, offset, length);
             default -> throw new IllegalArgumentException("unknown value tag " + tag);
         };
@@ -204,7 +211,7 @@ public final class ValueCodec {
      */
     static void encodeTo(Serializable value, OutputStream target) {
         if (value == null || value instanceof Long || value instanceof Integer || value instanceof Double
-                || value instanceof String || value instanceof EncodedResult) {
+                || value instanceof String || value instanceof EncodedResult || value instanceof RunDescriptor) {
             byte[] bytes = encode(value);
             try {
                 target.write(bytes, 0, bytes.length);

@@ -13,7 +13,11 @@ import java.util.Map;
 public record RunDescriptor(ShardKernel<?> kernel, Shards shards, Map<String, SharedReference<?>> inputs,
         Map<String, SharedReference<?>> outputs, long seed) implements Serializable {
 
-    /** Travels as a plain {@link RunDescriptorForm}: decoding a record costs a fresh worker's first run (see {@link ShardsForm}). */
+    /**
+     * To a worker it travels in a layout of its own (the protocol's RunDescriptorCodec); Java-serialized
+     * on its own, as a plain {@link RunDescriptorForm}: decoding a record costs a fresh worker's first run
+     * (see {@link ShardsForm}).
+     */
     @Serial
     private Object writeReplace() {
         return new RunDescriptorForm(this);
