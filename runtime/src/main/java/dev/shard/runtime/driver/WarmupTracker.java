@@ -22,8 +22,8 @@ final class WarmupTracker {
      * Shards {@code first .. first + count - 1} came from {@code workerId} and took
      * {@code totalNanos} between them; marks those in its warm-up. A batch wholly inside the
      * warm-up is marked as one range, and a warm worker's batch costs one look-up: a
-     * tiny-task run's first runs are all warm-up, and a call per shard there sat on the
-     * path every batch's next dispatch waits behind.
+     * tiny-task run's first runs are all warm-up, and a call per shard there held the
+     * conductor's lock, which the other workers' batches wait for.
      */
     void reported(int workerId, int first, int count, long totalNanos, IntToLongFunction nanos, ShardLedger ledger) {
         long[] seen = progress.computeIfAbsent(workerId, id -> new long[2]);
