@@ -147,6 +147,7 @@ public final class DriverConductor implements AutoCloseable {
                 awaitAllReady();
                 poolStartSeconds = (System.nanoTime() - started) / 1e9;
                 markStart("all connected");
+                server.warmUp();
                 if (startTimings != null) {
                     startTimings.write();
                 }

@@ -39,6 +39,7 @@ final class DriverServer implements AutoCloseable {
     private final ServerSocketChannel listener;
     private final List<SocketWorkerConnection> connections = new ArrayList<>();
     private boolean closed;
+    private boolean warming;
 
     private DriverServer(Path socket, ServerSocketChannel listener) {
         this.socket = socket;
@@ -83,14 +84,26 @@ final class DriverServer implements AutoCloseable {
                 connections.add(SocketWorkerConnection.serve(channel, token, conductor, number, this::forget));
             }
             if (number == 0) {
-                // Off the handshake's path: the first frames after it need Netty's buffers, whose
-                // first use sets up Netty's platform probing; here it overlaps the other workers' start.
-                Thread.ofPlatform().daemon().name("shard-driver-warm").start(() -> {
-                    FrameCodec.frameBytes(new Message.TaskBatch(0, 0, 0, 0));
-                    watchStalledSends();
-                });
+                Thread.ofPlatform().daemon().name("shard-driver-watch").start(this::watchStalledSends);
             }
         }
+    }
+
+    /**
+     * Makes Netty's first buffer on a thread of its own, once: the frames after the handshake
+     * need it, and its first use sets up Netty's platform probing (50 ms of CPU in a fresh
+     * driver). Called once every worker of the pool's start has connected: on a machine with
+     * few cores, made during the start it took those cores from the workers still starting.
+     */
+    void warmUp() {
+        synchronized (this) {
+            if (warming || closed) {
+                return;
+            }
+            warming = true;
+        }
+        Thread.ofPlatform().daemon().name("shard-driver-warm")
+                .start(() -> FrameCodec.frameBytes(new Message.TaskBatch(0, 0, 0, 0)));
     }
 
     /** Closes connections whose write has been blocked too long, until the server closes. */
