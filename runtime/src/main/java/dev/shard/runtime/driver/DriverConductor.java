@@ -138,6 +138,9 @@ public final class DriverConductor implements AutoCloseable {
             markStart("listening from");
             DriverServer listening = DriverServer.listen(socket, token, this);
             markStart("listener bound");
+            if (DriverServer.warmsDuringStart(slots.length, Runtime.getRuntime().availableProcessors())) {
+                listening.warmUp();
+            }
             synchronized (this) {
                 if (closing) {
                     listening.close();

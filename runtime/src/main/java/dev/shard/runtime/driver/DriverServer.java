@@ -91,9 +91,9 @@ final class DriverServer implements AutoCloseable {
 
     /**
      * Makes Netty's first buffer on a thread of its own, once: the frames after the handshake
-     * need it, and its first use sets up Netty's platform probing (50 ms of CPU in a fresh
-     * driver). Called once every worker of the pool's start has connected: on a machine with
-     * few cores, made during the start it took those cores from the workers still starting.
+     * need it, and its first use sets up Netty's platform probing and loads its classes (about
+     * 50 ms of CPU in a fresh driver). Called when the listener is bound if a core is spare
+     * ({@link #warmsDuringStart}), else once every worker of the pool's start has connected.
      */
     void warmUp() {
         synchronized (this) {
@@ -104,6 +104,16 @@ final class DriverServer implements AutoCloseable {
         }
         Thread.ofPlatform().daemon().name("shard-driver-warm")
                 .start(() -> FrameCodec.frameBytes(new Message.TaskBatch(0, 0, 0, 0)));
+    }
+
+    /**
+     * True when a core is left over while the driver and {@code workers} worker JVMs start:
+     * then Netty's set-up runs during the start for free. With none (2 workers on 2 cores),
+     * made during the start it took a core from the workers still starting, ~40 ms of the
+     * pool's start (bench/results/2026-12-02-pool-start-hello.md).
+     */
+    static boolean warmsDuringStart(int workers, int cores) {
+        return cores > workers + 1;
     }
 
     /** Closes connections whose write has been blocked too long, until the server closes. */
