@@ -109,8 +109,8 @@ final class DriverServer implements AutoCloseable {
     /**
      * True when a core is left over while the driver and {@code workers} worker JVMs start:
      * then Netty's set-up runs during the start for free. With none (2 workers on 2 cores),
-     * made during the start it took a core from the workers still starting, ~40 ms of the
-     * pool's start (bench/results/2026-12-02-pool-start-hello.md).
+     * made during the start it took ~50 ms of CPU from the workers still starting
+     * (bench/results/2026-12-02-pool-start-hello.md).
      */
     static boolean warmsDuringStart(int workers, int cores) {
         return cores > workers + 1;
