@@ -135,6 +135,7 @@ final class WorkerConductor {
         memory.configure(setup.memoryLimitBytes());
         copiesAtRunStart = CopyLedger.snapshot(0);
         copiesAtLastReport = copiesAtRunStart;
+        ExitLogging.prepareOnce();
     }
 
     /**
