@@ -138,9 +138,6 @@ public final class DriverConductor implements AutoCloseable {
             markStart("listening from");
             DriverServer listening = DriverServer.listen(socket, token, this);
             markStart("listener bound");
-            if (DriverServer.warmsDuringStart(slots.length, Runtime.getRuntime().availableProcessors())) {
-                listening.warmUp();
-            }
             synchronized (this) {
                 if (closing) {
                     listening.close();
@@ -150,7 +147,6 @@ public final class DriverConductor implements AutoCloseable {
                 awaitAllReady();
                 poolStartSeconds = (System.nanoTime() - started) / 1e9;
                 markStart("all connected");
-                server.warmUp();
                 if (startTimings != null) {
                     startTimings.write();
                 }

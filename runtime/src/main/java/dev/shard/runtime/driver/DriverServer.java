@@ -39,7 +39,6 @@ final class DriverServer implements AutoCloseable {
     private final ServerSocketChannel listener;
     private final List<SocketWorkerConnection> connections = new ArrayList<>();
     private boolean closed;
-    private boolean warming;
 
     private DriverServer(Path socket, ServerSocketChannel listener) {
         this.socket = socket;
@@ -84,36 +83,14 @@ final class DriverServer implements AutoCloseable {
                 connections.add(SocketWorkerConnection.serve(channel, token, conductor, number, this::forget));
             }
             if (number == 0) {
-                Thread.ofPlatform().daemon().name("shard-driver-watch").start(this::watchStalledSends);
+                // Off the handshake's path: the first frames after it need Netty's buffers, whose
+                // first use sets up Netty's platform probing; here it overlaps the other workers' start.
+                Thread.ofPlatform().daemon().name("shard-driver-warm").start(() -> {
+                    FrameCodec.frameBytes(new Message.TaskBatch(0, 0, 0, 0));
+                    watchStalledSends();
+                });
             }
         }
-    }
-
-    /**
-     * Makes Netty's first buffer on a thread of its own, once: the frames after the handshake
-     * need it, and its first use sets up Netty's platform probing and loads its classes (about
-     * 50 ms of CPU in a fresh driver). Called when the listener is bound if a core is spare
-     * ({@link #warmsDuringStart}), else once every worker of the pool's start has connected.
-     */
-    void warmUp() {
-        synchronized (this) {
-            if (warming || closed) {
-                return;
-            }
-            warming = true;
-        }
-        Thread.ofPlatform().daemon().name("shard-driver-warm")
-                .start(() -> FrameCodec.frameBytes(new Message.TaskBatch(0, 0, 0, 0)));
-    }
-
-    /**
-     * True when a core is left over while the driver and {@code workers} worker JVMs start:
-     * then Netty's set-up runs during the start for free. With none (2 workers on 2 cores),
-     * made during the start it took ~50 ms of CPU from the workers still starting
-     * (bench/results/2026-12-02-pool-start-hello.md).
-     */
-    static boolean warmsDuringStart(int workers, int cores) {
-        return cores > workers + 1;
     }
 
     /** Closes connections whose write has been blocked too long, until the server closes. */

@@ -147,14 +147,10 @@ final class SocketWorkerConnection implements WorkerConnection, Runnable {
                     return;
                 }
             }
-            // Netty's first buffer only once the worker sends again (a run's frames): the pool's
-            // other workers may still be starting. Not a hello: the codec reads the frame again
-            // and names what it is for the refusal.
-            if (!awaitMore(first.compact())) {
-                return;
-            }
+            // Netty's first buffer only now, after the worker is counted connected. Not a hello:
+            // the codec reads the frame again and names what it is for the refusal.
             ByteBuf received = Unpooled.buffer(READ_BYTES);
-            received.writeBytes(first.flip());
+            received.writeBytes(first);
             readFrames(received);
         } catch (IOException e) {
             // Reset by a worker that died, or closed by us.
@@ -166,16 +162,6 @@ final class SocketWorkerConnection implements WorkerConnection, Runnable {
             onEnd.accept(this);
             adapter.onClosed();
         }
-    }
-
-    /** Reads until {@code buffer} holds a byte (it may already): false at the end of the stream. */
-    private boolean awaitMore(ByteBuffer buffer) throws IOException {
-        while (buffer.position() == 0) {
-            if (channel.read(buffer) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Reads until {@code buffer} holds one whole frame (it grows for a large one): false at the end of the stream. */

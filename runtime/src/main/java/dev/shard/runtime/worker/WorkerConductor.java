@@ -135,7 +135,6 @@ final class WorkerConductor {
         memory.configure(setup.memoryLimitBytes());
         copiesAtRunStart = CopyLedger.snapshot(0);
         copiesAtLastReport = copiesAtRunStart;
-        ExitLogging.prepareOnce();
     }
 
     /**

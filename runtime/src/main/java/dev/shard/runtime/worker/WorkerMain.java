@@ -83,7 +83,10 @@ public final class WorkerMain {
         driver.hello(new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, workerId,
                 ProcessHandle.current().pid(), HexFormat.of().parseHex(tokenHex)));
         WorkerStartTimings.mark("frame buffer made");
-        Thread.ofPlatform().daemon().name("shard-prepare-access").start(WorkerMain::prepareMemoryAccess);
+        Thread.ofPlatform().daemon().name("shard-prepare").start(() -> {
+            prepareMemoryAccess();
+            prepareLogging();
+        });
         WorkerAdapter.start(channel, conductor);
         WorkerStartTimings.mark("frames ready");
         WorkerStartTimings.write(workerId);
@@ -99,6 +102,18 @@ public final class WorkerMain {
     private static void prepareMemoryAccess() {
         ValueLayout.JAVA_LONG_UNALIGNED.varHandle();
         ValueLayout.JAVA_DOUBLE_UNALIGNED.varHandle();
+    }
+
+    /**
+     * The JDK's first {@code System.Logger} of a JVM looks for a {@code System.LoggerFinder} in every
+     * jar of the classpath (the AOT cache spares the worker opening them otherwise). Java
+     * deserialization asks for one (the serialization filter's, a run's first serialized value) and
+     * so does the exit ({@code Runtime.exit} logs at debug level): made here, after the hello, on
+     * this thread instead of there. Netty's JDK logging made it on the main thread before its first
+     * frame read, with the JDK's log manager besides.
+     */
+    private static void prepareLogging() {
+        System.getLogger("java.lang.Runtime").isLoggable(System.Logger.Level.DEBUG);
     }
 
     /**

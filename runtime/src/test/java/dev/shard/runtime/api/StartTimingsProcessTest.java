@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code -Dshard.worker.timings}: each worker's start-up steps, and the driver's, in the order
- * they happen; and a run right after the start works although both sides make Netty's first
- * buffer only after the handshake (the driver once every worker has connected).
+ * they happen; and a run right after the start works (Netty's logging, the JDK's logger lookup
+ * and the memory-access set-up are made after the hello).
  */
 @Tag("process")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
