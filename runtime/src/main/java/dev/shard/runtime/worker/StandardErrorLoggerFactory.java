@@ -24,7 +24,7 @@ final class StandardErrorLoggerFactory extends InternalLoggerFactory {
         return new StandardErrorLogger(name);
     }
 
-    /** Fills Netty's {@code {}} anchors in order, as SLF4J does; a trailing throwable is printed with its stack. */
+    /** Fills Netty's {@code {}} anchors in order, as SLF4J does; anchors or arguments left over stay as they are. */
     static String format(String pattern, Object... arguments) {
         if (pattern == null) {
             return "null";
