@@ -34,6 +34,7 @@ final class DriverProxy implements AutoCloseable {
      */
     synchronized void hello(Message.Hello hello) {
         write(hello, HelloFrame.encode(hello));
+        WorkerStartTimings.mark("hello written");
         frame = Unpooled.buffer(INITIAL_FRAME_BYTES);
     }
 

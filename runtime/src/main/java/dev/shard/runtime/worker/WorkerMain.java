@@ -5,7 +5,6 @@ import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.protocol.ProtocolVersion;
 import dev.shard.runtime.task.WorkerInit;
 import io.netty.util.internal.logging.InternalLoggerFactory;
-import io.netty.util.internal.logging.JdkLoggerFactory;
 import java.io.IOException;
 import java.lang.foreign.ValueLayout;
 import java.net.StandardProtocolFamily;
@@ -54,12 +53,12 @@ public final class WorkerMain {
 
     public static void main(String[] arguments) throws Exception {
         WorkerStartTimings.mark("main entered");
-        // Netty's first buffer (just after the hello) asks for a logger, and Netty's default
-        // binds SLF4J, whose provider lookup reads every jar on the classpath: 95-165 ms measured
-        // between the driver counting the worker as connected and the worker reading its first
-        // frame, so the pool's first run waited for it. The JDK's logging costs a fraction of
-        // that; Netty's rare worker-side warnings (a buffer leak) still reach the worker log.
-        InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
+        // Netty's first buffer (just after the hello) asks for a logger. Netty's default binds
+        // SLF4J, whose provider lookup reads every jar on the classpath (95-165 ms measured between
+        // the driver counting the worker as connected and the worker reading its first frame); the
+        // JDK's logging, used until 2026-12-02, still set up its log manager and looked for a
+        // System.LoggerFinder in every jar. Netty's rare worker-side warnings go to the worker log.
+        InternalLoggerFactory.setDefaultFactory(StandardErrorLoggerFactory.INSTANCE);
         String identity = required(WORKER_PROPERTY);
         int workerId = Integer.parseInt(identity.substring(identity.lastIndexOf(':') + 1));
         String socket = required(SOCKET_PROPERTY);
@@ -83,8 +82,11 @@ public final class WorkerMain {
         // The hello first: the reader's set-up (Netty's buffers) then overlaps the driver's check.
         driver.hello(new Message.Hello(ProtocolVersion.MAGIC, ProtocolVersion.VERSION, workerId,
                 ProcessHandle.current().pid(), HexFormat.of().parseHex(tokenHex)));
-        WorkerStartTimings.mark("hello sent");
-        Thread.ofPlatform().daemon().name("shard-prepare-access").start(WorkerMain::prepareMemoryAccess);
+        WorkerStartTimings.mark("frame buffer made");
+        Thread.ofPlatform().daemon().name("shard-prepare").start(() -> {
+            prepareMemoryAccess();
+            prepareLogging();
+        });
         WorkerAdapter.start(channel, conductor);
         WorkerStartTimings.mark("frames ready");
         WorkerStartTimings.write(workerId);
@@ -103,6 +105,18 @@ public final class WorkerMain {
     }
 
     /**
+     * The JDK's first {@code System.Logger} of a JVM looks for a {@code System.LoggerFinder} in every
+     * jar of the classpath (the AOT cache spares the worker opening them otherwise). Java
+     * deserialization asks for one (the serialization filter's, a run's first serialized value) and
+     * so does the exit ({@code Runtime.exit} logs at debug level): made here, after the hello, on
+     * this thread instead of there. Netty's JDK logging made it on the main thread before its first
+     * frame read, with the JDK's log manager besides.
+     */
+    private static void prepareLogging() {
+        System.getLogger("java.lang.Runtime").isLoggable(System.Logger.Level.DEBUG);
+    }
+
+    /**
      * The driver listens right after spawning its workers, so the socket may not accept yet:
      * retry for a while. Our end is bound to a name of its own next to the driver's socket
      * first: the driver matches that name to our pid ({@code PeerProcess} on the driver).
@@ -115,6 +129,8 @@ public final class WorkerMain {
             SocketChannel channel = null;
             try {
                 channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+                // The JDK's first unix socket sets up a SecureRandom (its security providers) for names it never needs here.
+                WorkerStartTimings.mark("socket opened");
                 // Left by an attempt that failed: a name binds once.
                 Files.deleteIfExists(name);
                 channel.bind(UnixDomainSocketAddress.of(name));

@@ -11,8 +11,10 @@ import java.time.Instant;
  * {@code -Dshard.worker.timings=<file>} on the driver, each worker appends one line to that
  * file with the milliseconds from its spawn ({@value #SPAWNED_PROPERTY}, epoch nanoseconds
  * the driver passes) to each step: main entered, driver watch started, conductor made,
- * connected, hello sent, frames ready. Steps are recorded first and written together at the
- * end, so that writing costs no step anything. Off by default: nothing is recorded.
+ * socket opened (the JDK's unix-socket set-up), connected, hello written (on the wire), frame
+ * buffer made (Netty's first buffer, after the hello), frames ready. Steps are recorded first
+ * and written together at the end, so that writing costs no step anything. Off by default:
+ * nothing is recorded.
  */
 final class WorkerStartTimings {
     static final String PROPERTY = "shard.worker.timings";
@@ -29,10 +31,16 @@ final class WorkerStartTimings {
     private WorkerStartTimings() {
     }
 
-    /** Records that {@code step} ends now (called on the main thread only). */
+    /** Records that {@code step} ends now, the first time only (called on the main thread only). */
     static void mark(String step) {
         if (SPAWNED == 0 || recorded == MAX_STEPS) {
             return;
+        }
+        for (int earlier = 0; earlier < recorded; earlier++) {
+            if (STEPS[earlier].equals(step)) {
+                // A retried connect: its first attempt's steps are the ones that tell the start-up's cost.
+                return;
+            }
         }
         Instant now = Instant.now();
         STEPS[recorded] = step;
