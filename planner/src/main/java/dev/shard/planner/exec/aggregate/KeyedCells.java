@@ -35,6 +35,8 @@ final class KeyedCells {
     /** The lowest and highest key whose cell may have rows (none when low > high). */
     private long usedLow = Long.MAX_VALUE;
     private long usedHigh = Long.MIN_VALUE;
+    /** Groups whose key is in {@code [usedLow, usedHigh]}: all of those keys have one when it is the range's size. */
+    private long known;
     /** The lowest and highest key of the batch last {@linkplain #measure measured}. */
     private long batchLow;
     private long batchHigh;
@@ -125,9 +127,11 @@ final class KeyedCells {
         long first = base;
         int[] noted = firstRows;
         int fresh = 0;
+        boolean noting = !allKnown();
+        int before = groups.size();
         for (int k = 0; k < rows; k++) {
             int at = (int) (keys[k] - first) * WIDTH;
-            if (c[at + COUNT] == 0) {
+            if (noting && c[at + COUNT] == 0) {
                 noted[fresh++] = k;
             }
             FoldCells.addAt(c, at, values[k]);
@@ -135,7 +139,7 @@ final class KeyedCells {
         for (int n = 0; n < fresh; n++) {
             groups.groupOf(keys[noted[n]]);
         }
-        used();
+        used(groups.size() - before);
     }
 
     /** {@link #fold} with the values read in place: row k's at byte {@code valueOffset + k * 8} of {@code values}. */
@@ -144,9 +148,11 @@ final class KeyedCells {
         long first = base;
         int[] noted = firstRows;
         int fresh = 0;
+        boolean noting = !allKnown();
+        int before = groups.size();
         for (int k = 0; k < rows; k++) {
             int at = (int) (keys[k] - first) * WIDTH;
-            if (c[at + COUNT] == 0) {
+            if (noting && c[at + COUNT] == 0) {
                 noted[fresh++] = k;
             }
             FoldCells.addAt(c, at, values.get(MappedValues.DOUBLE, valueOffset + k * 8L));
@@ -154,7 +160,7 @@ final class KeyedCells {
         for (int n = 0; n < fresh; n++) {
             groups.groupOf(keys[noted[n]]);
         }
-        used();
+        used(groups.size() - before);
     }
 
     /** {@link #fold} with int32 keys read in place at {@code keyOffset} of {@code keys}. */
@@ -163,9 +169,11 @@ final class KeyedCells {
         long first = base;
         int[] noted = firstRows;
         int fresh = 0;
+        boolean noting = !allKnown();
+        int before = groups.size();
         for (int k = 0; k < rows; k++) {
             int at = (int) (keys.get(MappedValues.INT, keyOffset + k * 4L) - first) * WIDTH;
-            if (c[at + COUNT] == 0) {
+            if (noting && c[at + COUNT] == 0) {
                 noted[fresh++] = k;
             }
             FoldCells.addAt(c, at, values[k]);
@@ -173,7 +181,7 @@ final class KeyedCells {
         for (int n = 0; n < fresh; n++) {
             groups.groupOf(keys.get(MappedValues.INT, keyOffset + noted[n] * 4L));
         }
-        used();
+        used(groups.size() - before);
     }
 
     /** {@link #fold} with int32 keys and values both read in place (W2 over an Arrow file). */
@@ -183,9 +191,11 @@ final class KeyedCells {
         long first = base;
         int[] noted = firstRows;
         int fresh = 0;
+        boolean noting = !allKnown();
+        int before = groups.size();
         for (int k = 0; k < rows; k++) {
             int at = (int) (keys.get(MappedValues.INT, keyOffset + k * 4L) - first) * WIDTH;
-            if (c[at + COUNT] == 0) {
+            if (noting && c[at + COUNT] == 0) {
                 noted[fresh++] = k;
             }
             FoldCells.addAt(c, at, values.get(MappedValues.DOUBLE, valueOffset + k * 8L));
@@ -193,12 +203,21 @@ final class KeyedCells {
         for (int n = 0; n < fresh; n++) {
             groups.groupOf(keys.get(MappedValues.INT, keyOffset + noted[n] * 4L));
         }
-        used();
+        used(groups.size() - before);
     }
 
-    private void used() {
+    /**
+     * Whether every key of the batch last measured already has a group, so that no row need look
+     * for keys first seen (W2: all but a block's first batch or two).
+     */
+    private boolean allKnown() {
+        return batchLow >= usedLow && batchHigh <= usedHigh && known == usedHigh - usedLow + 1;
+    }
+
+    private void used(int added) {
         usedLow = Math.min(usedLow, batchLow);
         usedHigh = Math.max(usedHigh, batchHigh);
+        known += added;
     }
 
     /** Writes the cells of the groups among {@code [0, groups)} whose key is covered into the states' arrays. */
@@ -219,10 +238,12 @@ final class KeyedCells {
             ExtremeState maximum) {
         FoldCells.StateArrays states = FoldCells.StateArrays.of(groups, count, sum, minimum, maximum);
         BatchColumn column = keys.keys();
+        known = 0;
         for (int group = 0; group < groups; group++) {
             long key = column.longs[group];
             if (!column.nulls[group] && covers(key)) {
                 states.load(cells, (int) (key - base) * WIDTH, group);
+                known++;
                 usedLow = Math.min(usedLow, key);
                 usedHigh = Math.max(usedHigh, key);
             }
@@ -239,5 +260,6 @@ final class KeyedCells {
         }
         usedLow = Long.MAX_VALUE;
         usedHigh = Long.MIN_VALUE;
+        known = 0;
     }
 }
