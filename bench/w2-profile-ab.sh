@@ -13,8 +13,15 @@ jdk=$(shard_find_jdk) || exit 1
 rounds=$1
 rows=$2
 shift 2
+entries=("$@")
 for ((round = 1; round <= rounds; round++)); do
-    for entry in "$@"; do
+    # Every other round runs the jars in reverse order, so neither always runs first after the other.
+    order=("${entries[@]}")
+    if ((round % 2 == 0)); then
+        order=()
+        for ((i = ${#entries[@]} - 1; i >= 0; i--)); do order+=("${entries[i]}"); done
+    fi
+    for entry in "${order[@]}"; do
         label=${entry%%=*}
         jar=${entry#*=}
         load=$(cut -d' ' -f1-3 /proc/loadavg)
