@@ -58,16 +58,25 @@ final class DoubleColumnFold {
     }
 
     /**
-     * Adds every row of {@code batch} (all selected) by its key in {@code keys}' numbering, in one
-     * pass, when this fold keeps all four states, neither column has nulls and the keys fall in a
-     * narrow range; returns false, having added nothing, otherwise.
+     * Whether a batch can be added by key as far as its keys tell ({@link #accumulateByKey}): this
+     * fold keeps all four states, the batch is dense and its keys, without nulls, fall in a
+     * narrow range. Asked before the argument is evaluated, so a batch that goes the other way
+     * (a filtered one) does not evaluate it twice.
+     */
+    boolean takesByKey(BatchColumn key, ColumnBatch batch) {
+        return keyedCells != null && !key.hasNulls && batch.allSelected()
+                && keyedCells.measure(key, batch.selectedCount());
+    }
+
+    /**
+     * Adds every row of a batch that {@link #takesByKey} takes by its key in {@code keys}' numbering,
+     * in one pass; returns false, having added nothing, when {@code input} has nulls.
      */
     boolean accumulateByKey(IntKeyGroups keys, BatchColumn key, BatchColumn input, ColumnBatch batch) {
-        int rows = batch.selectedCount();
-        if (keyedCells == null || key.hasNulls || input.hasNulls || !batch.allSelected()
-                || !keyedCells.measure(key, rows)) {
+        if (input.hasNulls) {
             return false;
         }
+        int rows = batch.selectedCount();
         keyGroups = keys;
         int groups = keys.size();
         if (!keyedCells.coversBatch()) {

@@ -131,6 +131,9 @@ final class StatePasses {
             return false;
         }
         Fold fold = folds.getFirst();
+        if (!fold.fold().takesByKey(key, batch)) {
+            return false;
+        }
         return fold.fold().accumulateByKey(keys, key, fold.argument().evaluateInPlace(batch), batch);
     }
 

@@ -112,7 +112,8 @@ class KeyedFoldTest {
         ColumnBatch batch = batch(keys, form, filtered, width, random, arena, new MaterializedBytes(), 0,
                 new LinkedHashMap<>());
         // Null values always come with a null in the first row, so the batch surely has one.
-        return fold.accumulateByKey(groups, batch.columnInPlace(0), batch.columnInPlace(1), batch);
+        return fold.takesByKey(batch.columnInPlace(0), batch)
+                && fold.accumulateByKey(groups, batch.columnInPlace(0), batch.columnInPlace(1), batch);
     }
 
     /** One batch, its selected rows added to the reference. */
