@@ -234,6 +234,7 @@ final class DoubleColumnFold {
         if (!owing) {
             return;
         }
+        // Owing with cells, exactly one kind of cells is current: the one that took the rows.
         if (cells != null && cellsCurrent) {
             cells.store(groups, count, sum, minimum, maximum);
         } else if (cells != null) {
