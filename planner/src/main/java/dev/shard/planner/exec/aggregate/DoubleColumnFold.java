@@ -35,6 +35,17 @@ final class DoubleColumnFold {
      * group, and the states' arrays are brought up to date at {@link #settle}; null otherwise.
      */
     private final FoldCells cells;
+    /**
+     * The same cells found by key, for a batch of an INT key in a narrow range ({@link
+     * #accumulateByKey}); null without {@link #cells}. Of the two, at most one holds rows the states
+     * lack (then {@link #owing}), and it is the only one current: the other takes the truth from
+     * the states' arrays before its next batch.
+     */
+    private final KeyedCells keyedCells;
+    private boolean cellsCurrent = true;
+    private boolean keyedCellsCurrent = true;
+    /** The groups whose keys {@link #keyedCells} are found by; set by the first batch folded by key. */
+    private IntKeyGroups keyGroups;
 
     /** Any of the states may be null; the others must accumulate a DOUBLE column. */
     DoubleColumnFold(CountState count, SumState sum, ExtremeState minimum, ExtremeState maximum) {
@@ -43,12 +54,68 @@ final class DoubleColumnFold {
         this.minimum = minimum;
         this.maximum = maximum;
         this.cells = count != null && sum != null && minimum != null && maximum != null ? new FoldCells() : null;
+        this.keyedCells = cells == null ? null : new KeyedCells();
+    }
+
+    /**
+     * Whether a batch can be added by key as far as its keys tell ({@link #accumulateByKey}): this
+     * fold keeps all four states, the batch is dense and its keys, without nulls, fall in a
+     * narrow range. Asked before the argument is evaluated, so a batch that goes the other way
+     * (a filtered one) does not evaluate it twice.
+     */
+    boolean takesByKey(BatchColumn key, ColumnBatch batch) {
+        return keyedCells != null && !key.hasNulls && batch.allSelected()
+                && keyedCells.measure(key, batch.selectedCount());
+    }
+
+    /**
+     * Adds every row of a batch that {@link #takesByKey} takes by its key in {@code keys}' numbering,
+     * in one pass; returns false, having added nothing, when {@code input} has nulls.
+     */
+    boolean accumulateByKey(IntKeyGroups keys, BatchColumn key, BatchColumn input, ColumnBatch batch) {
+        if (input.hasNulls) {
+            return false;
+        }
+        int rows = batch.selectedCount();
+        keyGroups = keys;
+        int groups = keys.size();
+        if (!keyedCells.coversBatch()) {
+            settle(groups);
+            keyedCells.coverBatch();
+            keyedCellsCurrent = false;
+        }
+        if (!keyedCellsCurrent) {
+            settle(groups);
+            keyedCells.load(keys, groups, count, sum, minimum, maximum);
+            keyedCellsCurrent = true;
+        }
+        cellsCurrent = false;
+        owing = true;
+        MappedValues mappedKeys = key.mapped();
+        MappedValues mappedValues = input.mapped();
+        if (mappedKeys == null && mappedValues == null) {
+            keyedCells.fold(key.longs, input.doubles, rows, keys);
+        } else if (mappedKeys == null) {
+            keyedCells.fold(key.longs, mappedValues.data(), mappedValues.offset(), rows, keys);
+        } else if (mappedValues == null) {
+            keyedCells.fold(mappedKeys.data(), mappedKeys.offset(), input.doubles, rows, keys);
+        } else {
+            keyedCells.fold(mappedKeys.data(), mappedKeys.offset(), mappedValues.data(), mappedValues.offset(), rows,
+                    keys);
+        }
+        return true;
     }
 
     /** Adds the selected rows of {@code batch}; {@code input} has no nulls and may be mapped. */
     void accumulate(int[] groupIds, BatchColumn input, ColumnBatch batch, int groups) {
         int[] selection = batch.allSelected() ? null : batch.selection();
         if (cells != null) {
+            if (!cellsCurrent) {
+                settle(groups);
+                cells.load(groups, count, sum, minimum, maximum);
+                cellsCurrent = true;
+            }
+            keyedCellsCurrent = false;
             owing = true;
             MappedValues mapped = input.mapped();
             if (mapped != null) {
@@ -167,8 +234,11 @@ final class DoubleColumnFold {
         if (!owing) {
             return;
         }
-        if (cells != null) {
+        // Owing with cells, exactly one kind of cells is current: the one that took the rows.
+        if (cells != null && cellsCurrent) {
             cells.store(groups, count, sum, minimum, maximum);
+        } else if (cells != null) {
+            keyedCells.store(keyGroups, groups, count, sum, minimum, maximum);
         }
         long[] counts = count.counts(groups);
         long[] sumCounts = sum.counts(groups);
@@ -180,11 +250,10 @@ final class DoubleColumnFold {
         owing = false;
     }
 
-    /** After the states' own passes: the counts as they are now are settled. */
+    /** After the states' own passes: the counts as they are now are settled, and the states hold the truth. */
     void mark(int groups) {
-        if (cells != null) {
-            cells.load(groups, count, sum, minimum, maximum);
-        }
+        cellsCurrent = false;
+        keyedCellsCurrent = false;
         if (count == null || sum == null) {
             return;
         }
@@ -197,7 +266,10 @@ final class DoubleColumnFold {
         owing = false;
         if (cells != null) {
             cells.clear();
+            keyedCells.clear();
         }
+        cellsCurrent = true;
+        keyedCellsCurrent = true;
     }
 
     private long[] marks(int groups) {

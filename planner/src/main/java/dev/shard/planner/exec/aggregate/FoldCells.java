@@ -19,11 +19,11 @@ import java.util.Arrays;
  * {@link #load} translate.
  */
 final class FoldCells {
-    private static final int WIDTH = 4;
-    private static final int SUM = 0;
-    private static final int LOW = 1;
-    private static final int HIGH = 2;
-    private static final int COUNT = 3;
+    static final int WIDTH = 4;
+    static final int SUM = 0;
+    static final int LOW = 1;
+    static final int HIGH = 2;
+    static final int COUNT = 3;
 
     private double[] cells = fresh(new double[256 * WIDTH], 0);
     /** Groups whose cells hold their state (the others are fresh). */
@@ -71,7 +71,11 @@ final class FoldCells {
      * the exact rule: NaN above every number, the first of equal values kept.
      */
     private static void addTo(double[] c, int group, double x) {
-        int at = group * WIDTH;
+        addAt(c, group * WIDTH, x);
+    }
+
+    /** {@link #addTo} for the cell starting at {@code c[at]}: {@link KeyedCells} finds cells by key. */
+    static void addAt(double[] c, int at, double x) {
         double low = c[at + LOW];
         double high = c[at + HIGH];
         c[at + SUM] += x;
@@ -104,26 +108,31 @@ final class FoldCells {
     }
 
     /** Sets cells from {@code group} on to no rows: sum and count 0, low +inf and high -inf. */
-    private static double[] fresh(double[] c, int group) {
+    static double[] fresh(double[] c, int group) {
         for (int at = group * WIDTH; at < c.length; at += WIDTH) {
-            c[at + SUM] = 0;
-            c[at + LOW] = Double.POSITIVE_INFINITY;
-            c[at + HIGH] = Double.NEGATIVE_INFINITY;
-            c[at + COUNT] = 0;
+            freshAt(c, at);
         }
         return c;
     }
 
-    /** Writes the cells of groups {@code [0, groups)} into the states' arrays, which then hold the truth. */
-    void store(int groups, CountState count, SumState sum, ExtremeState minimum, ExtremeState maximum) {
-        double[] c = cells(groups);
-        long[] counts = count.counts(groups);
-        double[] sums = sum.doubles(groups);
-        double[] lows = minimum.doubles(groups);
-        double[] highs = maximum.doubles(groups);
-        boolean[] lowSeen = minimum.seen(groups);
-        boolean[] highSeen = maximum.seen(groups);
-        for (int group = 0, at = 0; group < groups; group++, at += WIDTH) {
+    static void freshAt(double[] c, int at) {
+        c[at + SUM] = 0;
+        c[at + LOW] = Double.POSITIVE_INFINITY;
+        c[at + HIGH] = Double.NEGATIVE_INFINITY;
+        c[at + COUNT] = 0;
+    }
+
+    /** The four states' arrays, sized for some number of groups, that cells are written into and read from. */
+    record StateArrays(long[] counts, double[] sums, double[] lows, double[] highs, boolean[] lowSeen,
+            boolean[] highSeen) {
+        static StateArrays of(int groups, CountState count, SumState sum, ExtremeState minimum,
+                ExtremeState maximum) {
+            return new StateArrays(count.counts(groups), sum.doubles(groups), minimum.doubles(groups),
+                    maximum.doubles(groups), minimum.seen(groups), maximum.seen(groups));
+        }
+
+        /** Writes the cell at {@code c[at]} into group {@code group}. */
+        void store(double[] c, int at, int group) {
             double low = c[at + LOW];
             double high = c[at + HIGH];
             // The states' form of a group without a value: NaN and not seen.
@@ -135,22 +144,31 @@ final class FoldCells {
             highSeen[group] = seen;
             counts[group] = (long) c[at + COUNT];
         }
+
+        /** Reads group {@code group} into the cell at {@code c[at]}. */
+        void load(double[] c, int at, int group) {
+            c[at + SUM] = sums[group];
+            c[at + LOW] = lowSeen[group] ? lows[group] : Double.POSITIVE_INFINITY;
+            c[at + HIGH] = highSeen[group] ? highs[group] : Double.NEGATIVE_INFINITY;
+            c[at + COUNT] = counts[group];
+        }
+    }
+
+    /** Writes the cells of groups {@code [0, groups)} into the states' arrays, which then hold the truth. */
+    void store(int groups, CountState count, SumState sum, ExtremeState minimum, ExtremeState maximum) {
+        double[] c = cells(groups);
+        StateArrays states = StateArrays.of(groups, count, sum, minimum, maximum);
+        for (int group = 0, at = 0; group < groups; group++, at += WIDTH) {
+            states.store(c, at, group);
+        }
     }
 
     /** Reads the states' arrays of groups {@code [0, groups)} into the cells, which then hold the truth. */
     void load(int groups, CountState count, SumState sum, ExtremeState minimum, ExtremeState maximum) {
         double[] c = cells(groups);
-        long[] counts = count.counts(groups);
-        double[] sums = sum.doubles(groups);
-        double[] lows = minimum.doubles(groups);
-        double[] highs = maximum.doubles(groups);
-        boolean[] lowSeen = minimum.seen(groups);
-        boolean[] highSeen = maximum.seen(groups);
+        StateArrays states = StateArrays.of(groups, count, sum, minimum, maximum);
         for (int group = 0, at = 0; group < groups; group++, at += WIDTH) {
-            c[at + SUM] = sums[group];
-            c[at + LOW] = lowSeen[group] ? lows[group] : Double.POSITIVE_INFINITY;
-            c[at + HIGH] = highSeen[group] ? highs[group] : Double.NEGATIVE_INFINITY;
-            c[at + COUNT] = counts[group];
+            states.load(c, at, group);
         }
     }
 

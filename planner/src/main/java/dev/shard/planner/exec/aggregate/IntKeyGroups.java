@@ -120,7 +120,7 @@ final class IntKeyGroups implements GroupKeys {
     }
 
     /** The group of a key without nulls, added when new: the direct array first. */
-    private int groupOf(long key) {
+    int groupOf(long key) {
         int[] direct = directGroups;
         int group = key >= 0 && key < direct.length ? direct[(int) key] - 1 : -1;
         return group >= 0 ? group : find(key);
@@ -227,6 +227,11 @@ final class IntKeyGroups implements GroupKeys {
     static long mix(long key) {
         long z = key * 0x9E3779B97F4A7C15L;
         return z ^ (z >>> 29);
+    }
+
+    /** The groups' keys as they stand: row g is group g's key (null for the null key's group). */
+    BatchColumn keys() {
+        return keys;
     }
 
     @Override

@@ -81,6 +81,9 @@ public final class PartialAggregator {
             VectorEvaluator key = keyEvaluators.get(k);
             keyValues[k] = inPlace ? key.evaluateInPlace(batch) : key.evaluate(batch);
         }
+        if (groups instanceof IntKeyGroups intKeys && passes.accumulateByKey(intKeys, keyValues[0], batch)) {
+            return;
+        }
         groups.assign(keyValues, batch, groupIds);
         passes.accumulate(groupIds, batch, groups.size(), rowCounter);
     }

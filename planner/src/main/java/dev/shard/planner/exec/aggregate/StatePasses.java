@@ -121,6 +121,22 @@ final class StatePasses {
         return state instanceof CountState || state instanceof SumState || state instanceof ExtremeState;
     }
 
+    /**
+     * Adds a batch by its INT key without numbering its rows' groups first, when every state is
+     * in one fold's cells (W2's count, sum, mean, min and max of one column) and the fold takes the
+     * batch ({@link DoubleColumnFold#accumulateByKey}); false, nothing added, otherwise.
+     */
+    boolean accumulateByKey(IntKeyGroups keys, BatchColumn key, ColumnBatch batch) {
+        if (sums != null || !alone.isEmpty() || folds.size() != 1) {
+            return false;
+        }
+        Fold fold = folds.getFirst();
+        if (!fold.fold().takesByKey(key, batch)) {
+            return false;
+        }
+        return fold.fold().accumulateByKey(keys, key, fold.argument().evaluateInPlace(batch), batch);
+    }
+
     void accumulate(int[] groupIds, ColumnBatch batch, int groups, BatchColumn rowCounter) {
         if (sums != null) {
             sums.accumulate(groupIds, batch, groups, rowCounter);
