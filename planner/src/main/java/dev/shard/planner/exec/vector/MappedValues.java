@@ -63,11 +63,11 @@ public final class MappedValues {
      * Reads one byte of every page the batch's values lie on, so that a page not yet mapped in
      * this process faults here, in a loop of a few loads, and not in the middle of an operator's
      * loop, and the operators find the pages in the TLB. One byte per cache line was read before:
-     * on the scan benchmark's stage (AMD EPYC, 2026-12-02) that pass cost as much as the fold and
-     * its removal took the stage from 12-13 to 7-8 ns a row, since the hardware prefetchers
-     * stream the columns into the operators' sequential loops on their own (see
-     * bench/results/2026-12-02-scan-pages.md). Returns a value made of the bytes, for the caller
-     * to keep (an unused load would be removed by the JIT).
+     * on the scan benchmark's stage (AMD EPYC) that pass cost as much as the fold, and a byte per
+     * page instead took the stage from 9-13 to 7-8.5 ns a row of CPU; the operators' loops read
+     * their columns in ascending order and keep up without it (bench/results/2026-12-02-scan-pages.md).
+     * Returns a value made of the bytes, for the caller to keep (an unused load would be removed
+     * by the JIT).
      */
     public long touchPages() {
         if (rows == 0) {
