@@ -20,7 +20,7 @@ classes=$(mktemp -d)
 trap 'rm -rf "$classes"' EXIT
 mkdir -p "$classes/dev/shard/bench"
 unzip -q -o "$root/bench/target/benchmarks.jar" 'dev/shard/bench/ScanRun.class' 'dev/shard/bench/ScanBenchmark*.class' \
-    'dev/shard/bench/SequentialRead*.class' 'dev/shard/bench/ReadSteadiness*.class' -d "$classes"
+    'dev/shard/bench/SequentialRead*.class' 'dev/shard/bench/ReadSteadiness*.class' 'dev/shard/bench/WorkerCpu*.class' -d "$classes"
 for ((round = 1; round <= rounds; round++)); do
     for entry in "${jars[@]}"; do
         label=${entry%%=*}

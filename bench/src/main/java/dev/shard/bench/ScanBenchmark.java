@@ -41,10 +41,13 @@ final class ScanBenchmark {
 
     /**
      * GB/s of both sides, whether the read ran undisturbed, the file, and the largest private
-     * growth of any worker in any measured run.
+     * growth of any worker in any measured run; and the CPU time per row of both sides (the
+     * workers' whole processes for the engine, {@link WorkerCpu}; empty when a worker was replaced
+     * in every run), the figures that still compare builds when other processes share the cores.
      */
     record Outcome(Samples sequentialRead, Samples engine, ReadSteadiness readSteadiness, long fileBytes,
-            long columnBytes, long maxGrowthBytes, List<Long> growthPerRun) {
+            long columnBytes, long maxGrowthBytes, List<Long> growthPerRun, List<Double> readCpuNanosPerRow,
+            List<Double> engineCpuNanosPerRow) {
     }
 
     private ScanBenchmark() {
@@ -69,20 +72,31 @@ final class ScanBenchmark {
             double[] engine = new double[runs];
             double[] readCpuShares = new double[runs];
             List<Long> growth = new ArrayList<>();
+            List<Double> readCpu = new ArrayList<>();
+            List<Double> engineCpu = new ArrayList<>();
+            List<Long> workers = List.of();
             try (SequentialRead read = SequentialRead.start(file)) {
                 Measure.require(read.columnBytes() == columnBytes, "the sequential read's JVM found "
                         + read.columnBytes() + " column bytes in " + file + ", this process " + columnBytes);
                 for (int round = -warmUps; round < runs; round++) {
                     SequentialRead.Reading reading = read.read();
                     EngineQueries.check(reading.total(), reference.columnTotal(), "sequential read of " + file);
+                    long cpuBefore = WorkerCpu.nanos(workers);
                     EngineQueries.Timed timed = EngineQueries.run(query, ScanBenchmark::checksum,
                             reference.checksum(), "engine scan of " + file);
+                    long cpuAfter = WorkerCpu.nanos(workers);
+                    List<Long> ran = timed.result().report().map(WorkerCpu::pids).orElse(List.of());
                     if (round >= 0) {
+                        readCpu.add(reading.cpuNanos() / (double) rows);
+                        if (!workers.isEmpty() && ran.equals(workers) && cpuBefore >= 0 && cpuAfter >= 0) {
+                            engineCpu.add((cpuAfter - cpuBefore) / (double) rows);
+                        }
                         sequential[round] = columnBytes / (double) reading.wallNanos();
                         readCpuShares[round] = reading.cpuNanos() / (double) reading.wallNanos();
                         engine[round] = columnBytes / 1e9 / (timed.millis() / 1e3);
                         growth.add(timed.result().report().map(ScanBenchmark::maxGrowth).orElse(0L));
                     }
+                    workers = ran;
                 }
             }
             String size = String.format(java.util.Locale.ROOT, "%.2f GiB Arrow file", fileBytes / (double) (1L << 30));
@@ -90,7 +104,8 @@ final class ScanBenchmark {
                     + size, "GB/s", sequential),
                     new Samples("scan + filter + aggregate, engine " + session.workers() + " workers (zero-copy scan), "
                             + size, "GB/s", engine), ReadSteadiness.of(sequential, readCpuShares),
-                    fileBytes, columnBytes, growth.stream().mapToLong(Long::longValue).max().orElse(0), growth);
+                    fileBytes, columnBytes, growth.stream().mapToLong(Long::longValue).max().orElse(0), growth,
+                    readCpu, engineCpu);
         } finally {
             Files.deleteIfExists(file);
         }

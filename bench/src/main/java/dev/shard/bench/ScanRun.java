@@ -36,6 +36,7 @@ final class ScanRun {
                     / scan.sequentialRead().median(), scan.engine().median() / scan.sequentialRead().max(),
                     scan.maxGrowthBytes() / 1048576.0);
             System.out.println("sequential read: " + scan.readSteadiness().describe());
+            System.out.println(cpuLine(scan));
             w3(session, dir, w3Rows, runs, warmUps);
         } finally {
             try (var files = Files.list(dir)) {
@@ -46,6 +47,25 @@ final class ScanRun {
             Files.deleteIfExists(dir);
         }
         System.exit(0);
+    }
+
+    /**
+     * Median CPU ns per row of the read (its thread) and of the engine (its workers' processes),
+     * and the ratio they imply with both workers on a core of their own: 2 x read CPU / engine CPU.
+     */
+    private static String cpuLine(ScanBenchmark.Outcome scan) {
+        if (scan.engineCpuNanosPerRow().isEmpty()) {
+            return "CPU per row: the workers changed in every run, not measured";
+        }
+        double read = median(scan.readCpuNanosPerRow());
+        double engine = median(scan.engineCpuNanosPerRow());
+        return String.format(Locale.ROOT, "CPU per row (medians): read %.2f ns (1 thread), engine %.2f ns (%d runs,"
+                + " both workers' processes); ratio at one core per worker, 2 x read / engine: %.2f", read, engine,
+                scan.engineCpuNanosPerRow().size(), 2 * read / engine);
+    }
+
+    private static double median(java.util.List<Double> values) {
+        return new Samples("cpu", "ns", values.stream().mapToDouble(Double::doubleValue).toArray()).median();
     }
 
     private static void w3(Session session, Path dir, int rows, int runs, int warmUps) throws Exception {

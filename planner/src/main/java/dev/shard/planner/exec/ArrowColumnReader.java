@@ -42,7 +42,7 @@ final class ArrowColumnReader {
     private final MemorySegment data;
     /** Null when the column has no validity bits (every row valid). */
     private final MemorySegment validity;
-    /** The sum of the bytes {@link MappedValues#touch} read: kept so the JIT keeps the loads. */
+    /** The sum of the bytes {@link MappedValues#touchPages} read: kept so the JIT keeps the loads. */
     private long touched;
     /** Scratch for narrow integers on their way to the batch's longs; sized on first use. */
     private int[] ints = new int[0];
@@ -105,7 +105,7 @@ final class ArrowColumnReader {
         }
         readNulls(offset, size, out);
         mapped.point(data, offset, size);
-        touched += mapped.touch();
+        touched += mapped.touchPages();
         out.mapTo(mapped);
     }
 

@@ -25,7 +25,7 @@ final class MatrixTableSource implements BatchSource {
     private final BatchColumn[] columns;
     private final MappedValues[] mapped;
     private final MaterializedBytes materialized = new MaterializedBytes();
-    /** The sum of the bytes {@link MappedValues#touch} read: kept so the JIT keeps the loads. */
+    /** The sum of the bytes {@link MappedValues#touchPages} read: kept so the JIT keeps the loads. */
     private long touched;
 
     MatrixTableSource(SharedMatrix matrix, TableSource.SharedMatrix source, Schema schema) {
@@ -59,7 +59,7 @@ final class MatrixTableSource implements BatchSource {
         batch.reset(firstRow, size);
         for (int c = 0; c < columns.length; c++) {
             mapped[c].point(matrixColumns[c], firstRow, size);
-            touched += mapped[c].touch();
+            touched += mapped[c].touchPages();
             columns[c].hasNulls = false;
             columns[c].mapTo(mapped[c]);
             batch.setColumn(c, columns[c]);
