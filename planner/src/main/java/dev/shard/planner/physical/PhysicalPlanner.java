@@ -88,14 +88,14 @@ public final class PhysicalPlanner {
             node = node.inputs().getFirst();
         }
         SinkExec sink;
+        LogicalAggregate aggregated = null;
+        AggregateMerge merge = null;
         if (node instanceof LogicalAggregate aggregate) {
             Schema input = aggregate.input().schema();
-            AggregateMerge merge = AggregateMerge.choose(aggregate, RowEstimates.of(aggregate.input()), context);
-            long inputRows = RowEstimates.of(aggregate.input());
-            sink = new PartialAggregateExec(aggregate.keys(), aggregate.aggregates(), input, merge.partitions(),
-                    aggregate.keys().isEmpty() || !GroupEstimate.bounded(aggregate) ? 0
-                            : PartialAggregateExec.groupFraction(merge.estimatedGroups(), inputRows,
-                                    StageSizing.BLOCK_ROWS));
+            merge = AggregateMerge.choose(aggregate, RowEstimates.of(aggregate.input()), context);
+            aggregated = aggregate;
+            // Completed once the source, whose rows set the block, is known.
+            sink = new PartialAggregateExec(aggregate.keys(), aggregate.aggregates(), input, merge.partitions());
             driver.add(new FinalAggregateExec(aggregate.keys(), aggregate.aggregates(), input, aggregate.schema(),
                     merge));
             node = aggregate.input();
@@ -165,6 +165,15 @@ public final class PhysicalPlanner {
         }
         Collections.reverse(pipeline);
         requireNoGeneratorAboveExpansion(pipeline);
+        long blockRows = StageSizing.BLOCK_ROWS;
+        if (aggregated != null) {
+            blockRows = StageSizing.aggregateBlockRows(source.rows());
+            long inputRows = RowEstimates.of(aggregated.input());
+            sink = new PartialAggregateExec(aggregated.keys(), aggregated.aggregates(), aggregated.input().schema(),
+                    merge.partitions(), aggregated.keys().isEmpty() || !GroupEstimate.bounded(aggregated) ? 0
+                            : PartialAggregateExec.groupFraction(merge.estimatedGroups(), inputRows, blockRows),
+                    blockRows);
+        }
         StageFragment fragment = new StageFragment(source, pipeline, sink);
         // Broadcast build tables are shared while the stage runs: the stage is sized with them.
         PlanningContext stageContext = buildBytes == 0 ? context : new PlanningContext(context.machine(),
@@ -173,7 +182,7 @@ public final class PhysicalPlanner {
                 : source.schema().estimatedBytesPerRow();
         // Every worker builds each broadcast join's hash table once and holds it through the stage.
         StageSizing.Choice sizing = StageSizing.choose(source.rows(), bytesPerRow, fragment.cost(), stageContext,
-                pinnedRows, hashTableBytes);
+                pinnedRows, hashTableBytes, blockRows);
         return new PhysicalPlan(builds, sharedBuilds, partitioned, new Stage(0, fragment, sizing), driver,
                 root.schema(), write, stageContext);
     }
@@ -216,7 +225,7 @@ public final class PhysicalPlanner {
         }
         StageFragment fragment = new StageFragment(stage.fragment().source(), stage.fragment().operators(),
                 new PartialAggregateExec(partial.keys(), partial.aggregates(), partial.input(), merge.partitions(),
-                        partial.groupFraction()));
+                        partial.groupFraction(), partial.blockRows()));
         List<DriverExec> driver = new ArrayList<>(plan.driverOperators());
         driver.set(0, new FinalAggregateExec(aggregate.keys(), aggregate.aggregates(), aggregate.input(),
                 aggregate.output(), merge));
