@@ -87,17 +87,11 @@ public final class PhysicalPlanner {
                     : new LimitExec(((LogicalLimit) node).count()));
             node = node.inputs().getFirst();
         }
-        SinkExec sink;
+        SinkExec sink = null;
         LogicalAggregate aggregated = null;
-        AggregateMerge merge = null;
         if (node instanceof LogicalAggregate aggregate) {
-            Schema input = aggregate.input().schema();
-            merge = AggregateMerge.choose(aggregate, RowEstimates.of(aggregate.input()), context);
+            // Its sink and merge are planned once the source, whose rows set the block, is known.
             aggregated = aggregate;
-            // Completed once the source, whose rows set the block, is known.
-            sink = new PartialAggregateExec(aggregate.keys(), aggregate.aggregates(), input, merge.partitions());
-            driver.add(new FinalAggregateExec(aggregate.keys(), aggregate.aggregates(), input, aggregate.schema(),
-                    merge));
             node = aggregate.input();
         } else {
             sink = rowsSink(node.schema(), driver);
@@ -169,10 +163,14 @@ public final class PhysicalPlanner {
         if (aggregated != null) {
             blockRows = StageSizing.aggregateBlockRows(source.rows());
             long inputRows = RowEstimates.of(aggregated.input());
-            sink = new PartialAggregateExec(aggregated.keys(), aggregated.aggregates(), aggregated.input().schema(),
-                    merge.partitions(), aggregated.keys().isEmpty() || !GroupEstimate.bounded(aggregated) ? 0
+            Schema input = aggregated.input().schema();
+            AggregateMerge merge = AggregateMerge.choose(aggregated, inputRows, blockRows, context);
+            sink = new PartialAggregateExec(aggregated.keys(), aggregated.aggregates(), input, merge.partitions(),
+                    aggregated.keys().isEmpty() || !GroupEstimate.bounded(aggregated) ? 0
                             : PartialAggregateExec.groupFraction(merge.estimatedGroups(), inputRows, blockRows),
                     blockRows);
+            driver.addFirst(new FinalAggregateExec(aggregated.keys(), aggregated.aggregates(), input,
+                    aggregated.schema(), merge));
         }
         StageFragment fragment = new StageFragment(source, pipeline, sink);
         // Broadcast build tables are shared while the stage runs: the stage is sized with them.
