@@ -23,7 +23,10 @@ public final class StageSizing {
      * least this many of them, enough to cut shards for balance.
      */
     static final long MIN_AGGREGATE_BLOCKS = 64;
-    /** The largest aggregation block: 16 base blocks (1M rows). */
+    /**
+     * The largest aggregation block, 16 base blocks (1M rows): past it a shard's partials are a
+     * handful already, and larger blocks would only make shards coarser.
+     */
     static final long MAX_AGGREGATE_BLOCK_ROWS = 16 * BLOCK_ROWS;
 
     private StageSizing() {
