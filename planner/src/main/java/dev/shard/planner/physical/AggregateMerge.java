@@ -13,8 +13,8 @@ import java.io.Serializable;
  * GroupEstimate and StageSizing#aggregateBlockRows) exceed what the driver may gather —
  * {@value #DRIVER_PARTIAL_MIB} MiB, or half of one worker's share of a memory budget when
  * that is less, the same yardstick as a broadcast join's build side — the partial stage
- * splits them by key hash into P
- * partitions and a merge stage folds partition p in the workers, one shard per partition.
+ * splits them by key hash into P partitions and a merge stage folds partition p in the
+ * workers, one shard per partition.
  * P is the smallest count whose merge state fits that same limit, at least one per
  * worker. Both merges fold each group's partials in block order and give the same bytes.
  *
