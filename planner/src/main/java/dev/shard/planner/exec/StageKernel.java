@@ -71,9 +71,10 @@ public record StageKernel(StageFragment fragment, String outputDirectory, StageH
     public StageResult run(ShardContext context) {
         Shard shard = context.shard();
         StageHeap.fitBeforeShard(heap);
-        if (shard.start() % StageSizing.BLOCK_ROWS != 0) {
+        long blockRows = blockRows();
+        if (shard.start() % blockRows != 0) {
             throw new IllegalArgumentException("shard " + shard.id() + " starts at row " + shard.start()
-                    + ", not a multiple of the " + StageSizing.BLOCK_ROWS + "-row block: plan shards in whole blocks");
+                    + ", not a multiple of the " + blockRows + "-row block: plan shards in whole blocks");
         }
         BatchSource source = source(fragment.source(), context);
         List<BatchOperator> operators = fragment.operators().stream()
@@ -100,16 +101,17 @@ public record StageKernel(StageFragment fragment, String outputDirectory, StageH
         Consumer<ColumnBatch> sink = aggregator != null ? aggregator::consume
                 : partitions != null ? partitions::append : written != null ? written::append : collector::append;
         ColumnBatch batch = new ColumnBatch(fragment.source().schema().size());
+        long blockRows = blockRows();
         long row = shard.start();
         while (row < shard.end() && (written == null || !written.full())) {
-            long block = row / StageSizing.BLOCK_ROWS;
-            long end = Math.min(Math.min(shard.end(), row + ColumnBatch.CAPACITY), (block + 1) * StageSizing.BLOCK_ROWS);
+            long block = row / blockRows;
+            long end = Math.min(Math.min(shard.end(), row + ColumnBatch.CAPACITY), (block + 1) * blockRows);
             end = Math.min(end, source.boundaryAfter(row));
             source.fill(batch, row, (int) (end - row));
             operatorRows[0] += batch.selectedCount();
             push(operators, 0, batch, operatorRows, sink);
             row = end;
-            if (aggregator != null && (row % StageSizing.BLOCK_ROWS == 0 || row == shard.end())) {
+            if (aggregator != null && (row % blockRows == 0 || row == shard.end())) {
                 if (packed != null) {
                     aggregator.finishBlock(block, packed);
                 } else {
@@ -131,6 +133,12 @@ public record StageKernel(StageFragment fragment, String outputDirectory, StageH
                 : written != null ? written.commit(false)
                 : collector == null ? null : commit(collector.finish(), shard.id());
         return new StageResult(PackedPartials.NONE, file, operatorRows);
+    }
+
+    /** The stage's determinism block: an aggregation's own, else the base block. */
+    private long blockRows() {
+        return fragment.sink() instanceof PartialAggregateExec aggregate ? aggregate.blockRows()
+                : StageSizing.BLOCK_ROWS;
     }
 
     /**

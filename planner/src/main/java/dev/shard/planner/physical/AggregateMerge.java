@@ -9,11 +9,12 @@ import java.io.Serializable;
 
 /**
  * Where a hash aggregation's block partials are merged, and why. The driver merges them
- * when they are few; when the estimated partials (one row per group and 65,536-row block,
- * see GroupEstimate) exceed what the driver may gather — {@value #DRIVER_PARTIAL_MIB} MiB,
- * or half of one worker's share of a memory budget when that is less, the same yardstick
- * as a broadcast join's build side — the partial stage splits them by key hash into P
- * partitions and a merge stage folds partition p in the workers, one shard per partition.
+ * when they are few; when the estimated partials (one row per group and block, see
+ * GroupEstimate and StageSizing#aggregateBlockRows) exceed what the driver may gather —
+ * {@value #DRIVER_PARTIAL_MIB} MiB, or half of one worker's share of a memory budget when
+ * that is less, the same yardstick as a broadcast join's build side — the partial stage
+ * splits them by key hash into P partitions and a merge stage folds partition p in the
+ * workers, one shard per partition.
  * P is the smallest count whose merge state fits that same limit, at least one per
  * worker. Both merges fold each group's partials in block order and give the same bytes.
  *
@@ -53,10 +54,15 @@ public record AggregateMerge(int partitions, long estimatedGroups, long partialB
     }
 
     static AggregateMerge choose(LogicalAggregate aggregate, long rows, PlanningContext context) {
+        return choose(aggregate, rows, StageSizing.BLOCK_ROWS, context);
+    }
+
+    /** @param blockRows the partial stage's block (see StageSizing#aggregateBlockRows) */
+    static AggregateMerge choose(LogicalAggregate aggregate, long rows, long blockRows, PlanningContext context) {
         GroupEstimate.Estimate groups = GroupEstimate.of(aggregate, rows);
         Schema input = aggregate.input().schema();
         long rowBytes = partialRowBytes(aggregate, input);
-        long partialRows = partialRows(rows, groups.groups());
+        long partialRows = partialRows(rows, groups.groups(), blockRows);
         long distinctBytes = distinctValueBytes(aggregate, input, rows, partialRows);
         long partialBytes = saturatedAdd(saturatedMultiply(partialRows, rowBytes), distinctBytes);
         String partials = "partials ≈ " + HumanUnits.count(partialRows) + " rows × " + rowBytes + " B"
@@ -88,12 +94,16 @@ public record AggregateMerge(int partitions, long estimatedGroups, long partialB
         return new AggregateMerge(partitions, groups.groups(), partialBytes, limit, reason);
     }
 
-    /** One partial row per group and block: min(block rows, groups) per block. */
+    /** One partial row per group and 65,536-row block: min(block rows, groups) per block. */
     static long partialRows(long rows, long groups) {
-        long fullBlocks = rows / StageSizing.BLOCK_ROWS;
-        long rest = rows % StageSizing.BLOCK_ROWS;
-        return saturatedAdd(saturatedMultiply(fullBlocks, Math.min(StageSizing.BLOCK_ROWS, groups)),
-                Math.min(rest, groups));
+        return partialRows(rows, groups, StageSizing.BLOCK_ROWS);
+    }
+
+    /** One partial row per group and block of {@code blockRows}: min(block rows, groups) per block. */
+    static long partialRows(long rows, long groups, long blockRows) {
+        long fullBlocks = rows / blockRows;
+        long rest = rows % blockRows;
+        return saturatedAdd(saturatedMultiply(fullBlocks, Math.min(blockRows, groups)), Math.min(rest, groups));
     }
 
     /** A partial row: its keys and each aggregate's state columns (count_distinct's values apart). */

@@ -87,17 +87,11 @@ public final class PhysicalPlanner {
                     : new LimitExec(((LogicalLimit) node).count()));
             node = node.inputs().getFirst();
         }
-        SinkExec sink;
+        SinkExec sink = null;
+        LogicalAggregate aggregated = null;
         if (node instanceof LogicalAggregate aggregate) {
-            Schema input = aggregate.input().schema();
-            AggregateMerge merge = AggregateMerge.choose(aggregate, RowEstimates.of(aggregate.input()), context);
-            long inputRows = RowEstimates.of(aggregate.input());
-            sink = new PartialAggregateExec(aggregate.keys(), aggregate.aggregates(), input, merge.partitions(),
-                    aggregate.keys().isEmpty() || !GroupEstimate.bounded(aggregate) ? 0
-                            : PartialAggregateExec.groupFraction(merge.estimatedGroups(), inputRows,
-                                    StageSizing.BLOCK_ROWS));
-            driver.add(new FinalAggregateExec(aggregate.keys(), aggregate.aggregates(), input, aggregate.schema(),
-                    merge));
+            // Its sink and merge are planned once the source, whose rows set the block, is known.
+            aggregated = aggregate;
             node = aggregate.input();
         } else {
             sink = rowsSink(node.schema(), driver);
@@ -165,6 +159,19 @@ public final class PhysicalPlanner {
         }
         Collections.reverse(pipeline);
         requireNoGeneratorAboveExpansion(pipeline);
+        long blockRows = StageSizing.BLOCK_ROWS;
+        if (aggregated != null) {
+            blockRows = StageSizing.aggregateBlockRows(source.rows());
+            long inputRows = RowEstimates.of(aggregated.input());
+            Schema input = aggregated.input().schema();
+            AggregateMerge merge = AggregateMerge.choose(aggregated, inputRows, blockRows, context);
+            sink = new PartialAggregateExec(aggregated.keys(), aggregated.aggregates(), input, merge.partitions(),
+                    aggregated.keys().isEmpty() || !GroupEstimate.bounded(aggregated) ? 0
+                            : PartialAggregateExec.groupFraction(merge.estimatedGroups(), inputRows, blockRows),
+                    blockRows);
+            driver.addFirst(new FinalAggregateExec(aggregated.keys(), aggregated.aggregates(), input,
+                    aggregated.schema(), merge));
+        }
         StageFragment fragment = new StageFragment(source, pipeline, sink);
         // Broadcast build tables are shared while the stage runs: the stage is sized with them.
         PlanningContext stageContext = buildBytes == 0 ? context : new PlanningContext(context.machine(),
@@ -173,7 +180,7 @@ public final class PhysicalPlanner {
                 : source.schema().estimatedBytesPerRow();
         // Every worker builds each broadcast join's hash table once and holds it through the stage.
         StageSizing.Choice sizing = StageSizing.choose(source.rows(), bytesPerRow, fragment.cost(), stageContext,
-                pinnedRows, hashTableBytes);
+                pinnedRows, hashTableBytes, blockRows);
         return new PhysicalPlan(builds, sharedBuilds, partitioned, new Stage(0, fragment, sizing), driver,
                 root.schema(), write, stageContext);
     }
@@ -216,7 +223,7 @@ public final class PhysicalPlanner {
         }
         StageFragment fragment = new StageFragment(stage.fragment().source(), stage.fragment().operators(),
                 new PartialAggregateExec(partial.keys(), partial.aggregates(), partial.input(), merge.partitions(),
-                        partial.groupFraction()));
+                        partial.groupFraction(), partial.blockRows()));
         List<DriverExec> driver = new ArrayList<>(plan.driverOperators());
         driver.set(0, new FinalAggregateExec(aggregate.keys(), aggregate.aggregates(), aggregate.input(),
                 aggregate.output(), merge));

@@ -25,9 +25,10 @@ public sealed interface SinkExec extends Serializable {
      * their own, known when the keys' values are bounded by the data (see GroupEstimate);
      * 0 when they are not (only the few-groups amplification is declared then, as before the
      * measurement: a key with no known bound may still be a group per row, up to 19×).
+     * {@code blockRows} is the stage's block (see StageSizing#aggregateBlockRows).
      */
     record PartialAggregateExec(List<String> keys, List<AggregateCall> aggregates, Schema input, int partitions,
-            double groupFraction) implements SinkExec {
+            double groupFraction, long blockRows) implements SinkExec {
         /**
          * Measured (bench/operator-memory.sh, 2026-12-02): 0.4× with 1,000 groups, 18–19× when
          * nearly every row of a block is a group of its own (a partial state per row, and the
@@ -47,6 +48,16 @@ public sealed interface SinkExec extends Serializable {
                 throw new IllegalArgumentException("the share of a block's rows that are groups is in [0, 1], got "
                         + groupFraction);
             }
+            if (blockRows <= 0 || blockRows % StageSizing.BLOCK_ROWS != 0) {
+                throw new IllegalArgumentException("an aggregation block is a positive multiple of "
+                        + StageSizing.BLOCK_ROWS + " rows, got " + blockRows);
+            }
+        }
+
+        /** Partials per {@link StageSizing#BLOCK_ROWS}-row block. */
+        public PartialAggregateExec(List<String> keys, List<AggregateCall> aggregates, Schema input, int partitions,
+                double groupFraction) {
+            this(keys, aggregates, input, partitions, groupFraction, StageSizing.BLOCK_ROWS);
         }
 
         /** Nothing known about the groups. */

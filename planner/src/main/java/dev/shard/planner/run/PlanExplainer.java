@@ -168,7 +168,7 @@ public final class PlanExplainer {
                     ? results.stream().filter(r -> r.file() != null).mapToLong(r -> r.file().rows()).sum()
                     : results.stream().mapToLong(r -> r.partials().groups()).sum();
             List<Map.Entry<String, String>> parameters = new ArrayList<>(aggregateParameters(partial.keys(),
-                    partial.aggregates(), "per " + StageSizing.BLOCK_ROWS + "-row block"));
+                    partial.aggregates(), "per " + partial.blockRows() + "-row block"));
             parameters.add(Map.entry("partials", partial.partitioned() ? "split by key hash into "
                     + partial.partitions() + " partitions, one partial file per shard" : "sent to the driver"));
             entries.add(new Entry("PartialHashAggregateExec", parameters, Math.min(rows, GROUP_ESTIMATE),
@@ -224,8 +224,8 @@ public final class PlanExplainer {
         List<Long> peaks = report.map(r -> r.workers().stream().map(RunReport.WorkerReport::peakPrivateBytes)
                 .toList()).orElse(List.of());
         List<String> notes = new ArrayList<>();
-        if (sink instanceof SinkExec.PartialAggregateExec) {
-            notes.add("partials are computed per " + StageSizing.BLOCK_ROWS
+        if (sink instanceof SinkExec.PartialAggregateExec partial) {
+            notes.add("partials are computed per " + partial.blockRows()
                     + "-row block and folded in block order: the result does not depend on the shard layout");
         }
         kernelAmplification(stage).ifPresent(notes::add);

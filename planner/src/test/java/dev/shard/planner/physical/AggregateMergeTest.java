@@ -47,7 +47,8 @@ class AggregateMergeTest {
         AggregateMerge merge = merge(byKey(20_000_000, 1_000), 4L << 30);
         assertEquals(0, merge.partitions());
         assertEquals(1_000, merge.estimatedGroups());
-        assertEquals("driver: partials ≈ 306,000 rows × 32 B = 9.3 MiB ≤ 64 MiB the driver may gather (min(64 MiB,"
+        // 20M rows fold 256K-row blocks: 77 blocks of 1,000 groups (305 with 64K-row blocks).
+        assertEquals("driver: partials ≈ 77,000 rows × 32 B = 2.3 MiB ≤ 64 MiB the driver may gather (min(64 MiB,"
                 + " ½ × 2.0 GiB worker share)); groups ≤ 1,000 (key ≤ 1,000)", merge.reason());
     }
 

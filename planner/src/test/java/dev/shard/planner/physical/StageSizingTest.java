@@ -38,13 +38,13 @@ class StageSizingTest {
         StageFragment fragment = physical.stage().fragment();
         ShardChoice expected = ShardTuner.choose(new TuneRequest(new DataShape(20_000_000, 16), MACHINE, 4L << 30,
                 100 * MIB, fragment.cost().amplification(), fragment.cost().nanosPerRow(), 0,
-                TuneRequest.ENGINE_BLOCK_ROWS));
+                StageSizing.aggregateBlockRows(20_000_000)));
         StageSizing.Choice choice = physical.stage().sizing();
         assertEquals(expected.rowsPerShard(), choice.rowsPerShard());
         assertEquals(expected.shards(), choice.shards());
         assertEquals(expected.binding().displayName(), choice.binding());
         assertEquals(expected.arithmetic(), choice.arithmetic());
-        assertEquals(0, choice.rowsPerShard() % StageSizing.BLOCK_ROWS, "whole blocks");
+        assertEquals(0, choice.rowsPerShard() % StageSizing.aggregateBlockRows(20_000_000), "whole blocks");
         assertEquals(4L << 30, physical.context().memoryBudgetBytes());
     }
 
