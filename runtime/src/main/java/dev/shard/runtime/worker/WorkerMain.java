@@ -3,6 +3,7 @@ package dev.shard.runtime.worker;
 import dev.shard.runtime.protocol.FrameCodec;
 import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.protocol.ProtocolVersion;
+import dev.shard.runtime.protocol.TaskPathPreparation;
 import dev.shard.runtime.task.WorkerInit;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import java.io.IOException;
@@ -86,6 +87,7 @@ public final class WorkerMain {
         Thread.ofPlatform().daemon().name("shard-prepare").start(() -> {
             prepareMemoryAccess();
             prepareLogging();
+            TaskPathPreparation.prepare();
         });
         WorkerAdapter.start(channel, conductor);
         WorkerStartTimings.mark("frames ready");
