@@ -5,24 +5,27 @@
 # With -Dshard.worker.timings each round also records, in ms after the spawn, each worker's
 # start-up steps and the driver's (listener bound, hello accepted per worker, all connected);
 # their medians over all rounds are printed under the start.
-#   bench/pool-start.sh [--rounds n] [--label text] [--before jar]
+#   bench/pool-start.sh [--rounds n] [--label text] [--before jar] [--results file]
 # Build first (./mvnw -q -B -DskipTests -pl bench -am package). --before names another build's
 # benchmarks.jar (a copy of the one before a change): its rounds alternate with this build's,
 # order flipped every round, so both see the same load; it gets a table of its own.
-# Appends its tables to bench/results/<UTC date>-pool-start.md and prints them.
+# Appends its tables to bench/results/<UTC date>-pool-start.md (or to --results file) and prints them.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 rounds=10
 label=""
 before=""
+results=""
 jar="$root/bench/target/benchmarks.jar"
 while [ $# -gt 0 ]; do
     case "$1" in
         --rounds) rounds=${2:?--rounds needs a number}; shift 2 ;;
         --label) label=${2:?--label needs a text}; shift 2 ;;
         --before) before=${2:?--before needs a jar}; shift 2 ;;
-        *) echo "pool-start.sh: unknown argument '$1' (use --rounds n, --label text, --before jar)" >&2; exit 2 ;;
+        --results) results=${2:?--results needs a file}; shift 2 ;;
+        *) echo "pool-start.sh: unknown argument '$1' (use --rounds n, --label text, --before jar, --results file)" >&2
+            exit 2 ;;
     esac
 done
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "pool-start.sh: --rounds needs a positive number" >&2; exit 2; }
@@ -106,4 +109,4 @@ table() {
 {
     [ -z "$before" ] || table before "before: $before"
     table this "this build"
-} | tee -a "$root/bench/results/$(date -u +%F)-pool-start.md"
+} | tee -a "${results:-"$root/bench/results/$(date -u +%F)-pool-start.md"}"

@@ -7,7 +7,6 @@ import dev.shard.runtime.task.WorkerInit;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import java.io.IOException;
 import java.lang.foreign.ValueLayout;
-import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -53,12 +52,17 @@ public final class WorkerMain {
 
     public static void main(String[] arguments) throws Exception {
         WorkerStartTimings.mark("main entered");
+        // The JDK's unix-socket set-up and Netty's buffers each take tens of ms of a fresh JVM and
+        // need nothing from the steps below: begun now on threads of their own, they overlap them
+        // and each other instead of following each other on the main thread.
+        EarlySocket early = EarlySocket.start();
         // Netty's first buffer (just after the hello) asks for a logger. Netty's default binds
         // SLF4J, whose provider lookup reads every jar on the classpath (95-165 ms measured between
         // the driver counting the worker as connected and the worker reading its first frame); the
         // JDK's logging, used until 2026-12-02, still set up its log manager and looked for a
         // System.LoggerFinder in every jar. Netty's rare worker-side warnings go to the worker log.
         InternalLoggerFactory.setDefaultFactory(StandardErrorLoggerFactory.INSTANCE);
+        Thread.ofPlatform().daemon().name("shard-frame-buffers").start(WorkerMain::prepareFrameBuffers);
         String identity = required(WORKER_PROPERTY);
         int workerId = Integer.parseInt(identity.substring(identity.lastIndexOf(':') + 1));
         String socket = required(SOCKET_PROPERTY);
@@ -75,7 +79,7 @@ public final class WorkerMain {
         // Start-up is on the pool's critical path: a blocking JDK unix socket and a reader thread
         // (DriverProxy, WorkerAdapter), no Netty event loop to set up before the first frame.
         WorkerStartTimings.mark("conductor made");
-        SocketChannel channel = connect(socket, workerId);
+        SocketChannel channel = connect(socket, workerId, early);
         WorkerStartTimings.mark("connected");
         DriverProxy driver = new DriverProxy(channel);
         conductor.attach(driver);
@@ -91,6 +95,15 @@ public final class WorkerMain {
         WorkerStartTimings.mark("frames ready");
         WorkerStartTimings.write(workerId);
         conductor.runLoop();
+    }
+
+    /**
+     * Netty's first buffer sets up its platform probing (unsafe access, cleaner, direct-memory
+     * limits: 30-70 ms measured between a worker's hello and its first frame read); the main
+     * thread's first buffer, made after the hello, then finds that done or waits for the rest.
+     */
+    private static void prepareFrameBuffers() {
+        FrameCodec.frameBytes(new Message.TaskBatch(0, 0, 0, 0));
     }
 
     /**
@@ -121,15 +134,15 @@ public final class WorkerMain {
      * retry for a while. Our end is bound to a name of its own next to the driver's socket
      * first: the driver matches that name to our pid ({@code PeerProcess} on the driver).
      */
-    private static SocketChannel connect(String socket, int workerId) throws InterruptedException {
+    private static SocketChannel connect(String socket, int workerId, EarlySocket early) throws InterruptedException {
         UnixDomainSocketAddress address = UnixDomainSocketAddress.of(socket);
         Path name = Path.of(socket).resolveSibling("worker-" + workerId + ".sock");
         long deadline = System.nanoTime() + CONNECT_PATIENCE_NANOS;
         while (true) {
             SocketChannel channel = null;
             try {
-                channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-                // The JDK's first unix socket sets up a SecureRandom (its security providers) for names it never needs here.
+                channel = early.take();
+                // The first attempt's socket, set up in the background since main's first line (EarlySocket).
                 WorkerStartTimings.mark("socket opened");
                 // Left by an attempt that failed: a name binds once.
                 Files.deleteIfExists(name);

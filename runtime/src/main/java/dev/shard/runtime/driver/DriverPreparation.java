@@ -1,0 +1,41 @@
+package dev.shard.runtime.driver;
+
+import dev.shard.runtime.protocol.FrameCodec;
+import dev.shard.runtime.protocol.Message;
+import dev.shard.storage.segment.SegmentStore;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.ServerSocketChannel;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one-time set-ups of a fresh driver JVM's first pool, made ahead on one thread while the
+ * caller is still busy with its command line, so that they neither delay the first spawn nor
+ * take a core from the starting workers. In the order the pool needs them: the logging
+ * back-end (the pool's classes make their loggers before the first spawn), the JDK's unix-socket
+ * set-up (a {@code SecureRandom}: the security providers, 25-45 ms, on the listener's path at
+ * the spawn), the first segment's native call (the first shared input, right after the spawn),
+ * Netty's buffers (the first frames after the handshakes). A pool that starts before one of them
+ * is done waits for that one (a class being initialised), it does not make it twice.
+ */
+public final class DriverPreparation {
+    private DriverPreparation() {
+    }
+
+    /** Starts the preparation on a daemon thread and returns at once. */
+    public static Thread startInBackground() {
+        return Thread.ofPlatform().daemon().name("shard-driver-prepare").start(DriverPreparation::prepare);
+    }
+
+    /** Makes every set-up on the calling thread; a step that fails is left to the pool, which reports it. */
+    static void prepare() {
+        LoggerFactory.getLogger(DriverConductor.class);
+        try (ServerSocketChannel unused = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            // Opened only for the JDK's one-time set-up; never bound.
+        } catch (IOException | UnsupportedOperationException e) {
+            // The pool's own listener meets the same failure and says so.
+        }
+        SegmentStore.prepare();
+        FrameCodec.frameBytes(new Message.TaskBatch(0, 0, 0, 0));
+    }
+}
