@@ -49,8 +49,8 @@ public final class Pool implements AutoCloseable {
     }
 
     /**
-     * Starts, on a daemon thread, the one-time set-ups of this JVM's first pool (the logging
-     * back-end, the JDK's unix-socket set-up, the first shared segment's native call, the frame
+     * Starts, on a daemon thread, the one-time set-ups of this JVM's first pool (the first shared
+     * segment's native call, the logging back-end, the JDK's unix-socket set-up, the frame
      * buffers), so that they run while the caller is still busy, not between its call to
      * {@link Builder#start()} and the first worker's spawn or on the cores the starting workers
      * need. Call it once, as early as possible, after the logging back-end is configured.

@@ -11,12 +11,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The one-time set-ups of a fresh driver JVM's first pool, made ahead on one thread while the
  * caller is still busy with its command line, so that they neither delay the first spawn nor
- * take a core from the starting workers. In the order the pool needs them: the logging
- * back-end (the pool's classes make their loggers before the first spawn), the JDK's unix-socket
- * set-up (a {@code SecureRandom}: the security providers, 25-45 ms, on the listener's path at
- * the spawn), the first segment's native call (the first shared input, right after the spawn),
- * Netty's buffers (the first frames after the handshakes). A pool that starts before one of them
- * is done waits for that one (a class being initialised), it does not make it twice.
+ * take a core from the starting workers. First the first segment's native call ({@code fallocate}
+ * through the FFM linker, ~40 ms: a program's inputs are allocated while, or before, its workers
+ * are spawned), then the logging back-end (the pool's classes make their loggers before the first
+ * spawn), the JDK's unix-socket set-up (a {@code SecureRandom}: the security providers, 25-45 ms,
+ * on the listener's path at the spawn), Netty's buffers (the first frames after the handshakes).
+ * A pool or a segment that comes before its step is done waits for that step (a class being
+ * initialised) or makes it itself; nothing is made twice.
  */
 public final class DriverPreparation {
     private DriverPreparation() {
@@ -29,13 +30,13 @@ public final class DriverPreparation {
 
     /** Makes every set-up on the calling thread; a step that fails is left to the pool, which reports it. */
     static void prepare() {
+        SegmentStore.prepare();
         LoggerFactory.getLogger(DriverConductor.class);
         try (ServerSocketChannel unused = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             // Opened only for the JDK's one-time set-up; never bound.
         } catch (IOException | UnsupportedOperationException e) {
             // The pool's own listener meets the same failure and says so.
         }
-        SegmentStore.prepare();
         FrameCodec.frameBytes(new Message.TaskBatch(0, 0, 0, 0));
     }
 }
