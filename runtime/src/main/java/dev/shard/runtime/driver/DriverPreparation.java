@@ -30,13 +30,26 @@ public final class DriverPreparation {
 
     /** Makes every set-up on the calling thread; a step that fails is left to the pool, which reports it. */
     static void prepare() {
-        SegmentStore.prepare();
-        LoggerFactory.getLogger(DriverConductor.class);
+        attempt(SegmentStore::prepare);
+        attempt(() -> LoggerFactory.getLogger(DriverConductor.class));
+        attempt(DriverPreparation::prepareUnixSockets);
+        attempt(() -> FrameCodec.frameBytes(new Message.TaskBatch(0, 0, 0, 0)));
+    }
+
+    private static void prepareUnixSockets() {
         try (ServerSocketChannel unused = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             // Opened only for the JDK's one-time set-up; never bound.
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException e) {
             // The pool's own listener meets the same failure and says so.
         }
-        FrameCodec.frameBytes(new Message.TaskBatch(0, 0, 0, 0));
+    }
+
+    /** Runs {@code step}; its failure is not this thread's to report: whoever needs the step meets it again. */
+    static void attempt(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            // Left to the step's real use, which reports it with its context.
+        }
     }
 }
