@@ -56,8 +56,8 @@ public final class WorkerMain {
         // need nothing from the steps below: begun now on threads of their own, they overlap them
         // and each other instead of following each other on the main thread.
         EarlySocket early = EarlySocket.start();
-        // Netty's first buffer (just after the hello) asks for a logger. Netty's default binds
-        // SLF4J, whose provider lookup reads every jar on the classpath (95-165 ms measured between
+        // Netty's first buffer (made on the thread started below) asks for a logger. Netty's
+        // default binds SLF4J, whose provider lookup reads every jar on the classpath (95-165 ms measured between
         // the driver counting the worker as connected and the worker reading its first frame); the
         // JDK's logging, used until 2026-12-02, still set up its log manager and looked for a
         // System.LoggerFinder in every jar. Netty's rare worker-side warnings go to the worker log.
