@@ -7,6 +7,7 @@ import dev.shard.runtime.task.WorkerInit;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import java.io.IOException;
 import java.lang.foreign.ValueLayout;
+import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -52,16 +53,15 @@ public final class WorkerMain {
 
     public static void main(String[] arguments) throws Exception {
         WorkerStartTimings.mark("main entered");
-        // The JDK's unix-socket set-up and Netty's buffers each take tens of ms of a fresh JVM and
-        // need nothing from the steps below: begun now on threads of their own, they overlap them
-        // and each other instead of following each other on the main thread.
-        EarlySocket early = EarlySocket.start();
         // Netty's first buffer (made on the thread started below) asks for a logger. Netty's
         // default binds SLF4J, whose provider lookup reads every jar on the classpath (95-165 ms measured between
         // the driver counting the worker as connected and the worker reading its first frame); the
         // JDK's logging, used until 2026-12-02, still set up its log manager and looked for a
         // System.LoggerFinder in every jar. Netty's rare worker-side warnings go to the worker log.
         InternalLoggerFactory.setDefaultFactory(StandardErrorLoggerFactory.INSTANCE);
+        // Netty's buffers take tens of ms of a fresh JVM and nothing before the hello needs them:
+        // begun now on a thread of their own, they overlap the JDK's unix-socket set-up on this
+        // one instead of following the hello.
         Thread.ofPlatform().daemon().name("shard-frame-buffers").start(WorkerMain::prepareFrameBuffers);
         String identity = required(WORKER_PROPERTY);
         int workerId = Integer.parseInt(identity.substring(identity.lastIndexOf(':') + 1));
@@ -79,7 +79,7 @@ public final class WorkerMain {
         // Start-up is on the pool's critical path: a blocking JDK unix socket and a reader thread
         // (DriverProxy, WorkerAdapter), no Netty event loop to set up before the first frame.
         WorkerStartTimings.mark("conductor made");
-        SocketChannel channel = connect(socket, workerId, early);
+        SocketChannel channel = connect(socket, workerId);
         WorkerStartTimings.mark("connected");
         DriverProxy driver = new DriverProxy(channel);
         conductor.attach(driver);
@@ -134,15 +134,16 @@ public final class WorkerMain {
      * retry for a while. Our end is bound to a name of its own next to the driver's socket
      * first: the driver matches that name to our pid ({@code PeerProcess} on the driver).
      */
-    private static SocketChannel connect(String socket, int workerId, EarlySocket early) throws InterruptedException {
+    private static SocketChannel connect(String socket, int workerId) throws InterruptedException {
         UnixDomainSocketAddress address = UnixDomainSocketAddress.of(socket);
         Path name = Path.of(socket).resolveSibling("worker-" + workerId + ".sock");
         long deadline = System.nanoTime() + CONNECT_PATIENCE_NANOS;
         while (true) {
             SocketChannel channel = null;
             try {
-                channel = early.take();
-                // The first attempt's socket, set up in the background since main's first line (EarlySocket).
+                channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+                // The JDK's first unix socket sets up a SecureRandom (its security providers) for names it never
+                // needs here; on a thread of its own it gained nothing measurable (the main thread has ~3 ms to overlap).
                 WorkerStartTimings.mark("socket opened");
                 // Left by an attempt that failed: a name binds once.
                 Files.deleteIfExists(name);

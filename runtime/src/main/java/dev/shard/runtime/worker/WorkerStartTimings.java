@@ -11,9 +11,9 @@ import java.time.Instant;
  * {@code -Dshard.worker.timings=<file>} on the driver, each worker appends one line to that
  * file with the milliseconds from its spawn ({@value #SPAWNED_PROPERTY}, epoch nanoseconds
  * the driver passes) to each step: main entered, driver watch started, conductor made,
- * socket opened (the main thread has the socket whose JDK set-up began at main's first line on
- * another thread), connected, hello written (on the wire), frame buffer made (the main thread's
- * first Netty buffer, whose set-up also began at main's first line), frames ready. Steps are recorded first
+ * socket opened (the JDK's unix-socket set-up), connected, hello written (on the wire), frame
+ * buffer made (the main thread's first Netty buffer, after the hello; Netty's set-up began at
+ * main's first line on another thread), frames ready. Steps are recorded first
  * and written together at the end, so that writing costs no step anything. Off by default:
  * nothing is recorded.
  */
