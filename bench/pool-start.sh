@@ -5,24 +5,27 @@
 # With -Dshard.worker.timings each round also records, in ms after the spawn, each worker's
 # start-up steps and the driver's (listener bound, hello accepted per worker, all connected);
 # their medians over all rounds are printed under the start.
-#   bench/pool-start.sh [--rounds n] [--label text] [--before jar]
+#   bench/pool-start.sh [--rounds n] [--label text] [--before jar] [--results file]
 # Build first (./mvnw -q -B -DskipTests -pl bench -am package). --before names another build's
 # benchmarks.jar (a copy of the one before a change): its rounds alternate with this build's,
 # order flipped every round, so both see the same load; it gets a table of its own.
-# Appends its tables to bench/results/<UTC date>-pool-start.md and prints them.
+# Appends its tables to bench/results/<UTC date>-pool-start.md (or to --results file) and prints them.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 rounds=10
 label=""
 before=""
+results=""
 jar="$root/bench/target/benchmarks.jar"
 while [ $# -gt 0 ]; do
     case "$1" in
         --rounds) rounds=${2:?--rounds needs a number}; shift 2 ;;
         --label) label=${2:?--label needs a text}; shift 2 ;;
         --before) before=${2:?--before needs a jar}; shift 2 ;;
-        *) echo "pool-start.sh: unknown argument '$1' (use --rounds n, --label text, --before jar)" >&2; exit 2 ;;
+        --results) results=${2:?--results needs a file}; shift 2 ;;
+        *) echo "pool-start.sh: unknown argument '$1' (use --rounds n, --label text, --before jar, --results file)" >&2
+            exit 2 ;;
     esac
 done
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "pool-start.sh: --rounds needs a positive number" >&2; exit 2; }
@@ -92,18 +95,28 @@ table() {
     sed -E 's/^(worker) [0-9]+/\1/' "$work/$1.steps" | awk -F': ' '{
         who = $1; sub(/ ms after spawn$/, "", who)
         n = split($2, steps, ", ")
+        delete seen
         for (i = 1; i <= n; i++) {
             at = steps[i]; sub(/.* /, "", at); name = steps[i]; sub(/ [^ ]*$/, "", name)
             print who ": " name "\t" at
+            seen[name] = at
+        }
+        # Within one worker, from its main: less disturbed by when the load let its JVM start.
+        if (who == "worker" && ("main entered" in seen)) {
+            if ("hello written" in seen) print "worker: main entered to hello written\t" seen["hello written"] - seen["main entered"]
+            if ("frames ready" in seen) print "worker: main entered to frames ready\t" seen["frames ready"] - seen["main entered"]
         }
     }' >"$work/$1.all"
     cut -f1 "$work/$1.all" | awk '!seen[$0]++' | while IFS= read -r step; do
         read -r median low high spread < <(awk -F'\t' -v k="$step" '$1 == k { print $2 }' "$work/$1.all" | stats)
-        echo "| $step, ms after spawn | $median | $low | $high | $spread |"
+        case "$step" in
+            *" to "*) echo "| $step, ms | $median | $low | $high | $spread |" ;;
+            *) echo "| $step, ms after spawn | $median | $low | $high | $spread |" ;;
+        esac
     done
 }
 
 {
     [ -z "$before" ] || table before "before: $before"
     table this "this build"
-} | tee -a "$root/bench/results/$(date -u +%F)-pool-start.md"
+} | tee -a "${results:-"$root/bench/results/$(date -u +%F)-pool-start.md"}"

@@ -27,7 +27,7 @@ shard_driver_aot() {
         *" -XX:AOT"* | *" -XX:SharedArchiveFile"* | *" -XX:ArchiveClassesAtExit"* | *" -Xshare"*) return 0 ;;
     esac
     local dir=${SHARD_AOT_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/shard/aot}
-    mkdir -p "$dir" 2>/dev/null || return 0
+    [ -d "$dir" ] || mkdir -p "$dir" 2>/dev/null || return 0
     local entries=() entry
     IFS=: read -r -a entries <<<"$classpath"
     for entry in "${entries[@]}"; do

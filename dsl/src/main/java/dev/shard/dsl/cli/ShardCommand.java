@@ -1,5 +1,6 @@
 package dev.shard.dsl.cli;
 
+import dev.shard.runtime.api.Pool;
 import dev.shard.storage.segment.SegmentStore;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -40,8 +41,16 @@ public final class ShardCommand implements Runnable {
 
     public static void main(String[] arguments) {
         Timings.mainStarted(System.nanoTime(), Instant.now());
-        // On the core that is idle until workers spawn: the first segment's native set-up.
-        SegmentStore.prepareInBackground();
+        if (ExampleInvocation.of(arguments).isPresent()) {
+            // An example starts a pool: on the core that is idle until its workers spawn, the
+            // pool's one-time set-ups, the first segment's among them, in the order it needs them.
+            // Its logging is settled now, before that thread makes the first logger.
+            Logging.configure(false);
+            Pool.prepareInBackground();
+        } else {
+            // On the core that is idle until workers spawn: the first segment's native set-up.
+            SegmentStore.prepareInBackground();
+        }
         System.exit(execute(arguments, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

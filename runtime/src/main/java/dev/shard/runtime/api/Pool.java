@@ -1,6 +1,7 @@
 package dev.shard.runtime.api;
 
 import dev.shard.runtime.driver.DriverConductor;
+import dev.shard.runtime.driver.DriverPreparation;
 import dev.shard.runtime.driver.PoolContext;
 import dev.shard.runtime.driver.PoolInspector;
 import dev.shard.runtime.driver.RunDriver;
@@ -45,6 +46,18 @@ public final class Pool implements AutoCloseable {
 
     private Pool(DriverConductor conductor) {
         this.conductor = conductor;
+    }
+
+    /**
+     * Starts, on a daemon thread, the one-time set-ups of this JVM's first pool (the first shared
+     * segment's native call, the logging back-end, the JDK's unix-socket set-up, the frame
+     * buffers), so that they run while the caller is still busy, not between its call to
+     * {@link Builder#start()} and the first worker's spawn or on the cores the starting workers
+     * need. Call it once, as early as possible, after the logging back-end is configured.
+     * Optional: a pool started without it makes them itself.
+     */
+    public static void prepareInBackground() {
+        DriverPreparation.startInBackground();
     }
 
     public static Builder builder() {

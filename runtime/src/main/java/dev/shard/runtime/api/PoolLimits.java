@@ -1,7 +1,6 @@
 package dev.shard.runtime.api;
 
 import dev.shard.runtime.supervise.SystemMemory;
-import java.util.Locale;
 
 /**
  * A pool's hard limit when the caller set none: each worker's share of the memory this
@@ -26,9 +25,12 @@ record PoolLimits(long hardLimit, String source) {
         }
         long share = workerShare(memory.bytes(), workers);
         long derived = Math.max(share, memoryLimit);
-        return new PoolLimits(derived, String.format(Locale.ROOT, "hardLimit derived: %.0f%% of %d bytes from %s,"
-                + " shared by %d workers and the driver", USABLE_FRACTION * 100, memory.bytes(), memory.source(),
-                workers));
+        // Built without a Formatter: this runs before the first spawn, and a fresh JVM's first
+        // Formatter of a number loads the locale data (CLDR resource bundles, ~10 ms).
+        String source = new StringBuilder("hardLimit derived: ").append(Math.round(USABLE_FRACTION * 100))
+                .append("% of ").append(memory.bytes()).append(" bytes from ").append(memory.source())
+                .append(", shared by ").append(workers).append(" workers and the driver").toString();
+        return new PoolLimits(derived, source);
     }
 
     /** One worker's share of what the pool's processes may use together; the driver counts as one more process. */

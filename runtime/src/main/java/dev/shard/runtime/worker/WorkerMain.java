@@ -54,12 +54,16 @@ public final class WorkerMain {
 
     public static void main(String[] arguments) throws Exception {
         WorkerStartTimings.mark("main entered");
-        // Netty's first buffer (just after the hello) asks for a logger. Netty's default binds
-        // SLF4J, whose provider lookup reads every jar on the classpath (95-165 ms measured between
+        // Netty's first buffer (made on the thread started below) asks for a logger. Netty's
+        // default binds SLF4J, whose provider lookup reads every jar on the classpath (95-165 ms measured between
         // the driver counting the worker as connected and the worker reading its first frame); the
         // JDK's logging, used until 2026-12-02, still set up its log manager and looked for a
         // System.LoggerFinder in every jar. Netty's rare worker-side warnings go to the worker log.
         InternalLoggerFactory.setDefaultFactory(StandardErrorLoggerFactory.INSTANCE);
+        // Netty's buffers take tens of ms of a fresh JVM and nothing before the hello needs them:
+        // begun now on a thread of their own, they overlap the JDK's unix-socket set-up on this
+        // one instead of following the hello.
+        Thread.ofPlatform().daemon().name("shard-frame-buffers").start(WorkerMain::prepareFrameBuffers);
         String identity = required(WORKER_PROPERTY);
         int workerId = Integer.parseInt(identity.substring(identity.lastIndexOf(':') + 1));
         String socket = required(SOCKET_PROPERTY);
@@ -93,6 +97,15 @@ public final class WorkerMain {
         WorkerStartTimings.mark("frames ready");
         WorkerStartTimings.write(workerId);
         conductor.runLoop();
+    }
+
+    /**
+     * Netty's first buffer sets up its platform probing (unsafe access, cleaner, direct-memory
+     * limits: 30-70 ms measured between a worker's hello and its first frame read); the main
+     * thread's first buffer, made after the hello, then finds that done or waits for the rest.
+     */
+    private static void prepareFrameBuffers() {
+        FrameCodec.frameBytes(new Message.TaskBatch(0, 0, 0, 0));
     }
 
     /**
@@ -131,7 +144,8 @@ public final class WorkerMain {
             SocketChannel channel = null;
             try {
                 channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-                // The JDK's first unix socket sets up a SecureRandom (its security providers) for names it never needs here.
+                // The JDK's first unix socket sets up a SecureRandom (its security providers) for names it never
+                // needs here; on a thread of its own it gained nothing measurable (the main thread has ~3 ms to overlap).
                 WorkerStartTimings.mark("socket opened");
                 // Left by an attempt that failed: a name binds once.
                 Files.deleteIfExists(name);

@@ -12,7 +12,8 @@ import java.time.Instant;
  * file with the milliseconds from its spawn ({@value #SPAWNED_PROPERTY}, epoch nanoseconds
  * the driver passes) to each step: main entered, driver watch started, conductor made,
  * socket opened (the JDK's unix-socket set-up), connected, hello written (on the wire), frame
- * buffer made (Netty's first buffer, after the hello), frames ready. Steps are recorded first
+ * buffer made (the main thread's first Netty buffer, after the hello; Netty's set-up began at
+ * main's first line on another thread), frames ready. Steps are recorded first
  * and written together at the end, so that writing costs no step anything. Off by default:
  * nothing is recorded.
  */

@@ -19,6 +19,13 @@ class PoolLimitsTest {
     }
 
     @Test
+    void theDerivedLimitSaysWhereItCameFromInTheWordsItAlwaysUsed() {
+        assertEquals("hardLimit derived: 90% of 3221225472 bytes from cgroup v2 memory.max"
+                + " (/sys/fs/cgroup/ctr/memory.max), shared by 2 workers and the driver",
+                PoolLimits.of(0, 0, 2, CONTAINER).source());
+    }
+
+    @Test
     void aLimitTheCallerSetIsKept() {
         assertEquals(new PoolLimits(1L << 30, "set"), PoolLimits.of(0, 1L << 30, 2, CONTAINER));
     }

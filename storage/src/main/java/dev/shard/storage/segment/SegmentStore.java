@@ -75,9 +75,17 @@ public final class SegmentStore {
      * segment's path. Has no other effect; a create that comes first simply waits for it.
      */
     public static void prepareInBackground() {
-        Thread preparing = new Thread(NativeFiles::prepareAllocate, "shard-storage-prepare");
+        Thread preparing = new Thread(SegmentStore::prepare, "shard-storage-prepare");
         preparing.setDaemon(true);
         preparing.start();
+    }
+
+    /**
+     * Makes, on the calling thread, what {@link #prepareInBackground} makes: for a caller that
+     * orders it among other preparations on a thread of its own.
+     */
+    public static void prepare() {
+        NativeFiles.prepareAllocate();
     }
 
     public StorageContext context() {
