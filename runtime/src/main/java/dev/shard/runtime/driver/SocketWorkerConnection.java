@@ -206,12 +206,18 @@ final class SocketWorkerConnection implements WorkerConnection, Runnable {
      */
     boolean readAvailable() {
         try {
+            boolean drained = false;
             while (true) {
                 Message message;
                 while ((message = FrameCodec.read(received)) != null) {
                     if (!adapter.onMessage(message)) {
                         return false;
                     }
+                }
+                if (drained) {
+                    // The selector is level-triggered: bytes that came after the short read wake it again,
+                    // so a read that can only find the socket empty is not made.
+                    return true;
                 }
                 if (!received.isReadable() && received.capacity() > KEPT_BYTES) {
                     received = Unpooled.buffer(READ_BYTES);
@@ -226,6 +232,7 @@ final class SocketWorkerConnection implements WorkerConnection, Runnable {
                 if (read == 0) {
                     return true;
                 }
+                drained = read < READ_BYTES;
             }
         } catch (IOException e) {
             // Reset by a worker that died, or closed by us.
