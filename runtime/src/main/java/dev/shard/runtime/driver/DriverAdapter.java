@@ -77,11 +77,6 @@ final class DriverAdapter {
         return false;
     }
 
-    /** The pool's loop that reads accepted workers' connections. */
-    DriverReadLoop readLoop() {
-        return conductor.readLoop();
-    }
-
     /** The connection ended (the worker closed it, died, or we closed it). */
     void onClosed() {
         if (worker != null) {

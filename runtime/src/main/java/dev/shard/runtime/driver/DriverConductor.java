@@ -58,8 +58,6 @@ public final class DriverConductor implements AutoCloseable {
     private final Path socket;
     private final byte[] token;
     private DriverServer server;
-    /** Reads every accepted worker's frames; started by the first hello, ended by {@link #stop}. */
-    private DriverReadLoop readLoop;
     private final MemorySampler sampler;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("shard-supervisor-timer").factory());
@@ -278,20 +276,6 @@ public final class DriverConductor implements AutoCloseable {
         dispatch();
         notifyAll();
         return worker;
-    }
-
-    /**
-     * The loop that reads accepted workers' connections. Started at the first hello, not
-     * earlier: opening a selector costs a fresh JVM a few milliseconds the start need not wait for.
-     */
-    synchronized DriverReadLoop readLoop() {
-        if (readLoop == null) {
-            readLoop = DriverReadLoop.start();
-            if (closing) {
-                readLoop.close();
-            }
-        }
-        return readLoop;
     }
 
     synchronized void onMessage(WorkerProxy worker, Message message) {
@@ -623,16 +607,11 @@ public final class DriverConductor implements AutoCloseable {
             }
         }
         DriverServer listening;
-        DriverReadLoop reading;
         synchronized (this) {
             listening = server;
-            reading = readLoop;
         }
         if (listening != null) {
             listening.close();
-        }
-        if (reading != null) {
-            reading.close();
         }
         PoolDirectory.delete(directory);
     }

@@ -8,21 +8,16 @@ import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One accepted worker socket, a JDK channel: a thread of its own reads the hello, blocking;
- * once the worker is accepted the channel turns non-blocking and the pool's one
- * {@link DriverReadLoop} decodes its frames and hands them to the connection's
- * {@link DriverAdapter}; senders write on their own thread, one at a time. The handshake (the hello read, the welcome written) uses plain
+ * One accepted worker socket, a blocking JDK channel: a reader thread of its own decodes
+ * frames and hands them to the connection's {@link DriverAdapter}; senders write on their own
+ * thread, one at a time. The handshake (the hello read, the welcome written) uses plain
  * {@link ByteBuffer}s, so a fresh driver counts its workers connected before its first Netty
  * buffer exists; later frames go through {@link FrameCodec}.
  */
@@ -32,17 +27,11 @@ final class SocketWorkerConnection implements WorkerConnection, Runnable {
     private static final int INITIAL_FRAME_BYTES = 4 * 1024;
     /** A buffer grown past this (a large run set-up) is let go after use, so it is not kept for the pool's life. */
     private static final int KEPT_BYTES = 1024 * 1024;
-    private static final long FULL_SOCKET_RETRY_NANOS = 50_000;
 
     private final SocketChannel channel;
     private final DriverAdapter adapter;
     private final Consumer<SocketWorkerConnection> onEnd;
     private ByteBuf frame;
-    /** Bytes read and not yet decoded; the hello's thread, then the read loop's, use it. */
-    private ByteBuf received;
-    /** The pool's read loop once the hello is accepted, else null (the hello's thread reads). */
-    private volatile DriverReadLoop loop;
-    private final AtomicBoolean finished = new AtomicBoolean();
     /** When the write under way began (System.nanoTime), or 0: for the stalled-send watch. */
     private volatile long sendingSinceNanos;
 
@@ -94,11 +83,7 @@ final class SocketWorkerConnection implements WorkerConnection, Runnable {
         sendingSinceNanos = System.nanoTime();
         try {
             while (bytes.hasRemaining()) {
-                if (channel.write(bytes) == 0) {
-                    // Non-blocking once read by the loop: a full socket buffer (a large set-up to a
-                    // worker still busy) drains as the worker reads; a closed channel ends the wait.
-                    LockSupport.parkNanos(FULL_SOCKET_RETRY_NANOS);
-                }
+                channel.write(bytes);
             }
         } catch (IOException e) {
             // The worker is gone (or the stalled-send watch closed it): the reader sees the end.
@@ -141,14 +126,6 @@ final class SocketWorkerConnection implements WorkerConnection, Runnable {
     /** Ends the connection from any thread, even one blocked writing to it; the reader then ends. */
     @Override
     public void close() {
-        closeChannel();
-        DriverReadLoop reading = loop;
-        if (reading != null) {
-            reading.ended(this);
-        }
-    }
-
-    private void closeChannel() {
         try {
             channel.close();
         } catch (IOException e) {
@@ -158,7 +135,6 @@ final class SocketWorkerConnection implements WorkerConnection, Runnable {
 
     @Override
     public void run() {
-        boolean joined = false;
         try {
             ByteBuffer first = ByteBuffer.allocate(READ_BYTES);
             if (!readFrame(first)) {
@@ -173,85 +149,19 @@ final class SocketWorkerConnection implements WorkerConnection, Runnable {
             }
             // Netty's first buffer only now, after the worker is counted connected. Not a hello:
             // the codec reads the frame again and names what it is for the refusal.
-            received = Unpooled.buffer(READ_BYTES);
+            ByteBuf received = Unpooled.buffer(READ_BYTES);
             received.writeBytes(first);
-            synchronized (this) {
-                // Under the send lock: a sender never sees the mode change under its write.
-                channel.configureBlocking(false);
-            }
-            loop = adapter.readLoop();
-            loop.join(this);
-            joined = true;
+            readFrames(received);
         } catch (IOException e) {
             // Reset by a worker that died, or closed by us.
             LOG.debug("connection of {} ended: {}", adapter, e.toString());
         } catch (RuntimeException e) {
             LOG.warn("connection error from {}: {}", adapter, e.toString());
         } finally {
-            if (!joined) {
-                finish();
-            }
+            close();
+            onEnd.accept(this);
+            adapter.onClosed();
         }
-    }
-
-    /** Reads this connection on {@code selector} from now on (on the read loop's thread). */
-    void register(Selector selector) throws IOException {
-        channel.register(selector, SelectionKey.OP_READ, this);
-    }
-
-    /**
-     * Hands every whole frame received to the adapter and reads what the socket holds, without
-     * blocking (on the read loop's thread). False when the connection must end: the end of its
-     * stream, an error, or a frame the adapter refused.
-     */
-    boolean readAvailable() {
-        try {
-            boolean drained = false;
-            while (true) {
-                Message message;
-                while ((message = FrameCodec.read(received)) != null) {
-                    if (!adapter.onMessage(message)) {
-                        return false;
-                    }
-                }
-                if (drained) {
-                    // The selector is level-triggered: bytes that came after the short read wake it again,
-                    // so a read that can only find the socket empty is not made.
-                    return true;
-                }
-                if (!received.isReadable() && received.capacity() > KEPT_BYTES) {
-                    received = Unpooled.buffer(READ_BYTES);
-                } else {
-                    received.discardSomeReadBytes();
-                }
-                received.ensureWritable(READ_BYTES);
-                int read = received.writeBytes(channel, READ_BYTES);
-                if (read < 0) {
-                    return false;
-                }
-                if (read == 0) {
-                    return true;
-                }
-                drained = read < READ_BYTES;
-            }
-        } catch (IOException e) {
-            // Reset by a worker that died, or closed by us.
-            LOG.debug("connection of {} ended: {}", adapter, e.toString());
-            return false;
-        } catch (RuntimeException e) {
-            LOG.warn("connection error from {}: {}", adapter, e.toString());
-            return false;
-        }
-    }
-
-    /** The connection's end, heard once: closed, forgotten by the server, told to the adapter. */
-    void finish() {
-        if (!finished.compareAndSet(false, true)) {
-            return;
-        }
-        closeChannel();
-        onEnd.accept(this);
-        adapter.onClosed();
     }
 
     /** Reads until {@code buffer} holds one whole frame (it grows for a large one): false at the end of the stream. */
@@ -268,6 +178,26 @@ final class SocketWorkerConnection implements WorkerConnection, Runnable {
             }
         }
         return true;
+    }
+
+    private void readFrames(ByteBuf received) throws IOException {
+        while (true) {
+            Message message;
+            while ((message = FrameCodec.read(received)) != null) {
+                if (!adapter.onMessage(message)) {
+                    return;
+                }
+            }
+            if (!received.isReadable() && received.capacity() > KEPT_BYTES) {
+                received = Unpooled.buffer(READ_BYTES);
+            } else {
+                received.discardSomeReadBytes();
+            }
+            received.ensureWritable(READ_BYTES);
+            if (received.writeBytes(channel, READ_BYTES) < 0) {
+                return;
+            }
+        }
     }
 
     @Override
