@@ -76,8 +76,6 @@ public final class DriverConductor implements AutoCloseable {
     private boolean closing;
     /** The run under way, or null: the pool points at it; its state is the run conductor's own. */
     private RunConductor run;
-    /** The run under way's descriptor, until it ends: what {@link #estimate} remembers it by. */
-    private byte[] runDescriptor;
     private final RepeatedRunEstimate estimate = new RepeatedRunEstimate();
     double poolStartSeconds;
     private volatile StartState startState = StartState.STARTING;
@@ -491,16 +489,14 @@ public final class DriverConductor implements AutoCloseable {
     /** Starts the pool's next run (the caller checked that none is under way). */
     RunConductor beginRun(byte[] descriptor, int shardCount) {
         run = new RunConductor(++runs, descriptor, shardCount, context.taskTimeout().toMillis(), context.maxRetries(),
-                context.memoryLimit(), estimate.forRun(descriptor));
-        runDescriptor = descriptor;
+                context.memoryLimit(), estimate.begin(descriptor));
         return run;
     }
 
     void endRun(RunConductor ended) {
         if (run == ended) {
-            estimate.ended(runDescriptor, ended.sizing().meanShardNanos());
+            estimate.ended(ended.sizing().meanShardNanos());
             run = null;
-            runDescriptor = null;
         }
     }
 

@@ -12,19 +12,30 @@ class RepeatedRunEstimateTest {
     void theSameRunAgainStartsFromTheLastMeasurement() {
         RepeatedRunEstimate estimate = new RepeatedRunEstimate();
         byte[] descriptor = {1, 2, 3, 4};
-        assertEquals(-1, estimate.forRun(descriptor), "nothing ran yet");
-        estimate.ended(descriptor, 250.0);
-        assertEquals(250.0, estimate.forRun(descriptor.clone()));
+        assertEquals(-1, estimate.begin(descriptor), "nothing ran yet");
+        estimate.ended(250.0);
+        assertEquals(250.0, estimate.begin(descriptor.clone()));
     }
 
     @Test
     void anotherRunOrOneThatMeasuredNothingStartsWithProbes() {
         RepeatedRunEstimate estimate = new RepeatedRunEstimate();
-        estimate.ended(new byte[] {1, 2, 3, 4}, 250.0);
-        assertEquals(-1, estimate.forRun(new byte[] {1, 2, 3, 5}), "other bytes");
-        assertEquals(-1, estimate.forRun(new byte[] {1, 2, 3}), "another length");
-        estimate.ended(new byte[] {7}, -1);
-        assertEquals(-1, estimate.forRun(new byte[] {7}), "a run that reported no shard time");
+        estimate.begin(new byte[] {1, 2, 3, 4});
+        estimate.ended(250.0);
+        assertEquals(-1, estimate.begin(new byte[] {1, 2, 3, 5}), "other bytes");
+        estimate.ended(250.0);
+        assertEquals(-1, estimate.begin(new byte[] {1, 2, 3}), "another length");
+        estimate.ended(-1);
+        assertEquals(-1, estimate.begin(new byte[] {1, 2, 3}), "a run that reported no shard time");
+    }
+
+    @Test
+    void aLargeDescriptorIsNotHashed() {
+        RepeatedRunEstimate estimate = new RepeatedRunEstimate();
+        byte[] large = new byte[RepeatedRunEstimate.MAX_HASHED_BYTES + 1];
+        estimate.begin(large);
+        estimate.ended(250.0);
+        assertEquals(-1, estimate.begin(large), "the same large descriptor again still starts with probes");
     }
 
     @Test
