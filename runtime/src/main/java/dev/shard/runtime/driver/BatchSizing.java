@@ -52,13 +52,7 @@ final class BatchSizing {
     private final Set<Integer> workersStarted = new HashSet<>();
 
     BatchSizing(int shards) {
-        this(shards, -1);
-    }
-
-    /** Starts from {@code expectedShardNanos} (the same run's last measurement; -1: none, probes first). */
-    BatchSizing(int shards, double expectedShardNanos) {
         this.shards = shards;
-        this.meanShardNanos = expectedShardNanos > 0 ? expectedShardNanos : -1;
     }
 
     /**

@@ -76,7 +76,6 @@ public final class DriverConductor implements AutoCloseable {
     private boolean closing;
     /** The run under way, or null: the pool points at it; its state is the run conductor's own. */
     private RunConductor run;
-    private final RepeatedRunEstimate estimate = new RepeatedRunEstimate();
     double poolStartSeconds;
     private volatile StartState startState = StartState.STARTING;
     private RuntimeException startFailure;
@@ -489,13 +488,12 @@ public final class DriverConductor implements AutoCloseable {
     /** Starts the pool's next run (the caller checked that none is under way). */
     RunConductor beginRun(byte[] descriptor, int shardCount) {
         run = new RunConductor(++runs, descriptor, shardCount, context.taskTimeout().toMillis(), context.maxRetries(),
-                context.memoryLimit(), estimate.begin(descriptor));
+                context.memoryLimit());
         return run;
     }
 
     void endRun(RunConductor ended) {
         if (run == ended) {
-            estimate.ended(ended.sizing().meanShardNanos());
             run = null;
         }
     }

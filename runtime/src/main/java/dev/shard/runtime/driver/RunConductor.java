@@ -61,15 +61,9 @@ final class RunConductor {
 
     RunConductor(int runId, byte[] descriptor, int shards, long taskTimeoutMillis, int maxRetries,
             long memoryLimitBytes) {
-        this(runId, descriptor, shards, taskTimeoutMillis, maxRetries, memoryLimitBytes, -1);
-    }
-
-    /** {@code expectedShardNanos}: what sizes the first batches ({@link RepeatedRunEstimate}); -1 for probes. */
-    RunConductor(int runId, byte[] descriptor, int shards, long taskTimeoutMillis, int maxRetries,
-            long memoryLimitBytes, double expectedShardNanos) {
         this.runId = runId;
         this.memoryLimitBytes = memoryLimitBytes;
-        this.sizing = new BatchSizing(shards, expectedShardNanos);
+        this.sizing = new BatchSizing(shards);
         this.descriptor = descriptor;
         this.taskTimeoutMillis = taskTimeoutMillis;
         this.maxAttempts = maxRetries + 1;
