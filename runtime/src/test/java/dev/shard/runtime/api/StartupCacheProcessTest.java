@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shard.runtime.testing.CacheDriverRun;
 import dev.shard.runtime.testing.JarClasspath;
 import dev.shard.runtime.testing.StartupCacheDriver;
-import dev.shard.storage.segment.StorageContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -79,27 +80,7 @@ class StartupCacheProcessTest {
     /** Runs {@link StartupCacheDriver} with the given classpath; returns its output. */
     private static String driver(String classpath, Path cacheDirectory, Path directory, int pools, String training)
             throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "--add-opens=java.base/java.nio=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "--enable-native-access=ALL-UNNAMED", "-Dshard.aot.dir=" + cacheDirectory, training,
-                // The cache is assembled after the recording pool's close, by a process nobody waits for: the next
-                // pool of this driver waits for it, so that it starts from the cache.
-                "-Dshard.aot.await=true",
-                "-D" + StorageContext.SHM_DIR_PROPERTY + "=" + StorageContext.fromEnvironment().shmRoot()));
-        command.addAll(List.of("-cp", classpath, StartupCacheDriver.class.getName(), String.valueOf(pools)));
-        Path output = Files.createTempFile(directory, "driver-", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        try {
-            boolean ended = process.waitFor(120, TimeUnit.SECONDS);
-            String text = Files.readString(output);
-            assertTrue(ended, () -> "driver did not end within 120 s\n" + text);
-            assertEquals(0, process.exitValue(), () -> "driver failed\n" + text);
-            assertTrue(text.contains("done"), text);
-            assertTrue(text.contains("processes left: 0"), () -> "no worker or assembler outlives the driver\n" + text);
-            return text;
-        } finally {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
+        return CacheDriverRun.run(classpath, cacheDirectory, directory, List.of(training), StartupCacheDriver.class,
+                List.of(String.valueOf(pools)), Map.of(), Duration.ofSeconds(120));
     }
 }

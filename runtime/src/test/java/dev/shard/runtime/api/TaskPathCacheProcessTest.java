@@ -3,13 +3,13 @@ package dev.shard.runtime.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shard.runtime.testing.CacheDriverRun;
 import dev.shard.runtime.testing.JarClasspath;
 import dev.shard.runtime.testing.TaskPathCacheDriver;
-import dev.shard.storage.segment.StorageContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,27 +91,9 @@ class TaskPathCacheProcessTest {
 
     /** Runs {@link TaskPathCacheDriver}; every JVM it starts logs its class loads to {@code logs}. */
     private static String driver(String classpath, Path cacheDirectory, Path logs, Path directory) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "--add-opens=java.base/java.nio=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "--enable-native-access=ALL-UNNAMED", "-Dshard.aot.dir=" + cacheDirectory, "-Dshard.aot.await=true",
-                "-D" + StorageContext.SHM_DIR_PROPERTY + "=" + StorageContext.fromEnvironment().shmRoot()));
-        command.addAll(List.of("-cp", classpath, TaskPathCacheDriver.class.getName()));
-        Path output = Files.createTempFile(directory, "driver-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         // Inherited by the workers without being one of their options, which name the cache.
-        builder.environment().put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + logs + "/classes-%p.log");
-        Process process = builder.start();
-        try {
-            boolean ended = process.waitFor(120, TimeUnit.SECONDS);
-            String text = Files.readString(output);
-            assertTrue(ended, () -> "driver did not end within 120 s\n" + text);
-            assertEquals(0, process.exitValue(), () -> "driver failed\n" + text);
-            assertTrue(text.contains("done"), text);
-            assertTrue(text.contains("processes left: 0"), () -> "no worker or assembler outlives the driver\n" + text);
-            return text;
-        } finally {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
+        return CacheDriverRun.run(classpath, cacheDirectory, directory, List.of(), TaskPathCacheDriver.class,
+                List.of(), Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + logs + "/classes-%p.log"),
+                Duration.ofSeconds(120));
     }
 }

@@ -9,9 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -42,13 +42,7 @@ public final class StartupCacheDriver {
                 System.out.println("pool " + index + " worker logs: " + workerLogs());
             }
         }
-        // An assembler outlives a driver that exits; this one waits for its own, so that none outlives the test.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        System.out.println("processes left: " + ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .count());
+        CacheDriverRun.awaitChildren(Duration.ofSeconds(90));
         System.out.println("done");
     }
 

@@ -63,12 +63,7 @@ public final class StartupCacheKillDriver {
         try (Pool pool = start(4)) {
             System.out.println("pool 4 ended with: " + listing(directory));
         }
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        System.out.println("processes left: " + ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .count());
+        CacheDriverRun.awaitChildren(PATIENCE);
         System.out.println("in the end: " + listing(directory));
         System.out.println("done");
     }

@@ -11,7 +11,7 @@ import dev.shard.storage.buffer.OutputBuffer;
 import dev.shard.storage.layout.ElementType;
 import java.io.Serial;
 import java.lang.foreign.ValueLayout;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * A driver in its own JVM (run with a jar classpath): its first pool records the workers'
@@ -45,12 +45,7 @@ public final class TaskPathCacheDriver {
                         .map(worker -> Long.toString(worker.pid())).toList());
             }
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        System.out.println("processes left: " + ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .count());
+        CacheDriverRun.awaitChildren(Duration.ofSeconds(90));
         System.out.println("done");
     }
 
