@@ -10,6 +10,8 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lib/aot-assembly.sh
+. "$root/bench/lib/aot-assembly.sh"
 # shellcheck source=../bin/find-jdk.sh
 . "$root/bin/find-jdk.sh"
 jdk=$(shard_find_jdk) || exit 1
@@ -65,6 +67,8 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "cold: warm-up (makes the caches)..." >&2
 timed warmup "${shard[@]}"
 timed warmup "${baseline[@]}"
+# The warm-up recorded the workers' cache; its assembly runs after the command, for seconds.
+shard_await_aot_assembly
 for ((round = 1; round <= runs; round++)); do
     echo "cold: round $round of $runs" >&2
     if ((round % 2)); then

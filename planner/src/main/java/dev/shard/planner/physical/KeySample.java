@@ -17,6 +17,7 @@ import dev.shard.storage.arrow.SharedTableHandle;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.arrow.vector.BaseIntVector;
@@ -33,6 +34,12 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * the choice of merge, which never changes the result (both merges give the same bits).
  */
 final class KeySample {
+    /**
+     * Samples of sources that have not changed since, so that a query planned again over the same
+     * file or shared table does not read it again: opening a file maps it and loads every batch's
+     * vectors, 3.5 ms of each W2 query's planning over a 20M-row file (bench/results/2026-12-03-key-sample.md).
+     */
+    private static final Map<SampleMemory.Key, Optional<Counted>> SAMPLES = SampleMemory.bounded();
     static final int SLICES = 16;
     static final int SLICE_ROWS = 1_024;
     static final int LOW_CARDINALITY = 8;
@@ -76,9 +83,31 @@ final class KeySample {
     }
 
     private static Optional<GroupEstimate.Estimate> sample(LogicalScan scan, String column) {
+        Optional<Counted> counted = SampleMemory.key(scan.source(), column)
+                .map(key -> SAMPLES.computeIfAbsent(key, unused -> count(scan.source(), column)))
+                .orElseGet(() -> count(scan.source(), column));
+        if (counted.isEmpty()) {
+            return Optional.empty();
+        }
+        long distinct = counted.get().distinct();
+        long sampled = counted.get().sampled();
+        if (sampled == 0 || distinct * LOW_CARDINALITY > sampled) {
+            return Optional.empty();
+        }
+        long groups = Math.min(scan.rows(), distinct * FACTOR);
+        return Optional.of(new GroupEstimate.Estimate(groups, column + " ≈ " + FACTOR + " × "
+                + HumanUnits.count(distinct) + " distinct values in a sample of " + HumanUnits.count(sampled)
+                + " rows of " + scan.source().describe() + " (an estimate, not a bound)"));
+    }
+
+    /** The distinct values among the sampled rows of a column; empty when the source or the column cannot be read. */
+    record Counted(long distinct, long sampled) {
+    }
+
+    private static Optional<Counted> count(TableSource source, String column) {
         SharedArrowTable table;
         try {
-            table = switch (scan.source()) {
+            table = switch (source) {
                 case TableSource.ArrowFile file -> ArrowFiles.open(file.path());
                 case TableSource.SharedTable shared -> SharedTableHandle.decode(shared.encodedHandle()).open();
                 default -> null;
@@ -115,14 +144,7 @@ final class KeySample {
                     sampled++;
                 }
             }
-            long distinct = values.size() + distinctOf(integers, integerCount);
-            if (sampled == 0 || distinct * LOW_CARDINALITY > sampled) {
-                return Optional.empty();
-            }
-            long groups = Math.min(scan.rows(), distinct * FACTOR);
-            return Optional.of(new GroupEstimate.Estimate(groups, column + " ≈ " + FACTOR + " × "
-                    + HumanUnits.count(distinct) + " distinct values in a sample of " + HumanUnits.count(sampled)
-                    + " rows of " + scan.source().describe() + " (an estimate, not a bound)"));
+            return Optional.of(new Counted(values.size() + distinctOf(integers, integerCount), sampled));
         } catch (RuntimeException unreadable) {
             return Optional.empty();
         }

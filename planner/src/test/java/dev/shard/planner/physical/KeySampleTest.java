@@ -20,7 +20,12 @@ import dev.shard.planner.type.Schema;
 import dev.shard.planner.expr.Call;
 import dev.shard.planner.expr.Literal;
 import dev.shard.planner.expr.ScalarFunction;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,17 +42,22 @@ class KeySampleTest {
     Path directory;
 
     private LogicalScan file() {
+        return file("keys.arrow", 1_000);
+    }
+
+    /** A file whose column "few" takes {@code distinct} values. */
+    private LogicalScan file(String name, int distinct) {
         BatchColumn few = new BatchColumn(DataType.INT, ROWS);
         BatchColumn unique = new BatchColumn(DataType.INT, ROWS);
         BatchColumn value = new BatchColumn(DataType.DOUBLE, ROWS);
         for (int row = 0; row < ROWS; row++) {
-            few.longs[row] = (row * 7919L) % 1_000;
+            few.longs[row] = (row * 7919L) % distinct;
             unique.longs[row] = row;
             value.doubles[row] = row * 0.5;
         }
         Schema schema = new Schema(List.of(new Field("few", DataType.INT, true), new Field("unique", DataType.INT, true),
                 new Field("value", DataType.DOUBLE, true)));
-        Path path = directory.resolve("keys.arrow");
+        Path path = directory.resolve(name);
         TableWriters.write(new ColumnTable(schema, ROWS, List.of(few, unique, value)), new WriteTarget.ArrowFile(path));
         return new LogicalScan(new TableSource.ArrowFile(path), schema, ROWS);
     }
@@ -75,5 +85,30 @@ class KeySampleTest {
         LogicalFilter filter = new LogicalFilter(scan, new Call(ScalarFunction.GREATER, List.of(col("value"),
                 new Literal(1.0, DataType.DOUBLE))));
         assertEquals(2_000, GroupEstimate.of(sumBy("few", filter), ROWS).groups());
+    }
+
+    /**
+     * A sample is remembered for the file's version (file key, size, modification time): the same
+     * file planned again is not read again, and a file written anew is sampled anew. Proven by a
+     * rewrite that keeps size and time, which only a remembered sample survives.
+     */
+    @Test
+    void aSampleIsRememberedForTheFilesVersionOnly() throws Exception {
+        LogicalScan scan = file("versions.arrow", 1_000);
+        Path path = ((TableSource.ArrowFile) scan.source()).path();
+        assertEquals(2_000, GroupEstimate.of(sumBy("few", scan), ROWS).groups());
+
+        FileTime time = Files.getLastModifiedTime(path);
+        byte[] fewer = Files.readAllBytes(((TableSource.ArrowFile) file("fewer.arrow", 500).source()).path());
+        assertEquals(Files.size(path), fewer.length, "both files have the same layout");
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(fewer));
+        }
+        Files.setLastModifiedTime(path, time);
+        assertEquals(2_000, GroupEstimate.of(sumBy("few", scan), ROWS).groups(),
+                "the same version: the remembered sample, not the file's new content");
+
+        Files.setLastModifiedTime(path, FileTime.fromMillis(time.toMillis() + 1_000));
+        assertEquals(1_000, GroupEstimate.of(sumBy("few", scan), ROWS).groups(), "a new version is sampled again");
     }
 }

@@ -205,8 +205,12 @@ final class ZeroCopyIpcReader {
         long end = start + whole.capacity();
         for (ArrowBuf buffer : vector.getFieldBuffers()) {
             boolean inside = buffer.memoryAddress() >= start && buffer.memoryAddress() + buffer.capacity() <= end;
+            if (inside || buffer.capacity() == 0) {
+                continue;
+            }
+            // Counted only for a buffer outside the mapping: the count reads the whole bitmap.
             boolean madeValidity = buffer == vector.getValidityBuffer() && vector.getNullCount() == 0;
-            if (!inside && buffer.capacity() > 0 && !madeValidity) {
+            if (!madeValidity) {
                 throw malformed(file, "record batch " + index + " claims more values in column '" + vector.getName()
                         + "' than its buffers hold", null);
             }
