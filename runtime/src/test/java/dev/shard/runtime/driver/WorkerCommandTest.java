@@ -30,4 +30,10 @@ class WorkerCommandTest {
         assertFalse(WorkerLauncher.workerDefaults("Mac OS X").contains(provider));
         assertTrue(WorkerLauncher.workerDefaults("Mac OS X").contains("-XX:+UseSerialGC"));
     }
+
+    /** A worker recording its cache loads more than the default first threshold: no full collection for that. */
+    @Test
+    void workersStartWithAMetaspaceThresholdAboveWhatAnEngineWorkerLoads() {
+        assertTrue(WorkerLauncher.workerDefaults("Linux").contains("-XX:MetaspaceSize=64m"));
+    }
 }
