@@ -12,6 +12,8 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/aot-assembly.sh
 . "$root/bench/lib/aot-assembly.sh"
+# shellcheck source=lib/build-stamp.sh
+. "$root/bench/lib/build-stamp.sh"
 # shellcheck source=../bin/find-jdk.sh
 . "$root/bin/find-jdk.sh"
 jdk=$(shard_find_jdk) || exit 1
@@ -69,6 +71,7 @@ timed warmup "${shard[@]}"
 timed warmup "${baseline[@]}"
 # The warm-up recorded the workers' cache; its assembly runs after the command, for seconds.
 shard_await_aot_assembly
+build_stamp=$(shard_build_stamp "$root")
 for ((round = 1; round <= runs; round++)); do
     echo "cold: round $round of $runs" >&2
     if ((round % 2)); then
@@ -92,6 +95,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 read -r shard_median shard_min shard_max shard_spread < <(stats <"$work/shard.ms")
 read -r base_median base_min base_max base_spread < <(stats <"$work/baseline.ms")
+shard_check_build_stamp "$root" "$build_stamp" cold
 mkdir -p "$root/bench/results"
 out=${results:-"$root/bench/results/$(date -u +%F)-cold.md"}
 {

@@ -12,6 +12,8 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/aot-assembly.sh
 . "$root/bench/lib/aot-assembly.sh"
+# shellcheck source=lib/build-stamp.sh
+. "$root/bench/lib/build-stamp.sh"
 rounds=5
 runs=10
 label=""
@@ -58,6 +60,7 @@ measure tiny-tasks tasks_per_s 99990000 --tasks 10000
 rm -f "$work/colcor" "$work/tiny-tasks"
 # The warm-up recorded the workers' cache; its assembly runs after the command, for seconds.
 shard_await_aot_assembly
+build_stamp=$(shard_build_stamp "$root")
 for ((round = 1; round <= rounds; round++)); do
     echo "first-run: round $round of $rounds" >&2
     measure colcor compute_s 7.971999041855e+02
@@ -70,6 +73,7 @@ row() {
     read -r median min max spread < <(awk -v c="$column" -v s="$scale" '{ print $c * s }' "$file" | stats)
     echo "| $what | $median | $min | $max | $spread | $rounds |"
 }
+shard_check_build_stamp "$root" "$build_stamp" first-run
 mkdir -p "$root/bench/results"
 out="$root/bench/results/$(date -u +%F)-first-run.md"
 {
