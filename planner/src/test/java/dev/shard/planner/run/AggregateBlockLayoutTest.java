@@ -50,7 +50,7 @@ class AggregateBlockLayoutTest {
                 assertEquals(2 * StageSizing.BLOCK_ROWS, sink.blockRows(), "the plan's block");
                 long shardRows = plan.stage().sizing().rowsPerShard();
                 assertEquals(0, shardRows % sink.blockRows(), "shards of whole blocks, got " + shardRows);
-                outputs.add(render(run(plan, shardRows)));
+                outputs.add(WorkloadDeterminismProcessTest.render(run(plan, shardRows)));
             }
         }
         for (String output : outputs) {
@@ -71,18 +71,5 @@ class AggregateBlockLayoutTest {
             result.partials().forEach(merge::merge);
         }
         return merge.finish();
-    }
-
-    private static String render(ColumnTable table) {
-        StringBuilder text = new StringBuilder();
-        for (int r = 0; r < table.rows(); r++) {
-            for (var column : table.columns()) {
-                Object value = column.get(r);
-                text.append(value instanceof Double d ? Long.toHexString(Double.doubleToRawLongBits(d)) : value)
-                        .append(' ');
-            }
-            text.append('\n');
-        }
-        return text.toString();
     }
 }
