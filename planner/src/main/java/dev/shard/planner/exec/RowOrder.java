@@ -59,7 +59,11 @@ public final class RowOrder {
     /** The table's rows stably sorted, then cut to the first {@code limit} (−1: all). */
     public ColumnTable sort(ColumnTable table, long limit) {
         int[] rows = IntStream.range(0, table.rows()).toArray();
-        mergeSort(table.columns(), rows, rows.clone(), 0, rows.length);
+        if (columns.length == 1 && NumberKeySort.applies(table.columns().get(columns[0]))) {
+            NumberKeySort.sort(table.columns().get(columns[0]), descending[0], rows);
+        } else {
+            mergeSort(table.columns(), rows, rows.clone(), 0, rows.length);
+        }
         int kept = limit < 0 ? rows.length : (int) Math.min(limit, rows.length);
         return select(table, kept == rows.length ? rows : java.util.Arrays.copyOf(rows, kept));
     }

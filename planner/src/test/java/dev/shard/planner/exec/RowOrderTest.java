@@ -16,19 +16,27 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shard sort against the JDK's stable sort of boxed rows: many ties (a key of 5 values),
- * nulls, descending keys, run lengths around the insertion-sort cut-off, a limit.
+ * nulls, descending keys, run lengths around the insertion-sort cut-off, a limit; single keys
+ * of each type (the sort by one number key's longs) with keys across the whole long range and
+ * the doubles whose order is easy to get wrong.
  */
 class RowOrderTest {
     private static final Schema SCHEMA = new Schema(List.of(new Field("k", DataType.INT, true),
-            new Field("v", DataType.DOUBLE, true), new Field("r", DataType.INT, false)));
+            new Field("v", DataType.DOUBLE, true), new Field("r", DataType.INT, false),
+            new Field("b", DataType.BOOL, true), new Field("s", DataType.STRING, true)));
+    /** Doubles whose order is easy to get wrong: signed zeros, infinities, NaN, the extremes. */
+    private static final double[] EDGES = {-0.0, 0.0, Double.NaN, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
 
     @Test
     void sortsLikeAStableSortOfTheRows() {
         SplittableRandom random = new SplittableRandom(7);
         for (int rows : new int[] {0, 1, 2, 23, 24, 25, 49, 1_000, 100_003}) {
             ColumnTable table = table(rows, random);
-            for (List<SortKey> keys : List.of(List.of(SortKey.ascending("k")),
-                    List.of(SortKey.descending("k"), SortKey.ascending("v")), List.of(SortKey.descending("v")))) {
+            for (List<SortKey> keys : List.of(List.of(SortKey.ascending("k")), List.of(SortKey.descending("k")),
+                    List.of(SortKey.descending("k"), SortKey.ascending("v")), List.of(SortKey.descending("v")),
+                    List.of(SortKey.ascending("v")), List.of(SortKey.ascending("b")), List.of(SortKey.descending("b")),
+                    List.of(SortKey.ascending("s")))) {
                 for (long limit : new long[] {-1, 0, 10, rows / 2}) {
                     ColumnTable sorted = new RowOrder(keys, SCHEMA).sort(table, limit);
                     List<List<Object>> expected = reference(table, keys, limit);
@@ -46,12 +54,19 @@ class RowOrderTest {
         BatchColumn k = new BatchColumn(DataType.INT, rows);
         BatchColumn v = new BatchColumn(DataType.DOUBLE, rows);
         BatchColumn r = new BatchColumn(DataType.INT, rows);
+        BatchColumn b = new BatchColumn(DataType.BOOL, rows);
+        BatchColumn s = new BatchColumn(DataType.STRING, rows);
         for (int i = 0; i < rows; i++) {
-            k.set(i, random.nextInt(10) == 0 ? null : (long) random.nextInt(5));
-            v.set(i, random.nextInt(20) == 0 ? null : (double) random.nextInt(40) - 20.0);
+            long key = random.nextInt(3) == 0 ? random.nextLong() : random.nextInt(5) - 2;
+            k.set(i, random.nextInt(10) == 0 ? null : key);
+            double value = random.nextInt(4) == 0 ? EDGES[random.nextInt(EDGES.length)]
+                    : (double) random.nextInt(40) - 20.0;
+            v.set(i, random.nextInt(20) == 0 ? null : value);
             r.set(i, (long) i);
+            b.set(i, random.nextInt(7) == 0 ? null : random.nextBoolean());
+            s.set(i, random.nextInt(9) == 0 ? null : "s" + random.nextInt(30));
         }
-        return new ColumnTable(SCHEMA, rows, List.of(k, v, r));
+        return new ColumnTable(SCHEMA, rows, List.of(k, v, r, b, s));
     }
 
     private static List<List<Object>> reference(ColumnTable table, List<SortKey> keys, long limit) {

@@ -4,7 +4,6 @@ import static dev.shard.planner.exec.aggregate.FoldCells.COUNT;
 import static dev.shard.planner.exec.aggregate.FoldCells.WIDTH;
 
 import dev.shard.planner.exec.vector.BatchColumn;
-import dev.shard.planner.exec.vector.ColumnBatch;
 import dev.shard.planner.exec.vector.MappedValues;
 import java.lang.foreign.MemorySegment;
 
@@ -15,10 +14,10 @@ import java.lang.foreign.MemorySegment;
  * written and read back per row and no lookup of the group per row.
  *
  * <p>Groups are still numbered in order of first appearance, as {@link IntKeyGroups#assign}
- * numbers them: a row that finds its key's cell without rows notes its place, and after the
- * batch the keys of those rows, in row order, are given their groups. A cell of a key without
- * a group is always fresh, so those are exactly the rows where a key is first seen (and now and
- * then a group whose rows all went elsewhere, which keeps its number).
+ * numbers them: before a batch whose keys may lack groups is folded, a pass gives the keys whose
+ * cell has no rows their groups, in the order of their first row. A cell of a key without a
+ * group is always fresh, so those are exactly the keys first seen (and now and then a group
+ * whose rows all went elsewhere, which keeps its number).
  *
  * <p>Between {@link #load} and {@link #store} the cells hold the truth for the groups whose key
  * they cover; every other group keeps it in the states' arrays, which no batch folded here
@@ -40,8 +39,9 @@ final class KeyedCells {
     /** The lowest and highest key of the batch last {@linkplain #measure measured}. */
     private long batchLow;
     private long batchHigh;
-    /** The rows of the batch being folded whose key had a fresh cell, in row order. */
-    private final int[] firstRows = new int[ColumnBatch.CAPACITY];
+    /** The cells of the batch being noted whose key was first seen, in row order; {@code seen} marks them. */
+    private final int[] firstCells = new int[SPAN];
+    private final boolean[] seen = new boolean[SPAN];
 
     /**
      * Reads the lowest and highest of the first {@code rows} keys of {@code keys} (no nulls, an
@@ -119,91 +119,120 @@ final class KeyedCells {
     }
 
     /**
-     * Adds row k's value to key k's cell for k below rows, keys and values both arrays, then gives
-     * the keys first seen here their groups in {@code groups}, in row order.
+     * Adds row k's value to key k's cell for k below rows, keys and values both arrays, after
+     * giving the keys first seen here their groups in {@code groups}, in row order.
      */
     void fold(long[] keys, double[] values, int rows, IntKeyGroups groups) {
-        double[] c = cells;
-        long first = base;
-        int[] noted = firstRows;
-        int fresh = 0;
-        boolean noting = !allKnown();
-        int before = groups.size();
-        for (int k = 0; k < rows; k++) {
-            int at = (int) (keys[k] - first) * WIDTH;
-            if (noting && c[at + COUNT] == 0) {
-                noted[fresh++] = k;
-            }
-            FoldCells.addAt(c, at, values[k]);
+        if (!allKnown()) {
+            noteFirstSeen(keys, rows, groups);
         }
-        for (int n = 0; n < fresh; n++) {
-            groups.groupOf(keys[noted[n]]);
-        }
-        used(groups.size() - before);
+        fold(keys, values, rows, cells, base);
     }
 
     /** {@link #fold} with the values read in place: row k's at byte {@code valueOffset + k * 8} of {@code values}. */
     void fold(long[] keys, MemorySegment values, long valueOffset, int rows, IntKeyGroups groups) {
-        double[] c = cells;
-        long first = base;
-        int[] noted = firstRows;
-        int fresh = 0;
-        boolean noting = !allKnown();
-        int before = groups.size();
-        for (int k = 0; k < rows; k++) {
-            int at = (int) (keys[k] - first) * WIDTH;
-            if (noting && c[at + COUNT] == 0) {
-                noted[fresh++] = k;
-            }
-            FoldCells.addAt(c, at, values.get(MappedValues.DOUBLE, valueOffset + k * 8L));
+        if (!allKnown()) {
+            noteFirstSeen(keys, rows, groups);
         }
-        for (int n = 0; n < fresh; n++) {
-            groups.groupOf(keys[noted[n]]);
-        }
-        used(groups.size() - before);
+        fold(keys, values, valueOffset, rows, cells, base);
     }
 
     /** {@link #fold} with int32 keys read in place at {@code keyOffset} of {@code keys}. */
     void fold(MemorySegment keys, long keyOffset, double[] values, int rows, IntKeyGroups groups) {
-        double[] c = cells;
-        long first = base;
-        int[] noted = firstRows;
-        int fresh = 0;
-        boolean noting = !allKnown();
-        int before = groups.size();
-        for (int k = 0; k < rows; k++) {
-            int at = (int) (keys.get(MappedValues.INT, keyOffset + k * 4L) - first) * WIDTH;
-            if (noting && c[at + COUNT] == 0) {
-                noted[fresh++] = k;
-            }
-            FoldCells.addAt(c, at, values[k]);
+        if (!allKnown()) {
+            noteFirstSeen(keys, keyOffset, rows, groups);
         }
-        for (int n = 0; n < fresh; n++) {
-            groups.groupOf(keys.get(MappedValues.INT, keyOffset + noted[n] * 4L));
-        }
-        used(groups.size() - before);
+        fold(keys, keyOffset, values, rows, cells, base);
     }
 
     /** {@link #fold} with int32 keys and values both read in place (W2 over an Arrow file). */
     void fold(MemorySegment keys, long keyOffset, MemorySegment values, long valueOffset, int rows,
             IntKeyGroups groups) {
-        double[] c = cells;
-        long first = base;
-        int[] noted = firstRows;
-        int fresh = 0;
-        boolean noting = !allKnown();
-        int before = groups.size();
+        if (!allKnown()) {
+            noteFirstSeen(keys, keyOffset, rows, groups);
+        }
+        fold(keys, keyOffset, values, valueOffset, rows, cells, base);
+    }
+
+    /*
+     * The loops themselves hold nothing but the fold: looking for keys first seen in the same
+     * loop (a branch per row, taken in a block's first batch or two only) made W2's stage ~30%
+     * slower per row and its C2 compilation ~3x longer, paid by every worker in its first queries.
+     */
+
+    private static void fold(long[] keys, double[] values, int rows, double[] c, long first) {
         for (int k = 0; k < rows; k++) {
-            int at = (int) (keys.get(MappedValues.INT, keyOffset + k * 4L) - first) * WIDTH;
-            if (noting && c[at + COUNT] == 0) {
-                noted[fresh++] = k;
+            FoldCells.addAt(c, (int) (keys[k] - first) * WIDTH, values[k]);
+        }
+    }
+
+    private static void fold(long[] keys, MemorySegment values, long valueOffset, int rows, double[] c, long first) {
+        for (int k = 0; k < rows; k++) {
+            FoldCells.addAt(c, (int) (keys[k] - first) * WIDTH, values.get(MappedValues.DOUBLE, valueOffset + k * 8L));
+        }
+    }
+
+    private static void fold(MemorySegment keys, long keyOffset, double[] values, int rows, double[] c, long first) {
+        for (int k = 0; k < rows; k++) {
+            FoldCells.addAt(c, (int) (keys.get(MappedValues.INT, keyOffset + k * 4L) - first) * WIDTH, values[k]);
+        }
+    }
+
+    private static void fold(MemorySegment keys, long keyOffset, MemorySegment values, long valueOffset, int rows,
+            double[] c, long first) {
+        for (int k = 0; k < rows; k++) {
+            FoldCells.addAt(c, (int) (keys.get(MappedValues.INT, keyOffset + k * 4L) - first) * WIDTH,
+                    values.get(MappedValues.DOUBLE, valueOffset + k * 8L));
+        }
+    }
+
+    /**
+     * Gives the batch's keys whose cell has no rows yet their groups, in the order of their first
+     * row, before the batch is folded: a key's first row in the batch is its first row anywhere
+     * exactly when its cell is fresh.
+     */
+    private void noteFirstSeen(long[] keys, int rows, IntKeyGroups groups) {
+        int before = groups.size();
+        int noted = 0;
+        for (int k = 0; k < rows; k++) {
+            int cell = (int) (keys[k] - base);
+            if (firstSeen(cell, noted)) {
+                firstCells[noted++] = cell;
+                groups.groupOf(keys[k]);
             }
-            FoldCells.addAt(c, at, values.get(MappedValues.DOUBLE, valueOffset + k * 8L));
         }
-        for (int n = 0; n < fresh; n++) {
-            groups.groupOf(keys.get(MappedValues.INT, keyOffset + noted[n] * 4L));
-        }
+        forget(noted);
         used(groups.size() - before);
+    }
+
+    private void noteFirstSeen(MemorySegment keys, long keyOffset, int rows, IntKeyGroups groups) {
+        int before = groups.size();
+        int noted = 0;
+        for (int k = 0; k < rows; k++) {
+            int key = keys.get(MappedValues.INT, keyOffset + k * 4L);
+            int cell = (int) (key - base);
+            if (firstSeen(cell, noted)) {
+                firstCells[noted++] = cell;
+                groups.groupOf(key);
+            }
+        }
+        forget(noted);
+        used(groups.size() - before);
+    }
+
+    /** Whether a row of this cell's key is the first with rows in it: the cell is fresh and not yet noted. */
+    private boolean firstSeen(int cell, int noted) {
+        if (cells[cell * WIDTH + COUNT] != 0 || seen[cell]) {
+            return false;
+        }
+        seen[cell] = true;
+        return true;
+    }
+
+    private void forget(int noted) {
+        for (int n = 0; n < noted; n++) {
+            seen[firstCells[n]] = false;
+        }
     }
 
     /**
