@@ -6,7 +6,8 @@ import dev.shard.planner.exec.vector.BatchColumn;
  * {@link RowOrder}'s sort when the order is one INT, DOUBLE or BOOL key: each row's key becomes
  * a long whose signed order is the row order's. Keys spanning fewer than 2^32 values (INT keys
  * of a bounded range, booleans) are packed with their position in one long and sorted as
- * primitives, which is the stable order; the others are merge-sorted with their positions. The
+ * primitives, which is the stable order; for the others the positions are merge-sorted by
+ * key. Beyond the row numbers the sort returns, it holds a long per row (and an int or two). The
  * general sort compares rows through the key columns' types, a method C2 took ~0.4 s (twice, on
  * a busy 2-core machine) to compile in a driver's first queries, to sort 1,000 groups; these
  * compile to loops over arrays and sort a million rows 2-4x faster (bench/results/2026-12-03-warm-up.md).
@@ -25,35 +26,55 @@ final class NumberKeySort {
 
     /** Sorts {@code rows} (0 to n-1 in order on entry) stably by {@code column}, nulls last either way. */
     static void sort(BatchColumn column, boolean descending, int[] rows) {
-        // The present rows' keys and row numbers come first, in row order; the null rows after them.
-        long[] keys = new long[rows.length];
-        int[] presentRows = new int[rows.length];
-        int present = 0;
         int absent = 0;
-        long low = Long.MAX_VALUE;
-        long high = Long.MIN_VALUE;
-        for (int row = 0; row < rows.length; row++) {
-            if (column.isNull(row)) {
-                rows[absent++] = row;
-            } else {
-                long key = key(column, row);
-                key = descending ? ~key : key;
-                keys[present] = key;
-                presentRows[present++] = row;
-                low = Math.min(low, key);
-                high = Math.max(high, key);
+        if (column.hasNulls) {
+            for (int row = 0; row < rows.length; row++) {
+                absent += column.isNull(row) ? 1 : 0;
             }
         }
-        System.arraycopy(rows, 0, rows, present, absent);
-        if (present > 0 && Long.compareUnsigned(high - low, 1L << PACKED_KEY_BITS) < 0) {
-            sortPacked(keys, low, presentRows, present, rows);
+        int present = rows.length - absent;
+        // rows[0, present): the present rows in row order, their keys in keys[]; the null rows after them.
+        long[] keys = new long[present];
+        long low = Long.MAX_VALUE;
+        long high = Long.MIN_VALUE;
+        int next = 0;
+        int nextNull = present;
+        for (int row = 0; row < rows.length; row++) {
+            if (absent > 0 && column.isNull(row)) {
+                rows[nextNull++] = row;
+                continue;
+            }
+            long key = key(column, row);
+            key = descending ? ~key : key;
+            keys[next] = key;
+            rows[next++] = row;
+            low = Math.min(low, key);
+            high = Math.max(high, key);
+        }
+        if (present < 2) {
+            return;
+        }
+        // Only the null rows' absence lets a present row's position stand for its row number.
+        int[] presentRows = absent > 0 ? java.util.Arrays.copyOf(rows, present) : null;
+        if (Long.compareUnsigned(high - low, 1L << PACKED_KEY_BITS) < 0) {
+            sortPacked(keys, low, present);
+            long position = (1L << POSITION_BITS) - 1;
+            for (int k = 0; k < present; k++) {
+                int at = (int) (keys[k] & position);
+                rows[k] = presentRows == null ? at : presentRows[at];
+            }
+            return;
+        }
+        if (presentRows == null) {
+            // Every row present: rows holds 0, 1, 2, ..., the positions themselves.
+            mergeSort(keys, rows, rows.clone(), 0, present);
             return;
         }
         int[] positions = new int[present];
         for (int k = 0; k < present; k++) {
             positions[k] = k;
         }
-        mergeSort(java.util.Arrays.copyOf(keys, present), positions, keys, positions.clone(), 0, present);
+        mergeSort(keys, positions, positions.clone(), 0, present);
         for (int k = 0; k < present; k++) {
             rows[k] = presentRows[positions[k]];
         }
@@ -64,19 +85,15 @@ final class NumberKeySort {
     private static final int POSITION_BITS = 31;
 
     /**
-     * Each key above {@code low} and its position packed in one long, key high: sorting the
-     * longs orders by key, then by position, which is the stable order, in one primitive sort.
+     * Each key above {@code low} and its position packed in place in one long, key high:
+     * sorting the longs orders by key, then by position, which is the stable order, in one
+     * primitive sort and no memory beyond the keys.
      */
-    private static void sortPacked(long[] keys, long low, int[] presentRows, int present, int[] rows) {
-        long[] packed = new long[present];
+    private static void sortPacked(long[] keys, long low, int present) {
         for (int k = 0; k < present; k++) {
-            packed[k] = (keys[k] - low) << POSITION_BITS | k;
+            keys[k] = (keys[k] - low) << POSITION_BITS | k;
         }
-        java.util.Arrays.sort(packed);
-        long position = (1L << POSITION_BITS) - 1;
-        for (int k = 0; k < present; k++) {
-            rows[k] = presentRows[(int) (packed[k] & position)];
-        }
+        java.util.Arrays.sort(keys, 0, present);
     }
 
     /**
@@ -99,44 +116,39 @@ final class NumberKeySort {
     private static final int INSERTION_RUN = 24;
 
     /**
-     * Sorts {@code keys[from, to)} stably, moving {@code positions} with them; {@code keyScratch}
-     * and {@code positionScratch} hold the same values on entry and are the merge's other half.
-     * Keys travel with their positions so that merges read memory in order.
+     * Sorts {@code positions[from, to)} stably by {@code keys[position]}; {@code scratch} holds
+     * the same values on entry and is the merge's other half. The keys stay where they are: a
+     * sort's memory is what the tuner declares for it (SortedRowsExec), and moving the keys with
+     * the positions would need a second array of them.
      */
-    private static void mergeSort(long[] keys, int[] positions, long[] keyScratch, int[] positionScratch, int from,
-            int to) {
+    private static void mergeSort(long[] keys, int[] positions, int[] scratch, int from, int to) {
         if (to - from <= INSERTION_RUN) {
             for (int i = from + 1; i < to; i++) {
-                long key = keys[i];
                 int position = positions[i];
+                long key = keys[position];
                 int j = i - 1;
-                while (j >= from && keys[j] > key) {
-                    keys[j + 1] = keys[j];
+                while (j >= from && keys[positions[j]] > key) {
                     positions[j + 1] = positions[j];
                     j--;
                 }
-                keys[j + 1] = key;
                 positions[j + 1] = position;
             }
             return;
         }
         int middle = (from + to) >>> 1;
-        mergeSort(keyScratch, positionScratch, keys, positions, from, middle);
-        mergeSort(keyScratch, positionScratch, keys, positions, middle, to);
-        if (keyScratch[middle - 1] <= keyScratch[middle]) {
-            System.arraycopy(keyScratch, from, keys, from, to - from);
-            System.arraycopy(positionScratch, from, positions, from, to - from);
+        mergeSort(keys, scratch, positions, from, middle);
+        mergeSort(keys, scratch, positions, middle, to);
+        if (keys[scratch[middle - 1]] <= keys[scratch[middle]]) {
+            System.arraycopy(scratch, from, positions, from, to - from);
             return;
         }
         int left = from;
         int right = middle;
         for (int out = from; out < to; out++) {
-            if (right >= to || (left < middle && keyScratch[left] <= keyScratch[right])) {
-                keys[out] = keyScratch[left];
-                positions[out] = positionScratch[left++];
+            if (right >= to || (left < middle && keys[scratch[left]] <= keys[scratch[right]])) {
+                positions[out] = scratch[left++];
             } else {
-                keys[out] = keyScratch[right];
-                positions[out] = positionScratch[right++];
+                positions[out] = scratch[right++];
             }
         }
     }

@@ -18,14 +18,14 @@ import org.junit.jupiter.api.Test;
  * The shard sort against the JDK's stable sort of boxed rows: many ties (a key of 5 values),
  * nulls, descending keys, run lengths around the insertion-sort cut-off, a limit; single keys
  * of each type (the sort by one number key's longs): keys across the whole long range and the
- * doubles whose order is easy to get wrong (merged with their positions), small ints and
- * booleans (packed with their positions).
+ * doubles whose order is easy to get wrong (merged by position), small ints and booleans
+ * (packed with their positions), each with nulls and without ("r", "wide").
  */
 class RowOrderTest {
     private static final Schema SCHEMA = new Schema(List.of(new Field("k", DataType.INT, true),
             new Field("v", DataType.DOUBLE, true), new Field("r", DataType.INT, false),
             new Field("b", DataType.BOOL, true), new Field("s", DataType.STRING, true),
-            new Field("small", DataType.INT, true)));
+            new Field("small", DataType.INT, true), new Field("wide", DataType.INT, false)));
     /** Doubles whose order is easy to get wrong: signed zeros, infinities, NaN, the extremes. */
     private static final double[] EDGES = {-0.0, 0.0, Double.NaN, Double.POSITIVE_INFINITY,
         Double.NEGATIVE_INFINITY, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
@@ -39,7 +39,8 @@ class RowOrderTest {
                     List.of(SortKey.descending("k"), SortKey.ascending("v")), List.of(SortKey.descending("v")),
                     List.of(SortKey.ascending("v")), List.of(SortKey.ascending("b")), List.of(SortKey.descending("b")),
                     List.of(SortKey.ascending("s")), List.of(SortKey.ascending("small")),
-                    List.of(SortKey.descending("small")))) {
+                    List.of(SortKey.descending("small")), List.of(SortKey.descending("r")),
+                    List.of(SortKey.ascending("wide")), List.of(SortKey.descending("wide")))) {
                 for (long limit : new long[] {-1, 0, 10, rows / 2}) {
                     ColumnTable sorted = new RowOrder(keys, SCHEMA).sort(table, limit);
                     List<List<Object>> expected = reference(table, keys, limit);
@@ -60,6 +61,7 @@ class RowOrderTest {
         BatchColumn b = new BatchColumn(DataType.BOOL, rows);
         BatchColumn s = new BatchColumn(DataType.STRING, rows);
         BatchColumn small = new BatchColumn(DataType.INT, rows);
+        BatchColumn wide = new BatchColumn(DataType.INT, rows);
         for (int i = 0; i < rows; i++) {
             long key = random.nextInt(3) == 0 ? random.nextLong() : random.nextInt(5) - 2;
             k.set(i, random.nextInt(10) == 0 ? null : key);
@@ -70,8 +72,9 @@ class RowOrderTest {
             b.set(i, random.nextInt(7) == 0 ? null : random.nextBoolean());
             s.set(i, random.nextInt(9) == 0 ? null : "s" + random.nextInt(30));
             small.set(i, random.nextInt(8) == 0 ? null : random.nextInt(5) - 2L);
+            wide.set(i, random.nextInt(4) == 0 ? Long.MIN_VALUE + random.nextInt(3) : random.nextLong());
         }
-        return new ColumnTable(SCHEMA, rows, List.of(k, v, r, b, s, small));
+        return new ColumnTable(SCHEMA, rows, List.of(k, v, r, b, s, small, wide));
     }
 
     private static List<List<Object>> reference(ColumnTable table, List<SortKey> keys, long limit) {
