@@ -10,7 +10,7 @@ import dev.shard.planner.exec.vector.BatchColumn;
  * key. Beyond the row numbers the sort returns, it holds a long per row (and an int or two). The
  * general sort compares rows through the key columns' types, a method C2 took ~0.4 s (twice, on
  * a busy 2-core machine) to compile in a driver's first queries, to sort 1,000 groups; these
- * compile to loops over arrays and sort a million rows 2-4x faster (bench/results/2026-12-03-warm-up.md).
+ * compile to loops over arrays and sort a million rows 2-3x faster (bench/results/2026-12-03-warm-up.md).
  */
 final class NumberKeySort {
     private NumberKeySort() {
