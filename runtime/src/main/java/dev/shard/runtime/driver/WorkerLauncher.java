@@ -23,6 +23,21 @@ final class WorkerLauncher {
     static final List<String> REQUIRED_FLAGS = List.of("--add-opens=java.base/java.nio=ALL-UNNAMED",
             "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED");
     /**
+     * The JDK's class-file generator ({@code jdk.internal.classfile}, which writes the
+     * method-handle, proxy and downcall classes a JVM makes at run time) is compiled by C1 only:
+     * C2 gives up on its methods at once (a node limit of 1,000, the smallest the JVM's own
+     * flag allows), after which they are compiled at C1's full speed. A worker makes most of
+     * those classes in a burst when its first query opens an Arrow file (Arrow's schema class
+     * builds a Jackson mapper), and that burst had C2 compile the generator's stack-map pass
+     * for ~0.44 s on the worker's one C2 thread while the stage's own compilations waited behind
+     * it. The first W2 query over an Arrow file on a fresh 2-worker session took 957–1,200 ms
+     * with these commands against 1,169–1,231 without (four alternated pairs,
+     * bench/results/2026-12-03-warm-up.md). {@code quiet} keeps the JVM from echoing the
+     * commands into the worker's log.
+     */
+    static final List<String> CLASS_FILE_GENERATOR_IN_C1 = List.of("-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=MaxNodeLimit,jdk.internal.classfile.*::*,1000");
+    /**
      * Worker defaults: the serial collector keeps a small, slowly growing heap (so private
      * memory tracks live data, which drift detection needs) and no GC threads competing
      * for cores; a Java OOM ends the worker so that the pool replaces it.
@@ -159,10 +174,12 @@ final class WorkerLauncher {
      * default (~21 MB) the worker recording the cache paused 30-32 ms in a full collection
      * ("Metadata GC Threshold") ~3 s into its session, in the middle of a query, for classes a
      * worker never unloads (`-Xlog:gc`, a fresh cache directory, 2 sessions of each build).
+     * The JDK's class-file generator is left to C1 ({@link #CLASS_FILE_GENERATOR_IN_C1}).
      */
     static List<String> workerDefaults(String osName) {
         List<String> defaults = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:MetaspaceSize=64m"));
+        defaults.addAll(CLASS_FILE_GENERATOR_IN_C1);
         if (osName.startsWith("Linux")) {
             defaults.add("-Djava.nio.channels.spi.SelectorProvider=sun.nio.ch.EPollSelectorProvider");
         }
