@@ -4,13 +4,14 @@ import dev.shard.planner.exec.vector.BatchColumn;
 
 /**
  * {@link RowOrder}'s sort when the order is one INT, DOUBLE or BOOL key: each row's key becomes
- * a long whose signed order is the row order's. Keys spanning fewer than 2^32 values (INT keys
- * of a bounded range, booleans) are packed with their position in one long and sorted as
- * primitives, which is the stable order; for the others the positions are merge-sorted by
- * key. Beyond the row numbers the sort returns, it holds a long per row (and an int or two). The
- * general sort compares rows through the key columns' types, a method C2 took ~0.4 s (twice, on
- * a busy 2-core machine) to compile in a driver's first queries, to sort 1,000 groups; these
- * compile to loops over arrays and sort a million rows 2-3x faster (bench/results/2026-12-03-warm-up.md).
+ * a long whose signed order is the row order's. When the keys' range (highest − lowest) fits in
+ * 32 bits (INT keys of a bounded range, booleans), each key is packed with its row number in one
+ * long and the longs are sorted as primitives, which is the stable order; otherwise the row
+ * numbers are merge-sorted by key. Beyond the row numbers it returns, the sort holds a long per
+ * row and, when merging, an int per row. The general sort compares rows through the key
+ * columns' types, a method C2 took ~0.4 s (twice, on a busy 2-core machine) to compile in a
+ * driver's first queries, to sort 1,000 groups; these compile to loops over arrays and sort a
+ * million rows 2-3x faster (bench/results/2026-12-03-warm-up.md).
  */
 final class NumberKeySort {
     private NumberKeySort() {
@@ -33,8 +34,8 @@ final class NumberKeySort {
             }
         }
         int present = rows.length - absent;
-        // rows[0, present): the present rows in row order, their keys in keys[]; the null rows after them.
-        long[] keys = new long[present];
+        // rows[0, present): the present rows in row order; the null rows after them. keys[row]: a present row's key.
+        long[] keys = new long[rows.length];
         long low = Long.MAX_VALUE;
         long high = Long.MIN_VALUE;
         int next = 0;
@@ -46,7 +47,7 @@ final class NumberKeySort {
             }
             long key = key(column, row);
             key = descending ? ~key : key;
-            keys[next] = key;
+            keys[row] = key;
             rows[next++] = row;
             low = Math.min(low, key);
             high = Math.max(high, key);
@@ -54,46 +55,32 @@ final class NumberKeySort {
         if (present < 2) {
             return;
         }
-        // Only the null rows' absence lets a present row's position stand for its row number.
-        int[] presentRows = absent > 0 ? java.util.Arrays.copyOf(rows, present) : null;
-        if (Long.compareUnsigned(high - low, 1L << PACKED_KEY_BITS) < 0) {
-            sortPacked(keys, low, present);
-            long position = (1L << POSITION_BITS) - 1;
-            for (int k = 0; k < present; k++) {
-                int at = (int) (keys[k] & position);
-                rows[k] = presentRows == null ? at : presentRows[at];
-            }
-            return;
-        }
-        if (presentRows == null) {
-            // Every row present: rows holds 0, 1, 2, ..., the positions themselves.
-            mergeSort(keys, rows, rows.clone(), 0, present);
-            return;
-        }
-        int[] positions = new int[present];
-        for (int k = 0; k < present; k++) {
-            positions[k] = k;
-        }
-        mergeSort(keys, positions, positions.clone(), 0, present);
-        for (int k = 0; k < present; k++) {
-            rows[k] = presentRows[positions[k]];
+        if (Long.compareUnsigned(high - low, 1L << RANGE_BITS) < 0) {
+            sortPacked(keys, low, rows, present);
+        } else {
+            mergeSort(keys, rows, java.util.Arrays.copyOf(rows, present), 0, present);
         }
     }
 
-    /** Keys spanning fewer values than this many bits (INT keys of a bounded range) sort packed with their position. */
-    private static final int PACKED_KEY_BITS = 32;
-    private static final int POSITION_BITS = 31;
+    /** The widest range of keys (highest − lowest, as an unsigned number of bits) sorted packed. */
+    private static final int RANGE_BITS = 32;
+    /** Row numbers are below 2^31: the packed key sits above them. */
+    private static final int ROW_BITS = 31;
 
     /**
-     * Each key above {@code low} and its position packed in place in one long, key high:
-     * sorting the longs orders by key, then by position, which is the stable order, in one
-     * primitive sort and no memory beyond the keys.
+     * Each present row's key above {@code low} packed with its row number in one long, key high,
+     * written over the keys (the k-th present row is row k or later, so no key is overwritten
+     * before it is read): sorting the longs orders by key, then by row, which is the stable order.
      */
-    private static void sortPacked(long[] keys, long low, int present) {
+    private static void sortPacked(long[] keys, long low, int[] rows, int present) {
         for (int k = 0; k < present; k++) {
-            keys[k] = (keys[k] - low) << POSITION_BITS | k;
+            keys[k] = (keys[rows[k]] - low) << ROW_BITS | rows[k];
         }
         java.util.Arrays.sort(keys, 0, present);
+        long row = (1L << ROW_BITS) - 1;
+        for (int k = 0; k < present; k++) {
+            rows[k] = (int) (keys[k] & row);
+        }
     }
 
     /**
@@ -116,39 +103,39 @@ final class NumberKeySort {
     private static final int INSERTION_RUN = 24;
 
     /**
-     * Sorts {@code positions[from, to)} stably by {@code keys[position]}; {@code scratch} holds
-     * the same values on entry and is the merge's other half. The keys stay where they are: a
-     * sort's memory is what the tuner declares for it (SortedRowsExec), and moving the keys with
-     * the positions would need a second array of them.
+     * Sorts the row numbers {@code rows[from, to)} stably by {@code keys[row]}; {@code scratch}
+     * holds the same values on entry and is the merge's other half. The keys stay where they are:
+     * a sort's memory is what the tuner declares for it (SortedRowsExec), and moving the keys with
+     * the rows would need a second array of them.
      */
-    private static void mergeSort(long[] keys, int[] positions, int[] scratch, int from, int to) {
+    private static void mergeSort(long[] keys, int[] rows, int[] scratch, int from, int to) {
         if (to - from <= INSERTION_RUN) {
             for (int i = from + 1; i < to; i++) {
-                int position = positions[i];
-                long key = keys[position];
+                int row = rows[i];
+                long key = keys[row];
                 int j = i - 1;
-                while (j >= from && keys[positions[j]] > key) {
-                    positions[j + 1] = positions[j];
+                while (j >= from && keys[rows[j]] > key) {
+                    rows[j + 1] = rows[j];
                     j--;
                 }
-                positions[j + 1] = position;
+                rows[j + 1] = row;
             }
             return;
         }
         int middle = (from + to) >>> 1;
-        mergeSort(keys, scratch, positions, from, middle);
-        mergeSort(keys, scratch, positions, middle, to);
+        mergeSort(keys, scratch, rows, from, middle);
+        mergeSort(keys, scratch, rows, middle, to);
         if (keys[scratch[middle - 1]] <= keys[scratch[middle]]) {
-            System.arraycopy(scratch, from, positions, from, to - from);
+            System.arraycopy(scratch, from, rows, from, to - from);
             return;
         }
         int left = from;
         int right = middle;
         for (int out = from; out < to; out++) {
             if (right >= to || (left < middle && keys[scratch[left]] <= keys[scratch[right]])) {
-                positions[out] = scratch[left++];
+                rows[out] = scratch[left++];
             } else {
-                positions[out] = scratch[right++];
+                rows[out] = scratch[right++];
             }
         }
     }

@@ -54,6 +54,46 @@ class RowOrderTest {
         }
     }
 
+    /**
+     * Keys whose range is exactly the widest packed (2^32 − 1) and one more (2^32, merged), at
+     * both ends of the long range, and DOUBLE keys without nulls: the same order as the general
+     * comparison of boxed rows.
+     */
+    @Test
+    void keysAtTheEdgeOfThePackedRangeAndWithoutNullsSortLikeTheRows() {
+        Schema schema = new Schema(List.of(new Field("e", DataType.INT, false), new Field("d", DataType.DOUBLE, false),
+                new Field("r", DataType.INT, false)));
+        SplittableRandom random = new SplittableRandom(11);
+        for (long range : new long[] {(1L << 32) - 1, 1L << 32}) {
+            for (long low : new long[] {0, -7, Long.MIN_VALUE, Long.MAX_VALUE - range}) {
+                int rows = 500;
+                BatchColumn e = new BatchColumn(DataType.INT, rows);
+                BatchColumn d = new BatchColumn(DataType.DOUBLE, rows);
+                BatchColumn r = new BatchColumn(DataType.INT, rows);
+                for (int i = 0; i < rows; i++) {
+                    long offset = switch (random.nextInt(4)) {
+                        case 0 -> 0;
+                        case 1 -> range;
+                        default -> random.nextLong(range + 1);
+                    };
+                    e.set(i, low + offset);
+                    d.set(i, random.nextInt(4) == 0 ? EDGES[random.nextInt(EDGES.length)] : random.nextInt(9) - 4.0);
+                    r.set(i, (long) i);
+                }
+                ColumnTable table = new ColumnTable(schema, rows, List.of(e, d, r));
+                for (List<SortKey> keys : List.of(List.of(SortKey.ascending("e")), List.of(SortKey.descending("e")),
+                        List.of(SortKey.ascending("d")), List.of(SortKey.descending("d")))) {
+                    ColumnTable sorted = new RowOrder(keys, schema).sort(table, -1);
+                    List<List<Object>> actual = new ArrayList<>();
+                    for (int row = 0; row < sorted.rows(); row++) {
+                        actual.add(sorted.row(row));
+                    }
+                    assertEquals(reference(table, keys, -1), actual, "range " + range + " from " + low + " by " + keys);
+                }
+            }
+        }
+    }
+
     private static ColumnTable table(int rows, SplittableRandom random) {
         BatchColumn k = new BatchColumn(DataType.INT, rows);
         BatchColumn v = new BatchColumn(DataType.DOUBLE, rows);
@@ -84,7 +124,7 @@ class RowOrderTest {
         }
         Comparator<List<Object>> order = (a, b) -> 0;
         for (SortKey key : keys) {
-            int column = SCHEMA.indexOf(key.column());
+            int column = table.schema().indexOf(key.column());
             order = order.thenComparing((a, b) -> {
                 Object x = a.get(column);
                 Object y = b.get(column);

@@ -23,10 +23,11 @@ final class WorkerLauncher {
     static final List<String> REQUIRED_FLAGS = List.of("--add-opens=java.base/java.nio=ALL-UNNAMED",
             "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED");
     /**
-     * The JDK's class-file generator ({@code jdk.internal.classfile}, which writes the
-     * method-handle, proxy and downcall classes a JVM makes at run time) is compiled by C1 only:
-     * C2 gives up on its methods at once (a node limit of 1,000, the smallest the JVM's own
-     * flag allows), after which they are compiled at C1's full speed. A worker makes most of
+     * No method of the JDK's class-file generator ({@code jdk.internal.classfile}, which writes
+     * the method-handle, proxy and downcall classes a JVM makes at run time) is compiled by C2 on
+     * its own: C2 gives up on them at once (a node limit of 1,000, the smallest the JVM's own flag
+     * allows), after which C1 compiles them at its full speed (their code inlined into another
+     * method's C2 compilation still is compiled by C2). A worker makes most of
      * those classes in a burst when its first query opens an Arrow file (Arrow's schema class
      * builds a Jackson mapper), and that burst had C2 compile the generator's stack-map pass
      * for ~0.44 s on the worker's one C2 thread while the stage's own compilations waited behind

@@ -36,4 +36,13 @@ class WorkerCommandTest {
     void workersStartWithAMetaspaceThresholdAboveWhatAnEngineWorkerLoads() {
         assertTrue(WorkerLauncher.workerDefaults("Linux").contains("-XX:MetaspaceSize=64m"));
     }
+
+    /** What they do is WorkerCompileCommandTest's; that every worker gets them is this. */
+    @Test
+    void workersStartWithTheClassFileGeneratorLeftToC1OnEverySystem() {
+        for (String system : List.of("Linux", "Mac OS X")) {
+            assertTrue(WorkerLauncher.workerDefaults(system).containsAll(WorkerLauncher.CLASS_FILE_GENERATOR_IN_C1),
+                    system);
+        }
+    }
 }

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The workers' compile commands in a real JVM of this JDK, against one without them: the same
- * burst of run-time class generation has C2 compile the class-file generator's methods without
- * them and never with them (the JVM's compilation log), and with them the JVM writes nothing
- * of its own to the worker's output.
+ * burst of run-time class generation has C2 compile methods of the class-file generator on
+ * their own without the commands and never with them (the JVM's compilation log; {@code -Xbatch}
+ * so that compilations finish before the program goes on, whatever the machine's load), and with
+ * them the JVM writes nothing of its own to the worker's output.
  */
 class WorkerCompileCommandTest {
     private static final Pattern TASK = Pattern.compile("<task [^>]*>");
@@ -47,17 +48,24 @@ class WorkerCompileCommandTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(options);
-        command.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+LogCompilation", "-XX:LogFile=" + log,
+        command.addAll(List.of("-Xbatch", "-XX:+UnlockDiagnosticVMOptions", "-XX:+LogCompilation", "-XX:LogFile=" + log,
                 "-cp", System.getProperty("java.class.path"), ClassFileBurst.class.getName(),
                 "6000"));
-        Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(java.waitFor(120, TimeUnit.SECONDS), "the burst did not end");
+        Path out = directory.resolve(name + ".out");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+        // Options inherited from the environment would make the JVM print "Picked up ...".
+        builder.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
+        Process java = builder.start();
+        if (!java.waitFor(120, TimeUnit.SECONDS)) {
+            java.destroyForcibly().waitFor();
+            throw new AssertionError("the burst did not end within 120 s: " + Files.readString(out));
+        }
+        String output = Files.readString(out, StandardCharsets.UTF_8);
         assertEquals(0, java.exitValue(), output);
         return new Run(output, c2Compilations(Files.readString(log)));
     }
 
-    /** Tasks C2 finished (a task without a tier is C2's) for methods of jdk.internal.classfile. */
+    /** Tasks C2 finished (a task without a tier is C2's) for methods of jdk.internal.classfile, each on its own. */
     private static long c2Compilations(String log) {
         long count = 0;
         Matcher task = TASK.matcher(log);
@@ -66,7 +74,10 @@ class WorkerCompileCommandTest {
             Matcher method = METHOD.matcher(tag);
             boolean c2 = !tag.contains(" level='");
             int done = log.indexOf("<task_done", task.end());
-            boolean succeeded = done >= 0 && log.startsWith("<task_done success='1'", done);
+            int nextTask = log.indexOf("<task ", task.end());
+            // A task cut off when the JVM ended has no end of its own: the next one's is not its.
+            boolean succeeded = done >= 0 && (nextTask < 0 || done < nextTask)
+                    && log.startsWith("<task_done success='1'", done);
             if (c2 && succeeded && method.find() && method.group(1).startsWith("jdk.internal.classfile")) {
                 count++;
             }

@@ -155,9 +155,11 @@ final class KeyedCells {
     }
 
     /*
-     * The loops themselves hold nothing but the fold: looking for keys first seen in the same
-     * loop (a branch per row, taken in a block's first batch or two only) made W2's stage ~30%
-     * slower per row and its C2 compilation ~3x longer, paid by every worker in its first queries.
+     * The loops themselves hold nothing but the fold: keys first seen (in a block's first batch
+     * or two only) are looked for in a pass of their own, so the loop C2 compiles has no branch
+     * for them. On one thread with a core of its own the W2 fold's compilation fell from 139 + 44
+     * ms (OSR) to 34 + 40 ms, plus 33 + 38 ms for the new pass; W2's speed in the engine did not
+     * change measurably (bench/results/2026-12-03-warm-up.md).
      */
 
     private static void fold(long[] keys, double[] values, int rows, double[] c, long first) {
@@ -188,8 +190,8 @@ final class KeyedCells {
 
     /**
      * Gives the batch's keys whose cell has no rows yet their groups, in the order of their first
-     * row, before the batch is folded: a key's first row in the batch is its first row anywhere
-     * exactly when its cell is fresh.
+     * row, before the batch is folded: a key seen for the first time has a fresh cell (one whose
+     * cell is fresh may also have a group already, which {@code groupOf} then returns).
      */
     private void noteFirstSeen(long[] keys, int rows, IntKeyGroups groups) {
         int before = groups.size();
