@@ -29,8 +29,12 @@ final class OperatorMemoryCases {
 
     /** The partitioned join's build side: fixed, and too large for half a worker's share of {@link #JOIN_BUDGET}. */
     static final long PARTITIONED_BUILD_ROWS = 4L << 20;
-    /** Small enough that the 4Mi-row build side (≈ 128 MiB as a hash table) is partitioned, on 1 or 2 workers. */
-    static final long JOIN_BUDGET = 200L << 20;
+    /**
+     * Small enough that the 4Mi-row build side (≈ 128 MiB as a hash table) is partitioned, on 1 or
+     * 2 workers, and large enough for the partition step's pinned 512Ki-row shard (28× its 4 MiB)
+     * beside a worker's base: 200 MiB was refused once the base was measured at 109 MiB (2026-12-03).
+     */
+    static final long JOIN_BUDGET = 256L << 20;
     /**
      * The partitioned case's probe shards are this many times smaller than the other cases': a
      * partition step holds 28× its shard, so a 4Mi-row shard would need ~900 MiB of budget, and

@@ -174,7 +174,7 @@ class JoinPlanningTest {
     void theProbeStageCountsTheHashTableEveryWorkerHolds() {
         // 2M customers × 32 B = 61 MiB as a table ≤ ½ × (400 MiB − 31 MiB shared − 2 × 50 MiB) / 2 = 67 MiB:
         // broadcast; every worker builds it and holds it, so the probe's shards fit the rest of its share.
-        // Sorted above the join, so that memory (the sort's 11.5×) sets the probe stage's shards.
+        // Sorted above the join, so that memory (the sort's 12.5×) sets the probe stage's shards.
         PhysicalPlan plan = PhysicalPlanner.plan(new LogicalSort(join(2_000_000), List.of(SortKey.ascending("amount"))),
                 new PlanningContext(MACHINE, 400L << 20, 0));
         assertEquals(1, plan.builds().size(), "broadcast");
