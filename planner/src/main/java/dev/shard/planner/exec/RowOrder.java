@@ -59,8 +59,9 @@ public final class RowOrder {
     /** The table's rows stably sorted, then cut to the first {@code limit} (−1: all). */
     public ColumnTable sort(ColumnTable table, long limit) {
         int[] rows = IntStream.range(0, table.rows()).toArray();
-        if (columns.length == 1 && NumberKeySort.applies(table.columns().get(columns[0]))) {
-            NumberKeySort.sort(table.columns().get(columns[0]), descending[0], rows);
+        BatchColumn onlyKey = columns.length == 1 ? table.columns().get(columns[0]) : null;
+        if (onlyKey != null && NumberKeySort.applies(onlyKey)) {
+            NumberKeySort.sort(onlyKey, descending[0], rows);
         } else {
             mergeSort(table.columns(), rows, rows.clone(), 0, rows.length);
         }

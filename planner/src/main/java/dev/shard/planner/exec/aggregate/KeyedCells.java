@@ -198,7 +198,7 @@ final class KeyedCells {
         int noted = 0;
         for (int k = 0; k < rows; k++) {
             int cell = (int) (keys[k] - base);
-            if (firstSeen(cell, noted)) {
+            if (firstSeen(cell)) {
                 firstCells[noted++] = cell;
                 groups.groupOf(keys[k]);
             }
@@ -213,7 +213,7 @@ final class KeyedCells {
         for (int k = 0; k < rows; k++) {
             int key = keys.get(MappedValues.INT, keyOffset + k * 4L);
             int cell = (int) (key - base);
-            if (firstSeen(cell, noted)) {
+            if (firstSeen(cell)) {
                 firstCells[noted++] = cell;
                 groups.groupOf(key);
             }
@@ -223,7 +223,7 @@ final class KeyedCells {
     }
 
     /** Whether a row of this cell's key is the first with rows in it: the cell is fresh and not yet noted. */
-    private boolean firstSeen(int cell, int noted) {
+    private boolean firstSeen(int cell) {
         if (cells[cell * WIDTH + COUNT] != 0 || seen[cell]) {
             return false;
         }
