@@ -69,7 +69,11 @@ public final class EngineBenchmarks {
                     + " [--scan-bytes bytes] [--budget bytes] [--data-dir dir] [--out file]");
             System.exit(2);
         }
-        String report = run(options);
+        String report;
+        try (EngineWorkersCache cache = EngineWorkersCache.record(WORKERS, options.budgetBytes(), options.rows(),
+                options.dataDirectory().getParent())) {
+            report = run(options, cache.describe());
+        }
         System.out.println(report);
         if (out.toAbsolutePath().getParent() != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());
@@ -79,9 +83,17 @@ public final class EngineBenchmarks {
         System.exit(0);
     }
 
-    /** Runs everything and returns the markdown report; removes the data directory afterwards. */
+    /** Runs everything on the workers' cache as found and returns the markdown report. */
     static String run(Options options) throws Exception {
-        EngineReport report = new EngineReport(options);
+        return run(options, "Workers start from the AOT cache as found (none recorded for this run).");
+    }
+
+    /**
+     * Runs everything and returns the markdown report, which says {@code workersCache} (the
+     * cache the workers started from); removes the data directory afterwards.
+     */
+    static String run(Options options, String workersCache) throws Exception {
+        EngineReport report = new EngineReport(options, workersCache);
         Files.createDirectories(options.dataDirectory());
         try {
             try (Session session = Shard.local().workers(WORKERS).memoryBudget(options.budgetBytes()).open();

@@ -18,6 +18,7 @@ final class EngineReport {
     private static final double GROWTH = 0.05;
 
     private final EngineBenchmarks.Options options;
+    private final String workersCache;
     private final String startLoad = Machine.loadAverage();
     private final Instant start = Instant.now();
     private final List<EngineComparison.Outcome> comparisons = new ArrayList<>();
@@ -25,8 +26,9 @@ final class EngineReport {
     private ScanBenchmark.Outcome scan;
     private List<TunerSweep.Point> sweep = List.of();
 
-    EngineReport(EngineBenchmarks.Options options) {
+    EngineReport(EngineBenchmarks.Options options, String workersCache) {
         this.options = options;
+        this.workersCache = workersCache;
     }
 
     void comparison(EngineComparison.Outcome outcome) {
@@ -51,6 +53,7 @@ final class EngineReport {
                 + " checksum (relative 1e-9).%n%n", Machine.describe(), startLoad, Machine.loadAverage(),
                 options.dataDirectory().getParent(), options.rows(), options.warmUps(), options.runs(),
                 bytes(options.budgetBytes())));
+        text.append(workersCache).append("\n\n");
         text.append("## W2 and W3: engine against Java loops and DuckDB\n\n").append(Samples.tableHeader())
                 .append('\n');
         comparisons.forEach(c -> c.samples().forEach(s -> text.append(s.tableRow()).append('\n')));
