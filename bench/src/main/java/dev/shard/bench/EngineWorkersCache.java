@@ -1,5 +1,6 @@
 package dev.shard.bench;
 
+import dev.shard.dsl.api.Dataset;
 import dev.shard.dsl.api.Session;
 import dev.shard.dsl.api.Shard;
 import java.io.IOException;
@@ -47,8 +48,8 @@ final class EngineWorkersCache implements AutoCloseable {
      */
     static EngineWorkersCache record(int workers, long budgetBytes, long rows, Path dataParent) throws Exception {
         if (System.getProperty(DIRECTORY_PROPERTY) != null || System.getProperty(AWAIT_PROPERTY) != null) {
-            return new EngineWorkersCache(null, "the workers' AOT cache as -D" + DIRECTORY_PROPERTY + "/-D"
-                    + AWAIT_PROPERTY + " on the command line left it");
+            return new EngineWorkersCache(null, "Workers start from the AOT cache as -D" + DIRECTORY_PROPERTY
+                    + " / -D" + AWAIT_PROPERTY + " on the command line left it (none recorded for this run).");
         }
         Path directory = Files.createTempDirectory("shard-engine-aot-");
         System.setProperty(DIRECTORY_PROPERTY, directory.toString());
@@ -60,19 +61,17 @@ final class EngineWorkersCache implements AutoCloseable {
         try (Session session = Shard.local().workers(workers).memoryBudget(budgetBytes).open()) {
             Path w2 = files.resolve("w2.arrow");
             WorkloadArrays.GroupAggregate.generate(fileRows).writeArrow(w2);
-            for (int query = 0; query < QUERIES; query++) {
-                EngineQueries.groupAggregate(EngineQueries.groupAggregateSource(session, rows)).execute();
-                EngineQueries.groupAggregate(EngineQueries.arrowFile(session, w2)).execute();
-            }
+            rounds(EngineQueries.groupAggregate(EngineQueries.groupAggregateSource(session, rows)),
+                    EngineQueries.groupAggregate(EngineQueries.arrowFile(session, w2)));
             Files.delete(w2);
             Path w3 = files.resolve("w3.arrow");
             WorkloadArrays.FilterDerive.generate(fileRows).writeArrow(w3);
-            for (int query = 0; query < QUERIES; query++) {
-                EngineQueries.filterDerive(EngineQueries.filterDeriveSource(session, rows)).execute();
-                EngineQueries.filterDerive(EngineQueries.arrowFile(session, w3)).execute();
-            }
+            rounds(EngineQueries.filterDerive(EngineQueries.filterDeriveSource(session, rows)),
+                    EngineQueries.filterDerive(EngineQueries.arrowFile(session, w3)));
             Files.delete(w3);
         } catch (Exception | Error e) {
+            System.clearProperty(DIRECTORY_PROPERTY);
+            System.clearProperty(AWAIT_PROPERTY);
             delete(directory);
             throw e;
         } finally {
@@ -83,6 +82,14 @@ final class EngineWorkersCache implements AutoCloseable {
                 + " generated rows and from an Arrow file of %,d rows, then the same of W3 (%.1f s); the first"
                 + " measured pool waited for its assembly. The scan's query is not in it.", QUERIES, rows, fileRows,
                 (System.nanoTime() - started) / 1e9));
+    }
+
+    /** {@link #QUERIES} rounds of a query from generated rows, then from a file, as the benchmark interleaves them. */
+    private static void rounds(Dataset generated, Dataset fromFile) {
+        for (int query = 0; query < QUERIES; query++) {
+            generated.execute();
+            fromFile.execute();
+        }
     }
 
     /** One sentence for the report: which cache the workers started from. */
