@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -289,9 +290,10 @@ public final class DriverConductor implements AutoCloseable {
                     notifyAll();
                     return;
                 }
+                boolean held = worker.holds(done.runId(), done.firstShard(), done.count());
                 boolean first = worker.completed(done.runId(), done.firstShard(), done.count(), done.unclaimed());
                 if (current) {
-                    run.onBatchArrived(worker, done);
+                    run.onBatchArrived(worker, done, held);
                     if (first) {
                         // The baseline is taken warm, after the first tasks have loaded the kernel's classes.
                         worker.baselinePrivateBytes = -1;
@@ -325,7 +327,7 @@ public final class DriverConductor implements AutoCloseable {
                 }
             }
             case Message.Hello _, Message.Welcome _, Message.Reject _, Message.RunSetup _, Message.TaskBatch _,
-                    Message.RunEnd _, Message.Shutdown _ ->
+                    Message.RunEnd _, Message.Shutdown _, Message.HandBack _ ->
                 LOG.warn("unexpected {} from {}", message.getClass().getSimpleName(), worker);
         }
         notifyAll();
@@ -456,11 +458,22 @@ public final class DriverConductor implements AutoCloseable {
                 live++;
             }
         }
+        List<WorkerProxy> takers = new ArrayList<>(slots.length);
+        List<WorkerProxy> holders = new ArrayList<>(slots.length);
         for (WorkerProxy worker : slots) {
-            if (worker.state == WorkerState.READY && !worker.heldOverLimit(policy.memoryLimit())) {
-                run.fill(worker, live, policy.remainingTasks(worker.tasksAssigned()));
+            if (worker.state == WorkerState.READY) {
+                holders.add(worker);
+                if (!worker.heldOverLimit(policy.memoryLimit()) && policy.remainingTasks(worker.tasksAssigned()) > 0) {
+                    takers.add(worker);
+                }
             }
         }
+        // The emptiest window first: shards a busy worker handed back go to the one that asked for none.
+        takers.sort(Comparator.comparingInt(WorkerProxy::inFlightCount));
+        for (WorkerProxy worker : takers) {
+            run.fill(worker, live, policy.remainingTasks(worker.tasksAssigned()));
+        }
+        run.handBackToIdle(takers, holders);
     }
 
     private List<Long> livePids() {

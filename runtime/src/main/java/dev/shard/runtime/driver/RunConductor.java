@@ -226,6 +226,33 @@ final class RunConductor {
         }
     }
 
+    /**
+     * When nothing of the run is left to hand out and one of {@code takers} holds no batch of it,
+     * asks the worker among {@code holders} with the most unbegun batches for the newest half of
+     * them (rounded up): they come back unrun ({@link #onBatchArrived}) and go to the idle worker.
+     * Equal shards are best split up front (a smaller window cost W1 a quarter), so the window
+     * stays as it is and only the tail is rebalanced: a worker slowed by another process on its
+     * core, or shards of uneven cost, no longer leave the other idle while work waits.
+     */
+    void handBackToIdle(List<WorkerProxy> takers, List<WorkerProxy> holders) {
+        if (failedForGood || ledger.hasRetry() || ledger.hasReturned() || ledger.freshRemaining() > 0
+                || takers.stream().allMatch(worker -> worker.holdsBatchOf(runId))) {
+            return;
+        }
+        WorkerProxy donor = null;
+        int most = 0;
+        for (WorkerProxy worker : holders) {
+            int unbegun = worker.unbegunBatchesOf(runId);
+            if (!worker.handBackAsked() && unbegun > most) {
+                donor = worker;
+                most = unbegun;
+            }
+        }
+        if (donor != null) {
+            donor.askHandBack(runId, (most + 1) / 2);
+        }
+    }
+
     /** What sizes this run's batches (its measured shard time). */
     BatchSizing sizing() {
         return sizing;
@@ -233,16 +260,18 @@ final class RunConductor {
 
     /** A part of a batch arrived: {@link #onBatchArrived} then {@link #onBatchResults}. */
     void onBatchDone(WorkerProxy worker, Message.BatchDone done) {
-        onBatchArrived(worker, done);
+        onBatchArrived(worker, done, true);
         onBatchResults(worker, done);
     }
 
     /**
      * What the next dispatch needs of a part that arrived, before its results are handled:
      * shards handed back unrun wait again, and its shard times size the next batch.
+     * {@code held}: the batch was still in the worker's window. One that left it (the worker was
+     * lost and its batches released) hands nothing back: its shards may already run elsewhere.
      */
-    void onBatchArrived(WorkerProxy worker, Message.BatchDone done) {
-        if (done.complete() && done.unclaimed() > 0) {
+    void onBatchArrived(WorkerProxy worker, Message.BatchDone done, boolean held) {
+        if (held && done.complete() && done.unclaimed() > 0) {
             ledger.release(done.firstShard() + done.count() - done.unclaimed(), done.unclaimed());
         }
         if (done.outcomes() instanceof PackedOutcomes packed) {

@@ -32,6 +32,8 @@ final class WorkerProxy {
     private long lastCompletionNanos;
     private long tasksDone;
     private long tasksAssigned;
+    /** Asked to hand back unbegun batches, and no batch has ended since: it is not asked again meanwhile. */
+    private boolean handBackAsked;
     long baselinePrivateBytes = -1;
     long currentPrivateBytes;
     long peakPrivateBytes;
@@ -83,11 +85,22 @@ final class WorkerProxy {
         send(new Message.TaskBatch(batch.runId(), batch.firstShard(), batch.count(), batch.attempt()));
     }
 
+    /** True while the batch is in the window: sent to this process, its end not yet reported. */
+    boolean holds(int runId, int firstShard, int count) {
+        for (Batch batch : inFlight) {
+            if (batch.runId() == runId && batch.firstShard() == firstShard && batch.count() == count) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * A batch ended (of any run: batches of an earlier run still leave the window, or the worker
      * would starve). Returns true when these were the process's first tasks.
      */
     boolean completed(int runId, int firstShard, int count, int unclaimed) {
+        handBackAsked = false;
         inFlight.removeIf(batch -> batch.runId() == runId && batch.firstShard() == firstShard
                 && batch.count() == count);
         boolean first = tasksDone == 0;
@@ -95,6 +108,32 @@ final class WorkerProxy {
         tasksAssigned -= unclaimed;
         lastCompletionNanos = System.nanoTime();
         return first;
+    }
+
+    /**
+     * Batches of run {@code runId} in the window that cannot have begun: a worker runs its batches
+     * in the order they were sent, so all but the oldest of the window.
+     */
+    int unbegunBatchesOf(int runId) {
+        int count = 0;
+        boolean oldest = true;
+        for (Batch batch : inFlight) {
+            if (!oldest && batch.runId() == runId) {
+                count++;
+            }
+            oldest = false;
+        }
+        return count;
+    }
+
+    /** Asks the worker for the newest {@code batches} of its unbegun batches of run {@code runId}. */
+    void askHandBack(int runId, int batches) {
+        handBackAsked = true;
+        send(new Message.HandBack(runId, batches));
+    }
+
+    boolean handBackAsked() {
+        return handBackAsked;
     }
 
     /** Empties the window (the process is lost) and returns what it held. */

@@ -31,6 +31,7 @@ public final class FrameCodec {
     private static final byte RUN_END = 8;
     private static final byte RUN_SUMMARY = 9;
     private static final byte SHUTDOWN = 10;
+    private static final byte HAND_BACK = 11;
     private static final byte OUTCOMES_EACH = 0;
     private static final byte OUTCOMES_PACKED = 1;
 
@@ -74,6 +75,8 @@ public final class FrameCodec {
             case Message.TaskTimedOut timedOut -> out.writeByte(TASK_TIMED_OUT).writeInt(timedOut.runId())
                     .writeInt(timedOut.shardId()).writeInt(timedOut.attempt()).writeLong(timedOut.elapsedMillis());
             case Message.RunEnd end -> out.writeByte(RUN_END).writeInt(end.runId());
+            case Message.HandBack handBack -> out.writeByte(HAND_BACK).writeInt(handBack.runId())
+                    .writeInt(handBack.batches());
             case Message.RunSummary summary -> writeRunSummary(out, summary);
             case Message.Shutdown ignored -> out.writeByte(SHUTDOWN);
         }
@@ -113,6 +116,7 @@ public final class FrameCodec {
             case TASK_TIMED_OUT -> new Message.TaskTimedOut(frame.readInt(), frame.readInt(), frame.readInt(),
                     frame.readLong());
             case RUN_END -> new Message.RunEnd(frame.readInt());
+            case HAND_BACK -> new Message.HandBack(frame.readInt(), frame.readInt());
             case RUN_SUMMARY -> readRunSummary(frame);
             case SHUTDOWN -> new Message.Shutdown();
             default -> throw new CorruptedFrameException("unknown frame type " + type);

@@ -61,6 +61,14 @@ public sealed interface Message {
     record TaskTimedOut(int runId, int shardId, int attempt, long elapsedMillis) implements Message {
     }
 
+    /**
+     * Driver to worker: of the batches of run {@code runId} it holds and has not begun, send the
+     * newest {@code batches} back unrun, each as a {@link BatchDone} with every shard unclaimed (a
+     * batch it has begun meanwhile runs). Sent when another worker has nothing left to do.
+     */
+    record HandBack(int runId, int batches) implements Message {
+    }
+
     /** Driver to worker: the run is over; close its inputs and outputs and send a summary. */
     record RunEnd(int runId) implements Message {
     }

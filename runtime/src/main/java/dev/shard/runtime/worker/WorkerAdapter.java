@@ -64,6 +64,8 @@ final class WorkerAdapter implements Runnable {
             case Message.Reject reject -> WorkerMain.fail("driver refused this worker: " + reject.reason(),
                     WorkerMain.EXIT_REJECTED);
             case Message.Shutdown ignored -> conductor.shutdown();
+            // Here, not in the conductor's queue: the conductor may be inside a long shard.
+            case Message.HandBack handBack -> conductor.handBack(handBack);
             case Message.Hello _, Message.Welcome _, Message.RunSetup _, Message.TaskBatch _, Message.BatchDone _,
                     Message.TaskTimedOut _, Message.RunEnd _, Message.RunSummary _ -> conductor.enqueue(message);
         }

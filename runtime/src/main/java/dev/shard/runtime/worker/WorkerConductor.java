@@ -4,6 +4,7 @@ import dev.shard.runtime.protocol.Message;
 import dev.shard.runtime.protocol.ValueCodec;
 import dev.shard.runtime.task.RunDescriptor;
 import dev.shard.storage.copy.CopyLedger;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -58,6 +59,33 @@ final class WorkerConductor {
         inbox.add(message);
     }
 
+    /**
+     * Sends the newest {@code handBack.batches()} batches of its run that this worker holds and
+     * has not begun back to the driver, unrun. Called on the socket's reader thread while the
+     * conductor runs: a batch is handed back only if it is taken out of the queue before the
+     * conductor takes it, so each shard is either run here or handed back, never both.
+     */
+    void handBack(Message.HandBack handBack) {
+        List<Message.TaskBatch> held = new ArrayList<>();
+        for (Message message : inbox) {
+            if (message instanceof Message.TaskBatch batch && batch.runId() == handBack.runId()) {
+                held.add(batch);
+            }
+        }
+        int given = 0;
+        for (int i = held.size() - 1; i >= 0 && given < handBack.batches(); i--) {
+            Message.TaskBatch batch = held.get(i);
+            if (inbox.removeIf(message -> message == batch)) {
+                given++;
+                parts.post(new Message.BatchDone(batch.runId(), batch.firstShard(), batch.count(), true, 0, 0, 0,
+                        List.of(), batch.count(), -1, false));
+            }
+        }
+        if (RunTrace.ON) {
+            RunTrace.mark("handed-back-" + given, -1, System.nanoTime());
+        }
+    }
+
     void shutdown() {
         inbox.add(new Message.Shutdown());
     }
@@ -109,7 +137,7 @@ final class WorkerConductor {
             }
             // Frames only a driver receives, and those the socket thread handles (reject).
             case Message.Hello _, Message.Reject _, Message.BatchDone _, Message.TaskTimedOut _,
-                    Message.RunSummary _ -> { }
+                    Message.RunSummary _, Message.HandBack _ -> { }
         }
     }
 

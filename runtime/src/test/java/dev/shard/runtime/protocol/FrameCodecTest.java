@@ -70,6 +70,8 @@ class FrameCodecTest {
                         new Message.ShardOutcome(101, 1, 66, false, null, "boom", "at x\nat y")), 1, 123_456_789L, true),
                 new Message.TaskTimedOut(7, 5, 2, 1234),
                 new Message.RunEnd(7),
+                new Message.HandBack(7, 2),
+                new Message.BatchDone(7, 40, 3, true, 0, 0, 0, List.of(), 3, -1, false),
                 new Message.RunSummary(7, 2, 64, List.of(new Message.CopySite("A.b(A.java:1)", "materialize", 2, 64))),
                 new Message.Shutdown());
         ByteBuf buffer = Unpooled.buffer();
@@ -95,6 +97,11 @@ class FrameCodecTest {
         assertTrue(done.overMemoryLimit());
         assertEquals(300L << 20, ((Message.RunSetup) decoded.get(3)).memoryLimitBytes());
         assertEquals(new Message.TaskBatch(7, 100, 50, 2), decoded.get(4));
+        assertEquals(new Message.HandBack(7, 2), decoded.get(8));
+        Message.BatchDone handedBack = (Message.BatchDone) decoded.get(9);
+        assertEquals(List.of(), handedBack.outcomes());
+        assertEquals(3, handedBack.unclaimed());
+        assertEquals(40, handedBack.firstShard());
     }
 
     @Test
