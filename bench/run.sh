@@ -5,7 +5,7 @@
 #   bench/run.sh [--runs n] [--out file] [--skip-million] [--untrained-cache]
 # The driver and the workers start from AOT caches recorded first by startup-training (as
 # bin/shard records a user's), in a temporary directory of the harness's own; see bench/README.md.
-# Results: a markdown table on stdout and in bench/target/results.md.
+# Results: a markdown table on stdout, appended to bench/results/<UTC date>-runtime.md (--out file to change).
 # With "jmh" first, runs JMH instead (the rest are JMH's arguments):
 #   bench/run.sh jmh ShardMapLatencyBenchmark
 set -euo pipefail

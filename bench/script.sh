@@ -3,7 +3,7 @@
 # against the W1 example kernel on a warm pool (ScriptBenchmarks), then the wall time of
 # `bin/shard check` from a cold command, median of N runs (default 10):
 #   bench/script.sh [--runs n]
-# Results: markdown on stdout and in bench/target/script-results.md.
+# Results: markdown on stdout, appended to bench/results/<UTC date>-script.md.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$root/bin/find-jdk.sh"
@@ -14,9 +14,12 @@ runs=10
 echo "bench: building bench/target/benchmarks.jar (no tests)..." >&2
 (cd "$root" && JAVA_HOME="$jdk" ./mvnw -q -B -DskipTests -pl bench -am package)
 cd "$root"
+mkdir -p "$root/bench/results"
+out="$root/bench/results/$(date -u +%F)-script.md"
+{ echo; echo "## bench/script.sh, $(date -u +%FT%TZ), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown), load $(cut -d' ' -f1-3 /proc/loadavg)"; echo; } >>"$out"
 "$jdk/bin/java" --add-opens=java.base/java.nio=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
     --enable-native-access=ALL-UNNAMED ${SHARD_BENCH_JAVA_OPTS:-} -cp "$root/bench/target/benchmarks.jar" \
-    dev.shard.bench.ScriptBenchmarks --runs 5
+    dev.shard.bench.ScriptBenchmarks --runs 5 | tee -a "$out"
 
 # A cold command: a new launcher and driver JVM each time (the driver's AOT cache is used,
 # as for users; it is recorded by the first call, which is left out).
@@ -31,4 +34,4 @@ done
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 line="| \`bin/shard check examples/quickstart.shard\`, cold command | ${median} ms | $(printf '%s\n' "${times[@]}" | sort -n | head -1) ms | $(printf '%s\n' "${times[@]}" | sort -n | tail -1) ms | | ${runs} |"
 echo "$line"
-echo "$line" >> "$root/bench/target/script-results.md"
+echo "$line" >>"$out"

@@ -14,8 +14,9 @@ import java.util.Locale;
  * The end-to-end benchmarks, run by {@code bench/run.sh}: pool start-up, tiny-task
  * throughput (10,000 and 1,000,000 tasks), per-call round trip, and W1 colcor against
  * in-process loops, each with one warm-up and then {@code --runs} runs (default 5).
- * Prints a markdown table and writes it to {@code --out} (default
- * {@code bench/target/results.md}).
+ * Prints a markdown table and appends it to {@code --out} (default
+ * {@code bench/results/<UTC date>-runtime.md}, so every run's table can be committed and cited).
+ * Tiny-task runs and round trips are timed until their results are decoded, and checked.
  *
  * <p>Every pool's workers start from an AOT cache recorded first, in a directory of the
  * harness's own, by the workload {@code bin/shard} records a user's cache with
@@ -35,7 +36,7 @@ public final class RuntimeBenchmarks {
 
     public static void main(String[] args) throws Exception {
         int runs = 5;
-        Path out = Path.of("bench/target/results.md");
+        Path out = Path.of("bench/results", java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "-runtime.md");
         boolean million = true;
         boolean trainedCache = true;
         try {
@@ -95,7 +96,8 @@ public final class RuntimeBenchmarks {
                 + ".\n" + render(results, workerCache.description());
         System.out.println(table);
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, table);
+        Files.writeString(out, Files.exists(out) ? "\n" + table : table, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     private static int parseRuns(String text) {
