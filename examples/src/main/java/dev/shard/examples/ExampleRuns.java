@@ -30,7 +30,7 @@ public final class ExampleRuns {
         // Written under a temporary name and renamed: a run stopped mid-write (Ctrl-C, SIGTERM)
         // never leaves a truncated report under the name a user or a script reads.
         Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(temporary, run.report().toJson());
+        Files.writeString(temporary, Timings.annotate(run.report().toJson()));
         Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }

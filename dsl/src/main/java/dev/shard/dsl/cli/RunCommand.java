@@ -89,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
                     .run(script.result().lowered().orElseThrow());
             progress.close();
             if (reportJson != null) {
-                write(reportJson, "[" + String.join(",", outcome.reports().stream().map(r -> r.toJson()).toList())
+                write(reportJson, "[" + String.join(",", outcome.reports().stream().map(r -> Timings.annotate(r.toJson())).toList())
                         + "]\n");
             }
             if (explainJson != null) {

@@ -1,6 +1,11 @@
 package dev.shard.dsl.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +120,41 @@ public final class Timings {
                 err.flush();
             }
         }
+    }
+
+    /**
+     * {@code reportJson}, one run report (a JSON object), with the command's phases so far added as
+     * {@code "commandTimings"} when {@code --timings} records them, so a report file keeps where the
+     * command's time went: each phase's name, {@code atSeconds} (absent for a detail),
+     * {@code seconds} and {@code detail}; the phase under way ends at the moment of writing. Without
+     * {@code --timings}, {@code reportJson} unchanged.
+     */
+    public static String annotate(String reportJson) {
+        Timings timings = active;
+        int end = reportJson.lastIndexOf('}');
+        if (timings == null || end < 0) {
+            return reportJson;
+        }
+        List<Row> rows = timings.rows(System.nanoTime());
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
+            json.writeStartArray();
+            // The last row is the total to the end of main, which has not come yet.
+            for (Row row : rows.subList(0, Math.max(0, rows.size() - 1))) {
+                json.writeStartObject();
+                json.writeStringField("phase", row.name());
+                if (!Double.isNaN(row.atSeconds())) {
+                    json.writeNumberField("atSeconds", row.atSeconds());
+                }
+                json.writeNumberField("seconds", row.tookSeconds());
+                json.writeBooleanField("detail", row.detail());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return reportJson.substring(0, end) + ",\"commandTimings\":" + text + reportJson.substring(end);
     }
 
     /** The rows recorded so far, phases ending at {@code endNanos}; empty when not recording. */

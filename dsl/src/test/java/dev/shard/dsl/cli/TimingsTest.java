@@ -77,6 +77,27 @@ class TimingsTest {
         assertFalse(err.toString().contains("timings:"), "no table without the option");
     }
 
+    @Test
+    void aReportWrittenWhileRecordingCarriesThePhasesSoFar() throws Exception {
+        String report = "{\"schemaVersion\":1,\"status\":\"succeeded\"}";
+        assertEquals(report, Timings.annotate(report), "unchanged without --timings");
+        Timings.mainStarted(System.nanoTime(), Instant.now());
+        Timings.enable(Map.of(), Optional.empty());
+        Timings.phase("data generation");
+        Timings.detail("run report: compute", 0.25);
+        Timings.phase("teardown");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Timings.annotate(report));
+        assertEquals("succeeded", json.get("status").asText(), "the report's own fields stay");
+        var phases = json.get("commandTimings");
+        assertEquals(List.of("command line: options, finding the command", "data generation", "run report: compute",
+                "teardown"), java.util.stream.StreamSupport.stream(phases.spliterator(), false)
+                .map(phase -> phase.get("phase").asText()).toList(), "every phase and detail so far, no total");
+        assertEquals(0.25, phases.get(2).get("seconds").asDouble(), 0);
+        assertTrue(phases.get(2).get("detail").asBoolean());
+        assertFalse(phases.get(2).has("atSeconds"), "a detail has no start of its own");
+        assertTrue(phases.get(1).get("atSeconds").asDouble() >= 0);
+    }
+
     private static List<Timings.Row> currentRows(long endNanos) {
         return Timings.rowsUntil(endNanos);
     }

@@ -6,6 +6,7 @@ import dev.shard.dsl.api.Dataset;
 import dev.shard.dsl.api.Result;
 import dev.shard.dsl.api.Session;
 import dev.shard.dsl.api.Shard;
+import dev.shard.dsl.cli.Timings;
 import dev.shard.planner.exec.vector.ColumnTable;
 import dev.shard.planner.logical.WriteTarget;
 import dev.shard.planner.physical.InfeasibleBudgetException;
@@ -50,7 +51,7 @@ final class DataflowRun {
             }
             writeJson(options.explainJson(), mapper().writeValueAsString(result.explanation()));
             if (result.report().isPresent()) {
-                writeJson(options.reportJson(), result.report().get().toJson());
+                writeJson(options.reportJson(), Timings.annotate(result.report().get().toJson()));
             }
             err.printf(Locale.ROOT, "%s: %d rows, %d workers, %d shards of %d rows (%s); %d groups%n", name,
                     options.rows(), options.workers(), result.explanation().stages().getFirst().shards(),
