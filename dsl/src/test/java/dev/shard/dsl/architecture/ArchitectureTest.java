@@ -2,6 +2,7 @@ package dev.shard.dsl.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -10,6 +11,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import dev.shard.dsl.api.Session;
 import dev.shard.planner.PlanException;
 import dev.shard.planner.logical.LogicalPlan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
+import java.net.URL;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +65,29 @@ class ArchitectureTest {
     void runtimeInternalsStayInside() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage(RUNTIME_INTERNALS).check(planner);
         noClasses().should().dependOnClassesThat().resideInAnyPackage(RUNTIME_INTERNALS).check(dsl);
+    }
+
+    /**
+     * The dsl's module exports the fluent API, the command line and the lowering, nothing of the
+     * front end's inner stages, and opens the commands to picocli, which reads them reflectively.
+     */
+    @Test
+    void theDslModuleExportsItsApiOnly() throws IOException {
+        ModuleDescriptor dslModule = null;
+        for (URL url : Collections.list(ArchitectureTest.class.getClassLoader().getResources("module-info.class"))) {
+            try (InputStream in = url.openStream()) {
+                ModuleDescriptor descriptor = ModuleDescriptor.read(in);
+                if (descriptor.name().equals("dev.shard.dsl")) {
+                    dslModule = descriptor;
+                }
+            }
+        }
+        assertTrue(dslModule != null, "the dsl's module-info.class is on the test classpath");
+        Set<String> exported = new TreeSet<>();
+        dslModule.exports().forEach(export -> exported.add(export.source()));
+        assertEquals(Set.of("dev.shard.dsl.api", "dev.shard.dsl.cli", "dev.shard.dsl.lower"), exported);
+        assertTrue(dslModule.opens().stream().anyMatch(opens -> opens.source().equals("dev.shard.dsl.cli")
+                && opens.targets().equals(Set.of("info.picocli"))), "the commands are open to picocli");
+        assertTrue(dslModule.uses().contains("dev.shard.dsl.cli.ExampleProgram"), "examples are found as services");
     }
 }
