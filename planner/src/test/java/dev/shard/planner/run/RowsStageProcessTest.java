@@ -22,8 +22,10 @@ import dev.shard.planner.logical.SortKey;
 import dev.shard.planner.physical.PhysicalPlan;
 import dev.shard.planner.physical.PhysicalPlanner;
 import dev.shard.planner.physical.PlanningContext;
+import dev.shard.planner.physical.StageSizing;
 import dev.shard.planner.type.DataType;
 import dev.shard.runtime.api.Pool;
+import dev.shard.runtime.tune.MachineProfile;
 import dev.shard.storage.segment.Backing;
 import dev.shard.storage.segment.SegmentStore;
 import java.nio.file.Files;
@@ -114,6 +116,43 @@ class RowsStageProcessTest {
                             check(pool, workers, rows, keys, pinned);
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * A sort of more data than one worker's share of the memory budget: the tuner cuts it into
+     * memory-bound shards, each sorted into its own stage file, and the driver's merge of them
+     * is still the plain stable sort.
+     */
+    @Test
+    void aSortOfMoreThanAWorkersShareOfTheBudgetMatchesTheReference() throws Exception {
+        int workers = 2;
+        long rows = 1_500_000;
+        long base = MachineProfile.MEASURED_WORKER_BASE_PRIVATE_BYTES;
+        long share = 24L << 20;
+        long budget = workers * (base + share);
+        LogicalPlan sort = new LogicalSort(table(rows, Keys.UNIFORM, 0), List.of(SortKey.descending("v")));
+        PlanningContext context = new PlanningContext(workers, budget, 0);
+        PhysicalPlan physical = PhysicalPlanner.plan(sort, context);
+        StageSizing.Choice sizing = physical.stage().sizing();
+        long dataBytes = rows * 3 * Long.BYTES;
+        assertTrue(dataBytes > share, "the rows (" + dataBytes + " bytes at least) are more than a worker's share ("
+                + share + ")");
+        assertEquals("memory", sizing.binding(), sizing.arithmetic());
+        assertTrue(sizing.shards() > workers, "several shards per worker: " + sizing);
+        try (Pool pool = Pool.builder().workers(workers).start()) {
+            QueryResult result = QueryRunner.run(pool, physical, source -> {
+                throw new AssertionError("no scan here");
+            });
+            assertNoStageDirectoryLeft();
+            List<List<Object>> expected = reference(rows, Keys.UNIFORM).stream().sorted(by(1, true)).toList();
+            assertEquals(rows, result.table().rows());
+            for (int r = 0; r < rows; r++) {
+                if (!expected.get(r).equals(result.table().row(r))) {
+                    throw new AssertionError("row " + r + ": expected " + expected.get(r) + ", got "
+                            + result.table().row(r));
                 }
             }
         }
