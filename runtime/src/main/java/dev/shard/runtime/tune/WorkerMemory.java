@@ -31,8 +31,14 @@ public final class WorkerMemory {
      * collection, up to {@code MinHeapFreeRatio} free) and can shrink back to it between stages.
      */
     static final long INITIAL_OLD_GENERATION_BYTES = 8L << 20;
-    /** Below this a JVM cannot load the engine's classes; a budget that small is refused by the tuner anyway. */
-    public static final long MIN_HEAP_BYTES = 24L << 20;
+    /**
+     * The smallest bound a worker's heap gets. Arrow's allocator (netty's pooled allocator) gives
+     * itself no direct arena when the JVM's maximum direct memory, which defaults to the maximum
+     * heap, is under six 4 MiB chunks: with -Xmx24m (23.25 MiB usable) every Arrow buffer a worker
+     * asks for failed ("Arrow requires that the JVM used supports access sun.misc.Unsafe"), so a
+     * budget of up to 120 MiB a worker could not run a partitioned merge. 32 MiB leaves margin.
+     */
+    public static final long MIN_HEAP_BYTES = 32L << 20;
     /**
      * From 32 GiB the JVM turns compressed object pointers off, and an AOT cache recorded with them
      * on is refused: no bound is set there (the JVM's default, a quarter of the machine, is lower).
