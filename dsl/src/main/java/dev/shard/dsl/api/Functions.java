@@ -42,8 +42,29 @@ public final class Functions {
         return new Ex(Call.of(ScalarFunction.RANDOM_INT, Literal.of(m), Literal.of(stream)));
     }
 
+    /**
+     * lo + (hi − lo) · U(stream, row), a double. The bounds keep the types they are written
+     * with, int or double, as a script's {@code uniform(2, 80, stream = 2)} does, so both
+     * front ends build and explain the same plan.
+     */
     public static Ex uniform(double low, double high, long stream) {
-        return new Ex(Call.of(ScalarFunction.UNIFORM, Literal.of(low), Literal.of(high), Literal.of(stream)));
+        return uniform(Literal.of(low), Literal.of(high), stream);
+    }
+
+    public static Ex uniform(long low, long high, long stream) {
+        return uniform(Literal.of(low), Literal.of(high), stream);
+    }
+
+    public static Ex uniform(long low, double high, long stream) {
+        return uniform(Literal.of(low), Literal.of(high), stream);
+    }
+
+    public static Ex uniform(double low, long high, long stream) {
+        return uniform(Literal.of(low), Literal.of(high), stream);
+    }
+
+    private static Ex uniform(Literal low, Literal high, long stream) {
+        return new Ex(Call.of(ScalarFunction.UNIFORM, low, high, Literal.of(stream)));
     }
 
     public static Ex normal(long stream) {
