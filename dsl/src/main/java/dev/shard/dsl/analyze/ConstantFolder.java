@@ -26,18 +26,22 @@ final class ConstantFolder {
             case Expression.Literal literal -> switch (literal.value()) {
                 case LiteralValue.IntegerValue integer -> Optional.of(integer.value());
                 case LiteralValue.ByteSize bytes -> Optional.of(bytes.bytes());
-                default -> Optional.empty();
+                case LiteralValue.DoubleValue _, LiteralValue.StringValue _, LiteralValue.BooleanValue _,
+                        LiteralValue.NullValue _ -> Optional.empty();
             };
             case Expression.NameReference reference when reference.qualifier().isEmpty() ->
                     Optional.ofNullable(bindings.get(reference.name().text()))
                             .flatMap(Binding::constant)
                             .filter(value -> value instanceof Long)
                             .map(Number::longValue);
+            // A qualified name is a joined table's column: never a constant.
+            case Expression.NameReference _ -> Optional.empty();
             case Expression.Unary unary when unary.operator() == Expression.UnaryOperator.NEGATE ->
                     fold(unary.operand(), depth + 1).map(value -> -value);
+            case Expression.Unary _ -> Optional.empty();
             case Expression.Binary binary -> fold(binary.left(), depth + 1)
                     .flatMap(left -> fold(binary.right(), depth + 1).flatMap(right -> apply(binary.operator(), left, right)));
-            default -> Optional.empty();
+            case Expression.Call _, Expression.Index _ -> Optional.empty();
         };
     }
 
@@ -49,7 +53,7 @@ final class ConstantFolder {
                 case MULTIPLY -> Optional.of(Math.multiplyExact(left, right));
                 case DIVIDE -> right == 0 ? Optional.empty() : Optional.of(left / right);
                 case REMAINDER -> right == 0 ? Optional.empty() : Optional.of(left % right);
-                default -> Optional.empty();
+                case EQUAL, NOT_EQUAL, LESS, LESS_OR_EQUAL, GREATER, GREATER_OR_EQUAL, AND, OR -> Optional.empty();
             };
         } catch (ArithmeticException overflow) {
             return Optional.empty();
