@@ -83,7 +83,7 @@ public final class Analyzer {
             case LiteralValue.IntegerValue integer -> Optional.of(integer.value());
             case LiteralValue.ByteSize bytes -> Optional.of(bytes.bytes());
             case LiteralValue.DoubleValue decimal -> Optional.of(decimal.value());
-            default -> Optional.empty();
+            case LiteralValue.StringValue _, LiteralValue.BooleanValue _, LiteralValue.NullValue _ -> Optional.empty();
         };
         bindings.put(param.name().text(), new Binding(param.name(), Binding.Kind.PARAM,
                 value.value().typeName(), List.of(), constant));

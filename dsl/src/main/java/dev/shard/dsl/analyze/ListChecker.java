@@ -72,7 +72,8 @@ final class ListChecker {
                     .map(made -> new Element(made.kind(), made.dimensions(), made.span(), true));
             case Source.ReadMatrixSource ignored -> made(source, elementShape)
                     .map(made -> new Element(made.kind(), made.dimensions(), made.span(), true));
-            default -> element(source, elementShape);
+            case Source.FileSource _, Source.NamedSource _, Source.GenerateSource _, Source.ListSource _,
+                    Source.GeneratedListSource _, Source.BufferSource _ -> element(source, elementShape);
         };
         String detail = count.map(k -> count(k, "element", "elements") + ", generated").orElse("generated");
         return new PipelineChecker.Shape(Binding.Kind.LIST, detail, count.map(List::of).orElse(List.of()),

@@ -74,7 +74,8 @@ public final class ParamOverrides {
         return switch (declared) {
             case LiteralValue.DoubleValue ignored ->
                     given instanceof LiteralValue.DoubleValue || given instanceof LiteralValue.IntegerValue;
-            default -> declared.getClass() == given.getClass();
+            case LiteralValue.IntegerValue _, LiteralValue.StringValue _, LiteralValue.BooleanValue _,
+                    LiteralValue.NullValue _, LiteralValue.ByteSize _ -> declared.getClass() == given.getClass();
         };
     }
 }

@@ -99,7 +99,8 @@ public final class ScriptChecker {
                 .map(statement -> switch (statement) {
                     case dev.shard.dsl.ast.Statement.ParamDeclaration param -> param.name().text();
                     case dev.shard.dsl.ast.Statement.LetDeclaration let -> let.name().text();
-                    default -> "";
+                    case dev.shard.dsl.ast.Statement.PipelineStatement _, dev.shard.dsl.ast.Statement.ApplyStatement _,
+                            dev.shard.dsl.ast.Statement.WriteBuffer _ -> "";
                 })
                 .collect(Collectors.toSet());
         java.util.regex.Matcher matcher = java.util.regex.Pattern

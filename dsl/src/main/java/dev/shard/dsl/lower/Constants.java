@@ -43,7 +43,7 @@ final class Constants {
                 Long right = fold(binary.right());
                 yield left == null || right == null ? null : apply(binary.operator(), left, right);
             }
-            default -> null;
+            case Expression.NameReference _, Expression.Unary _, Expression.Call _, Expression.Index _ -> null;
         };
     }
 
@@ -55,7 +55,7 @@ final class Constants {
                 case MULTIPLY -> Math.multiplyExact(left, right);
                 case DIVIDE -> right == 0 ? null : left / right;
                 case REMAINDER -> right == 0 ? null : left % right;
-                default -> null;
+                case EQUAL, NOT_EQUAL, LESS, LESS_OR_EQUAL, GREATER, GREATER_OR_EQUAL, AND, OR -> null;
             };
         } catch (ArithmeticException overflow) {
             return null;

@@ -59,7 +59,9 @@ public final class MatrixScans {
             case Source.MatrixSource matrix -> new long[] {counts.count(matrix.rows(), "matrix"),
                     counts.count(matrix.columns(), "matrix")};
             case Source.ReadMatrixSource read -> fileShape(read, span);
-            case null, default -> null;
+            case null -> null;
+            case Source.FileSource _, Source.NamedSource _, Source.GenerateSource _, Source.VectorSource _,
+                    Source.ListSource _, Source.GeneratedListSource _, Source.BufferSource _ -> null;
         };
         if (shape == null) {
             return Optional.empty();

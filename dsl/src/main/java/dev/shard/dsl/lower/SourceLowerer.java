@@ -65,7 +65,8 @@ final class SourceLowerer {
                 yield plan;
             }
             case Source.GenerateSource generate -> generate(generate);
-            default -> throw expressions.fail(Diagnostic.error(ErrorCode.WRONG_KIND_OF_NAME, source.span(),
+            case Source.MatrixSource _, Source.VectorSource _, Source.ReadMatrixSource _, Source.ListSource _,
+                    Source.GeneratedListSource _, Source.BufferSource _ -> throw expressions.fail(Diagnostic.error(ErrorCode.WRONG_KIND_OF_NAME, source.span(),
                     "a matrix, vector or buffer cannot start a pipeline of rows",
                     "bind it with `let` and use it in `apply ... of X`"));
         };

@@ -305,7 +305,8 @@ final class AstBuilder extends ShardBaseVisitor<Object> {
         return switch (value) {
             case LiteralValue.IntegerValue integer -> new LiteralValue.IntegerValue(-integer.value());
             case LiteralValue.ByteSize bytes -> new LiteralValue.ByteSize(-bytes.bytes());
-            default -> value;
+            case LiteralValue.DoubleValue _, LiteralValue.StringValue _, LiteralValue.BooleanValue _,
+                    LiteralValue.NullValue _ -> value;
         };
     }
 

@@ -59,8 +59,14 @@ final class ApplyShapes {
                 }
             }
             case Source.NamedSource named -> shape(named.name().text());
-            case null, default -> throw new IllegalArgumentException("`" + name + "` is not a vector, matrix or buffer");
+            case null -> throw notShaped(name);
+            case Source.FileSource _, Source.GenerateSource _, Source.ListSource _, Source.GeneratedListSource _ ->
+                    throw notShaped(name);
         };
+    }
+
+    private static IllegalArgumentException notShaped(String name) {
+        return new IllegalArgumentException("`" + name + "` is not a vector, matrix or buffer");
     }
 
     private long bytes(String name) {

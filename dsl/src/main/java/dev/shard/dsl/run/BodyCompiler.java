@@ -30,7 +30,8 @@ final class BodyCompiler {
             case Expression.Binary binary when "+-*/%".contains(binary.operator().symbol()) ->
                     new VectorBody.Binary(binary.operator().symbol(), compile(binary.left()), compile(binary.right()));
             case Expression.Call call -> call(call);
-            default -> throw unsupported(expression);
+            case Expression.NameReference _, Expression.Binary _, Expression.Unary _, Expression.Index _ ->
+                    throw unsupported(expression);
         };
     }
 

@@ -109,7 +109,8 @@ final class ListApply {
                 case Double number -> -number;
                 case null, default -> null;
             };
-            default -> null;
+            case Expression.NameReference _, Expression.Unary _, Expression.Call _, Expression.Binary _,
+                    Expression.Index _ -> null;
         };
     }
 

@@ -24,7 +24,8 @@ final class ListIndex {
                     substitution.of(vector.element()), vector.span());
             case Source.MatrixSource matrix -> new Source.MatrixSource(substitution.of(matrix.rows()),
                     substitution.of(matrix.columns()), substitution.of(matrix.cell()), matrix.span());
-            default -> source;
+            case Source.FileSource _, Source.NamedSource _, Source.GenerateSource _, Source.ReadMatrixSource _,
+                    Source.ListSource _, Source.GeneratedListSource _, Source.BufferSource _ -> source;
         };
     }
 

@@ -151,10 +151,16 @@ final class MatrixStatements implements AutoCloseable {
                     elements.add(own(make(name + "[" + index + "]", ListIndex.element(list.element(), index))));
                 }
             }
-            case null, default -> throw new IllegalArgumentException("`" + name + "` is not a list");
+            case null -> throw notAList(name);
+            case Source.FileSource _, Source.NamedSource _, Source.GenerateSource _, Source.MatrixSource _,
+                    Source.VectorSource _, Source.ReadMatrixSource _, Source.BufferSource _ -> throw notAList(name);
         }
         lists.put(name, List.copyOf(elements));
         return lists.get(name);
+    }
+
+    private static IllegalArgumentException notAList(String name) {
+        return new IllegalArgumentException("`" + name + "` is not a list");
     }
 
     private OutputBuffer own(OutputBuffer element) {
@@ -172,7 +178,9 @@ final class MatrixStatements implements AutoCloseable {
                     ElementType.parse(buffer.elementType().text()),
                     buffer.dimensions().stream().mapToLong(sizes::of).toArray()));
             case Source.ReadMatrixSource read -> read(name, read);
-            default -> throw new IllegalArgumentException("`" + name + "` is not a vector, matrix or buffer");
+            case Source.FileSource _, Source.NamedSource _, Source.GenerateSource _, Source.ListSource _,
+                    Source.GeneratedListSource _ ->
+                    throw new IllegalArgumentException("`" + name + "` is not a vector, matrix or buffer");
         };
     }
 
@@ -244,7 +252,7 @@ final class MatrixStatements implements AutoCloseable {
             case Expression.Unary unary -> collectIndexed(unary.operand(), vectors, used);
             case Expression.Call call -> call.arguments().forEach(argument -> collectIndexed(argument.value(),
                     vectors, used));
-            default -> {
+            case Expression.Literal _, Expression.NameReference _ -> {
             }
         }
     }

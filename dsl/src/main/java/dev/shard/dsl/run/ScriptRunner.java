@@ -133,7 +133,7 @@ public final class ScriptRunner {
         LoweredStatement.Query query = switch (statement) {
             case LoweredStatement.Query plain -> plain;
             case LoweredStatement.LetTable let -> let.query();
-            default -> null;
+            case LoweredStatement.Apply _, LoweredStatement.WriteBuffer _ -> null;
         };
         if (query != null) {
             return where(statement.span()) + FailureLocation.steps(source, query.steps(), shard.get()) + " failed in "

@@ -46,10 +46,10 @@ final class Sizes {
                     case MULTIPLY -> Math.multiplyExact(left, right);
                     case DIVIDE -> right == 0 ? null : left / right;
                     case REMAINDER -> right == 0 ? null : left % right;
-                    default -> null;
+                    case EQUAL, NOT_EQUAL, LESS, LESS_OR_EQUAL, GREATER, GREATER_OR_EQUAL, AND, OR -> null;
                 };
             }
-            default -> null;
+            case Expression.Unary _, Expression.Call _, Expression.Index _ -> null;
         };
     }
 }
