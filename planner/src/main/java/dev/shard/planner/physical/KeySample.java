@@ -2,13 +2,18 @@ package dev.shard.planner.physical;
 
 import dev.shard.planner.expr.Column;
 import dev.shard.planner.expr.NamedExpr;
+import dev.shard.planner.logical.LogicalAggregate;
 import dev.shard.planner.logical.LogicalFilter;
+import dev.shard.planner.logical.LogicalGenerate;
+import dev.shard.planner.logical.LogicalJoin;
 import dev.shard.planner.logical.LogicalLimit;
+import dev.shard.planner.logical.LogicalMapKernel;
 import dev.shard.planner.logical.LogicalPlan;
 import dev.shard.planner.logical.LogicalProject;
 import dev.shard.planner.logical.LogicalScan;
 import dev.shard.planner.logical.LogicalShardRows;
 import dev.shard.planner.logical.LogicalSort;
+import dev.shard.planner.logical.LogicalWrite;
 import dev.shard.planner.logical.TableSource;
 import dev.shard.runtime.tune.HumanUnits;
 import dev.shard.storage.arrow.ArrowFiles;
@@ -51,8 +56,11 @@ final class KeySample {
     static Optional<GroupEstimate.Estimate> of(String key, LogicalPlan plan) {
         String column = key;
         LogicalPlan node = plan;
-        while (!(node instanceof LogicalScan)) {
+        while (true) {
             switch (node) {
+                case LogicalScan scan -> {
+                    return sample(scan, column);
+                }
                 case LogicalFilter filter -> node = filter.input();
                 case LogicalSort sort -> node = sort.input();
                 case LogicalLimit limit -> node = limit.input();
@@ -65,12 +73,11 @@ final class KeySample {
                     column = source.get();
                     node = project.input();
                 }
-                default -> {
+                case LogicalGenerate _, LogicalAggregate _, LogicalJoin _, LogicalMapKernel _, LogicalWrite _ -> {
                     return Optional.empty();
                 }
             }
         }
-        return sample((LogicalScan) node, column);
     }
 
     private static Optional<String> renamed(String column, List<NamedExpr> columns) {
@@ -110,7 +117,7 @@ final class KeySample {
             table = switch (source) {
                 case TableSource.ArrowFile file -> ArrowFiles.open(file.path());
                 case TableSource.SharedTable shared -> SharedTableHandle.decode(shared.encodedHandle()).open();
-                default -> null;
+                case TableSource.CsvFile _, TableSource.SharedMatrix _, TableSource.NamedResult _ -> null;
             };
         } catch (RuntimeException unreadable) {
             return Optional.empty();

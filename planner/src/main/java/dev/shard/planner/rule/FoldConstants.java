@@ -9,8 +9,15 @@ import dev.shard.planner.expr.NamedExpr;
 import dev.shard.planner.logical.LogicalAggregate;
 import dev.shard.planner.logical.LogicalFilter;
 import dev.shard.planner.logical.LogicalGenerate;
+import dev.shard.planner.logical.LogicalJoin;
+import dev.shard.planner.logical.LogicalLimit;
+import dev.shard.planner.logical.LogicalMapKernel;
 import dev.shard.planner.logical.LogicalPlan;
 import dev.shard.planner.logical.LogicalProject;
+import dev.shard.planner.logical.LogicalScan;
+import dev.shard.planner.logical.LogicalShardRows;
+import dev.shard.planner.logical.LogicalSort;
+import dev.shard.planner.logical.LogicalWrite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +48,8 @@ public final class FoldConstants implements Rule {
             case LogicalAggregate aggregate -> new LogicalAggregate(aggregate.input(), aggregate.keys(),
                     aggregate.aggregates().stream().map(a -> new AggregateCall(a.name(), a.function(),
                             a.argument() == null ? null : fold(a.argument()))).toList());
-            default -> rebuilt;
+            case LogicalScan _, LogicalJoin _, LogicalSort _, LogicalLimit _, LogicalMapKernel _, LogicalShardRows _,
+                    LogicalWrite _ -> rebuilt;
         };
     }
 

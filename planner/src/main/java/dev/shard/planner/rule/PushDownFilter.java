@@ -7,10 +7,16 @@ import dev.shard.planner.logical.JoinKey;
 import dev.shard.planner.logical.JoinType;
 import dev.shard.planner.logical.LogicalAggregate;
 import dev.shard.planner.logical.LogicalFilter;
+import dev.shard.planner.logical.LogicalGenerate;
 import dev.shard.planner.logical.LogicalJoin;
+import dev.shard.planner.logical.LogicalLimit;
+import dev.shard.planner.logical.LogicalMapKernel;
 import dev.shard.planner.logical.LogicalPlan;
 import dev.shard.planner.logical.LogicalProject;
+import dev.shard.planner.logical.LogicalScan;
+import dev.shard.planner.logical.LogicalShardRows;
 import dev.shard.planner.logical.LogicalSort;
+import dev.shard.planner.logical.LogicalWrite;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,7 +68,8 @@ public final class PushDownFilter implements Rule {
                         aggregate.aggregates()), staying);
             }
             case LogicalJoin join -> throughJoin(join, movable, staying);
-            default -> filtered(apply(input), conjuncts);
+            case LogicalScan _, LogicalGenerate _, LogicalLimit _, LogicalMapKernel _, LogicalShardRows _,
+                    LogicalWrite _ -> filtered(apply(input), conjuncts);
         };
     }
 

@@ -58,7 +58,7 @@ final class StreamedWrite {
                 case DriverExec.MergeSortedExec merge when first && merge.keys().equals(keys) -> {
                 }
                 case DriverExec.LimitExec take -> limit = Math.min(limit, take.count());
-                default -> {
+                case DriverExec.MergeSortedExec _, DriverExec.FinalAggregateExec _, DriverExec.SortExec _ -> {
                     return Optional.empty();
                 }
             }
