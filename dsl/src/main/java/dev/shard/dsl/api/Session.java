@@ -127,7 +127,7 @@ public final class Session implements AutoCloseable {
 
     /**
      * Keeps {@code result}'s rows in shared memory as one Arrow table that later queries scan
-     * or join zero-copy (by {@link SharedResult#scan}); planned as shared bytes until closed.
+     * or join zero-copy ({@link #scan(SharedResult)}); planned as shared bytes until closed.
      */
     public SharedResult share(String name, Result result) {
         SharedTableInput input;
@@ -136,6 +136,15 @@ public final class Session implements AutoCloseable {
         }
         shared.add(input);
         return new SharedResult(name, input, result.table().schema(), result.rows(), () -> shared.remove(input));
+    }
+
+    /**
+     * A query over a result kept in shared memory ({@link #share}): every worker reads it in
+     * place, as a script's later statements read a {@code let}; join other queries with it
+     * (a broadcast join builds its hash table from the shared table, run nowhere again).
+     */
+    public Dataset scan(SharedResult result) {
+        return new Dataset(this, result.scan(result.schema()));
     }
 
     /**
