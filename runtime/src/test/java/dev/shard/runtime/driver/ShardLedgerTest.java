@@ -110,6 +110,29 @@ class ShardLedgerTest {
     }
 
     @Test
+    void manySmallResultsAboveTheSpreadSizeAreDecodedAtOnceOnTheCallersThread() {
+        int shards = 100_000;
+        ShardLedger ledger = new ShardLedger(shards);
+        ledger.takeFresh(shards);
+        for (int shard = 0; shard < shards; shard++) {
+            assertTrue(ledger.succeed(shard, ValueCodec.encode((long) shard * 3), 1));
+        }
+        assertTrue(ledger.resultBytes() >= LazyResults.SPREAD_BYTES, "over the size that would spread them");
+        LazyResults lazy = new LazyResults(ledger);
+        long decoderThreadsBefore = decoderThreads();
+        assertEquals((shards - 1) * 3L, lazy.get(shards - 1));
+        assertTrue(decoderThreads() <= decoderThreadsBefore, "no helper thread for values this small");
+        for (int shard = 0; shard < shards; shard++) {
+            assertEquals(shard * 3L, lazy.get(shard));
+        }
+    }
+
+    private static long decoderThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("shard-results-decoder")).count();
+    }
+
+    @Test
     void aLargeResultThatCannotBeDecodedFailsOnlyItsOwnShard() {
         ShardLedger ledger = new ShardLedger(3);
         ledger.takeFresh(3);
