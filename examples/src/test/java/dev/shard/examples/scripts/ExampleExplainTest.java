@@ -41,7 +41,7 @@ class ExampleExplainTest {
             scripts = files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".shard"))
                     .sorted().toList();
         }
-        assertEquals(9, scripts.size(), "examples: " + scripts);
+        assertEquals(10, scripts.size(), "examples: " + scripts);
         for (String script : scripts) {
             SourceText source = ExampleScripts.source(script, directory);
             CheckResult checked = ExampleScripts.check(source, directory, List.of());

@@ -75,6 +75,25 @@ class ExampleScriptsTest {
         ExampleScripts.assertGolden("top_countries.csv", file("out/top_countries.csv"));
     }
 
+    /**
+     * A filter and a derive over the aggregation's result, on the driver: 1 and 3 workers write
+     * the same file, and every row kept has at least rows / 30 orders and its revenue per order.
+     */
+    @Test
+    void havingScriptKeepsTheBusyCountriesAndDerivesTheirRevenuePerOrder() throws IOException {
+        ExampleScripts.run("having.shard", directory, 3, "rows=600_000");
+        String three = file("out/busy_countries.csv");
+        ExampleScripts.run("having.shard", directory, 1, "rows=600_000");
+        assertEquals(three, file("out/busy_countries.csv"));
+        List<String> lines = three.lines().toList();
+        assertEquals("country,orders,per_order", lines.getFirst());
+        assertTrue(lines.size() > 5 && lines.size() < 30, "some of the 30 countries are kept: " + lines.size());
+        for (String line : lines.subList(1, lines.size())) {
+            assertTrue(Long.parseLong(line.split(",")[1]) >= 20_000, line);
+        }
+        ExampleScripts.assertGolden("busy_countries.csv", three);
+    }
+
     /** About 865K users: the partials go to a merge stage in the workers; 1 and 3 workers write the same file. */
     @Test
     void usersScriptMergesItsManyGroupsInTheWorkers() throws IOException {

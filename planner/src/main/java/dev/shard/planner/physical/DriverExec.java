@@ -1,6 +1,8 @@
 package dev.shard.planner.physical;
 
 import dev.shard.planner.expr.AggregateCall;
+import dev.shard.planner.expr.Expr;
+import dev.shard.planner.expr.NamedExpr;
 import dev.shard.planner.logical.SortKey;
 import dev.shard.planner.type.Schema;
 import java.util.List;
@@ -45,5 +47,16 @@ public sealed interface DriverExec {
 
     /** The first {@code count} rows. */
     record LimitExec(long count) implements DriverExec {
+    }
+
+    /** Keeps the rows of an aggregation's result where {@code predicate} is true (a HAVING). */
+    record FilterExec(Expr predicate, Schema input) implements DriverExec {
+    }
+
+    /** Computes {@code columns} over an aggregation's result (a derive or select after it). */
+    record ProjectExec(List<NamedExpr> columns, Schema input, Schema output) implements DriverExec {
+        public ProjectExec {
+            columns = List.copyOf(columns);
+        }
     }
 }

@@ -70,6 +70,16 @@ public final class PhysicalPlanner {
         return plan(Optimizer.standard().optimize(root).plan(), context, null);
     }
 
+    /** True when below {@code node} and its sorts, takes, filters and derives comes an aggregation. */
+    private static boolean aggregateBelowDriverVerbs(LogicalPlan node) {
+        LogicalPlan below = node;
+        while (below instanceof LogicalSort || below instanceof LogicalLimit || below instanceof LogicalFilter
+                || below instanceof LogicalProject) {
+            below = below.inputs().getFirst();
+        }
+        return below instanceof LogicalAggregate;
+    }
+
     /**
      * {@code partitionSink}, when given, takes the place of the sink that would collect the
      * rows (a side of a partitioned join); a plan that ends on the driver keeps its own.
@@ -82,9 +92,20 @@ public final class PhysicalPlanner {
             node = logicalWrite.input();
         }
         List<DriverExec> driver = new ArrayList<>();
-        while (node instanceof LogicalSort || node instanceof LogicalLimit) {
-            driver.add(node instanceof LogicalSort sort ? new SortExec(sort.keys())
-                    : new LimitExec(((LogicalLimit) node).count()));
+        // Over an aggregation's result, filters and derives run on the driver too (the result is there).
+        boolean aggregateBelow = aggregateBelowDriverVerbs(node);
+        while (node instanceof LogicalSort || node instanceof LogicalLimit
+                || aggregateBelow && (node instanceof LogicalFilter || node instanceof LogicalProject)) {
+            if (node instanceof LogicalSort sort) {
+                driver.add(new SortExec(sort.keys()));
+            } else if (node instanceof LogicalLimit limit) {
+                driver.add(new LimitExec(limit.count()));
+            } else if (node instanceof LogicalFilter filter) {
+                driver.add(new DriverExec.FilterExec(filter.predicate(), filter.input().schema()));
+            } else {
+                LogicalProject project = (LogicalProject) node;
+                driver.add(new DriverExec.ProjectExec(project.columns(), project.input().schema(), project.schema()));
+            }
             node = node.inputs().getFirst();
         }
         SinkExec sink = null;
@@ -114,8 +135,9 @@ public final class PhysicalPlanner {
                 case LogicalProject project -> pipeline.add(new ProjectExec(project.columns(),
                         project.input().schema(), project.schema()));
                 case LogicalShardRows shardRows -> pinnedRows = shardRows.rowsPerShard();
-                case LogicalAggregate aggregate -> throw unsupported("an aggregate below another verb than sort, take"
-                        + " or write", "aggregate once per query for now");
+                case LogicalAggregate aggregate -> throw unsupported("an aggregate below another verb than filter,"
+                        + " derive, select, sort, take or write (a join or a second aggregate over it)",
+                        "aggregate once per query, or keep the first result (a let) and query it");
                 case LogicalSort sort -> throw unsupported("sort before filter, derive or aggregate",
                         "sort at the end of the query");
                 case LogicalLimit limit -> throw unsupported("take before filter, derive or aggregate",

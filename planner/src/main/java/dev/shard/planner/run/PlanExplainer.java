@@ -212,7 +212,15 @@ public final class PlanExplainer {
                 case DriverExec.LimitExec limit -> new Entry("LimitExec", List.of(Map.entry("count",
                         Long.toString(limit.count())), Map.entry("on", "driver")), Math.min(rows, limit.count()),
                         actual);
+                case DriverExec.FilterExec filter -> new Entry("FilterExec", List.of(Map.entry("predicate",
+                        filter.predicate().render()), Map.entry("on", "driver")), rows / 2, actual);
+                case DriverExec.ProjectExec project -> new Entry("ProjectExec", List.of(Map.entry("columns",
+                        String.join(", ", project.columns().stream().map(PlanExplainer::render).toList())),
+                        Map.entry("on", "driver")), rows, actual);
             });
+            if (operator instanceof DriverExec.FilterExec) {
+                rows = rows / 2;
+            }
         }
         List<OperatorExplanation> explained = new ArrayList<>();
         for (int i = entries.size() - 1, depth = 0; i >= 0; i--, depth++) {

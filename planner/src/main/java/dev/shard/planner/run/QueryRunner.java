@@ -89,6 +89,9 @@ public final class QueryRunner {
                     case MergeSortedExec merged -> table;
                     case SortExec sort -> DriverOperators.sort(table, sort.keys());
                     case LimitExec limit -> DriverOperators.limit(table, limit.count());
+                    case DriverExec.FilterExec filter -> DriverExpressions.filter(table, filter.predicate());
+                    case DriverExec.ProjectExec project -> DriverExpressions.project(table, project.columns(),
+                            project.output());
                 };
                 driverRows.add((long) table.rows());
             }

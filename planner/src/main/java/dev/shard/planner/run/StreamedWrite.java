@@ -58,7 +58,8 @@ final class StreamedWrite {
                 case DriverExec.MergeSortedExec merge when first && merge.keys().equals(keys) -> {
                 }
                 case DriverExec.LimitExec take -> limit = Math.min(limit, take.count());
-                case DriverExec.MergeSortedExec _, DriverExec.FinalAggregateExec _, DriverExec.SortExec _ -> {
+                case DriverExec.MergeSortedExec _, DriverExec.FinalAggregateExec _, DriverExec.SortExec _,
+                        DriverExec.FilterExec _, DriverExec.ProjectExec _ -> {
                     return Optional.empty();
                 }
             }
