@@ -70,7 +70,7 @@ class AfterAggregateProcessTest {
                     && plan.driverOperators().stream().anyMatch(DriverExec.ProjectExec.class::isInstance),
                     "the filter and the derive run on the driver: " + plan.driverOperators());
             try (Pool pool = Pool.builder().workers(workers).start()) {
-                List<List<Object>> plain = rows(run(pool, new LogicalSort(aggregate(),
+                List<List<Object>> plain = GeneratedQueries.rows(run(pool, new LogicalSort(aggregate(),
                         List.of(SortKey.ascending("key"))), workers));
                 List<List<Object>> expected = new ArrayList<>();
                 for (List<Object> row : plain) {
@@ -84,22 +84,13 @@ class AfterAggregateProcessTest {
                 expected = expected.subList(0, Math.min(20, expected.size()));
                 assertTrue(expected.size() >= 5, "the filter keeps some keys and drops others: " + expected.size());
                 assertTrue(plain.stream().anyMatch(row -> row.get(3) == null), "keys with a null maximum exist");
-                assertEquals(expected, rows(run(pool, having, workers)), workers + " workers");
+                assertEquals(expected, GeneratedQueries.rows(run(pool, having, workers)), workers + " workers");
             }
         }
     }
 
     private static QueryResult run(Pool pool, LogicalPlan plan, int workers) {
-        return QueryRunner.run(pool, PhysicalPlanner.plan(plan, new PlanningContext(workers, 0, 0)), source -> {
-            throw new AssertionError("no scan here");
-        });
+        return GeneratedQueries.run(pool, PhysicalPlanner.plan(plan, new PlanningContext(workers, 0, 0)));
     }
 
-    private static List<List<Object>> rows(QueryResult result) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (int r = 0; r < result.table().rows(); r++) {
-            rows.add(result.table().row(r));
-        }
-        return rows;
-    }
 }

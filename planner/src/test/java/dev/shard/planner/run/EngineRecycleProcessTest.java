@@ -25,7 +25,6 @@ import dev.shard.planner.physical.PlanningContext;
 import dev.shard.runtime.api.Pool;
 import dev.shard.runtime.report.RunReport;
 import dev.shard.storage.segment.SegmentStore;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -81,30 +80,17 @@ class EngineRecycleProcessTest {
         assertTrue(shards > 4 * TASKS_PER_WORKER, "enough shards that every worker is recycled: " + shards);
         List<List<Object>> clean;
         try (Pool pool = Pool.builder().workers(2).start()) {
-            clean = rows(run(pool, physical));
+            clean = GeneratedQueries.rows(GeneratedQueries.run(pool, physical));
         }
         try (Pool pool = Pool.builder().workers(2).maxTasksPerWorker(TASKS_PER_WORKER).start()) {
-            QueryResult recycled = run(pool, physical);
+            QueryResult recycled = GeneratedQueries.run(pool, physical);
             RunReport report = recycled.report().orElseThrow();
             assertTrue(report.recycles().size() >= 2, () -> "workers recycled mid-stage: " + report.renderText());
             assertEquals(0, report.shards().retries(), () -> "a recycle re-runs nothing: " + report.renderText());
-            assertEquals(clean, rows(recycled), "same bits as the run that recycled nothing");
+            assertEquals(clean, GeneratedQueries.rows(recycled), "same bits as the run that recycled nothing");
         }
         assertTrue(!clean.isEmpty());
     }
 
-    private static QueryResult run(Pool pool, PhysicalPlan plan) {
-        return QueryRunner.run(pool, plan, source -> {
-            throw new AssertionError("no scan here");
-        });
-    }
 
-    /** Doubles compare by their bits through equals, so a changed last bit fails. */
-    private static List<List<Object>> rows(QueryResult result) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (int r = 0; r < result.table().rows(); r++) {
-            rows.add(result.table().row(r));
-        }
-        return rows;
-    }
 }

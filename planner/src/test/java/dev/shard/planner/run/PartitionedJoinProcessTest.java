@@ -16,15 +16,11 @@ import dev.shard.planner.logical.LogicalAggregate;
 import dev.shard.planner.logical.LogicalGenerate;
 import dev.shard.planner.logical.LogicalJoin;
 import dev.shard.planner.logical.LogicalPlan;
-import dev.shard.planner.logical.TableSource;
 import dev.shard.planner.physical.PhysicalPlan;
 import dev.shard.planner.physical.PhysicalPlanner;
 import dev.shard.planner.physical.PlanningContext;
 import dev.shard.planner.run.PartitionedJoins.Keys;
 import dev.shard.runtime.api.Pool;
-import dev.shard.storage.SharedReference;
-import dev.shard.storage.arrow.SharedArrowTable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
@@ -87,23 +83,11 @@ class PartitionedJoinProcessTest {
         assertEquals(1, partitioned.partitionedJoins().getFirst().probe().partitionedJoins().size(),
                 "and so is the lower one, inside its probe side");
         try (Pool pool = Pool.builder().workers(workers).start()) {
-            List<List<Object>> broadcast = rows(QueryRunner.run(pool,
-                    PhysicalPlanner.plan(chain, new PlanningContext(workers, 0, 0)), PartitionedJoinProcessTest::noScan));
-            assertEquals(broadcast, rows(QueryRunner.run(pool, partitioned, PartitionedJoinProcessTest::noScan)));
+            List<List<Object>> broadcast = GeneratedQueries.rows(GeneratedQueries.run(pool,
+                    PhysicalPlanner.plan(chain, new PlanningContext(workers, 0, 0))));
+            assertEquals(broadcast, GeneratedQueries.rows(GeneratedQueries.run(pool, partitioned)));
             assertTrue(broadcast.size() > LEFT_ROWS / 2, "the chain keeps rows: " + broadcast.size());
         }
-    }
-
-    private static SharedReference<SharedArrowTable> noScan(TableSource source) {
-        throw new AssertionError("no scan here");
-    }
-
-    private static List<List<Object>> rows(QueryResult result) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (int r = 0; r < result.table().rows(); r++) {
-            rows.add(result.table().row(r));
-        }
-        return rows;
     }
 
     private static void check(Pool pool, int workers, Keys leftKeys, boolean emptyLeft, Keys rightKeys,
@@ -129,18 +113,12 @@ class PartitionedJoinProcessTest {
     private static List<List<Object>> run(Pool pool, int workers, LogicalPlan logical) {
         PhysicalPlan plan = PhysicalPlanner.plan(logical, PartitionedJoins.context(workers, SHARE));
         assertEquals(1, plan.partitionedJoins().size(), "the small budget partitions the join");
-        QueryResult result = QueryRunner.run(pool, plan, source -> {
-            throw new AssertionError("no scan here");
-        });
+        QueryResult result = GeneratedQueries.run(pool, plan);
         try {
             RowsStageProcessTest.assertNoStageDirectoryLeft();
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-        List<List<Object>> rows = new ArrayList<>();
-        for (int r = 0; r < result.table().rows(); r++) {
-            rows.add(result.table().row(r));
-        }
-        return rows;
+        return GeneratedQueries.rows(result);
     }
 }
