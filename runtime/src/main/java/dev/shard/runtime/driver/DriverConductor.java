@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +62,7 @@ public final class DriverConductor implements AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("shard-supervisor-timer").factory());
     final WorkerProxy[] slots;
+    private final java.util.function.Predicate<WorkerProxy> canTake = this::canTake;
     final int[] slotRecycles;
     /** Workers whose process has not exited yet, by worker id. */
     private final Map<Integer, WorkerProxy> workers = new HashMap<>();
@@ -458,22 +458,22 @@ public final class DriverConductor implements AutoCloseable {
                 live++;
             }
         }
-        List<WorkerProxy> takers = new ArrayList<>(slots.length);
-        List<WorkerProxy> holders = new ArrayList<>(slots.length);
-        for (WorkerProxy worker : slots) {
-            if (worker.state == WorkerState.READY) {
-                holders.add(worker);
-                if (!worker.heldOverLimit(policy.memoryLimit()) && policy.remainingTasks(worker.tasksAssigned()) > 0) {
-                    takers.add(worker);
+        // Empty windows first: shards a busy worker handed back go to the one that asked for none.
+        // Two passes over the slots, no list: this runs on every batch's end.
+        for (int pass = 0; pass < 2; pass++) {
+            for (WorkerProxy worker : slots) {
+                if ((worker.inFlightCount() == 0) == (pass == 0) && canTake(worker)) {
+                    run.fill(worker, live, policy.remainingTasks(worker.tasksAssigned()));
                 }
             }
         }
-        // The emptiest window first: shards a busy worker handed back go to the one that asked for none.
-        takers.sort(Comparator.comparingInt(WorkerProxy::inFlightCount));
-        for (WorkerProxy worker : takers) {
-            run.fill(worker, live, policy.remainingTasks(worker.tasksAssigned()));
-        }
-        run.handBackToIdle(takers, holders);
+        run.handBackToIdle(slots, canTake);
+    }
+
+    /** A ready worker under its memory limit and its task budget: it may be given batches. */
+    private boolean canTake(WorkerProxy worker) {
+        return worker.state == WorkerState.READY && !worker.heldOverLimit(policy.memoryLimit())
+                && policy.remainingTasks(worker.tasksAssigned()) > 0;
     }
 
     private List<Long> livePids() {

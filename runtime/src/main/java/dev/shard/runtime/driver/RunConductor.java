@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The one owner of a run's state on the driver: its shard ledger, events, per-slot records,
@@ -227,23 +228,29 @@ final class RunConductor {
     }
 
     /**
-     * When nothing of the run is left to hand out and one of {@code takers} holds no batch of it,
-     * asks the worker among {@code holders} with the most unbegun batches for the newest half of
+     * When nothing of the run is left to hand out and a worker that {@code canTake} more holds no
+     * batch of it, asks the ready worker with the most unbegun batches for the newest half of
      * them (rounded up): they come back unrun ({@link #onBatchArrived}) and go to the idle worker.
      * Equal shards are best split up front (a smaller window cost W1 a quarter), so the window
      * stays as it is and only the tail is rebalanced: a worker slowed by another process on its
      * core, or shards of uneven cost, no longer leave the other idle while work waits.
      */
-    void handBackToIdle(List<WorkerProxy> takers, List<WorkerProxy> holders) {
-        if (failedForGood || ledger.hasRetry() || ledger.hasReturned() || ledger.freshRemaining() > 0
-                || takers.stream().allMatch(worker -> worker.holdsBatchOf(runId))) {
+    void handBackToIdle(WorkerProxy[] workers, Predicate<WorkerProxy> canTake) {
+        if (failedForGood || ledger.hasRetry() || ledger.hasReturned() || ledger.freshRemaining() > 0) {
+            return;
+        }
+        boolean idle = false;
+        for (WorkerProxy worker : workers) {
+            idle |= canTake.test(worker) && !worker.holdsBatchOf(runId);
+        }
+        if (!idle) {
             return;
         }
         WorkerProxy donor = null;
         int most = 0;
-        for (WorkerProxy worker : holders) {
+        for (WorkerProxy worker : workers) {
             int unbegun = worker.unbegunBatchesOf(runId);
-            if (!worker.handBackAsked() && unbegun > most) {
+            if (worker.state == WorkerState.READY && !worker.handBackAsked() && unbegun > most) {
                 donor = worker;
                 most = unbegun;
             }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class HandBackTest {
     private static final int RUN = 1;
+    private static final java.util.function.Predicate<WorkerProxy> READY = worker -> worker.state == WorkerState.READY;
 
     /** Only its pid is read (a lost worker's failures name it): these tests isolate the driver's bookkeeping. */
     private static final class NoProcess extends Process {
@@ -93,18 +94,18 @@ class HandBackTest {
         run.fill(idle, 2, Long.MAX_VALUE);
         List<Message.TaskBatch> busyBatches = batchesSentTo(busy);
         assertEquals(RunConductor.PREFETCH, busyBatches.size(), "eight one-shard batches, four to each");
-        List<WorkerProxy> both = List.of(busy, idle);
-        run.handBackToIdle(both, both);
+        WorkerProxy[] both = {busy, idle};
+        run.handBackToIdle(both, READY);
         assertEquals(List.of(), handBacksSentTo(busy), "nobody is idle yet");
 
         for (Message.TaskBatch batch : batchesSentTo(idle)) {
             ended(run, idle, batch, false);
         }
-        run.handBackToIdle(both, both);
+        run.handBackToIdle(both, READY);
         assertEquals(List.of(new Message.HandBack(RUN, 2)), handBacksSentTo(busy),
                 "three unbegun batches behind the running one: the newest two are asked for");
         assertEquals(List.of(), handBacksSentTo(idle));
-        run.handBackToIdle(both, both);
+        run.handBackToIdle(both, READY);
         assertEquals(1, handBacksSentTo(busy).size(), "not asked again before one of its batches ends");
 
         ended(run, busy, busyBatches.get(3), true);
@@ -148,8 +149,8 @@ class HandBackTest {
         WorkerProxy busy = worker(0);
         WorkerProxy idle = worker(1);
         run.fill(busy, 2, Long.MAX_VALUE);
-        List<WorkerProxy> both = List.of(busy, idle);
-        run.handBackToIdle(both, both);
+        WorkerProxy[] both = {busy, idle};
+        run.handBackToIdle(both, READY);
         assertEquals(List.of(), handBacksSentTo(busy), "fresh shards remain: the idle worker takes those");
     }
 }
